@@ -1,0 +1,122 @@
+"""The ``dossier`` command.
+
+``dossier build``
+    Build the site with MkDocs into a fresh folder and swap it into place only
+    when the build succeeded, so a failed or interrupted build never destroys
+    the previous site.
+``dossier review``
+    List merge candidates and suspicious entities for contributors; with
+    ``--write`` also propose curation YAML.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from .errors import DossierError
+
+
+def _load_config(config_file: Path, overrides: dict[str, object], plugin_overrides: dict[str, object]):  # type: ignore[no-untyped-def]
+    from mkdocs.config import load_config
+
+    cfg = load_config(str(config_file), **overrides)  # type: ignore[arg-type]
+    plugin = cfg.plugins.get("dossier")
+    if plugin is None:
+        raise SystemExit(f"{config_file}: the 'dossier' plugin is not enabled under 'plugins:'")
+    for key, value in plugin_overrides.items():
+        plugin.config[key] = value
+    if plugin_overrides:
+        # on_config already ran inside load_config; recompute the settings with the overrides.
+        plugin.on_config(cfg)
+    return cfg
+
+
+def swap_into_place(new: Path, target: Path) -> None:
+    """Replace ``target`` by ``new`` with two renames; the old site is removed last."""
+    old = None
+    if target.exists():
+        old = target.with_name(f".{target.name}.old-{os.getpid()}")
+        os.replace(target, old)
+    os.replace(new, target)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from mkdocs.commands.build import build
+    from mkdocs.exceptions import Abort, ConfigurationError, PluginError
+
+    config_file = Path(args.config).resolve()
+    if not config_file.is_file():
+        print(f"error: {args.config}: no such configuration file", file=sys.stderr)
+        return 2
+    plugin_overrides: dict[str, object] = {}
+    if args.corpus:
+        plugin_overrides["corpus"] = str(Path(args.corpus).resolve())
+    if args.workers:
+        plugin_overrides["workers"] = args.workers
+    if args.no_cache:
+        plugin_overrides["cache"] = False
+    try:
+        cfg = _load_config(config_file, {"strict": args.strict}, plugin_overrides)
+    except ConfigurationError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    target = Path(args.output).resolve() if args.output else Path(cfg.site_dir)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
+    cfg.site_dir = str(staging)
+    try:
+        build(cfg)
+    except (Abort, PluginError, DossierError) as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        print(f"error: build failed; the previous site in {target} is untouched\n{exc}", file=sys.stderr)
+        return 1
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    swap_into_place(staging, target)
+    print(f"site written to {target}")
+    return 0
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    from .review import review
+
+    config_file = Path(args.config).resolve()
+    cfg = _load_config(config_file, {}, {})
+    plugin = cfg.plugins["dossier"]
+    return review(plugin.settings, write=Path(args.write) if args.write else None)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="dossier", description="Build a cited entity dossier from news articles.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    b = sub.add_parser("build", help="build the site (atomically replaces the output folder)")
+    b.add_argument("-f", "--config", default="mkdocs.yml", help="MkDocs configuration file (default: mkdocs.yml)")
+    b.add_argument("-c", "--corpus", help="corpus folder (default: the plugin's 'corpus' option)")
+    b.add_argument("-o", "--output", help="output folder (default: site_dir of the configuration)")
+    b.add_argument("--strict", action="store_true", help="fail on any warning (for CI)")
+    b.add_argument("-j", "--workers", type=int, help="extraction processes (default: the plugin's 'workers')")
+    b.add_argument("--no-cache", action="store_true", help="ignore and do not write the extraction cache")
+    b.set_defaults(func=cmd_build)
+
+    r = sub.add_parser("review", help="list merge candidates and suspicious entities")
+    r.add_argument("-f", "--config", default="mkdocs.yml")
+    r.add_argument("--write", metavar="FILE", help="write proposed curation YAML to FILE (never into content/)")
+    r.set_defaults(func=cmd_review)
+
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
+    return int(args.func(args))
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,292 @@
+"""spaCy components the dossier adds on top of a statistical NER model.
+
+Every component is declared here with ``Language.factory`` under a versioned
+(spaCy forbids dots in factory names, hence ``_v1``)
+name, takes typed arguments mirroring its ``default_config``, and records in
+``doc.user_data["dossier_sources"]`` which layer produced each entity so that
+pages can say whether a link is automatic or curated.
+
+* ``dossier_gazetteer_v1``: finds country and large-city names in any language
+  and attaches GeoNames ids (``kb_id_ = "geonames:<id>"``) to place entities.
+* ``dossier_span_filter_v1``: removes and trims junk spans (lower-case words,
+  role words swallowed into names, weekday/month tails, excluded names).
+
+Curated names use spaCy's own ``entity_ruler`` (see :mod:`generator.nlp`),
+with ``ent_id_ = "curated:<entity id>"``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from .names import fold, genitive_stem
+
+PLACE_LABELS = ("LOC", "GPE", "FAC")
+_POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
+PERSON_LABELS = ("PER", "PERSON")
+
+#: Particles that may stand in lower case inside a person's name.
+NAME_PARTICLES = frozenset(
+    "von van der den de di da del della la le du dos das bin ibn al el ben zu ter ten af av".split()
+)
+
+#: Role and title words (lower case, matched as a word or the end of a compound
+#: such as "Kreml-Sprecher" or "Präsidialamtssprecher") that news text puts
+#: before a name and that a model sometimes swallows into the name.
+DEFAULT_ROLE_WORDS = (
+    # German
+    "sprecher", "sprecherin", "minister", "ministerin", "präsident", "präsidentin", "chef", "chefin",
+    "kanzler", "kanzlerin", "botschafter", "botschafterin", "machthaber", "staatschef", "parteichef",
+    "regierungschef", "diktator", "führer", "general", "experte", "expertin", "beamter", "beamte",
+    "herr", "frau", "dr", "prof", "koordinator", "koordinatorin", "senator", "senatorin", "abgeordnete",
+    "abgeordneter", "vorsitzende", "vorsitzender", "direktor", "direktorin", "könig", "königin",
+    # English
+    "president", "minister", "spokesman", "spokeswoman", "spokesperson", "leader", "secretary",
+    "ambassador", "chancellor", "senator", "governor", "mr", "mrs", "ms", "sir", "general",
+    "chairman", "chairwoman", "director", "king", "queen", "prime", "expert", "coordinator",
+)
+
+
+def _sources(doc: Doc) -> dict[str, str]:
+    # String keys so the mapping survives spaCy's multiprocessing (msgpack).
+    return doc.user_data.setdefault("dossier_sources", {})
+
+
+def span_key(start_char: int, end_char: int) -> str:
+    return f"{start_char}:{end_char}"
+
+
+def is_role_word(text: str, role_words: Iterable[str]) -> bool:
+    low = text.lower().rstrip(".")
+    last = low.rsplit("-", 1)[-1]
+    return any(low == w or last == w or (len(low) > len(w) + 2 and low.endswith(w)) for w in role_words)
+
+
+# ---------------------------------------------------------------- gazetteer
+
+
+@Language.factory(
+    "dossier_gazetteer_v1",
+    default_config={"find": True, "min_population": 1_000_000, "max_words": 4, "min_chars": 4},
+)
+def make_gazetteer(
+    nlp: Language, name: str, find: bool, min_population: int, max_words: int, min_chars: int
+) -> GazetteerComponent:
+    return GazetteerComponent(
+        lang=nlp.lang,
+        find=find,
+        min_population=min_population,
+        max_words=max_words,
+        min_chars=min_chars,
+        stop_words=frozenset(nlp.Defaults.stop_words),
+    )
+
+
+class GazetteerComponent:
+    """Canonicalise place entities, retype countries the model mislabelled, find missed places."""
+
+    def __init__(
+        self,
+        *,
+        lang: str,
+        find: bool,
+        min_population: int,
+        max_words: int,
+        min_chars: int,
+        stop_words: frozenset[str],
+    ):
+        from . import gazetteer
+
+        self.gazetteer = gazetteer.load()
+        self.lang = lang
+        self.find = find
+        self.max_words = max_words
+        self.min_chars = min_chars
+        self.stop_words = stop_words
+        self.findable = self.gazetteer.names_for_finding(lang, min_population) if find else {}
+
+    def _with_stem(self, text: str, lookup):  # type: ignore[no-untyped-def]
+        place = lookup(text)
+        if place is None and (stem := genitive_stem(text)):
+            place = lookup(stem)
+        return place
+
+    def __call__(self, doc: Doc) -> Doc:
+        sources = _sources(doc)
+        ents = []
+        for ent in doc.ents:
+            if ent.id_ or ent.kb_id_:
+                ents.append(ent)
+                continue
+            place = None
+            if ent.label_ in PLACE_LABELS:
+                place = self._with_stem(
+                    ent.text, lambda t: self.gazetteer.lookup(t, language=self.lang, allow_codes=True)
+                )
+            else:
+                # "Nordkorea" tagged as a person: a country name is evidence enough to retype it.
+                place = self._with_stem(ent.text, lambda t: self.gazetteer.country(t, language=self.lang))
+            if place is not None:
+                ent = Span(doc, ent.start, ent.end, label="LOC" if ent.label_ not in PLACE_LABELS else ent.label_,
+                           kb_id=f"geonames:{place.geonameid}")
+            ents.append(ent)
+        if self.find:
+            ents.extend(self._find(doc, ents, sources))
+        doc.ents = filter_spans(ents)
+        return doc
+
+    def _find(self, doc: Doc, ents: list[Span], sources: dict[str, str]) -> list[Span]:
+        taken = {i for ent in ents for i in range(ent.start, ent.end)}
+        found = []
+        i = 0
+        while i < len(doc):
+            tok = doc[i]
+            if i in taken or not tok.text[:1].isupper() or tok.lower_ in self.stop_words:
+                i += 1
+                continue
+            hit = None
+            for n in range(min(self.max_words, len(doc) - i), 0, -1):
+                span = doc[i : i + n]
+                if any(j in taken for j in range(i, i + n)) or not span[-1].text[:1].isalpha():
+                    continue
+                if len(span.text) < self.min_chars:
+                    continue
+                place = self._with_stem(span.text, lambda t: self.findable.get(fold(t)))
+                if place is not None:
+                    hit = Span(doc, i, i + n, label="LOC", kb_id=f"geonames:{place.geonameid}")
+                    break
+            if hit is not None:
+                found.append(hit)
+                sources[span_key(hit.start_char, hit.end_char)] = "gazetteer"
+                i = hit.end
+            else:
+                i += 1
+        return found
+
+
+# ---------------------------------------------------------------- junk filter
+
+
+@Language.factory(
+    "dossier_span_filter_v1",
+    default_config={"role_words": list(DEFAULT_ROLE_WORDS), "exclude": [], "min_chars": 2},
+)
+def make_span_filter(
+    nlp: Language, name: str, role_words: list[str], exclude: list[str], min_chars: int
+) -> SpanFilter:
+    return SpanFilter(
+        lang=nlp.lang,
+        role_words=role_words,
+        exclude=exclude,
+        min_chars=min_chars,
+        stop_words=frozenset(nlp.Defaults.stop_words),
+    )
+
+
+def _calendar_words(lang: str) -> frozenset[str]:
+    """Weekday and month names (and abbreviations) from CLDR via babel."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        loc = Locale.parse(lang)
+    except (UnknownLocaleError, ValueError):
+        return frozenset()
+    words: set[str] = set()
+    for table in (loc.days, loc.months):
+        for context in table.values():
+            for width in context.values():
+                words.update(str(v).lower().rstrip(".") for v in width.values())
+    return frozenset(w for w in words if len(w) > 1)
+
+
+class SpanFilter:
+    """Trim or drop entity spans that are not names."""
+
+    def __init__(
+        self,
+        *,
+        lang: str,
+        role_words: list[str],
+        exclude: list[str],
+        min_chars: int,
+        stop_words: frozenset[str] = frozenset(),
+    ):
+        self.stop_words = stop_words
+        self.role_words = tuple(w.lower() for w in role_words)
+        self.exclude = frozenset(fold(x) for x in exclude)
+        self.min_chars = min_chars
+        self.calendar = _calendar_words(lang) | _calendar_words("en")
+        self.time_words = frozenset(
+            "morgen abend mittag nacht vormittag nachmittag früh morning evening night afternoon".split()
+        )
+
+    def trim(self, span: Span) -> Span | None:
+        doc = span.doc
+        start, end = span.start, span.end
+        # Punctuation and quotes at the edges („Kim, Putin:)
+        while start < end and not doc[start].text[:1].isalnum():
+            start += 1
+        while end > start and (not doc[end - 1].text[-1:].isalnum() or doc[end - 1].lower_ in _POSSESSIVES):
+            end -= 1
+        # A leading article or other stop word: "The United States", "Die USA".
+        while end - start > 1 and doc[start].lower_ in self.stop_words:
+            start += 1
+        # Weekday, month and time-of-day tails: "Kim am Mittwoch", "Kim am Mittwoch morgen".
+        for i in range(start + 1, end):
+            low = doc[i].text.lower()
+            if low in self.calendar or low in self.time_words:
+                end = i
+                break
+        if span.label_ in PERSON_LABELS:
+            # A person's name holds no lower-case word except particles (von, bin, ...).
+            for i in range(start, end):
+                word = doc[i].text
+                if word[:1].islower() and word.lower() not in NAME_PARTICLES and i > start:
+                    end = i
+                    break
+            # Leading role words: "Kreml-Sprecher Dmitri Peskow" -> "Dmitri Peskow".
+            while end - start > 1 and is_role_word(doc[start].text, self.role_words):
+                start += 1
+        # Dangling particles or prepositions at the end: "Kim am".
+        while end > start and doc[end - 1].text[:1].islower():
+            end -= 1
+        while end > start and doc[start].text[:1].islower() and doc[start].text.lower() not in NAME_PARTICLES:
+            start += 1
+        if end <= start:
+            return None
+        return Span(doc, start, end, label=span.label_, kb_id=span.kb_id_, span_id=span.id_)
+
+    def keep(self, span: Span) -> bool:
+        text = span.text
+        if len(text) < self.min_chars or not any(c.isupper() for c in text):
+            return False  # adjectives and common words in lower case
+        if not any(c.isalpha() for c in text):
+            return False
+        if fold(text) in self.exclude:
+            return False
+        if len(span) == 1 and is_role_word(text, self.role_words):
+            return False
+        if all(t.text.lower() in self.calendar for t in span if t.is_alpha):
+            return False
+        return True
+
+    def __call__(self, doc: Doc) -> Doc:
+        sources = _sources(doc)
+        kept = []
+        for ent in doc.ents:
+            if ent.id_.startswith("curated:"):
+                kept.append(ent)  # curated names are never filtered
+                continue
+            trimmed = self.trim(ent)
+            if trimmed is None or not self.keep(trimmed):
+                continue
+            old = span_key(ent.start_char, ent.end_char)
+            if old in sources:
+                sources[span_key(trimmed.start_char, trimmed.end_char)] = sources[old]
+            kept.append(trimmed)
+        doc.ents = filter_spans(kept)
+        return doc

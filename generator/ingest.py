@@ -1,0 +1,364 @@
+"""Files to :class:`~generator.model.Article` objects. No spaCy here.
+
+Supported inputs, one article per file:
+
+* ``.txt``: plain text. The title is the first line when it reads like a
+  headline (short, no closing full stop), otherwise the start of the first
+  sentence.
+* ``.md``: optional YAML front matter between ``---`` lines with the fields of
+  :class:`ArticleMeta`, then the text (Markdown syntax is shown as written).
+
+Decoding: UTF-8 (a byte-order mark is dropped). Text that is not valid UTF-8
+is decoded as Windows-1252 with a warning naming the first bad byte. Line
+endings are normalised to ``\\n``. Files with NUL bytes are rejected as binary.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from .errors import DossierError, Problem, Report, did_you_mean, short_repr
+from .model import Article, Paragraph
+
+ARTICLE_SUFFIXES = (".txt", ".md")
+
+#: Lines that are page furniture rather than article text. Matched against a
+#: whole stripped paragraph; extend them with the ``boilerplate`` option.
+DEFAULT_BOILERPLATE = (
+    r"(?i)^read more\s*:.*$",
+    r"(?i)^(anzeige|advertisement|werbung)(\s*\|.*)?$",
+    r"(?i)^zum weiterlesen scrollen$",
+    r"^[a-z]{2,4}(/[a-z]{2,4})+$",  # agency / author sigils such as "dp/pcl", "dpa/afp"
+    r"(?i)^\(?(dpa|afp|ap|reuters|kna|epd)(/[a-z]+)*\)?$",
+)
+
+_TERMINAL = ".!?:;\"'“”„»«›‹)…"
+
+
+class ArticleMeta(BaseModel):
+    """Front matter of a ``.md`` article. Every field is optional."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    title: str | None = Field(default=None, description="Headline shown on the article page.")
+    date: dt.date | None = Field(default=None, description="Publication date, ISO 8601 (2023-09-13).")
+    outlet: str | None = Field(default=None, description="Publisher or outlet name.")
+    url: str | None = Field(default=None, description="Link to the original article (http or https).")
+    language: str | None = Field(
+        default=None, description="ISO 639-1 code (de, en, ...); detected from the text when absent."
+    )
+
+    @field_validator("url")
+    @classmethod
+    def _http_only(cls, value: str | None) -> str | None:
+        if value is not None and not re.match(r"^https?://[^\s]+$", value):
+            raise ValueError("an http:// or https:// address")
+        return value
+
+    @field_validator("language")
+    @classmethod
+    def _iso_code(cls, value: str | None) -> str | None:
+        if value is not None:
+            value = value.lower()
+            if not re.fullmatch(r"[a-z]{2}", value):
+                raise ValueError("a two-letter ISO 639-1 code such as 'de' or 'en'")
+        return value
+
+
+META_FIELDS = tuple(ArticleMeta.model_fields)
+
+
+@dataclass(frozen=True)
+class RawArticle:
+    """A decoded file before language detection."""
+
+    path: Path
+    source: str
+    text: str
+    meta: ArticleMeta
+
+
+# ---------------------------------------------------------------- decoding
+
+
+def decode(data: bytes, source: str, report: Report) -> str:
+    if b"\x00" in data:
+        raise DossierError([Problem(source, "binary file", expected="UTF-8 text", found="NUL bytes")])
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        report.warn(
+            source,
+            "not valid UTF-8, read as Windows-1252",
+            line=line,
+            expected="UTF-8",
+            found=f"byte 0x{data[exc.start]:02x} at offset {exc.start}",
+        )
+        text = data.decode("cp1252", errors="replace")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # NFC so that offsets and name keys do not depend on how accents were typed.
+    return unicodedata.normalize("NFC", text)
+
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(\n|\Z)", re.S)
+
+
+def split_front_matter(text: str, source: str) -> tuple[dict[str, object], str, int]:
+    """Return (front matter mapping, body, line number where the body starts)."""
+    if not text.startswith("---"):
+        return {}, text, 1
+    match = _FRONT_MATTER.match(text)
+    if match is None:
+        raise DossierError(
+            [Problem(source, "front matter is not closed", line=1, expected="a closing '---' line", found="none")]
+        )
+    raw = match.group(1) or ""
+    try:
+        data = yaml.safe_load(raw) if raw.strip() else {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise DossierError(
+            [
+                Problem(
+                    source,
+                    f"front matter is not valid YAML: {getattr(exc, 'problem', exc)}",
+                    line=(mark.line + 2) if mark else 2,
+                    column=(mark.column + 1) if mark else None,
+                )
+            ]
+        ) from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise DossierError(
+            [Problem(source, "front matter must be a mapping", line=2, expected="key: value lines", found=type(data).__name__)]
+        )
+    body_line = text.count("\n", 0, match.end()) + 1
+    return data, text[match.end() :], body_line
+
+
+def _field_line(text: str, key: str) -> int | None:
+    for number, line in enumerate(text.split("\n")[:200], start=1):
+        if re.match(rf"^{re.escape(key)}\s*:", line):
+            return number
+    return None
+
+
+def parse_meta(data: dict[str, object], text: str, source: str) -> ArticleMeta:
+    try:
+        return ArticleMeta.model_validate(data)
+    except ValidationError as exc:
+        problems = []
+        for err in exc.errors():
+            key = str(err["loc"][0]) if err["loc"] else "?"
+            if err["type"] == "extra_forbidden":
+                problems.append(
+                    Problem(
+                        source,
+                        f"unknown front matter field{did_you_mean(key, META_FIELDS)}",
+                        line=_field_line(text, key),
+                        field=key,
+                        expected="one of " + ", ".join(META_FIELDS),
+                        found=short_repr(key),
+                    )
+                )
+                continue
+            expected = err["msg"].removeprefix("Value error, ")
+            problems.append(
+                Problem(
+                    source,
+                    "invalid front matter value",
+                    line=_field_line(text, key),
+                    field=key,
+                    expected=expected,
+                    found=short_repr(err.get("input")),
+                )
+            )
+        raise DossierError(problems) from None
+
+
+# ---------------------------------------------------------------- structure
+
+
+def split_paragraphs(text: str, boilerplate: Sequence[re.Pattern[str]]) -> tuple[Paragraph, ...]:
+    """Paragraphs are lines; a hard-wrapped line joins the next when it ends mid-sentence.
+
+    News text often has one paragraph per line with no blank lines between, so a
+    line break ends a paragraph unless the line does not end a sentence and the
+    next line starts in lower case (the signature of hard wrapping).
+    """
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    current: tuple[int, int] | None = None
+    for line in text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        stripped = line.strip()
+        if not stripped:
+            if current:
+                spans.append(current)
+            current = None
+            continue
+        lead = len(line) - len(line.lstrip())
+        trail = len(line) - len(line.rstrip())
+        s, e = start + lead, end - trail
+        if current is not None:
+            prev_text = text[current[0] : current[1]]
+            if prev_text[-1] not in _TERMINAL and stripped[0].islower():
+                current = (current[0], e)
+                continue
+            spans.append(current)
+        current = (s, e)
+    if current:
+        spans.append(current)
+    paragraphs = []
+    for index, (s, e) in enumerate(spans):
+        chunk = " ".join(text[s:e].split())
+        is_boiler = any(p.search(chunk) for p in boilerplate)
+        paragraphs.append(Paragraph(index=index, start=s, end=e, boilerplate=is_boiler))
+    return tuple(paragraphs)
+
+
+def derive_title(text: str, paragraphs: Sequence[Paragraph], limit: int = 90) -> str:
+    content = [p for p in paragraphs if not p.boilerplate]
+    if not content:
+        return "Untitled"
+    first = " ".join(text[content[0].start : content[0].end].split())
+    if len(first) <= limit and first[-1] not in ".!?:;":
+        return first  # reads like a headline
+    match = re.match(r"(.+?[.!?])(\s|$)", first)
+    sentence = match.group(1) if match else first
+    if len(sentence) <= limit:
+        return sentence
+    cut = sentence[:limit].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:") + " …"
+
+
+_SLUG_BAD = re.compile(r"[^a-z0-9_-]+")
+
+
+def article_id(source: str) -> str:
+    """A URL- and file-safe id from the corpus-relative path (``a/b c.txt`` -> ``a-b-c``)."""
+    stem = source.rsplit(".", 1)[0]
+    folded = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode("ascii").lower()
+    slug = _SLUG_BAD.sub("-", folded.replace("/", "-")).strip("-_")
+    return slug[:100] or "article"
+
+
+# ---------------------------------------------------------------- reading
+
+
+def discover(corpus: Path) -> list[Path]:
+    """Article files below ``corpus``, sorted for a stable order. Hidden files are skipped."""
+    found = []
+    for path in corpus.rglob("*"):
+        rel = path.relative_to(corpus)
+        if any(part.startswith(".") for part in rel.parts):
+            continue
+        if path.is_file() and path.suffix.lower() in ARTICLE_SUFFIXES:
+            found.append(path)
+    return sorted(found, key=lambda p: p.relative_to(corpus).as_posix())
+
+
+def read_raw(path: Path, corpus: Path, report: Report, display_root: Path | None = None) -> RawArticle:
+    source = path.relative_to(corpus).as_posix()
+    shown = (display_root / source).as_posix() if display_root else source
+    text = decode(path.read_bytes(), shown, report)
+    meta = ArticleMeta()
+    if path.suffix.lower() == ".md":
+        data, body, _ = split_front_matter(text, shown)
+        meta = parse_meta(data, text, shown)
+        text = body
+    return RawArticle(path=path, source=source, text=text, meta=meta)
+
+
+class LanguageDetector:
+    """Language identification with lingua (models ship in the wheel, no download)."""
+
+    def __init__(self) -> None:
+        self._detector = None
+
+    def __call__(self, text: str) -> str | None:
+        if self._detector is None:
+            from lingua import LanguageDetectorBuilder
+
+            # Low-accuracy mode uses trigrams only: 70 MB instead of ~1 GB and plenty for whole articles.
+            self._detector = LanguageDetectorBuilder.from_all_languages().with_low_accuracy_mode().build()
+        language = self._detector.detect_language_of(text[:20000])
+        if language is None:
+            return None
+        return language.iso_code_639_1.name.lower()
+
+
+def build_article(raw: RawArticle, boilerplate: Sequence[re.Pattern[str]], detect: LanguageDetector) -> Article:
+    paragraphs = split_paragraphs(raw.text, boilerplate)
+    language = raw.meta.language
+    detected = False
+    if language is None:
+        sample = "\n".join(raw.text[p.start : p.end] for p in paragraphs if not p.boilerplate)
+        language = detect(sample) or "und"
+        detected = True
+    return Article(
+        id=article_id(raw.source),
+        source=raw.source,
+        title=raw.meta.title or derive_title(raw.text, paragraphs),
+        text=raw.text,
+        language=language,
+        paragraphs=paragraphs,
+        date=raw.meta.date.isoformat() if raw.meta.date else None,
+        url=raw.meta.url,
+        outlet=raw.meta.outlet,
+        language_detected=detected,
+    )
+
+
+def compile_boilerplate(patterns: Iterable[str]) -> list[re.Pattern[str]]:
+    return [re.compile(p) for p in patterns]
+
+
+def read_corpus(
+    corpus: Path,
+    report: Report,
+    *,
+    boilerplate: Sequence[str] = DEFAULT_BOILERPLATE,
+    detect: LanguageDetector | None = None,
+    display_root: Path | None = None,
+) -> Iterator[Article]:
+    """Yield articles in path order. A bad file is reported and skipped; it never stops the others."""
+    detect = detect or LanguageDetector()
+    compiled = compile_boilerplate(boilerplate)
+    seen: dict[str, str] = {}
+    for path in discover(corpus):
+        try:
+            raw = read_raw(path, corpus, report, display_root)
+        except DossierError as exc:
+            report.problems.extend(exc.problems)
+            continue
+        if not raw.text.strip():
+            report.warn(raw.source, "empty article skipped", expected="some text", found="only whitespace")
+            continue
+        article = build_article(raw, compiled, detect)
+        if article.id in seen:
+            report.add(
+                Problem(
+                    raw.source,
+                    "duplicate article id, file skipped",
+                    field="id",
+                    expected="a unique id per article",
+                    found=f"{article.id!r}, already used by {seen[article.id]}",
+                )
+            )
+            continue
+        seen[article.id] = raw.source
+        yield article

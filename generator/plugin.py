@@ -1,0 +1,181 @@
+"""The MkDocs plugin: a thin adapter that dispatches MkDocs events to the pipeline.
+
+Enable it in ``mkdocs.yml``::
+
+    plugins:
+      - search
+      - dossier:
+          corpus: content/articles
+
+Every option is documented below (and in README.md, "Configuration").
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files
+
+from .errors import DossierError
+from .ingest import DEFAULT_BOILERPLATE
+from .nlp import DEFAULT_PIPELINES, Layers, NlpSettings
+from .pipeline import Result, Settings, run
+from .render import RenderSettings
+from .resolve import ResolveSettings
+
+log = get_plugin_logger("dossier")
+
+
+class _LayersConfig(base.Config):
+    curated = c.Type(bool, default=True)
+    """Recognise every curated name and alias (spaCy entity_ruler)."""
+    gazetteer = c.Type(bool, default=True)
+    """Find and canonicalise countries and large cities in any language (GeoNames + CLDR)."""
+    filter = c.Type(bool, default=True)
+    """Drop or trim junk spans: lower-case words, role words, weekday tails, exclusions."""
+
+
+class _PositiveInt(c.Type):
+    def __init__(self, default: int, minimum: int = 1) -> None:
+        super().__init__(int, default=default)
+        self.minimum = minimum
+
+    def run_validation(self, value: object) -> int:
+        value = super().run_validation(value)
+        if value < self.minimum:  # type: ignore[operator]
+            raise c.ValidationError(f"Expected an integer of at least {self.minimum}, but received: {value!r}")
+        return value  # type: ignore[return-value]
+
+
+class _LanguageMap(c.DictOfItems):
+    def run_validation(self, value: object) -> dict[str, str]:
+        result = super().run_validation(value)
+        for key in result:
+            if not (isinstance(key, str) and len(key) == 2 and key.isalpha() and key.islower()):
+                raise c.ValidationError(f"Expected two-letter language codes (de, en, ...) as keys, but received: {key!r}")
+        return result
+
+
+class DossierConfig(base.Config):
+    corpus = c.Type(str, default="content/articles")
+    """Folder of articles (.txt, .md with front matter), relative to mkdocs.yml."""
+    curation = c.Type(str, default="content/curation")
+    """Folder of curated YAML files (*.yml), relative to mkdocs.yml. Missing folder: no curation."""
+    templates = c.Type(str, default="templates")
+    """Folder of the Jinja2 templates of generated pages, relative to mkdocs.yml."""
+    cache_dir = c.Type(str, default=".cache/dossier")
+    """Extraction cache, relative to mkdocs.yml. Safe to delete; CI may keep it between runs."""
+    cache = c.Type(bool, default=True)
+    """Use the extraction cache. Off: every build re-extracts every article."""
+    pipelines = _LanguageMap(c.Type(str), default=dict(DEFAULT_PIPELINES))
+    """spaCy pipeline per language: an installed package, a folder, or `dossier:de` (shipped German model)."""
+    layers = c.SubConfig(_LayersConfig)
+    """Rule layers on top of the statistical model; each can be switched off."""
+    gazetteer_min_population = _PositiveInt(default=1_000_000)
+    """Cities at least this populous are found even when the model misses them (countries always are)."""
+    role_words = c.Optional(c.ListOfItems(c.Type(str)))
+    """Role words trimmed from the front of person names; default: a German and English list."""
+    boilerplate = c.ListOfItems(c.Type(str), default=list(DEFAULT_BOILERPLATE))
+    """Regular expressions; a paragraph that matches one is page furniture, never a statement."""
+    display_language = c.Type(str, default="en")
+    """Language of canonical names where the corpus or gazetteer offers a choice."""
+    min_mentions = _PositiveInt(default=1)
+    """Entities with fewer mentions are listed on index pages but get no page of their own."""
+    workers = _PositiveInt(default=1)
+    """Processes for extraction (spaCy n_process)."""
+    edit_uri = c.Optional(c.Type(str))
+    """Base URL of "edit" links to curation files; default: repo_url + edit_uri of mkdocs.yml."""
+
+
+def settings_from_config(plugin_config: DossierConfig, config: MkDocsConfig) -> Settings:
+    root = Path(config.config_file_path or ".").resolve().parent
+
+    def path(value: str) -> Path:
+        p = Path(value)
+        return p if p.is_absolute() else root / p
+
+    edit_uri = plugin_config.edit_uri
+    if edit_uri is None and config.repo_url:
+        # Material's edit links point into docs_dir; curation files live under the repo root.
+        edit_uri = config.repo_url.rstrip("/") + "/edit/main"
+    layers = plugin_config.layers
+    return Settings(
+        corpus=path(plugin_config.corpus),
+        curation=path(plugin_config.curation),
+        templates=path(plugin_config.templates),
+        cache_dir=path(plugin_config.cache_dir) if plugin_config.cache else None,
+        nlp=NlpSettings(
+            pipelines=dict(plugin_config.pipelines),
+            layers=Layers(curated=layers.curated, gazetteer=layers.gazetteer, filter=layers.filter),
+            gazetteer_min_population=plugin_config.gazetteer_min_population,
+            role_words=tuple(plugin_config.role_words) if plugin_config.role_words is not None else None,
+            n_process=plugin_config.workers,
+        ),
+        resolve=ResolveSettings(display_language=plugin_config.display_language),
+        render=RenderSettings(
+            use_directory_urls=config.use_directory_urls,
+            site_url=config.site_url or "",
+            edit_uri=edit_uri,
+            min_mentions=plugin_config.min_mentions,
+        ),
+        boilerplate=tuple(plugin_config.boilerplate),
+        site_name=config.site_name,
+        project_root=root,
+    )
+
+
+class DossierPlugin(BasePlugin[DossierConfig]):
+    """Generates the dossier's pages into the MkDocs build. Logic lives in generator.pipeline."""
+
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.settings: Settings | None = None
+        self.result: Result | None = None
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.settings = settings_from_config(self.config, config)
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        assert self.settings is not None
+        try:
+            self.result = run(self.settings)
+        except DossierError as exc:
+            raise PluginError("dossier: the build cannot go on:\n" + str(exc)) from None
+        for problem in self.result.report.problems:
+            log.warning(str(problem))
+        for page in self.result.site.pages:
+            if files.get_file_from_path(page.path) is not None:
+                log.info("hand-written %s replaces the generated page", page.path)
+                continue
+            files.append(File.generated(config, page.path, content=page.content))
+        for path, content in sorted(self.result.site.static.items()):
+            if files.get_file_from_path(path) is None:
+                files.append(File.generated(config, path, content=content))
+        stats = self.result.stats
+        log.info(
+            "%d articles, %d entities, %d pages (cache: %d hits, %d misses)",
+            len(self.result.articles),
+            len(self.result.resolution.entities),
+            len(self.result.site.pages),
+            int(stats.get("cache_hits", 0)),
+            int(stats.get("cache_misses", 0)),
+        )
+        return files
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        assert self.settings is not None
+        for folder in (self.settings.corpus, self.settings.curation, self.settings.templates):
+            if folder is not None and folder.exists():
+                server.watch(str(folder))
+        return server
+
+
+__all__ = ["DossierConfig", "DossierPlugin", "settings_from_config"]

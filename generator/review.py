@@ -1,0 +1,115 @@
+"""``dossier review``: what a contributor should look at, as a table they can act on.
+
+* **Merge candidates**: pairs of entities of one type whose name skeletons are
+  similar (rapidfuzz), or where one name is a word of the other, with the
+  evidence (scores, shared articles, example sentences).
+* **Suspicious entities**: a single mention, a very long name, a name that is
+  mostly common words, or a type that the mentions disagree about.
+
+With ``--write FILE`` the proposals are written as curation YAML (``same_as``
+merges and ``exclude`` entries) for the contributor to edit and move into
+``content/curation/``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from rapidfuzz import fuzz
+
+from .model import Entity
+from .names import skeleton
+from .pipeline import Settings, run
+
+
+@dataclass(frozen=True)
+class Candidate:
+    a: Entity
+    b: Entity
+    score: float
+    reason: str
+    shared_articles: int
+
+
+def merge_candidates(entities: Sequence[Entity], threshold: float = 85.0) -> list[Candidate]:
+    out = []
+    by_type: dict[str, list[Entity]] = {}
+    for e in entities:
+        by_type.setdefault(e.type, []).append(e)
+    for group in by_type.values():
+        keys = [(e, skeleton(e.name), set(skeleton(e.name).split())) for e in group]
+        for i, (a, ka, wa) in enumerate(keys):
+            for b, kb, wb in keys[i + 1 :]:
+                score = fuzz.ratio(ka, kb)
+                reason = ""
+                if score >= threshold:
+                    reason = f"similar names ({score:.0f}/100)"
+                elif wa and wb and (wa <= wb or wb <= wa):
+                    reason = "one name is part of the other"
+                    score = fuzz.token_set_ratio(ka, kb)
+                if reason:
+                    shared = len(set(a.articles) & set(b.articles))
+                    out.append(Candidate(a, b, score, reason, shared))
+    return sorted(out, key=lambda c: (-c.score, c.a.id, c.b.id))
+
+
+def suspicious(entities: Sequence[Entity]) -> list[tuple[Entity, str]]:
+    out = []
+    for e in entities:
+        reasons = []
+        if len(e.mentions) == 1 and not e.curated:
+            reasons.append("one mention")
+        if len(e.name.split()) > 4:
+            reasons.append("long name")
+        labels = Counter(m.label for m in e.mentions)
+        if len(labels) > 1:
+            reasons.append("mentions disagree on type: " + ", ".join(f"{k} {v}" for k, v in sorted(labels.items())))
+        if any(w[:1].islower() for w in e.name.split()[1:]) and e.type == "person":
+            reasons.append("lower-case word in a person's name")
+        if reasons:
+            out.append((e, "; ".join(reasons)))
+    return out
+
+
+def proposals(cands: Sequence[Candidate], sus: Sequence[tuple[Entity, str]]) -> dict:
+    entities = []
+    for c in cands:
+        keep, merge = (c.a, c.b) if len(c.a.mentions) >= len(c.b.mentions) else (c.b, c.a)
+        entities.append(
+            {"id": keep.id, "name": keep.name, "type": keep.type, "same_as": [merge.id], "_why": c.reason}
+        )
+    exclude = [e.name for e, why in sus if "one mention" in why and not e.curated]
+    return {"entities": entities, "exclude": exclude}
+
+
+def review(settings: Settings, write: Path | None = None) -> int:
+    from rich.console import Console
+    from rich.table import Table
+
+    result = run(settings)
+    entities = result.resolution.entities
+    console = Console()
+    cands = merge_candidates(entities)
+    table = Table(title=f"Merge candidates ({len(cands)})")
+    for col in ("type", "entity A", "entity B", "score", "why", "shared articles"):
+        table.add_column(col)
+    for c in cands:
+        table.add_row(c.a.type, f"{c.a.name} [{c.a.id}]", f"{c.b.name} [{c.b.id}]", f"{c.score:.0f}", c.reason, str(c.shared_articles))
+    console.print(table)
+    sus = suspicious(entities)
+    table = Table(title=f"Suspicious entities ({len(sus)})")
+    for col in ("type", "entity", "mentions", "why"):
+        table.add_column(col)
+    for e, why in sus:
+        table.add_row(e.type, f"{e.name} [{e.id}]", str(len(e.mentions)), why)
+    console.print(table)
+    if write is not None:
+        data = proposals(cands, sus)
+        header = "# Proposed by `dossier review`. Check each entry, drop the _why keys, and move it into content/curation/.\n"
+        write.write_text(header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        console.print(f"proposals written to {write}")
+    return 0

@@ -1,0 +1,155 @@
+"""Recipe for the German NER pipeline the project ships (``nox -s train-ner``).
+
+Data (all read from ``../shared/data``; nothing is committed):
+
+* ``train``: GermEval 2014 *test* split, WikiANN-de *train* (silver), and,
+  when asked for, SmartData v1 and Europeana Newspapers.
+* ``dev`` (model selection / early stopping): the even-numbered sentences of
+  GermEval 2014 *dev*.
+* ``heldout`` (final score, never used for training or selection): the
+  odd-numbered sentences of GermEval 2014 *dev*, and UNER German PUD.
+
+Usage::
+
+    python -m generator.train_ner --data ../shared/data --out generator/models/de_dossier_ner
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from . import nerdata
+
+CONFIG = Path(__file__).resolve().parent.parent / "training" / "de_ner.cfg"
+SOURCES = ("germeval", "wikiann", "smartdata", "europeana")
+
+
+def _germeval_dev(data: Path, parity: int) -> list[nerdata.Sentence]:
+    sents = list(nerdata.read_germeval(data / "germeval2014" / "NER-de-dev.tsv"))
+    return [s for i, s in enumerate(sents) if i % 2 == parity]
+
+
+def heldout_sets(data: Path) -> dict[str, list[nerdata.Sentence]]:
+    """The evaluation sets no model selection ever sees."""
+    sets = {"germeval-dev-odd": _germeval_dev(data, 1)}
+    pud = data / "uner_de_pud" / "de_pud-ud-test.iob2"
+    if pud.exists():
+        sets["uner-de-pud"] = list(nerdata.read_uner(pud))
+    return sets
+
+
+def write_docbins(data: Path, out: Path, sources: tuple[str, ...], seed: int = 0) -> dict[str, int]:
+    """Write ``train.spacy`` and ``dev.spacy`` to ``out``; return sentence counts."""
+    import spacy
+    from spacy.tokens import DocBin
+
+    nlp = spacy.blank("de")
+    train_docs = []
+    counts: dict[str, int] = {}
+    if "germeval" in sources:
+        sents = list(nerdata.read_germeval(data / "germeval2014" / "NER-de-test.tsv"))
+        counts["germeval-test"] = len(sents)
+        train_docs.extend(nerdata.docs_from_sentences(nlp, sents))
+    if "wikiann" in sources:
+        sents = list(nerdata.read_wikiann(data / "wikiann_de" / "train-de.tsv"))
+        counts["wikiann-train"] = len(sents)
+        train_docs.extend(nerdata.docs_from_sentences(nlp, sents))
+    if "smartdata" in sources:
+        items = list(nerdata.read_smartdata(data / "smartdata_de" / "v1_20180119_train.json.gz"))
+        counts["smartdata-v1-train-docs"] = len(items)
+        train_docs.extend(nerdata.docs_from_char_spans(nlp, items))
+    if "europeana" in sources:
+        n = 0
+        for name in ("enp_DE.lft.bio", "enp_DE.onb.bio", "enp_DE.sbb.bio"):
+            sents = list(nerdata.read_europeana(data / "europeana_newspapers_de" / name))
+            n += len(sents)
+            train_docs.extend(nerdata.docs_from_sentences(nlp, sents))
+        counts["europeana"] = n
+    random.Random(seed).shuffle(train_docs)
+    DocBin(docs=train_docs, store_user_data=False).to_disk(out / "train.spacy")
+    dev = _germeval_dev(data, 0)
+    counts["germeval-dev-even (selection)"] = len(dev)
+    DocBin(docs=list(nerdata.docs_from_sentences(nlp, dev))).to_disk(out / "dev.spacy")
+    return counts
+
+
+def train(data: Path, out: Path, sources: tuple[str, ...], overrides: dict[str, object]) -> None:
+    from spacy.cli.train import train as spacy_train
+
+    with tempfile.TemporaryDirectory() as tmp:
+        tmpdir = Path(tmp)
+        counts = write_docbins(data, tmpdir, sources)
+        for name, n in counts.items():
+            print(f"  {name}: {n}")
+        all_overrides = {
+            "paths.train": str(tmpdir / "train.spacy"),
+            "paths.dev": str(tmpdir / "dev.spacy"),
+            **overrides,
+        }
+        spacy_train(CONFIG, tmpdir / "output", overrides=all_overrides)
+        best = tmpdir / "output" / "model-best"
+        if out.exists():
+            shutil.rmtree(out)
+        shutil.copytree(best, out)
+    _finalise_meta(out)
+
+
+def _finalise_meta(out: Path) -> None:
+    import json
+
+    meta_path = out / "meta.json"
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    meta.update(
+        {
+            "name": "dossier_ner",
+            "version": "1.0.0",
+            "description": "German PER/LOC/ORG NER trained by the dossier project (see MODEL_CARD.md).",
+            "license": "CC BY 4.0 (training data: GermEval 2014); see MODEL_CARD.md",
+            "author": "dossier project",
+        }
+    )
+    meta_path.write_text(json.dumps(meta, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", type=Path, default=Path("../shared/data"))
+    parser.add_argument("--out", type=Path, default=Path("generator/models/de_dossier_ner"))
+    parser.add_argument(
+        "--sources",
+        default="germeval,wikiann",
+        help=f"comma-separated training sources out of {', '.join(SOURCES)}",
+    )
+    parser.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", help="spaCy config override")
+    args = parser.parse_args(argv)
+    if not (args.data / "germeval2014" / "NER-de-test.tsv").exists():
+        print(f"training data not found under {args.data} (expected germeval2014/NER-de-test.tsv)", file=sys.stderr)
+        return 2
+    sources = tuple(s.strip() for s in args.sources.split(",") if s.strip())
+    unknown = [s for s in sources if s not in SOURCES]
+    if unknown:
+        parser.error(f"unknown source(s) {unknown!r}; expected some of {SOURCES!r}")
+    overrides: dict[str, object] = {}
+    for item in args.set:
+        key, _, value = item.partition("=")
+        overrides[key] = _parse_value(value)
+    train(args.data, args.out, sources, overrides)
+    return 0
+
+
+def _parse_value(value: str) -> object:
+    for cast in (int, float):
+        try:
+            return cast(value)
+        except ValueError:
+            pass
+    return value
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
