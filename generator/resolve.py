@@ -83,6 +83,11 @@ class _Clusters:
         self.cannot[ra].add(rb)
         self.cannot[rb].add(ra)
 
+    def inherit_constraints(self, node: str, template: str) -> None:
+        """``node`` may join nothing that ``template`` may not join."""
+        for other in list(self.cannot.get(self.find(template), ())):
+            self.forbid(node, other)
+
     def union(self, a: str, b: str) -> bool:
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
@@ -217,6 +222,8 @@ def resolve(
                     clusters.union(node_of[m.key], node_of[a.key])
 
     # -- rule 6: short forms --------------------------------------------------------------
+    # A one-word name is resolved per mention, never per spelling: "Kim" may be
+    # Kim Jong Un in one article and Kim Yo Jong in the next.
     def full_names(ms: Iterable[Mention], label: str) -> dict[str, set[str]]:
         """word skeleton -> roots of multi-word names that start or end with it."""
         index: dict[str, set[str]] = defaultdict(set)
@@ -236,15 +243,20 @@ def resolve(
         for art_id in sorted(by_article):
             art_index = full_names(by_article[art_id], label)
             for m in by_article[art_id]:
-                if m.label != label or node_of[m.key].startswith(("cur:", "geo:")):
+                node = node_of[m.key]
+                if m.label != label or not node.startswith("name:") or " " in node:
                     continue
-                word = node_of[m.key].removeprefix("name:")
-                if " " in word:
-                    continue
-                candidates = art_index.get(word) or corpus_index.get(word) or set()
-                roots = {clusters.find(r) for r in candidates}
-                if len(roots) == 1:
-                    clusters.union(node_of[m.key], next(iter(roots)))
+                word = node.removeprefix("name:")
+                in_article = {clusters.find(r) for r in art_index.get(word, ())}
+                candidates = in_article or {clusters.find(r) for r in corpus_index.get(word, ())}
+                if len(candidates) == 1:
+                    # The mention moves to its own node joined to the full name.
+                    own = f"short:{m.article}:{m.start}"
+                    node_of[m.key] = own
+                    clusters.add(own)
+                    clusters.inherit_constraints(own, node)
+                    if not clusters.union(own, next(iter(candidates))):
+                        node_of[m.key] = node  # refused by a not_same_as judgement
 
     # -- build entities ---------------------------------------------------------------------
     lang_of = {a.id: a.language for a in articles}
@@ -428,7 +440,8 @@ def _canonical_name(
         if stem and any(fold(x.text) == fold(stem) for x in ms):
             text = stem
         forms[text] += 1
-    def score(form: str) -> tuple[int, int, int, str]:
+    def score(form: str) -> tuple[bool, int, int, int, int, str]:
         in_display = sum(1 for m in ms if m.text == form and lang_of.get(m.article) == display)
-        return (-len(form.split()), -in_display, -forms[form], form)
+        # Full names before short forms and acronyms, then the display language, then frequency.
+        return (is_acronym(form), -len(skeleton(form).split()), -in_display, -forms[form], -len(form), form)
     return sorted(forms, key=score)[0]

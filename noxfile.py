@@ -1,0 +1,89 @@
+"""Developer and CI entry points. Run ``python -m nox -l`` for the list.
+
+Dependencies come from ``pyproject.toml`` (``.[test]``, ``.[lint]``, ...) and the
+spaCy pipelines from ``requirements/models.txt`` (pinned by hash).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import nox
+
+nox.options.sessions = ["tests"]
+nox.options.reuse_existing_virtualenvs = True
+nox.options.default_venv_backend = "venv"
+
+ROOT = Path(__file__).resolve().parent
+SHARED = Path(os.environ.get("DOSSIER_SHARED", ROOT.parent / "shared"))
+PYTHON = "3.11"
+
+
+def install_project(session: nox.Session, *extras: str) -> None:
+    """The package with the given extras, and the spaCy pipelines pinned by hash."""
+    spec = f".[{','.join(extras)}]" if extras else "."
+    session.install("-e", spec)
+    session.install("--require-hashes", "--no-deps", "-r", "requirements/models.txt")
+
+
+@nox.session(python=PYTHON)
+def build(session: nox.Session) -> None:
+    """Build the demo site into site/ (atomically; the previous site survives a failed build)."""
+    install_project(session)
+    session.run("dossier", "build", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def serve(session: nox.Session) -> None:
+    """Serve the site on http://127.0.0.1:8000 and rebuild when articles, curation or templates change."""
+    install_project(session)
+    session.run("mkdocs", "serve", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def tests(session: nox.Session) -> None:
+    """Run the test suite (browser tests run when Debian's chromium is installed)."""
+    install_project(session, "test")
+    session.run("pytest", *session.posargs, env={"DOSSIER_SHARED": str(SHARED)})
+
+
+@nox.session(python=PYTHON)
+def lint(session: nox.Session) -> None:
+    """ruff (lint and format check) and mypy."""
+    install_project(session, "lint")
+    session.run("ruff", "check", "generator", "tests", "noxfile.py")
+    session.run("ruff", "format", "--check", "generator", "tests", "noxfile.py")
+    session.run("mypy", "generator")
+
+
+@nox.session(name="train-ner", python=PYTHON)
+def train_ner(session: nox.Session) -> None:
+    """Train the shipped German NER model from ../shared/data (see MODEL_CARD.md)."""
+    if not (SHARED / "data" / "germeval2014").is_dir():
+        session.skip(f"training data not found in {SHARED / 'data'}")
+    install_project(session)
+    args = session.posargs or ["--sources", "germeval"]
+    session.run("python", "-m", "generator.train_ner", "--data", str(SHARED / "data"), *args)
+
+
+@nox.session(python=PYTHON)
+def eval(session: nox.Session) -> None:  # noqa: A001 - the session is called "eval"
+    """Entity P/R/F of the shipped models on held-out data, and dossier-level scores on tests/gold."""
+    install_project(session)
+    session.run("python", "-m", "generator.evaluate", "--data", str(SHARED / "data"), *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def vendor(session: nox.Session) -> None:
+    """Refresh the bundled browser libraries from the npm registry (package-lock.json)."""
+    npm = shutil.which("npm")
+    if npm is None:
+        session.error("npm is needed to refresh the vendored assets")
+    session.run(npm, "ci", "--no-audit", "--no-fund", external=True)
+    target = ROOT / "site_overrides" / "assets" / "vendor" / "tablesort"
+    target.mkdir(parents=True, exist_ok=True)
+    source = ROOT / "node_modules" / "tablesort"
+    for rel in ("dist/tablesort.min.js", "dist/sorts/tablesort.number.min.js", "LICENCE"):
+        shutil.copy2(source / rel, target / Path(rel).name)

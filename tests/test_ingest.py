@@ -1,0 +1,190 @@
+"""Files to Articles: formats, structure, decoding, and errors that name file, line and field."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.errors import DossierError, Report
+from generator.ingest import (
+    DEFAULT_BOILERPLATE,
+    ArticleMeta,
+    LanguageDetector,
+    article_id,
+    compile_boilerplate,
+    derive_title,
+    read_corpus,
+    split_front_matter,
+    parse_meta,
+    split_paragraphs,
+)
+
+BOILER = compile_boilerplate(DEFAULT_BOILERPLATE)
+
+
+def write(tmp_path: Path, name: str, data: str | bytes) -> Path:
+    path = tmp_path / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(data, str):
+        path.write_text(data, encoding="utf-8")
+    else:
+        path.write_bytes(data)
+    return path
+
+
+def corpus(tmp_path: Path) -> tuple[list, Report]:
+    report = Report()
+    return list(read_corpus(tmp_path, report)), report
+
+
+def test_txt_title_from_headline_line(tmp_path: Path) -> None:
+    write(tmp_path, "a.txt", "Kim meets Putin\n\nThe two leaders met on Wednesday. They talked.\n")
+    [art], report = corpus(tmp_path)
+    assert art.title == "Kim meets Putin"
+    assert art.language == "en" and art.language_detected
+    assert [art.text[p.start : p.end] for p in art.paragraphs] == [
+        "Kim meets Putin",
+        "The two leaders met on Wednesday. They talked.",
+    ]
+    assert not report.problems
+
+
+def test_txt_title_from_first_sentence_when_no_headline(tmp_path: Path) -> None:
+    text = "Die Sprecherin sagte am Montag, dass die Gespräche vorankommen. Mehr folgt.\n"
+    write(tmp_path, "b.txt", text)
+    [art], _ = corpus(tmp_path)
+    assert art.title == "Die Sprecherin sagte am Montag, dass die Gespräche vorankommen."
+    assert art.language == "de"
+
+
+def test_long_first_sentence_is_cut_at_a_word() -> None:
+    text = "A " + "very " * 40 + "long sentence."
+    paragraphs = split_paragraphs(text, BOILER)
+    title = derive_title(text, paragraphs)
+    assert title.endswith("…") and len(title) <= 92
+
+
+def test_md_front_matter(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        "news/c.md",
+        "---\ntitle: Gipfel in Wostotschny\ndate: 2023-09-13\noutlet: Beispiel\nurl: https://example.org/a\nlanguage: de\n---\nKim traf Putin.\n",
+    )
+    [art], _ = corpus(tmp_path)
+    assert (art.id, art.source, art.title, art.date, art.outlet, art.url, art.language) == (
+        "news-c",
+        "news/c.md",
+        "Gipfel in Wostotschny",
+        "2023-09-13",
+        "Beispiel",
+        "https://example.org/a",
+        "de",
+    )
+    assert art.text == "Kim traf Putin.\n" and not art.language_detected
+
+
+def test_front_matter_errors_name_file_line_and_field(tmp_path: Path) -> None:
+    write(tmp_path, "bad.md", "---\ntitle: X\ndate: yesterday\ntitel: Y\n---\nText.\n")
+    arts, report = corpus(tmp_path)
+    assert arts == []
+    messages = [str(p) for p in report.errors]
+    assert any("bad.md:3" in m and "'date'" in m and "'yesterday'" in m for m in messages), messages
+    assert any("bad.md:4" in m and "did you mean 'title'" in m for m in messages), messages
+
+
+def test_front_matter_yaml_syntax_error_has_line(tmp_path: Path) -> None:
+    with pytest.raises(DossierError) as err:
+        split_front_matter("---\ntitle: [unclosed\n---\nText", "x.md")
+    assert "x.md:" in str(err.value) and "not valid YAML" in str(err.value)
+
+
+def test_unclosed_front_matter(tmp_path: Path) -> None:
+    with pytest.raises(DossierError, match="not closed"):
+        split_front_matter("---\ntitle: X\nText", "x.md")
+
+
+def test_url_and_language_are_validated() -> None:
+    with pytest.raises(DossierError) as err:
+        parse_meta({"url": "javascript:alert(1)", "language": "deutsch"}, "", "x.md")
+    text = str(err.value)
+    assert "'url'" in text and "http" in text and "'language'" in text
+
+
+def test_boilerplate_paragraphs_are_marked(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        "d.txt",
+        "Erster Absatz über Kim.\n\nAnzeige | Zum Weiterlesen scrollen\n\nZweiter Absatz.\ndp/pcl\nRead More : Something else\n",
+    )
+    [art], _ = corpus(tmp_path)
+    flags = [(art.text[p.start : p.end], p.boilerplate) for p in art.paragraphs]
+    assert flags == [
+        ("Erster Absatz über Kim.", False),
+        ("Anzeige | Zum Weiterlesen scrollen", True),
+        ("Zweiter Absatz.", False),
+        ("dp/pcl", True),
+        ("Read More : Something else", True),
+    ]
+
+
+def test_hard_wrapped_lines_join_into_one_paragraph() -> None:
+    text = "This sentence was wrapped\nby an editor at forty columns.\nA new paragraph starts here."
+    paras = split_paragraphs(text, BOILER)
+    assert len(paras) == 2
+    assert text[paras[0].start : paras[0].end] == "This sentence was wrapped\nby an editor at forty columns."
+
+
+def test_bom_crlf_and_latin1(tmp_path: Path) -> None:
+    write(tmp_path, "bom.txt", "\ufeffErste Zeile.\r\nZweite Zeile.\r\n".encode())
+    write(tmp_path, "latin.txt", "Preis: 5 \xa3 und mehr Text hier.\n".encode("latin-1"))
+    arts, report = corpus(tmp_path)
+    by_id = {a.id: a for a in arts}
+    assert by_id["bom"].text == "Erste Zeile.\nZweite Zeile.\n"
+    assert "£" in by_id["latin"].text
+    [warning] = report.warnings
+    assert "latin.txt:1" in str(warning) and "0xa3" in str(warning)
+
+
+def test_binary_and_empty_files_are_reported_not_fatal(tmp_path: Path) -> None:
+    write(tmp_path, "bin.txt", b"\x00\x01\x02")
+    write(tmp_path, "empty.txt", "  \n\n")
+    write(tmp_path, "ok.txt", "Ein guter Text über Moskau und Berlin.\n")
+    arts, report = corpus(tmp_path)
+    assert [a.id for a in arts] == ["ok"]
+    text = "\n".join(str(p) for p in report.problems)
+    assert "bin.txt" in text and "binary" in text and "empty.txt" in text
+
+
+def test_duplicate_ids_are_reported(tmp_path: Path) -> None:
+    write(tmp_path, "a b.txt", "Erster Text über Moskau.\n")
+    write(tmp_path, "a-b.txt", "Zweiter Text über Moskau.\n")
+    arts, report = corpus(tmp_path)
+    assert len(arts) == 1
+    assert "duplicate article id" in str(report.errors[0])
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [("000_8c89.txt", "000_8c89"), ("a/B c.md", "a-b-c"), ("../../etc/passwd.txt", "etc-passwd"), ("Ünïcödé.txt", "unicode")],
+)
+def test_article_ids_are_safe(source: str, expected: str) -> None:
+    assert article_id(source) == expected
+
+
+def test_hidden_files_and_other_suffixes_are_ignored(tmp_path: Path) -> None:
+    write(tmp_path, ".hidden.txt", "Nicht lesen.\n")
+    write(tmp_path, "notes.docx", "x")
+    write(tmp_path, "real.txt", "Lesen, bitte, über Moskau.\n")
+    arts, _ = corpus(tmp_path)
+    assert [a.id for a in arts] == ["real"]
+
+
+def test_language_detector_is_real() -> None:
+    detect = LanguageDetector()
+    assert detect("Der Kreml hat die Berichte nicht bestätigt, sagte ein Sprecher.") == "de"
+    assert detect("The Kremlin did not confirm the reports, a spokesman said.") == "en"
+
+
+def test_every_meta_field_is_optional() -> None:
+    assert ArticleMeta() == ArticleMeta.model_validate({})

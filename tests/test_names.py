@@ -1,0 +1,60 @@
+"""Each name-key rule, with the pair of spellings it exists for."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.names import acronym_of, fold, genitive_stem, is_acronym, skeleton
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "why"),
+    [
+        ("Kim Jong-un", "Kim Jong Un", "hyphen and case folding"),
+        ("Pjöngjang", "Pyongyang", "umlaut folding, then j/y -> i"),
+        ("Sergej Schoigu", "Sergei Shoigu", "sch -> sh (ш), j/y/i -> i"),
+        ("Dmitri Peskow", "Dmitry Peskov", "w -> v (-ow/-ov), final y/i"),
+        ("Wladimir Putin", "Vladimir Putin", "w -> v"),
+        ("Alexander Koslow", "Alexander Kozlov", "z -> s (з), w -> v"),
+        ("Oleg Koschemjako", "Oleg Kozhemyako", "sch and zh -> sh (ж), j/y"),
+        ("Michail Gorbatschow", "Mikhail Gorbachev", "kh/ch (х), tsch -> ch (ч); -ow/-ev differ"),
+        ("Wolodymyr Selenskyj", "Volodymyr Zelensky", "z -> s, w -> v, -yj -> i"),
+        ("Kim Jong Un’s", "Kim Jong Un", "English possessive"),
+    ],
+)
+def test_skeleton_equal_or_documented(a: str, b: str, why: str) -> None:
+    if "differ" in why:
+        assert skeleton(a) != skeleton(b), why
+    else:
+        assert skeleton(a) == skeleton(b), why
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Kim Jong Un", "Kim Jong Il"),  # father and son stay apart
+        ("Sergei Shoigu", "Sergei Lavrov"),
+        ("Russland", "Weißrussland"),
+    ],
+)
+def test_skeleton_keeps_different_names_apart(a: str, b: str) -> None:
+    assert skeleton(a) != skeleton(b)
+
+
+def test_fold_handles_other_scripts() -> None:
+    assert fold("Москва") == "moskva"
+    assert fold("  Chatham   House ") == "chatham house"
+
+
+@pytest.mark.parametrize(
+    ("name", "stem"),
+    [("Russlands", "Russland"), ("Pjöngjangs", "Pjöngjang"), ("Kims", "Kim"), ("Nordkoreas", "Nordkorea"), ("Kim", None)],
+)
+def test_genitive_stem(name: str, stem: str | None) -> None:
+    assert genitive_stem(name) == stem
+
+
+def test_acronyms() -> None:
+    assert is_acronym("UNSC") and is_acronym("DVRK") and not is_acronym("Kim")
+    assert "UNSC" in acronym_of("United Nations Security Council")
+    assert acronym_of("Putin") == set()

@@ -1,0 +1,213 @@
+"""Each merge rule and each refusal to merge, in German and English (resolver is pure: no model)."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from generator import gazetteer
+from generator.overrides import Curation, load_curation
+from generator.resolve import resolve
+
+from .helpers import corpus, make
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return gazetteer.load()
+
+
+def entities(items, curation=None, gaz=None):
+    articles, extractions = corpus(*items)
+    res = resolve(articles, extractions, curation or Curation(), gaz)
+    return res, {e.name: sorted({m.text for m in e.mentions}) for e in res.entities}
+
+
+def test_transliteration_merges_across_languages() -> None:
+    _, ents = entities(
+        [
+            make("de1", "[Sergej Schoigu|person] reiste nach Nordkorea. [Dmitri Peskow|person] schwieg."),
+            make("en1", "[Sergei Shoigu|person] visited. [Dmitry Peskov|person] said nothing.", language="en"),
+        ]
+    )
+    assert ents["Sergei Shoigu"] == ["Sergei Shoigu", "Sergej Schoigu"]
+    assert ents["Dmitry Peskov"] == ["Dmitri Peskow", "Dmitry Peskov"]
+
+
+def test_canonical_name_prefers_display_language_and_full_form() -> None:
+    _, ents = entities(
+        [
+            make("de1", "[Wladimir Putin|person] sprach. [Putin|person] lachte. [Putins|person] Plan."),
+            make("en1", "President [Vladimir Putin|person] spoke.", language="en"),
+        ]
+    )
+    assert ents == {"Vladimir Putin": ["Putin", "Putins", "Vladimir Putin", "Wladimir Putin"]}
+
+
+def test_surname_merges_with_the_full_name_in_the_article() -> None:
+    _, ents = entities([make("de1", "[John Kirby|person] sagte etwas. Dann sagte [Kirby|person] mehr.")])
+    assert ents == {"John Kirby": ["John Kirby", "Kirby"]}
+
+
+def test_korean_family_name_first_merges() -> None:
+    _, ents = entities([make("de1", "[Kim Jong Un|person] reist. [Kim|person] fährt Zug. [Kims|person] Reise.")])
+    assert ents == {"Kim Jong Un": ["Kim", "Kim Jong Un", "Kims"]}
+
+
+def test_hyphenated_surname_short_form() -> None:
+    _, ents = entities(
+        [make("de1", "Auch [Linda Thomas-Greenfield|person] sprach. [Greenfield|person] nannte es beschämend.")]
+    )
+    assert ents == {"Linda Thomas-Greenfield": ["Greenfield", "Linda Thomas-Greenfield"]}
+
+
+def test_shared_surname_is_never_merged_when_ambiguous() -> None:
+    _, ents = entities(
+        [make("de1", "[Kim Jong Un|person] und [Kim Yo Jong|person] reisten. [Kim|person] sprach.")]
+    )
+    assert ents["Kim Jong Un"] == ["Kim Jong Un"]
+    assert ents["Kim Yo Jong"] == ["Kim Yo Jong"]
+    assert ents["Kim"] == ["Kim"]
+
+
+def test_article_context_wins_over_corpus() -> None:
+    _, ents = entities(
+        [
+            make("a", "[Kim Jong Un|person] reist. [Kim|person] fährt Zug."),
+            make("b", "[Kim Yo Jong|person] spricht. [Kim|person] warnt."),
+        ]
+    )
+    assert ents["Kim Jong Un"] == ["Kim", "Kim Jong Un"]
+    assert ents["Kim Yo Jong"] == ["Kim", "Kim Yo Jong"]
+
+
+def test_acronym_defined_in_parentheses() -> None:
+    _, ents = entities(
+        [make("de1", "Der [UN-Sicherheitsrat|organization] ([UNSC|organization]) tagte. Der [UNSC|organization] schwieg.")]
+    )
+    assert ents == {"UN-Sicherheitsrat": ["UN-Sicherheitsrat", "UNSC"]}
+
+
+def test_acronym_from_initials() -> None:
+    _, ents = entities(
+        [make("en1", "The [United Nations Security Council|organization] met. The [UNSC|organization] split.", language="en")]
+    )
+    assert ents == {"United Nations Security Council": ["UNSC", "United Nations Security Council"]}
+
+
+def test_places_merge_through_the_gazetteer(gaz) -> None:
+    _, ents = entities(
+        [
+            make("de1", "[Moskau|place] und [Pjöngjang|place] und [Pjöngjangs|place] Führung."),
+            make("en1", "[Moscow|place] and [Pyongyang|place].", language="en"),
+        ],
+        gaz=gaz,
+    )
+    assert ents == {"Moscow": ["Moscow", "Moskau"], "Pyongyang": ["Pjöngjang", "Pjöngjangs", "Pyongyang"]}
+
+
+def test_type_vote_uses_evidence() -> None:
+    res, _ = entities(
+        [make("de1", "[Chatham House|organization] und [Chatham House|organization] und [Chatham House|person].")]
+    )
+    [ent] = res.entities
+    assert ent.type == "organization"
+
+
+def write_curation(tmp_path: Path, text: str) -> Curation:
+    (tmp_path / "c.yml").write_text(text, encoding="utf-8")
+    return load_curation(tmp_path)
+
+
+def test_curated_alias_merges_what_no_rule_can(tmp_path: Path, gaz) -> None:
+    cur = write_curation(
+        tmp_path,
+        "entities:\n  - id: north-korea\n    name: North Korea\n    type: place\n"
+        "    aliases: [DVRK]\n    identifiers: {geonames: 1873107}\n",
+    )
+    res, ents = entities(
+        [
+            make("de1", "[Nordkorea|place|geonames:1873107] und die [DVRK|organization]."),
+            make("en1", "[North Korea|place|geonames:1873107] said.", language="en"),
+        ],
+        curation=cur,
+        gaz=gaz,
+    )
+    assert ents == {"North Korea": ["DVRK", "Nordkorea", "North Korea"]}
+    [ent] = res.entities
+    assert ent.id == "north-korea" and ent.curated and ent.type == "place"
+    origins = {a.name: a.origin for a in ent.aliases}
+    assert origins["DVRK"] == "curated" and origins["Nordkorea"] == "corpus"
+
+
+def test_not_same_as_blocks_a_merge(tmp_path: Path) -> None:
+    cur = write_curation(
+        tmp_path,
+        "entities:\n  - id: kim-jong-un\n    name: Kim Jong Un\n    type: person\n    not_same_as: [Kim]\n",
+    )
+    _, ents = entities([make("de1", "[Kim Jong Un|person] reist. [Kim|person] fährt Zug.")], curation=cur)
+    assert ents == {"Kim Jong Un": ["Kim Jong Un"], "Kim": ["Kim"]}
+
+
+def test_same_as_merges_a_derived_entity_and_redirects(tmp_path: Path) -> None:
+    cur = write_curation(
+        tmp_path,
+        "entities:\n  - id: kremlin\n    name: Kremlin\n    type: organization\n    same_as: [prasidialamt]\n",
+    )
+    res, ents = entities(
+        [make("de1", "Der [Kremlin|organization] und das [Präsidialamt|organization] schweigen.")], curation=cur
+    )
+    assert ents == {"Kremlin": ["Kremlin", "Präsidialamt"]}
+    assert res.redirects == {"prasidialamt": "kremlin"}
+
+
+def test_curation_warnings_for_overrides_that_matched_nothing(tmp_path: Path) -> None:
+    cur = write_curation(
+        tmp_path,
+        "entities:\n  - id: ghost\n    name: Nobody Here\n    type: person\n    same_as: [nothing]\nexclude: [Nirgendwo]\n",
+    )
+    res, _ = entities([make("de1", "[Kim Jong Un|person] reist.")], curation=cur)
+    text = "\n".join(str(p) for p in res.problems)
+    assert "c.yml:2" in text and "matched nothing" in text
+    assert "'nothing'" in text and "'Nirgendwo'" in text
+    assert all(p.severity == "warning" for p in res.problems)
+
+
+def test_exclusion_removes_mentions(tmp_path: Path) -> None:
+    cur = write_curation(tmp_path, "exclude:\n  - Anzeige\n  - {name: Times, type: organization}\n")
+    _, ents = entities(
+        [make("de1", "[Anzeige|organization] [Times|organization] und [Times|person] und [Kim Jong Un|person].")],
+        curation=cur,
+    )
+    assert ents == {"Kim Jong Un": ["Kim Jong Un"], "Times": ["Times"]}
+
+
+def test_ids_are_stable_when_curation_is_added(tmp_path: Path) -> None:
+    items = [make("de1", "[Wladimir Putin|person] und [Vladimir Putin|person] trafen [Kim Jong Un|person].")]
+    before, _ = entities(items)
+    cur = write_curation(
+        tmp_path,
+        "entities:\n  - id: putin\n    name: Vladimir Putin\n    type: person\n    aliases: [Kremlchef Putin]\n",
+    )
+    after, _ = entities(items, curation=cur)
+    ids_before = {e.name: e.id for e in before.entities}
+    ids_after = {e.name: e.id for e in after.entities}
+    assert ids_before["Kim Jong Un"] == ids_after["Kim Jong Un"] == "kim-jong-un"
+    assert ids_after["Vladimir Putin"] == "putin"
+    # The id it had before curation keeps working.
+    assert after.redirects == {ids_before["Vladimir Putin"]: "putin"}
+
+
+def test_resolution_does_not_depend_on_input_order(gaz) -> None:
+    items = [
+        make("a", "[Kim Jong Un|person] traf [Wladimir Putin|person] in [Moskau|place]. [Kim|person] lachte."),
+        make("b", "[Kim Yo Jong|person] und [Putin|person].", language="de"),
+        make("c", "[Vladimir Putin|person] and [Kim|person] in [Moscow|place].", language="en"),
+    ]
+    first, _ = entities(items, gaz=gaz)
+    shuffled = items[:]
+    random.Random(1).shuffle(shuffled)
+    second, _ = entities(shuffled, gaz=gaz)
+    assert first.entities == second.entities and first.by_mention == second.by_mention
