@@ -69,7 +69,7 @@ def train_ner(session: nox.Session) -> None:
 
 
 @nox.session(python=PYTHON)
-def eval(session: nox.Session) -> None:  # noqa: A001 - the session is called "eval"
+def eval(session: nox.Session) -> None:
     """Entity P/R/F of the shipped models on held-out data, and dossier-level scores on tests/gold."""
     install_project(session)
     session.run("python", "-m", "generator.evaluate", "--data", str(SHARED / "data"), *session.posargs)

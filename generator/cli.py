@@ -63,6 +63,8 @@ def cmd_build(args: argparse.Namespace) -> int:
         plugin_overrides["workers"] = args.workers
     if args.no_cache:
         plugin_overrides["cache"] = False
+    if args.cache_dir:
+        plugin_overrides["cache_dir"] = str(Path(args.cache_dir).resolve())
     try:
         cfg = _load_config(config_file, {"strict": args.strict}, plugin_overrides)
     except ConfigurationError as exc:
@@ -106,6 +108,7 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--strict", action="store_true", help="fail on any warning (for CI)")
     b.add_argument("-j", "--workers", type=int, help="extraction processes (default: the plugin's 'workers')")
     b.add_argument("--no-cache", action="store_true", help="ignore and do not write the extraction cache")
+    b.add_argument("--cache-dir", help="extraction cache folder (default: the plugin's 'cache_dir')")
     b.set_defaults(func=cmd_build)
 
     r = sub.add_parser("review", help="list merge candidates and suspicious entities")

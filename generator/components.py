@@ -39,15 +39,70 @@ NAME_PARTICLES = frozenset(
 #: before a name and that a model sometimes swallows into the name.
 DEFAULT_ROLE_WORDS = (
     # German
-    "sprecher", "sprecherin", "minister", "ministerin", "präsident", "präsidentin", "chef", "chefin",
-    "kanzler", "kanzlerin", "botschafter", "botschafterin", "machthaber", "staatschef", "parteichef",
-    "regierungschef", "diktator", "führer", "general", "experte", "expertin", "beamter", "beamte",
-    "herr", "frau", "dr", "prof", "koordinator", "koordinatorin", "senator", "senatorin", "abgeordnete",
-    "abgeordneter", "vorsitzende", "vorsitzender", "direktor", "direktorin", "könig", "königin",
+    "sprecher",
+    "sprecherin",
+    "minister",
+    "ministerin",
+    "präsident",
+    "präsidentin",
+    "chef",
+    "chefin",
+    "kanzler",
+    "kanzlerin",
+    "botschafter",
+    "botschafterin",
+    "machthaber",
+    "staatschef",
+    "parteichef",
+    "regierungschef",
+    "diktator",
+    "führer",
+    "general",
+    "experte",
+    "expertin",
+    "beamter",
+    "beamte",
+    "herr",
+    "frau",
+    "dr",
+    "prof",
+    "koordinator",
+    "koordinatorin",
+    "senator",
+    "senatorin",
+    "abgeordnete",
+    "abgeordneter",
+    "vorsitzende",
+    "vorsitzender",
+    "direktor",
+    "direktorin",
+    "könig",
+    "königin",
     # English
-    "president", "minister", "spokesman", "spokeswoman", "spokesperson", "leader", "secretary",
-    "ambassador", "chancellor", "senator", "governor", "mr", "mrs", "ms", "sir", "general",
-    "chairman", "chairwoman", "director", "king", "queen", "prime", "expert", "coordinator",
+    "president",
+    "minister",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "leader",
+    "secretary",
+    "ambassador",
+    "chancellor",
+    "senator",
+    "governor",
+    "mr",
+    "mrs",
+    "ms",
+    "sir",
+    "general",
+    "chairman",
+    "chairwoman",
+    "director",
+    "king",
+    "queen",
+    "prime",
+    "expert",
+    "coordinator",
 )
 
 
@@ -131,8 +186,13 @@ class GazetteerComponent:
                 # "Nordkorea" tagged as a person: a country name is evidence enough to retype it.
                 place = self._with_stem(ent.text, lambda t: self.gazetteer.country(t, language=self.lang))
             if place is not None:
-                ent = Span(doc, ent.start, ent.end, label="LOC" if ent.label_ not in PLACE_LABELS else ent.label_,
-                           kb_id=f"geonames:{place.geonameid}")
+                ent = Span(
+                    doc,
+                    ent.start,
+                    ent.end,
+                    label="LOC" if ent.label_ not in PLACE_LABELS else ent.label_,
+                    kb_id=f"geonames:{place.geonameid}",
+                )
             ents.append(ent)
         if self.find:
             ents.extend(self._find(doc, ents, sources))
@@ -175,9 +235,7 @@ class GazetteerComponent:
     "dossier_span_filter_v1",
     default_config={"role_words": list(DEFAULT_ROLE_WORDS), "exclude": [], "min_chars": 2},
 )
-def make_span_filter(
-    nlp: Language, name: str, role_words: list[str], exclude: list[str], min_chars: int
-) -> SpanFilter:
+def make_span_filter(nlp: Language, name: str, role_words: list[str], exclude: list[str], min_chars: int) -> SpanFilter:
     return SpanFilter(
         lang=nlp.lang,
         role_words=role_words,

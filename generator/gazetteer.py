@@ -17,7 +17,6 @@ from functools import lru_cache
 
 from .names import fold
 
-
 #: Smaller cities are not used to canonicalise names: too many of them share a
 #: name with a person or a word ("Kim", India; "Greenfield", an alternate name of Greenwood).
 MIN_CITY_POPULATION = 100_000

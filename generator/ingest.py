@@ -142,7 +142,15 @@ def split_front_matter(text: str, source: str) -> tuple[dict[str, object], str, 
         data = {}
     if not isinstance(data, dict):
         raise DossierError(
-            [Problem(source, "front matter must be a mapping", line=2, expected="key: value lines", found=type(data).__name__)]
+            [
+                Problem(
+                    source,
+                    "front matter must be a mapping",
+                    line=2,
+                    expected="key: value lines",
+                    found=type(data).__name__,
+                )
+            ]
         )
     body_line = text.count("\n", 0, match.end()) + 1
     return data, text[match.end() :], body_line

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, Union
+from typing import Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -34,7 +34,9 @@ class Identifiers(BaseModel):
 
     wikidata: str | None = Field(default=None, description="Wikidata item, e.g. Q7747.", pattern=r"^Q[1-9][0-9]*$")
     geonames: int | None = Field(default=None, description="GeoNames id, e.g. 1871859.", gt=0)
-    website: str | None = Field(default=None, description="Official website (http or https).", pattern=r"^https?://\S+$")
+    website: str | None = Field(
+        default=None, description="Official website (http or https).", pattern=r"^https?://\S+$"
+    )
 
 
 class CuratedEntity(BaseModel):
@@ -48,7 +50,7 @@ class CuratedEntity(BaseModel):
     )
     name: str = Field(description="Canonical display name.", min_length=1, max_length=200)
     type: Literal["person", "organization", "place"] = Field(description="person, organization or place.")
-    aliases: Union[list[str], dict[str, list[str]]] = Field(
+    aliases: list[str] | dict[str, list[str]] = Field(
         default_factory=list,
         description="Other names, as a list or per language ({de: [...], en: [...]}). Always recognised in the text.",
     )
@@ -60,7 +62,9 @@ class CuratedEntity(BaseModel):
         default_factory=list,
         description="Names or entity ids that must never be merged into this entity.",
     )
-    description: str | None = Field(default=None, description="One or two sentences shown under the name.", max_length=2000)
+    description: str | None = Field(
+        default=None, description="One or two sentences shown under the name.", max_length=2000
+    )
     identifiers: Identifiers = Field(default_factory=Identifiers, description="External identifiers.")
     redirects: list[str] = Field(
         default_factory=list,
@@ -99,7 +103,7 @@ class CurationFile(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     entities: list[CuratedEntity] = Field(default_factory=list, description="Curated entities.")
-    exclude: list[Union[str, Exclusion]] = Field(
+    exclude: list[str | Exclusion] = Field(
         default_factory=list, description="Names that are never entities (a string or {name, type})."
     )
 
@@ -140,11 +144,11 @@ def _construct(node: yaml.Node, path: tuple[Any, ...], lines: _LineMap, source: 
                         found=f"{key!r} again",
                     )
                 )
-            result[key] = _construct(value_node, path + (key,), lines, source, problems)
-            lines.lines[path + (key,)] = key_node.start_mark.line + 1
+            result[key] = _construct(value_node, (*path, key), lines, source, problems)
+            lines.lines[(*path, key)] = key_node.start_mark.line + 1
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_construct(item, path + (i,), lines, source, problems) for i, item in enumerate(node.value)]
+        return [_construct(item, (*path, i), lines, source, problems) for i, item in enumerate(node.value)]
     return _scalar(node)
 
 
@@ -209,7 +213,15 @@ def parse_curation(text: str, source: str) -> CurationFile:
         data = {}
     if not isinstance(data, dict):
         raise DossierError(
-            [Problem(source, "a curation file is a mapping", line=1, expected="'entities:' and/or 'exclude:'", found=type(data).__name__)]
+            [
+                Problem(
+                    source,
+                    "a curation file is a mapping",
+                    line=1,
+                    expected="'entities:' and/or 'exclude:'",
+                    found=type(data).__name__,
+                )
+            ]
         )
     try:
         return CurationFile.model_validate(data)
@@ -299,7 +311,9 @@ def load_curation(folder: Path | None, display_root: Path | None = None) -> Cura
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            problems.append(Problem(shown, "not valid UTF-8", expected="UTF-8 text", found=f"byte 0x{raw[exc.start]:02x}"))
+            problems.append(
+                Problem(shown, "not valid UTF-8", expected="UTF-8 text", found=f"byte 0x{raw[exc.start]:02x}")
+            )
             continue
         try:
             parsed = parse_curation(text, shown)
@@ -334,7 +348,9 @@ def load_curation(folder: Path | None, display_root: Path | None = None) -> Cura
                         Problem(
                             shown,
                             "name claimed by two entities",
-                            line=lines.line_of(("entities", i, "aliases")) if j else lines.line_of(("entities", i, "name")),
+                            line=lines.line_of(("entities", i, "aliases"))
+                            if j
+                            else lines.line_of(("entities", i, "name")),
                             field=f"entities[{i}].{'aliases' if j else 'name'}",
                             expected="a name that belongs to one entity only",
                             found=f"{name!r}, also a name of {owner.entity!r}",

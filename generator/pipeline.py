@@ -61,9 +61,7 @@ def _extraction_to_json(ex: Extraction) -> dict:
     return {
         "article": ex.article,
         "sentences": [[s.index, s.paragraph, s.start, s.end] for s in ex.sentences],
-        "mentions": [
-            [m.start, m.end, m.text, m.label, m.sentence, m.source, m.entity_hint] for m in ex.mentions
-        ],
+        "mentions": [[m.start, m.end, m.text, m.label, m.sentence, m.source, m.entity_hint] for m in ex.mentions],
     }
 
 
@@ -211,11 +209,21 @@ def run(
     curation = load_curation(settings.curation, display_root=shown_curation)
     if not settings.corpus.is_dir():
         raise DossierError(
-            [Problem(str(settings.corpus), "corpus folder not found", field="corpus", expected="a folder of .txt/.md articles", found="nothing")]
+            [
+                Problem(
+                    str(settings.corpus),
+                    "corpus folder not found",
+                    field="corpus",
+                    expected="a folder of .txt/.md articles",
+                    found="nothing",
+                )
+            ]
         )
     shown_corpus = _shown(settings.corpus, root)
     articles = list(
-        read_corpus(settings.corpus, report, boilerplate=settings.boilerplate, detect=detector, display_root=shown_corpus)
+        read_corpus(
+            settings.corpus, report, boilerplate=settings.boilerplate, detect=detector, display_root=shown_corpus
+        )
     )
     stats["ingest_s"] = time.perf_counter() - t0
 

@@ -58,7 +58,9 @@ class _LanguageMap(c.DictOfItems):
         result = super().run_validation(value)
         for key in result:
             if not (isinstance(key, str) and len(key) == 2 and key.isalpha() and key.islower()):
-                raise c.ValidationError(f"Expected two-letter language codes (de, en, ...) as keys, but received: {key!r}")
+                raise c.ValidationError(
+                    f"Expected two-letter language codes (de, en, ...) as keys, but received: {key!r}"
+                )
         return result
 
 

@@ -21,7 +21,7 @@ from urllib.parse import quote
 import jinja2
 from markupsafe import Markup
 
-from .model import ENTITY_TYPES, TYPE_FOLDERS, Article, Entity, EntityType, Extraction, Mention, Sentence
+from .model import ENTITY_TYPES, TYPE_FOLDERS, Article, EntityType, Extraction, Mention, Sentence
 from .resolve import Resolution
 
 EXPORT_VERSION = 1
@@ -176,9 +176,7 @@ class Renderer:
             if e.id in paged:
                 for m in e.mentions:
                     link[m.key] = (e.id, e.type, e.name)
-        sentences = {
-            art_id: {sent.index: sent for sent in ex.sentences} for art_id, ex in extractions.items()
-        }
+        sentences = {art_id: {sent.index: sent for sent in ex.sentences} for art_id, ex in extractions.items()}
         mentions_by_sentence: dict[tuple[str, int], list[Mention]] = defaultdict(list)
         for e in entities:
             for m in e.mentions:
@@ -205,7 +203,10 @@ class Renderer:
                 )
                 others = sorted(
                     {
-                        (link[x.key][2], relative_url(src, entity_src(link[x.key][0], link[x.key][1]), s.use_directory_urls))
+                        (
+                            link[x.key][2],
+                            relative_url(src, entity_src(link[x.key][0], link[x.key][1]), s.use_directory_urls),
+                        )
                         for x in mentions_by_sentence[(m.article, m.sentence)]
                         if x.key in link and link[x.key][0] != e.id
                     }

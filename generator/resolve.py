@@ -424,13 +424,13 @@ def _vote_type(ms: Sequence[Mention]) -> EntityType:
     """Majority label; curated and gazetteer evidence counts double; ties by TYPE_ORDER."""
     votes: Counter[EntityType] = Counter()
     for m in ms:
-        votes[m.label] += 2 if m.source in ("curated", "gazetteer") or (m.entity_hint or "").startswith("geonames:") else 1
+        votes[m.label] += (
+            2 if m.source in ("curated", "gazetteer") or (m.entity_hint or "").startswith("geonames:") else 1
+        )
     return sorted(votes, key=lambda t: (-votes[t], TYPE_ORDER.index(t)))[0]
 
 
-def _canonical_name(
-    ms: Sequence[Mention], etype: EntityType, place, lang_of: Mapping[str, str], display: str
-) -> str:  # type: ignore[no-untyped-def]
+def _canonical_name(ms: Sequence[Mention], etype: EntityType, place, lang_of: Mapping[str, str], display: str) -> str:  # type: ignore[no-untyped-def]
     if place is not None:
         return place.name_in(display) if place.kind == "country" else place.name
     forms: Counter[str] = Counter()
@@ -440,8 +440,10 @@ def _canonical_name(
         if stem and any(fold(x.text) == fold(stem) for x in ms):
             text = stem
         forms[text] += 1
+
     def score(form: str) -> tuple[bool, int, int, int, int, str]:
         in_display = sum(1 for m in ms if m.text == form and lang_of.get(m.article) == display)
         # Full names before short forms and acronyms, then the display language, then frequency.
         return (is_acronym(form), -len(skeleton(form).split()), -in_display, -forms[form], -len(form), form)
+
     return sorted(forms, key=score)[0]

@@ -79,9 +79,7 @@ def proposals(cands: Sequence[Candidate], sus: Sequence[tuple[Entity, str]]) -> 
     entities = []
     for c in cands:
         keep, merge = (c.a, c.b) if len(c.a.mentions) >= len(c.b.mentions) else (c.b, c.a)
-        entities.append(
-            {"id": keep.id, "name": keep.name, "type": keep.type, "same_as": [merge.id], "_why": c.reason}
-        )
+        entities.append({"id": keep.id, "name": keep.name, "type": keep.type, "same_as": [merge.id], "_why": c.reason})
     exclude = [e.name for e, why in sus if "one mention" in why and not e.curated]
     return {"entities": entities, "exclude": exclude}
 
@@ -98,7 +96,14 @@ def review(settings: Settings, write: Path | None = None) -> int:
     for col in ("type", "entity A", "entity B", "score", "why", "shared articles"):
         table.add_column(col)
     for c in cands:
-        table.add_row(c.a.type, f"{c.a.name} [{c.a.id}]", f"{c.b.name} [{c.b.id}]", f"{c.score:.0f}", c.reason, str(c.shared_articles))
+        table.add_row(
+            c.a.type,
+            f"{c.a.name} [{c.a.id}]",
+            f"{c.b.name} [{c.b.id}]",
+            f"{c.score:.0f}",
+            c.reason,
+            str(c.shared_articles),
+        )
     console.print(table)
     sus = suspicious(entities)
     table = Table(title=f"Suspicious entities ({len(sus)})")

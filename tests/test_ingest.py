@@ -14,9 +14,9 @@ from generator.ingest import (
     article_id,
     compile_boilerplate,
     derive_title,
+    parse_meta,
     read_corpus,
     split_front_matter,
-    parse_meta,
     split_paragraphs,
 )
 
@@ -166,7 +166,12 @@ def test_duplicate_ids_are_reported(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("source", "expected"),
-    [("000_8c89.txt", "000_8c89"), ("a/B c.md", "a-b-c"), ("../../etc/passwd.txt", "etc-passwd"), ("Ünïcödé.txt", "unicode")],
+    [
+        ("000_8c89.txt", "000_8c89"),
+        ("a/B c.md", "a-b-c"),
+        ("../../etc/passwd.txt", "etc-passwd"),
+        ("Ünïcödé.txt", "unicode"),
+    ],
 )
 def test_article_ids_are_safe(source: str, expected: str) -> None:
     assert article_id(source) == expected

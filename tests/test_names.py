@@ -48,7 +48,13 @@ def test_fold_handles_other_scripts() -> None:
 
 @pytest.mark.parametrize(
     ("name", "stem"),
-    [("Russlands", "Russland"), ("Pjöngjangs", "Pjöngjang"), ("Kims", "Kim"), ("Nordkoreas", "Nordkorea"), ("Kim", None)],
+    [
+        ("Russlands", "Russland"),
+        ("Pjöngjangs", "Pjöngjang"),
+        ("Kims", "Kim"),
+        ("Nordkoreas", "Nordkorea"),
+        ("Kim", None),
+    ],
 )
 def test_genitive_stem(name: str, stem: str | None) -> None:
     assert genitive_stem(name) == stem

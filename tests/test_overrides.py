@@ -58,7 +58,9 @@ def test_wrong_type_names_expected_and_found(tmp_path: Path) -> None:
 def test_bad_id_and_identifier(tmp_path: Path) -> None:
     msgs = errors(
         tmp_path,
-        **{"a.yml": "entities:\n  - id: Not Valid\n    name: X\n    type: person\n    identifiers:\n      wikidata: 423\n"},
+        **{
+            "a.yml": "entities:\n  - id: Not Valid\n    name: X\n    type: person\n    identifiers:\n      wikidata: 423\n"
+        },
     )
     assert any("a.yml:2" in m and "entities[0].id" in m for m in msgs), msgs
     assert any("a.yml:6" in m and "wikidata" in m for m in msgs), msgs

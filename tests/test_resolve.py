@@ -64,9 +64,7 @@ def test_hyphenated_surname_short_form() -> None:
 
 
 def test_shared_surname_is_never_merged_when_ambiguous() -> None:
-    _, ents = entities(
-        [make("de1", "[Kim Jong Un|person] und [Kim Yo Jong|person] reisten. [Kim|person] sprach.")]
-    )
+    _, ents = entities([make("de1", "[Kim Jong Un|person] und [Kim Yo Jong|person] reisten. [Kim|person] sprach.")])
     assert ents["Kim Jong Un"] == ["Kim Jong Un"]
     assert ents["Kim Yo Jong"] == ["Kim Yo Jong"]
     assert ents["Kim"] == ["Kim"]
@@ -85,14 +83,25 @@ def test_article_context_wins_over_corpus() -> None:
 
 def test_acronym_defined_in_parentheses() -> None:
     _, ents = entities(
-        [make("de1", "Der [UN-Sicherheitsrat|organization] ([UNSC|organization]) tagte. Der [UNSC|organization] schwieg.")]
+        [
+            make(
+                "de1",
+                "Der [UN-Sicherheitsrat|organization] ([UNSC|organization]) tagte. Der [UNSC|organization] schwieg.",
+            )
+        ]
     )
     assert ents == {"UN-Sicherheitsrat": ["UN-Sicherheitsrat", "UNSC"]}
 
 
 def test_acronym_from_initials() -> None:
     _, ents = entities(
-        [make("en1", "The [United Nations Security Council|organization] met. The [UNSC|organization] split.", language="en")]
+        [
+            make(
+                "en1",
+                "The [United Nations Security Council|organization] met. The [UNSC|organization] split.",
+                language="en",
+            )
+        ]
     )
     assert ents == {"United Nations Security Council": ["UNSC", "United Nations Security Council"]}
 

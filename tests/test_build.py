@@ -1,0 +1,121 @@
+"""One real `dossier build` (MkDocs + Material + both spaCy pipelines) of the sample corpus."""
+
+from __future__ import annotations
+
+import json
+import re
+from html import unescape
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+
+from .linkcheck import check_site, parse
+
+pytestmark = pytest.mark.slow
+
+EXPECTED = {
+    "people/vladimir-putin": "Vladimir Putin",
+    "people/kim-jong-un": "Kim Jong Un",
+    "people/sergei-shoigu": "Sergei Shoigu",
+    "people/adrienne-watson": "Adrienne Watson",
+    "people/john-kirby": "John Kirby",
+    "organizations/chatham-house": "Chatham House",
+    "organizations/un-security-council": "United Nations Security Council",
+    "places/russia": "Russia",
+    "places/north-korea": "North Korea",
+    "places/pyongyang": "Pyongyang",
+}
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory, root: Path) -> Path:
+    out = tmp_path_factory.mktemp("build") / "site"
+    cache = tmp_path_factory.mktemp("cache")
+    code = main(["build", "-f", str(root / "mkdocs.yml"), "-o", str(out), "--cache-dir", str(cache)])
+    assert code == 0
+    return out
+
+
+def test_expected_entity_pages(site: Path) -> None:
+    for path, name in EXPECTED.items():
+        page = site / path / "index.html"
+        assert page.exists(), path
+        assert f">{name}</h1>" in page.read_text(encoding="utf-8"), path
+
+
+def test_all_internal_links_and_anchors_resolve(site: Path) -> None:
+    assert check_site(site) == []
+
+
+def test_citations_land_on_a_sentence_that_links_back(site: Path) -> None:
+    for path in EXPECTED:
+        page = site / path / "index.html"
+        html = page.read_text(encoding="utf-8")
+        cites = re.findall(r'class="dx-cite" href="([^"]+)"', html)
+        assert cites, path
+        for href in cites:
+            target_path, _, anchor = href.partition("#")
+            target = (page.parent / target_path / "index.html").resolve()
+            article = target.read_text(encoding="utf-8")
+            match = re.search(
+                rf'<span class="dx-sentence" id="{anchor}">(.*?)</span>(?=\s*<span class="dx-sentence"|</p>)',
+                article,
+                re.S,
+            )
+            assert match, f"{path}: {href} has no sentence"
+            entity_url = "/" + path + "/"
+            links = re.findall(r'href="([^"]+)"', match.group(1))
+            resolved = {str((target.parent / link).resolve()) + "/" for link in links}
+            assert any(r.endswith(entity_url) for r in resolved), f"{path}: sentence {anchor} does not link back"
+
+
+def test_article_pages_link_back_to_entities(site: Path) -> None:
+    articles = sorted((site / "articles").glob("*/index.html"))
+    assert len(articles) == 5
+    for page in articles:
+        html = page.read_text(encoding="utf-8")
+        assert 'class="dx-mention dx-person"' in html and 'class="dx-mention dx-place"' in html
+
+
+def test_export_is_linked_and_consistent(site: Path) -> None:
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert 'href="dossier.json"' in home
+    data = json.loads((site / "dossier.json").read_text(encoding="utf-8"))
+    assert len(data["articles"]) == 5
+    texts = {}
+    for art in data["articles"]:
+        texts[art["id"]] = (Path(__file__).resolve().parent.parent / "content" / "articles" / art["source"]).read_text(
+            encoding="utf-8"
+        )
+    for ent in data["entities"]:
+        for m in ent["mentions"]:
+            assert texts[m["article"]][m["start"] : m["end"]] == m["text"]
+
+
+def test_search_index_covers_entities_and_aliases(site: Path) -> None:
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    text = " ".join(unescape(d["text"]) + " " + d["title"] for d in index["docs"])
+    for word in ("Sergej Schoigu", "Sergei Shoigu", "Pjöngjang", "DVRK"):
+        assert word in text, word
+
+
+def test_boilerplate_never_becomes_a_statement(site: Path) -> None:
+    for page in (site / "people").glob("*/index.html"):
+        html = page.read_text(encoding="utf-8")
+        assert "Zum Weiterlesen" not in html and "Read More" not in html and "dp/pcl" not in html
+
+
+def test_no_entity_pages_in_navigation(site: Path) -> None:
+    home = parse(site / "index.html")
+    nav_entity_links = [x for x in home.links if re.match(r"^(people|organizations|places)/[^/]+/$", x)]
+    # Links from the home page body are fine; the nav lists only the index pages.
+    html = (site / "index.html").read_text(encoding="utf-8")
+    nav = html[
+        html.find('<nav class="md-nav md-nav--primary"') : html.find(
+            "</nav>", html.find('<nav class="md-nav md-nav--primary"')
+        )
+    ]
+    assert "vladimir-putin" not in nav
+    assert nav_entity_links  # the top lists on the home page link entity pages

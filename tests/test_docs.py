@@ -1,0 +1,48 @@
+"""Every plugin option, front matter field, curation field and export field is documented in README.md."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.ingest import ArticleMeta
+from generator.overrides import CuratedEntity, CurationFile, Exclusion, Identifiers
+from generator.plugin import DossierConfig, _LayersConfig
+
+README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+
+
+def documented(name: str) -> bool:
+    return f"`{name}`" in README
+
+
+@pytest.mark.parametrize("option", [name for name, _ in DossierConfig._schema])
+def test_plugin_options_are_documented(option: str) -> None:
+    assert documented(option), f"plugin option {option!r} is missing from README.md"
+
+
+@pytest.mark.parametrize("option", [name for name, _ in _LayersConfig._schema])
+def test_layer_options_are_documented(option: str) -> None:
+    assert documented(option)
+
+
+@pytest.mark.parametrize(
+    "field",
+    sorted(
+        set(ArticleMeta.model_fields)
+        | set(CuratedEntity.model_fields)
+        | set(CurationFile.model_fields)
+        | set(Exclusion.model_fields)
+        | set(Identifiers.model_fields)
+    ),
+)
+def test_schema_fields_are_documented(field: str) -> None:
+    assert documented(field), f"field {field!r} is missing from README.md"
+
+
+def test_plugin_options_have_docstrings() -> None:
+    source = (Path(__file__).resolve().parent.parent / "generator" / "plugin.py").read_text(encoding="utf-8")
+    for name, _ in DossierConfig._schema:
+        after = source.split(f"\n    {name} = ", 1)[1]
+        assert after.split("\n", 2)[1].strip().startswith('"""'), f"option {name!r} has no docstring"

@@ -1,0 +1,155 @@
+"""Rendering: golden pages for a small fixed corpus, links, escaping and the export schema."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from generator.overrides import Curation, load_curation
+from generator.render import Renderer, RenderSettings, page_url, relative_url
+from generator.resolve import resolve
+
+from .helpers import corpus, make
+
+GOLDEN = Path(__file__).parent / "golden" / "render"
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+
+def small_site(curation: Curation | None = None, use_directory_urls: bool = True):
+    items = [
+        make(
+            "de1",
+            "[Kreml-Sprecher|organization] schwieg. [Wladimir Putin|person] traf [Kim Jong Un|person] in [Wostotschny|place].\n\n"
+            "[Kim|person] lobte die Gespräche. Anzeige",
+            date="2023-09-13",
+            title="Gipfel in Wostotschny",
+        ),
+        make(
+            "en1",
+            "President [Vladimir Putin|person] met [Kim Jong Un|person]. [Putin|person] said more.",
+            language="en",
+            date="2023-09-12",
+            title="Putin meets Kim",
+        ),
+    ]
+    articles, extractions = corpus(*items)
+    resolution = resolve(articles, extractions, curation or Curation(), None)
+    renderer = Renderer(
+        TEMPLATES, RenderSettings(use_directory_urls=use_directory_urls, site_url="https://example.org/d/")
+    )
+    return renderer.render_site(articles, extractions, resolution, site_name="Test dossier")
+
+
+def test_golden_pages(update_goldens: bool) -> None:
+    site = small_site()
+    produced = {p.path: p.content for p in site.pages}
+    produced.update(site.static)
+    if update_goldens:
+        for old in GOLDEN.rglob("*"):
+            if old.is_file():
+                old.unlink()
+        for path, content in produced.items():
+            target = GOLDEN / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(content, encoding="utf-8")
+    expected = {
+        p.relative_to(GOLDEN).as_posix(): p.read_text(encoding="utf-8") for p in GOLDEN.rglob("*") if p.is_file()
+    }
+    assert sorted(produced) == sorted(expected), "pages added or removed; rerun with --update-goldens if intended"
+    for path in sorted(expected):
+        assert produced[path] == expected[path], (
+            f"{path} differs from tests/golden/render/{path}; rerun with --update-goldens if intended"
+        )
+
+
+def test_rendering_is_deterministic() -> None:
+    a, b = small_site(), small_site()
+    assert [(p.path, p.content) for p in a.pages] == [(p.path, p.content) for p in b.pages]
+    assert a.static == b.static
+
+
+def test_citation_links_land_on_the_sentence() -> None:
+    site = small_site()
+    page = next(p for p in site.pages if p.path == "people/vladimir-putin.md").content
+    assert 'href="../../articles/de1/#s1"' in page
+    assert 'href="../../articles/en1/#s0"' in page
+    article = next(p for p in site.pages if p.path == "articles/de1.md").content
+    assert '<span class="dx-sentence" id="s1">' in article
+    assert 'href="../../people/vladimir-putin/"' in article
+
+
+@pytest.mark.parametrize(
+    ("src", "use_dirs", "url"),
+    [
+        ("index.md", True, ""),
+        ("people/index.md", True, "people/"),
+        ("people/a.md", True, "people/a/"),
+        ("people/a.md", False, "people/a.html"),
+    ],
+)
+def test_page_url(src: str, use_dirs: bool, url: str) -> None:
+    assert page_url(src, use_dirs) == url
+
+
+def test_relative_urls_without_directory_urls() -> None:
+    assert relative_url("people/a.md", "articles/b.md", False, "s3") == "../articles/b.html#s3"
+    site = small_site(use_directory_urls=False)
+    page = next(p for p in site.pages if p.path == "people/vladimir-putin.md").content
+    assert 'href="../articles/de1.html#s1"' in page
+
+
+HOSTILE = [
+    "*[x](javascript:alert(1))*",
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "{{ 7*7 }}",
+    "{% raw %}",
+    "title: injected\n---",
+]
+
+
+@pytest.mark.parametrize("name", HOSTILE)
+def test_untrusted_names_are_escaped(name: str) -> None:
+    safe = name.replace("[", "(").replace("]", ")").replace("|", "/")
+    items = [make("x", f"Vor [{safe}|person] und nach ihm. Noch ein Satz.", title=safe)]
+    articles, extractions = corpus(*items)
+    res = resolve(articles, extractions, Curation(), None)
+    site = Renderer(TEMPLATES, RenderSettings()).render_site(articles, extractions, res)
+    for page in site.pages:
+        assert "<script>" not in page.content and "<img" not in page.content
+        assert "49" not in page.content.replace(str(len(page.content)), "")
+        front, _, _ = page.content.partition("\n---\n")
+        assert "injected" not in front.replace('\\"', "").split("title:")[0]
+    export = json.loads(site.static["dossier.json"])
+    assert export["articles"][0]["title"] == safe
+
+
+def test_export_schema() -> None:
+    site = small_site()
+    data = json.loads(site.static["dossier.json"])
+    assert data["version"] == 1
+    assert set(data) >= {"articles", "entities"}
+    for art in data["articles"]:
+        assert set(art) >= {"id", "source", "title", "language", "date", "url"}
+    texts = {a["id"]: a for a in data["articles"]}
+    for ent in data["entities"]:
+        assert set(ent) >= {"id", "name", "type", "aliases", "url", "mentions"}
+        assert ent["type"] in ("person", "organization", "place")
+        for m in ent["mentions"]:
+            assert set(m) >= {"article", "text", "start", "end", "sentence"}
+            assert m["article"] in texts and m["start"] < m["end"]
+            assert m["text"] in m["sentence"]
+    putin = next(e for e in data["entities"] if e["name"] == "Vladimir Putin")
+    assert putin["url"] == "https://example.org/d/people/vladimir-putin/"
+    assert sorted(putin["aliases"]) == ["Putin", "Wladimir Putin"]
+
+
+def test_redirect_pages_for_curated_ids(tmp_path: Path) -> None:
+    (tmp_path / "c.yml").write_text(
+        "entities:\n  - id: putin\n    name: Vladimir Putin\n    type: person\n", encoding="utf-8"
+    )
+    site = small_site(load_curation(tmp_path))
+    redirect = site.static["people/vladimir-putin/index.html"]
+    assert "url=../../people/putin/" in redirect or "url=../putin/" in redirect
