@@ -30,10 +30,7 @@ def _load_config(config_file: Path, overrides: dict[str, object], plugin_overrid
     if plugin is None:
         raise SystemExit(f"{config_file}: the 'dossier' plugin is not enabled under 'plugins:'")
     for key, value in plugin_overrides.items():
-        plugin.config[key] = value
-    if plugin_overrides:
-        # on_config already ran inside load_config; recompute the settings with the overrides.
-        plugin.on_config(cfg)
+        plugin.config[key] = value  # read by the plugin's on_config when the build starts
     return cfg
 
 
@@ -89,12 +86,10 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_review(args: argparse.Namespace) -> int:
+    from .plugin import load_settings
     from .review import review
 
-    config_file = Path(args.config).resolve()
-    cfg = _load_config(config_file, {}, {})
-    plugin = cfg.plugins["dossier"]
-    return review(plugin.settings, write=Path(args.write) if args.write else None)
+    return review(load_settings(Path(args.config).resolve()), write=Path(args.write) if args.write else None)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -183,8 +183,11 @@ class GazetteerComponent:
                     ent.text, lambda t: self.gazetteer.lookup(t, language=self.lang, allow_codes=True)
                 )
             else:
-                # "Nordkorea" tagged as a person: a country name is evidence enough to retype it.
+                # "Nordkorea" or "Pjöngjang" tagged as a person: a country or a large
+                # city's name is evidence enough to retype it.
                 place = self._with_stem(ent.text, lambda t: self.gazetteer.country(t, language=self.lang))
+                if place is None and self.find:
+                    place = self._with_stem(ent.text, lambda t: self.findable.get(fold(t)))
             if place is not None:
                 ent = Span(
                     doc,

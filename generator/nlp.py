@@ -51,6 +51,7 @@ class Layers:
     curated: bool = True
     gazetteer: bool = True
     filter: bool = True
+    propagate: bool = True  # corpus-level stage, see generator/propagate.py
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ import json
 import logging
 import os
 import tempfile
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -233,6 +233,24 @@ def run(
     tick = progress("Extracting entities", len(articles)) if progress else None
     extractions = extract_all(articles, extractor, cache, report, tick)
     stats["extract_s"] = time.perf_counter() - t0
+    if settings.nlp.layers.propagate:
+        from .components import DEFAULT_ROLE_WORDS
+        from .propagate import refine
+
+        t0 = time.perf_counter()
+        curated = (
+            {
+                name: (curation.entities[ent_id].type, ent_id)
+                for ent_id in curation.entities
+                for name, _ in curation.all_names(ent_id)
+            }
+            if settings.nlp.layers.curated
+            else {}
+        )
+        extractions = refine(
+            articles, extractions, role_words=settings.nlp.role_words or DEFAULT_ROLE_WORDS, curated=curated
+        )
+        stats["propagate_s"] = time.perf_counter() - t0
     stats["cache_hits"] = cache.hits
     stats["cache_misses"] = cache.misses
 
@@ -259,9 +277,3 @@ def _shown(path: Path, root: Path | None) -> Path | None:
     except ValueError:
         return path
 
-
-def iter_problems(report: Report, *extra: Iterable[Problem]) -> list[Problem]:
-    out = list(report.problems)
-    for more in extra:
-        out.extend(more)
-    return out

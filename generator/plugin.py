@@ -39,6 +39,8 @@ class _LayersConfig(base.Config):
     """Find and canonicalise countries and large cities in any language (GeoNames + CLDR)."""
     filter = c.Type(bool, default=True)
     """Drop or trim junk spans: lower-case words, role words, weekday tails, exclusions."""
+    propagate = c.Type(bool, default=True)
+    """Find confident names everywhere in the corpus and cut them out of over-long spans."""
 
 
 class _PositiveInt(c.Type):
@@ -114,7 +116,9 @@ def settings_from_config(plugin_config: DossierConfig, config: MkDocsConfig) -> 
         cache_dir=path(plugin_config.cache_dir) if plugin_config.cache else None,
         nlp=NlpSettings(
             pipelines=dict(plugin_config.pipelines),
-            layers=Layers(curated=layers.curated, gazetteer=layers.gazetteer, filter=layers.filter),
+            layers=Layers(
+                curated=layers.curated, gazetteer=layers.gazetteer, filter=layers.filter, propagate=layers.propagate
+            ),
             gazetteer_min_population=plugin_config.gazetteer_min_population,
             role_words=tuple(plugin_config.role_words) if plugin_config.role_words is not None else None,
             n_process=plugin_config.workers,
@@ -130,6 +134,19 @@ def settings_from_config(plugin_config: DossierConfig, config: MkDocsConfig) -> 
         site_name=config.site_name,
         project_root=root,
     )
+
+
+def load_settings(config_file: Path, **plugin_overrides: object) -> Settings:
+    """The pipeline settings that ``mkdocs.yml`` gives (for the CLI, evaluation and benchmarks)."""
+    from mkdocs.config import load_config
+
+    cfg = load_config(str(config_file))
+    plugin = cfg.plugins.get("dossier")
+    if plugin is None:
+        raise PluginError(f"{config_file}: the 'dossier' plugin is not enabled under 'plugins:'")
+    for key, value in plugin_overrides.items():
+        plugin.config[key] = value
+    return settings_from_config(plugin.config, cfg)
 
 
 class DossierPlugin(BasePlugin[DossierConfig]):
@@ -180,4 +197,4 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         return server
 
 
-__all__ = ["DossierConfig", "DossierPlugin", "settings_from_config"]
+__all__ = ["DossierConfig", "DossierPlugin", "load_settings", "settings_from_config"]

@@ -1,0 +1,263 @@
+"""Corpus-level refinement of extracted mentions: a pure function of all extractions.
+
+A statistical model sees one paragraph at a time; this stage sees the corpus.
+It is a stage rather than a spaCy component because it needs every article's
+mentions at once (a component sees one Doc). Mentions are character spans, so
+it works on the article text directly and needs no Docs.
+
+1. **Lexicon**: a name is *confident* when it was found at least twice in the
+   corpus, or once by a layer with evidence (a curated name, a gazetteer place).
+2. **Trim**: a mention that is a confident name plus extra words ("Kim Jong Un
+   Briefe", "Isolation Russlands", "Moskaus Bedarf") is cut to the name, which
+   takes the name's type.
+3. **Propagate**: every confident name, every person name of two or three
+   words, and the surname of such a person ("Schoigu" after "Sergej Schoigu")
+   is found wherever a run of capitalised words has the same name skeleton
+   (so across transliterations and with the German genitive -s), and a name
+   before a hyphenated role word ("Kreml-Sprecher") counts as a mention.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from .components import DEFAULT_ROLE_WORDS, is_role_word
+from .model import Article, EntityType, Extraction, Mention
+from .names import genitive_stem, skeleton
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    names: dict[str, EntityType]  # exact surface -> type
+    hints: dict[str, str | None]  # exact surface -> entity hint (curated/geonames)
+
+    def longest_inside(self, text: str) -> tuple[str, str, int] | None:
+        """The longest confident name inside ``text`` at word boundaries: (name, surface, offset)."""
+        best: tuple[str, str, int] | None = None
+        for name in self.names:
+            if name == text or len(name) >= len(text):
+                continue
+            for variant in (name + "s", name + "’s", name + "'s", name):
+                for m in re.finditer(rf"(?<![\w-]){re.escape(variant)}(?![\w-])", text):
+                    if best is None or len(variant) > len(best[1]):
+                        best = (name, variant, m.start())
+        return best
+
+
+def _vote(labels: Iterable[EntityType]) -> EntityType:
+    counts = Counter(labels)
+    return sorted(counts, key=lambda t: (-counts[t], ("person", "organization", "place").index(t)))[0]
+
+
+def build_lexicon(extractions: Mapping[str, Extraction]) -> Lexicon:
+    counts: Counter[str] = Counter()
+    labels: dict[str, list[EntityType]] = defaultdict(list)
+    hints: dict[str, str | None] = {}
+    evidence: set[str] = set()
+    for art_id in sorted(extractions):
+        for m in extractions[art_id].mentions:
+            counts[m.text] += 1
+            labels[m.text].append(m.label)
+            if m.entity_hint:
+                hints.setdefault(m.text, m.entity_hint)
+            if m.source in ("curated", "gazetteer") or (m.entity_hint or "").startswith("geonames:"):
+                evidence.add(m.text)
+    confident = {t for t, n in counts.items() if n >= 2 or t in evidence}
+    names = {t: _vote(labels[t]) for t in confident if _is_name_like(t.split())}
+    return Lexicon(names=names, hints={t: hints.get(t) for t in names})
+
+
+def _is_name_like(words: Sequence[str]) -> bool:
+    return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in ("von", "van", "de", "der", "bin", "al", "&", "of", "for", "für", "und") for w in words)
+
+
+def refine(
+    articles: Sequence[Article],
+    extractions: Mapping[str, Extraction],
+    *,
+    role_words: Sequence[str] = DEFAULT_ROLE_WORDS,
+    curated: Mapping[str, tuple[EntityType, str]] | None = None,
+) -> dict[str, Extraction]:
+    """Trim and propagate mentions across the corpus (see the module docstring).
+
+    ``curated`` maps curated names to (type, entity id): they are findable too,
+    so that "Kreml-Sprecher" yields the Kremlin even though the ruler, which
+    sees whole tokens only, cannot match inside it.
+    """
+    lexicon = build_lexicon(extractions)
+    by_id = {a.id: a for a in articles}
+    trimmed = {
+        art_id: replace(ex, mentions=tuple(t for m in ex.mentions for t in _trim(m, lexicon, by_id[art_id])))
+        for art_id, ex in extractions.items()
+        if art_id in by_id
+    }
+    findable = _findable(trimmed, lexicon)
+    for name, (label, ent_id) in sorted((curated or {}).items()):
+        findable[skeleton(name)] = _Target(label, f"curated:{ent_id}")
+    out: dict[str, Extraction] = {}
+    for article in articles:
+        ex = trimmed.get(article.id)
+        if ex is None:
+            continue
+        mentions = list(ex.mentions)
+        if findable and ex.sentences:
+            mentions.extend(_propagate(article, ex, mentions, findable, role_words))
+        mentions.sort(key=lambda m: (m.start, m.end))
+        out[article.id] = replace(ex, mentions=tuple(_dedupe(mentions)))
+    return out
+
+
+@dataclass(frozen=True)
+class _Target:
+    label: EntityType
+    hint: str | None
+
+
+def _findable(extractions: Mapping[str, Extraction], lexicon: Lexicon) -> dict[str, _Target]:
+    """Name skeleton -> what a match means.
+
+    Confident names, plus (after trimming) every person name of two or three
+    words, plus the surname of each such person when no other person shares it.
+    Matching by skeleton finds "Sergej Schoigu" in German text once "Sergei
+    Shoigu" was found in English.
+    """
+    table: dict[str, _Target] = {}
+    for name, label in sorted(lexicon.names.items()):
+        table.setdefault(skeleton(name), _Target(label, lexicon.hints.get(name)))
+    people: dict[str, str] = {}
+    for art_id in sorted(extractions):
+        for m in extractions[art_id].mentions:
+            words = m.text.split()
+            if m.label == "person" and 2 <= len(words) <= 3 and _is_name_like(words):
+                people.setdefault(skeleton(m.text), m.text)
+    surnames: Counter[str] = Counter()
+    for key in people:
+        table.setdefault(key, _Target("person", None))
+        surnames[key.split()[-1]] += 1
+    for key in people:
+        last = key.split()[-1]
+        if surnames[last] == 1 and len(last) > 2:
+            table.setdefault(last, _Target("person", None))
+    return table
+
+
+def _trim(m: Mention, lexicon: Lexicon, article: Article) -> list[Mention]:
+    """Cut a confident name out of a longer span; see rule 2 of the module docstring.
+
+    * A genitive or possessive name ("Isolation Russlands", "Kims Reisen",
+      "Seoul’s Kookmin University") is split off; what remains stays a mention
+      only if it is itself a multi-word name ("Kookmin University").
+    * In German, where every noun is capitalised, one extra word after a name
+      is dropped ("Kim Jong Un Briefe").
+    """
+    if m.source == "curated" or m.text in lexicon.names or " " not in m.text:
+        return [m]
+    inside = lexicon.longest_inside(m.text)
+    if inside is None:
+        return [m]
+    name, surface, offset = inside
+    rest_before = m.text[:offset].strip()
+    rest_after = m.text[offset + len(surface) :].strip()
+    genitive = surface != name
+    # One trailing word in German ("Kim Jong Un Briefe"); a word before a name is
+    # usually a first name ("John Kirby") and stays.
+    trailing_noun = article.language == "de" and not rest_before and len(rest_after.split()) == 1
+    if not genitive and not trailing_noun:
+        return [m]
+    start = m.start + offset
+    out = [
+        replace(
+            m,
+            start=start,
+            end=start + len(surface),
+            text=article.text[start : start + len(surface)],
+            label=lexicon.names[name],
+            entity_hint=lexicon.hints.get(name),
+            source="propagated",
+        )
+    ]
+    for rest in (rest_before, rest_after):
+        words = rest.split()
+        if len(words) >= 2 and _is_name_like(words):
+            r_start = m.start + m.text.index(rest)
+            out.append(replace(m, start=r_start, end=r_start + len(rest), text=rest, source="propagated"))
+    return out
+
+
+_CAPITALISED = re.compile(r"[A-ZÀ-ÖØ-Þ][\w’']*(?:-[\w’']+)*")
+
+
+def _propagate(
+    article: Article,
+    ex: Extraction,
+    existing: Sequence[Mention],
+    findable: Mapping[str, _Target],
+    role_words: Sequence[str],
+) -> list[Mention]:
+    """Runs of capitalised words whose skeleton (or genitive stem) is a findable name."""
+    taken = [(m.start, m.end) for m in existing]
+    found = []
+    text = article.text
+    for sent in ex.sentences:
+        words = []
+        for w in _CAPITALISED.finditer(text, sent.start, sent.end):
+            start, end = w.span()
+            surface = w.group(0)
+            if "-" in surface:
+                head, _, tail = surface.rpartition("-")
+                if not is_role_word(tail, role_words):
+                    continue  # "Putin-Regierung" is a word of its own, not a mention
+                end = start + len(head)  # "Kreml-Sprecher" names the Kremlin
+            words.append((start, end))
+        i = 0
+        while i < len(words):
+            hit = None
+            for n in range(min(4, len(words) - i), 0, -1):
+                run = words[i : i + n]
+                # Words of one name are separated by single spaces only.
+                if any(text[a[1] : b[0]] != " " for a, b in itertools.pairwise(run)):
+                    continue
+                start, end = run[0][0], run[-1][1]
+                surface = text[start:end]
+                target = findable.get(skeleton(surface))
+                if target is None and (stem := genitive_stem(surface)):
+                    target = findable.get(skeleton(stem))
+                if target is not None:
+                    hit = (start, end, surface, target, n)
+                    break
+            if hit is None:
+                i += 1
+                continue
+            start, end, surface, target, n = hit
+            i += n
+            if any(s < end and start < e for s, e in taken):
+                continue
+            found.append(
+                Mention(
+                    article=article.id,
+                    start=start,
+                    end=end,
+                    text=surface,
+                    label=target.label,
+                    sentence=sent.index,
+                    source="propagated",
+                    entity_hint=target.hint,
+                )
+            )
+            taken.append((start, end))
+    return found
+
+
+def _dedupe(mentions: Iterable[Mention]) -> list[Mention]:
+    seen = set()
+    out = []
+    for m in mentions:
+        if m.key not in seen:
+            seen.add(m.key)
+            out.append(m)
+    return out
+
