@@ -257,17 +257,30 @@ def main(argv: list[str] | None = None) -> int:
         ner_out = {}
         for set_name, (lang, sents) in sets.items():
             pipe_name = DEFAULT_PIPELINES[lang]
-            nlp = spacy.load(resolve_pipeline_name(pipe_name), exclude=["tagger", "parser", "attribute_ruler", "lemmatizer"])
+            nlp = spacy.load(
+                resolve_pipeline_name(pipe_name), exclude=["tagger", "parser", "attribute_ruler", "lemmatizer"]
+            )
             scores, wps = score_ner(nlp, sents)
             for label in ("PER", "LOC", "ORG", "ALL"):
                 s = scores[label]
-                table.add_row(set_name, pipe_name, label, f"{s.p:.3f}", f"{s.r:.3f}", f"{s.f:.3f}", str(s.tp + s.fn), f"{wps:,.0f}" if label == "ALL" else "")
+                table.add_row(
+                    set_name,
+                    pipe_name,
+                    label,
+                    f"{s.p:.3f}",
+                    f"{s.r:.3f}",
+                    f"{s.f:.3f}",
+                    str(s.tp + s.fn),
+                    f"{wps:,.0f}" if label == "ALL" else "",
+                )
                 ner_out[f"{set_name}/{label}"] = {"p": s.p, "r": s.r, "f": s.f}
         console.print(table)
         out["ner"] = ner_out
 
     if args.gold.exists():
-        table = Table(title=f"Dossier scores on {args.gold.relative_to(ROOT) if args.gold.is_relative_to(ROOT) else args.gold}")
+        table = Table(
+            title=f"Dossier scores on {args.gold.relative_to(ROOT) if args.gold.is_relative_to(ROOT) else args.gold}"
+        )
         cols = ["curation", "pairs found", "spurious pages", "merge P", "merge R"]
         for col in cols:
             table.add_column(col)
@@ -285,8 +298,15 @@ def main(argv: list[str] | None = None) -> int:
             }
         console.print(table)
         for label, scores in details.items():
-            console.print(f"[bold]curation {label}[/]: missing pairs {len(scores.missing)}, spurious {len(scores.spurious)}")
-            for what, items in (("missing", scores.missing), ("spurious", scores.spurious), ("split", scores.split), ("mixed", scores.mixed)):
+            console.print(
+                f"[bold]curation {label}[/]: missing pairs {len(scores.missing)}, spurious {len(scores.spurious)}"
+            )
+            for what, items in (
+                ("missing", scores.missing),
+                ("spurious", scores.spurious),
+                ("split", scores.split),
+                ("mixed", scores.mixed),
+            ):
                 if items:
                     console.print(f"  {what}: " + "; ".join(str(i) for i in items))
     if args.json:

@@ -91,3 +91,43 @@ def acronym_of(name: str) -> set[str]:
         return set()
     letters = "".join(w if is_acronym(w) else w[0] for w in words if w[0].isupper())
     return {letters.upper()} if len(letters) >= 2 else set()
+
+
+_ADJ_ENDINGS = ("e", "en", "er", "es", "em")
+
+
+def german_forms(name: str) -> set[str]:
+    """Declined forms of a German name for exact matching.
+
+    ``Demokratische Volksrepublik Korea`` -> ``Demokratischen Volksrepublik Korea``;
+    ``Nationaler Sicherheitsrat`` -> ``Nationalen Sicherheitsrates``;
+    ``Kreml`` -> ``Kremls``. Adjectives (capitalised words ending in -e, -en,
+    -er, -es, -em before another word) take every ending together; the last word
+    takes the genitive -s and -es.
+    """
+    words = name.split(" ")
+    stems: list[tuple[str, bool]] = []  # (stem, is_adjective)
+    for i, word in enumerate(words):
+        is_adj = False
+        if i < len(words) - 1 and word[:1].isupper() and len(word) > 4:
+            for ending in sorted(_ADJ_ENDINGS, key=len, reverse=True):
+                if word.endswith(ending) and word[: -len(ending)][-1:].islower():
+                    stems.append((word[: -len(ending)], True))
+                    is_adj = True
+                    break
+        if not is_adj:
+            stems.append((word, False))
+    heads = set()
+    if any(adj for _, adj in stems):
+        for ending in _ADJ_ENDINGS:
+            heads.add(" ".join(stem + ending if adj else stem for stem, adj in stems))
+    else:
+        heads.add(name)
+    heads.add(name)
+    forms = set(heads)
+    for head in heads:
+        if not head.endswith("s"):
+            forms.add(head + "s")
+            if head[-1:] not in "aeiouy":
+                forms.add(head + "es")
+    return forms

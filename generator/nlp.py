@@ -16,6 +16,7 @@ from pathlib import Path
 
 from .errors import DossierError, Problem
 from .model import Article, EntityType, Extraction, Mention, Sentence, stable_hash
+from .names import german_forms
 from .overrides import Curation
 
 SHIPPED = {"dossier:de": Path(__file__).resolve().parent / "models" / "de_dossier_ner"}
@@ -108,7 +109,7 @@ def curated_patterns(curation: Curation, language: str) -> list[dict[str, str]]:
                 continue
             variants = {name}
             if language == "de":
-                variants |= {name + "s", name + "es"}  # genitive: "Kremls", "Sicherheitsrates"
+                variants |= german_forms(name)  # "Kremls", "Demokratischen Volksrepublik Korea"
             for variant in sorted(variants):
                 patterns.append({"label": _RULER_LABEL[ent.type], "pattern": variant, "id": f"curated:{ent_id}"})
     return patterns

@@ -235,18 +235,16 @@ def run(
     stats["extract_s"] = time.perf_counter() - t0
     if settings.nlp.layers.propagate:
         from .components import DEFAULT_ROLE_WORDS
+        from .names import german_forms
         from .propagate import refine
 
         t0 = time.perf_counter()
-        curated = (
-            {
-                name: (curation.entities[ent_id].type, ent_id)
-                for ent_id in curation.entities
-                for name, _ in curation.all_names(ent_id)
-            }
-            if settings.nlp.layers.curated
-            else {}
-        )
+        curated: dict[str, tuple] = {}
+        if settings.nlp.layers.curated:
+            for ent_id in sorted(curation.entities):
+                for name, lang in curation.all_names(ent_id):
+                    for form in german_forms(name) if lang in (None, "de") else {name}:
+                        curated.setdefault(form, (curation.entities[ent_id].type, ent_id))
         extractions = refine(
             articles, extractions, role_words=settings.nlp.role_words or DEFAULT_ROLE_WORDS, curated=curated
         )
@@ -276,4 +274,3 @@ def _shown(path: Path, root: Path | None) -> Path | None:
         return path.resolve().relative_to(root.resolve())
     except ValueError:
         return path
-

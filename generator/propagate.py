@@ -37,15 +37,18 @@ class Lexicon:
 
     def longest_inside(self, text: str) -> tuple[str, str, int] | None:
         """The longest confident name inside ``text`` at word boundaries: (name, surface, offset)."""
-        best: tuple[str, str, int] | None = None
-        for name in self.names:
+        best: tuple[int, bool, str, str, int] | None = None
+        for name in sorted(self.names):
             if name == text or len(name) >= len(text):
                 continue
             for variant in (name + "s", name + "’s", name + "'s", name):
                 for m in re.finditer(rf"(?<![\w-]){re.escape(variant)}(?![\w-])", text):
-                    if best is None or len(variant) > len(best[1]):
-                        best = (name, variant, m.start())
-        return best
+                    # Longest surface first; for the same surface, the genitive reading
+                    # ("Russland" + s) over a name that is itself a genitive ("Russlands").
+                    key = (len(variant), variant != name, name, variant, m.start())
+                    if best is None or key[:2] > best[:2]:
+                        best = key
+        return None if best is None else best[2:]
 
 
 def _vote(labels: Iterable[EntityType]) -> EntityType:
@@ -67,12 +70,17 @@ def build_lexicon(extractions: Mapping[str, Extraction]) -> Lexicon:
             if m.source in ("curated", "gazetteer") or (m.entity_hint or "").startswith("geonames:"):
                 evidence.add(m.text)
     confident = {t for t, n in counts.items() if n >= 2 or t in evidence}
-    names = {t: _vote(labels[t]) for t in confident if _is_name_like(t.split())}
+    names = {t: _vote(labels[t]) for t in sorted(confident) if _is_name_like(t.split())}
     return Lexicon(names=names, hints={t: hints.get(t) for t in names})
 
 
 def _is_name_like(words: Sequence[str]) -> bool:
-    return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in ("von", "van", "de", "der", "bin", "al", "&", "of", "for", "für", "und") for w in words)
+    return all(
+        w[:1].isupper()
+        or w[:1].isdigit()
+        or w.lower() in ("von", "van", "de", "der", "bin", "al", "&", "of", "for", "für", "und")
+        for w in words
+    )
 
 
 def refine(
@@ -260,4 +268,3 @@ def _dedupe(mentions: Iterable[Mention]) -> list[Mention]:
             seen.add(m.key)
             out.append(m)
     return out
-

@@ -238,25 +238,30 @@ def resolve(
             index[words[-1]].add(root)
         return index
 
-    for label in ("person", "organization"):
-        corpus_index = full_names(mentions, label)
-        for art_id in sorted(by_article):
-            art_index = full_names(by_article[art_id], label)
-            for m in by_article[art_id]:
-                node = node_of[m.key]
-                if m.label != label or not node.startswith("name:") or " " in node:
-                    continue
-                word = node.removeprefix("name:")
+    # Model labels on one-word names are unreliable ("Kim" tagged as a place), so a
+    # short form of any label may join a person's, else an organization's full name.
+    indexes = [(full_names(mentions, label), label) for label in ("person", "organization")]
+    for art_id in sorted(by_article):
+        art_indexes = [full_names(by_article[art_id], label) for label in ("person", "organization")]
+        for m in by_article[art_id]:
+            node = node_of[m.key]
+            if not node.startswith("name:") or " " in node:
+                continue
+            word = node.removeprefix("name:")
+            candidates: set[str] = set()
+            for (corpus_index, _), art_index in zip(indexes, art_indexes, strict=True):
                 in_article = {clusters.find(r) for r in art_index.get(word, ())}
                 candidates = in_article or {clusters.find(r) for r in corpus_index.get(word, ())}
-                if len(candidates) == 1:
-                    # The mention moves to its own node joined to the full name.
-                    own = f"short:{m.article}:{m.start}"
-                    node_of[m.key] = own
-                    clusters.add(own)
-                    clusters.inherit_constraints(own, node)
-                    if not clusters.union(own, next(iter(candidates))):
-                        node_of[m.key] = node  # refused by a not_same_as judgement
+                if candidates:
+                    break
+            if len(candidates) == 1:
+                # The mention moves to its own node joined to the full name.
+                own = f"short:{m.article}:{m.start}"
+                node_of[m.key] = own
+                clusters.add(own)
+                clusters.inherit_constraints(own, node)
+                if not clusters.union(own, next(iter(candidates))):
+                    node_of[m.key] = node  # refused by a not_same_as judgement
 
     # -- build entities ---------------------------------------------------------------------
     lang_of = {a.id: a.language for a in articles}
