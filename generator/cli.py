@@ -15,6 +15,7 @@ import argparse
 import logging
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -45,6 +46,31 @@ def swap_into_place(new: Path, target: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
+def source_date_epoch(root: Path) -> str:
+    """A fixed build time for reproducible output (sitemap dates): the last commit's, else 0."""
+    try:
+        out = subprocess.run(
+            ["git", "-C", str(root), "log", "-1", "--format=%ct"],
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=True,
+        ).stdout.strip()
+        return out if out.isdigit() else "0"
+    except (OSError, subprocess.SubprocessError):
+        return "0"
+
+
+def remove_stale_staging(target: Path) -> None:
+    """Folders left by a build that was killed (they are ours: the name says so)."""
+    for stale in target.parent.glob(f".{target.name}.new-*"):
+        if stale.is_dir():
+            shutil.rmtree(stale, ignore_errors=True)
+    for stale in target.parent.glob(f".{target.name}.old-*"):
+        if stale.is_dir():
+            shutil.rmtree(stale, ignore_errors=True)
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     from mkdocs.commands.build import build
     from mkdocs.exceptions import Abort, ConfigurationError, PluginError
@@ -69,6 +95,9 @@ def cmd_build(args: argparse.Namespace) -> int:
         return 2
     target = Path(args.output).resolve() if args.output else Path(cfg.site_dir)
     target.parent.mkdir(parents=True, exist_ok=True)
+    remove_stale_staging(target)
+    # Reproducible output: MkDocs dates the sitemap with SOURCE_DATE_EPOCH when it is set.
+    os.environ.setdefault("SOURCE_DATE_EPOCH", source_date_epoch(config_file.parent))
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
     cfg.site_dir = str(staging)
     try:

@@ -73,3 +73,16 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
 def short_repr(value: object, limit: int = 60) -> str:
     text = repr(value)
     return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def pydantic_expected(err: object) -> str:
+    """What a pydantic error says was expected, phrased to follow the word "expected"."""
+    ctx = err.get("ctx") or {}  # type: ignore[attr-defined]
+    if "expected" in ctx:
+        return f"one of {ctx['expected']}"
+    if "pattern" in ctx:
+        return f"text matching {ctx['pattern']}"
+    msg = str(err.get("msg", ""))  # type: ignore[attr-defined]
+    for prefix in ("Value error, ", "Input should be ", "Input should have "):
+        msg = msg.removeprefix(prefix)
+    return msg

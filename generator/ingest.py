@@ -25,8 +25,9 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from .errors import DossierError, Problem, Report, did_you_mean, short_repr
+from .errors import DossierError, Problem, Report, did_you_mean, pydantic_expected, short_repr
 from .model import Article, Paragraph
+from .names import safe_slug
 
 ARTICLE_SUFFIXES = (".txt", ".md")
 
@@ -182,7 +183,7 @@ def parse_meta(data: dict[str, object], text: str, source: str) -> ArticleMeta:
                     )
                 )
                 continue
-            expected = err["msg"].removeprefix("Value error, ")
+            expected = pydantic_expected(err)
             problems.append(
                 Problem(
                     source,
@@ -253,15 +254,10 @@ def derive_title(text: str, paragraphs: Sequence[Paragraph], limit: int = 90) ->
     return cut.rstrip(",;:") + " …"
 
 
-_SLUG_BAD = re.compile(r"[^a-z0-9_-]+")
-
-
 def article_id(source: str) -> str:
     """A URL- and file-safe id from the corpus-relative path (``a/b c.txt`` -> ``a-b-c``)."""
     stem = source.rsplit(".", 1)[0]
-    folded = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode("ascii").lower()
-    slug = _SLUG_BAD.sub("-", folded.replace("/", "-")).strip("-_")
-    return slug[:100] or "article"
+    return safe_slug(stem.replace("/", "-"), keep="_-", limit=100, fallback="article")
 
 
 # ---------------------------------------------------------------- reading

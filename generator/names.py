@@ -56,6 +56,22 @@ def skeleton(name: str) -> str:
     return _DOUBLES.sub(r"\1", key)
 
 
+#: Slugs that would collide with pages the site already has (index pages, search, assets).
+RESERVED_SLUGS = frozenset({"index", "404", "search", "assets", "sitemap", "dossier", "javascripts", "stylesheets"})
+
+
+def safe_slug(text: str, *, keep: str = "", limit: int = 80, fallback: str = "item") -> str:
+    """A file- and URL-safe slug: ASCII (any script transliterated), lower case,
+    ``a-z 0-9`` plus the characters in ``keep``, at most ``limit`` long, never empty,
+    never a reserved name and never ``..`` or a path."""
+    ascii_text = anyascii(text).lower()
+    slug = re.sub(rf"[^a-z0-9{re.escape(keep)}]+", "-", ascii_text).strip("-_.")
+    slug = slug[:limit].strip("-_.") or fallback
+    if slug in RESERVED_SLUGS:
+        slug = f"{slug}-{fallback}"
+    return slug
+
+
 def tokens(name: str) -> tuple[str, ...]:
     return tuple(skeleton(name).split())
 

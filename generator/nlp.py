@@ -217,6 +217,29 @@ def doc_to_mentions(
     return sentences, mentions
 
 
+#: Longest text handed to spaCy at once; longer paragraphs (a 1 MB single line)
+#: are cut at a sentence end or a space, so memory stays flat.
+MAX_CHUNK = 20_000
+
+
+def chunks(text: str, start: int, end: int, limit: int = MAX_CHUNK) -> Iterator[tuple[int, str]]:
+    """(offset, text) pieces of ``text[start:end]``, each at most ``limit`` characters."""
+    pos = start
+    while pos < end:
+        stop = min(end, pos + limit)
+        if stop < end:
+            window = text[pos:stop]
+            cut = max(window.rfind(". "), window.rfind("! "), window.rfind("? "))
+            if cut > limit // 2:
+                stop = pos + cut + 2
+            else:
+                space = window.rfind(" ")
+                if space > limit // 2:
+                    stop = pos + space + 1
+        yield pos, text[pos:stop]
+        pos = stop
+
+
 class Extractor:
     """Runs the right pipeline for each article's language; loads pipelines lazily."""
 
@@ -253,18 +276,19 @@ class Extractor:
     def _extract_language(self, language: str, articles: list[Article]) -> Iterator[Extraction]:
         nlp = self.pipeline(language)
 
-        def units() -> Iterator[tuple[str, tuple[int, int]]]:
+        def units() -> Iterator[tuple[str, tuple[int, int, int]]]:
             for a_index, article in enumerate(articles):
                 for para in article.paragraphs:
                     if not para.boilerplate:
-                        yield article.text[para.start : para.end], (a_index, para.index)
-                yield "", (a_index, -1)  # end-of-article marker
+                        for offset, chunk in chunks(article.text, para.start, para.end):
+                            yield chunk, (a_index, para.index, offset)
+                yield "", (a_index, -1, 0)  # end-of-article marker
 
         current: int | None = None
         sentences: list[Sentence] = []
         mentions: list[Mention] = []
         n_process = max(1, self.settings.n_process)
-        for doc, (a_index, p_index) in nlp.pipe(  # type: ignore[attr-defined]
+        for doc, (a_index, p_index, offset) in nlp.pipe(  # type: ignore[attr-defined]
             units(), as_tuples=True, batch_size=self.settings.batch_size, n_process=n_process
         ):
             article = articles[a_index]
@@ -274,7 +298,7 @@ class Extractor:
                 continue
             current = a_index
             para = article.paragraphs[p_index]
-            s, m = doc_to_mentions(doc, article, para.start, para.index, len(sentences))
+            s, m = doc_to_mentions(doc, article, offset, para.index, len(sentences))
             sentences.extend(s)
             mentions.extend(m)
         assert current is None

@@ -20,7 +20,7 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from .errors import DossierError, Problem, did_you_mean, short_repr
+from .errors import DossierError, Problem, did_you_mean, pydantic_expected, short_repr
 from .model import stable_hash
 from .names import fold
 
@@ -251,7 +251,7 @@ def parse_curation(text: str, source: str) -> CurationFile:
                     "invalid value",
                     line=lines.line_of(loc),
                     field=_format_loc(loc),
-                    expected=err["msg"].removeprefix("Value error, "),
+                    expected=pydantic_expected(err),
                     found=short_repr(err.get("input")),
                 )
             )

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from .errors import Problem
 from .gazetteer import Gazetteer
 from .model import Alias, Article, Entity, EntityType, Extraction, Mention, stable_hash
-from .names import acronym_of, fold, genitive_stem, is_acronym, skeleton
+from .names import acronym_of, fold, genitive_stem, is_acronym, safe_slug, skeleton
 from .overrides import Curation
 
 TYPE_ORDER: tuple[EntityType, ...] = ("person", "organization", "place")
@@ -106,8 +106,7 @@ class _Clusters:
 
 
 def slugify(name: str) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-")
-    return slug[:80].strip("-") or "entity"
+    return safe_slug(name, fallback="entity")
 
 
 def _name_node(text: str) -> str:

@@ -78,7 +78,7 @@ def write_docbins(data: Path, out: Path, sources: tuple[str, ...], seed: int = 0
     return counts
 
 
-def train(data: Path, out: Path, sources: tuple[str, ...], overrides: dict[str, object]) -> None:
+def train(data: Path, out: Path, sources: tuple[str, ...], overrides: dict[str, object], config: Path = CONFIG) -> None:
     from spacy.cli.train import train as spacy_train
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -91,7 +91,7 @@ def train(data: Path, out: Path, sources: tuple[str, ...], overrides: dict[str, 
             "paths.dev": str(tmpdir / "dev.spacy"),
             **overrides,
         }
-        spacy_train(CONFIG, tmpdir / "output", overrides=all_overrides)
+        spacy_train(config, tmpdir / "output", overrides=all_overrides)
         best = tmpdir / "output" / "model-best"
         if out.exists():
             shutil.rmtree(out)
@@ -126,6 +126,7 @@ def main(argv: list[str] | None = None) -> int:
         help=f"comma-separated training sources out of {', '.join(SOURCES)}",
     )
     parser.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", help="spaCy config override")
+    parser.add_argument("--config", type=Path, default=CONFIG, help="spaCy training config")
     args = parser.parse_args(argv)
     if not (args.data / "germeval2014" / "NER-de-test.tsv").exists():
         print(f"training data not found under {args.data} (expected germeval2014/NER-de-test.tsv)", file=sys.stderr)
@@ -138,7 +139,7 @@ def main(argv: list[str] | None = None) -> int:
     for item in args.set:
         key, _, value = item.partition("=")
         overrides[key] = _parse_value(value)
-    train(args.data, args.out, sources, overrides)
+    train(args.data, args.out, sources, overrides, args.config)
     return 0
 
 

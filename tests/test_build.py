@@ -119,3 +119,64 @@ def test_no_entity_pages_in_navigation(site: Path) -> None:
     ]
     assert "vladimir-putin" not in nav
     assert nav_entity_links  # the top lists on the home page link entity pages
+
+
+def test_two_builds_are_byte_identical(site: Path, root: Path, tmp_path: Path) -> None:
+    """A second build, in another process with another hash seed, gives the same bytes."""
+    import os
+    import subprocess
+    import sys
+
+    out = tmp_path / "again"
+    env = dict(os.environ, PYTHONHASHSEED="12345")
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "generator.cli",
+            "build",
+            "-f",
+            str(root / "mkdocs.yml"),
+            "-o",
+            str(out),
+            "--cache-dir",
+            str(tmp_path / "c"),
+        ],
+        check=True,
+        env=env,
+        capture_output=True,
+    )
+    first = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    second = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert sorted(first) == sorted(second)
+    different = [str(p) for p in first if first[p] != second[p]]
+    assert different == []
+
+
+def test_build_never_writes_into_content(root: Path, site: Path) -> None:
+    import hashlib
+
+    content = root / "content"
+    digest = hashlib.sha256()
+    for path in sorted(content.rglob("*")):
+        digest.update(str(path.relative_to(content)).encode())
+        if path.is_file():
+            digest.update(path.read_bytes())
+    before = digest.hexdigest()
+    main(
+        [
+            "build",
+            "-f",
+            str(root / "mkdocs.yml"),
+            "-o",
+            str(site.parent / "third"),
+            "--cache-dir",
+            str(site.parent / "c3"),
+        ]
+    )
+    digest = hashlib.sha256()
+    for path in sorted(content.rglob("*")):
+        digest.update(str(path.relative_to(content)).encode())
+        if path.is_file():
+            digest.update(path.read_bytes())
+    assert digest.hexdigest() == before

@@ -1,0 +1,108 @@
+"""Faults lose nothing: a killed or failed build leaves the previous site and the cache usable."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main, swap_into_place
+
+pytestmark = pytest.mark.slow
+
+
+def _build_cmd(root: Path, out: Path, cache: Path, *extra: str) -> list[str]:
+    return [
+        sys.executable,
+        "-m",
+        "generator.cli",
+        "build",
+        "-f",
+        str(root / "mkdocs.yml"),
+        "-o",
+        str(out),
+        "--cache-dir",
+        str(cache),
+        *extra,
+    ]
+
+
+def test_killed_build_keeps_previous_site_and_cache(root: Path, tmp_path: Path) -> None:
+    out, cache = tmp_path / "site", tmp_path / "cache"
+    out.mkdir()
+    (out / "previous.html").write_text("the previous site", encoding="utf-8")
+    proc = subprocess.Popen(
+        _build_cmd(root, out, cache, "--no-cache"), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not list(tmp_path.glob(".site.new-*")):
+        time.sleep(0.05)
+    time.sleep(1.0)  # well inside the build
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=30)
+    assert (out / "previous.html").read_text(encoding="utf-8") == "the previous site"
+    # The next build succeeds, cleans up what the killed one left, and replaces the site.
+    subprocess.run(_build_cmd(root, out, cache), check=True, capture_output=True)
+    assert not (out / "previous.html").exists()
+    assert (out / "index.html").exists()
+    assert list(tmp_path.glob(".site.*")) == []
+
+
+def test_failed_build_keeps_previous_site(
+    root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture
+) -> None:
+    out = tmp_path / "site"
+    out.mkdir()
+    (out / "previous.html").write_text("the previous site", encoding="utf-8")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(
+        (root / "mkdocs.yml")
+        .read_text(encoding="utf-8")
+        .replace("curation: content/curation", "curation: broken")
+        .replace("docs_dir: content/pages", f"docs_dir: {root / 'content' / 'pages'}")
+        .replace("custom_dir: site_overrides", f"custom_dir: {root / 'site_overrides'}")
+        .replace("corpus: content/articles", f"corpus: {root / 'content' / 'articles'}")
+        + "\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "broken").mkdir()
+    (tmp_path / "broken" / "bad.yml").write_text(
+        "entities:\n  - id: x\n    name: X\n    type: human\n", encoding="utf-8"
+    )
+    (tmp_path / "templates").symlink_to(root / "templates")
+    code = main(["build", "-f", str(config), "-o", str(out), "--cache-dir", str(tmp_path / "c")])
+    assert code == 1
+    err = capsys.readouterr().err + caplog.text
+    assert "bad.yml:4" in err and "'human'" in err and "'person'" in err and "untouched" in err
+    assert (out / "previous.html").exists()
+    assert list(tmp_path.glob(".site.*")) == []
+
+
+def test_swap_into_place(tmp_path: Path) -> None:
+    new, target = tmp_path / "new", tmp_path / "site"
+    new.mkdir()
+    (new / "a").write_text("new")
+    target.mkdir()
+    (target / "a").write_text("old")
+    swap_into_place(new, target)
+    assert (target / "a").read_text() == "new" and not new.exists()
+    assert [p.name for p in tmp_path.iterdir()] == ["site"]
+
+
+def test_corrupted_cache_is_rebuilt_not_trusted(root: Path, tmp_path: Path) -> None:
+    out, cache = tmp_path / "site", tmp_path / "cache"
+    assert main(["build", "-f", str(root / "mkdocs.yml"), "-o", str(out), "--cache-dir", str(cache)]) == 0
+    before = (out / "dossier.json").read_bytes()
+    entries = sorted(cache.rglob("*.json"))
+    assert entries
+    entries[0].write_text("{not json", encoding="utf-8")
+    data = entries[1].read_text(encoding="utf-8")
+    entries[1].write_text(data.replace('"person"', '"place"', 1), encoding="utf-8")  # checksum now wrong
+    assert main(["build", "-f", str(root / "mkdocs.yml"), "-o", str(out), "--cache-dir", str(cache)]) == 0
+    assert (out / "dossier.json").read_bytes() == before
+    os.sync()
