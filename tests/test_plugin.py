@@ -1,0 +1,79 @@
+"""The MkDocs plugin: option validation in MkDocs' style, strict mode, settings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort, ConfigurationError
+
+from generator.plugin import load_settings
+
+
+def config_file(tmp_path: Path, root: Path, options: str) -> Path:
+    path = tmp_path / "mkdocs.yml"
+    path.write_text(
+        f"site_name: T\ndocs_dir: {root / 'content' / 'pages'}\n"
+        f"plugins:\n  - dossier:\n      corpus: {root / 'content' / 'articles'}\n      templates: {root / 'templates'}\n{options}",
+        encoding="utf-8",
+    )
+    return path
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ("      workers: 0\n", "Expected an integer of at least 1, but received: 0"),
+        ("      min_mentions: many\n", "Expected type: <class 'int'> but received: <class 'str'>"),
+        (
+            "      pipelines: {german: x}\n",
+            "Expected two-letter language codes (de, en, ...) as keys, but received: 'german'",
+        ),
+        ("      layers: {gazeteer: false}\n", "gazeteer"),
+        ("      corpuss: x\n", "corpuss"),
+    ],
+)
+def test_bad_options_are_reported_in_mkdocs_style(tmp_path: Path, root: Path, options: str, message: str) -> None:
+    path = config_file(tmp_path, root, options)
+    try:
+        load_config(str(path))
+    except (ConfigurationError, Abort) as exc:
+        assert message in str(exc) or "Aborted" in str(exc)
+    else:
+        # Unknown keys are warnings in MkDocs; strict mode turns them into errors.
+        with pytest.raises((ConfigurationError, Abort)):
+            load_config(str(path), strict=True)
+
+
+def test_settings_resolve_paths_relative_to_config(tmp_path: Path, root: Path) -> None:
+    path = config_file(tmp_path, root, "      cache_dir: here/cache\n      workers: 2\n      layers: {filter: false}\n")
+    settings = load_settings(path)
+    assert settings.cache_dir == tmp_path / "here" / "cache"
+    assert settings.nlp.n_process == 2
+    assert settings.nlp.layers.filter is False and settings.nlp.layers.curated is True
+
+
+def test_missing_pipeline_names_the_setting(tmp_path: Path, root: Path) -> None:
+    from generator.errors import DossierError
+    from generator.nlp import load_base
+
+    with pytest.raises(DossierError) as err:
+        load_base("de", "de_core_news_lg")
+    text = str(err.value)
+    assert "pipelines.de" in text and "pip install de-core-news-lg" in text and "'de_core_news_lg'" in text
+
+
+@pytest.mark.slow
+def test_strict_build_fails_on_warnings(tmp_path: Path, root: Path) -> None:
+    from generator.cli import main
+
+    curation = tmp_path / "cur"
+    curation.mkdir()
+    (curation / "c.yml").write_text("exclude: [Nirgendwo]\n", encoding="utf-8")
+    path = config_file(tmp_path, root, f"      curation: {curation}\n")
+    out = tmp_path / "site"
+    assert main(["build", "-f", str(path), "-o", str(out), "--cache-dir", str(tmp_path / "c")]) == 0
+    (out / "marker").write_text("x")
+    assert main(["build", "-f", str(path), "-o", str(out), "--strict", "--cache-dir", str(tmp_path / "c")]) == 1
+    assert (out / "marker").exists()
