@@ -76,6 +76,17 @@ def eval(session: nox.Session) -> None:
 
 
 @nox.session(python=PYTHON)
+def i18n(session: nox.Session) -> None:
+    """Extract the UI strings of the templates and merge them into every catalog in generator/locale."""
+    session.install("babel>=2.14", "jinja2>=3.1")
+    pot = "generator/locale/dossier.pot"
+    session.run(
+        "pybabel", "extract", "-F", "babel.cfg", "--no-location", "--sort-output", "--omit-header", "-o", pot, "."
+    )
+    session.run("pybabel", "update", "-D", "dossier", "-i", pot, "-d", "generator/locale", "--ignore-obsolete")
+
+
+@nox.session(python=PYTHON)
 def vendor(session: nox.Session) -> None:
     """Refresh the bundled browser libraries from the npm registry (package-lock.json)."""
     npm = shutil.which("npm")

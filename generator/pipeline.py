@@ -52,6 +52,7 @@ class Result:
     site: Site
     report: Report
     stats: dict[str, float] = field(default_factory=dict)
+    quotes: list = field(default_factory=list)
 
 
 # ---------------------------------------------------------------- cache
@@ -258,13 +259,16 @@ def run(
     gaz = gazetteer.load() if settings.nlp.layers.gazetteer else None
     resolution = resolve(articles, extractions, curation, gaz, settings.resolve)
     report.problems.extend(resolution.problems)
+    from .quotes import attribute
+
+    quotes = attribute(articles, extractions, resolution.by_mention, {e.id: e for e in resolution.entities})
     stats["resolve_s"] = time.perf_counter() - t0
 
     t0 = time.perf_counter()
     renderer = Renderer(settings.templates, settings.render)
-    site = renderer.render_site(articles, extractions, resolution, site_name=settings.site_name)
+    site = renderer.render_site(articles, extractions, resolution, quotes=quotes, site_name=settings.site_name)
     stats["render_s"] = time.perf_counter() - t0
-    return Result(articles, extractions, curation, resolution, site, report, stats)
+    return Result(articles, extractions, curation, resolution, site, report, stats, quotes)
 
 
 def _shown(path: Path, root: Path | None) -> Path | None:

@@ -129,6 +129,7 @@ def settings_from_config(plugin_config: DossierConfig, config: MkDocsConfig) -> 
             site_url=config.site_url or "",
             edit_uri=edit_uri,
             min_mentions=plugin_config.min_mentions,
+            language=str(config.theme.get("language") or "en"),
         ),
         boilerplate=tuple(plugin_config.boilerplate),
         site_name=config.site_name,

@@ -2,9 +2,11 @@
 
 Escaping rule: every value that comes from an article or from curated YAML is
 placed only in HTML context (HTML blocks inside the Markdown page), where
-Jinja's autoescaping makes it inert, or in the YAML front matter through the
-``yaml_str`` filter. Python-Markdown does not parse Markdown inside block-level
-HTML, so ``*``, ``[x](...)`` or ``{{ }}`` in an article stay plain text.
+Jinja's autoescaping makes it inert, in the YAML front matter through the
+``yaml_str`` filter, or in single-quoted ``data-`` attributes through
+``tojson`` (which escapes quotes and ``<``). Python-Markdown does not parse
+Markdown inside block-level HTML, so ``*``, ``[x](...)`` or ``{{ }}`` in an
+article stay plain text.
 """
 
 from __future__ import annotations
@@ -15,22 +17,19 @@ import posixpath
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import combinations
 from pathlib import Path
 from urllib.parse import quote
 
 import jinja2
 from markupsafe import Markup
 
-from .model import ENTITY_TYPES, TYPE_FOLDERS, Article, EntityType, Extraction, Mention, Sentence
+from .i18n import translations
+from .model import ENTITY_TYPES, TYPE_FOLDERS, Article, Entity, EntityType, Extraction, Mention, Sentence
+from .quotes import Quote
 from .resolve import Resolution
 
 EXPORT_VERSION = 1
-
-TYPE_LABELS: dict[EntityType, tuple[str, str]] = {
-    "person": ("Person", "People"),
-    "organization": ("Organization", "Organizations"),
-    "place": ("Place", "Places"),
-}
 
 
 @dataclass(frozen=True)
@@ -38,9 +37,12 @@ class RenderSettings:
     use_directory_urls: bool = True
     site_url: str = ""
     edit_uri: str | None = None  # where "edit" links to curation files point (repo URL + path)
-    curation_path: str = "content/curation"
     min_mentions: int = 1
-    index_page_size: int = 500
+    language: str = "en"  # UI language of generated pages (Material's theme.language)
+    related_limit: int = 12  # related entities listed on an entity page
+    evidence_limit: int = 5  # sentences shown per related entity
+    collapse_after: int = 6  # statements per article shown before "more"
+    graph_nodes: int = 150  # entities on the graph page
 
 
 @dataclass
@@ -77,8 +79,6 @@ def relative_url(from_src: str, to_src: str, use_directory_urls: bool, anchor: s
     rel = posixpath.relpath("/" + there, "/" + base)
     if there.endswith("/") or there == "":
         rel = rel.rstrip("/") + "/"
-        if rel == "./" and anchor:
-            rel = "./"
     return rel + (f"#{anchor}" if anchor else "")
 
 
@@ -100,6 +100,7 @@ class Segment:
     type: str | None = None
     entity: str | None = None
     curated: bool = False
+    quote: bool = False
 
 
 @dataclass
@@ -109,7 +110,22 @@ class Statement:
     segments: list[Segment]
     href: str  # citation: the sentence on the article page
     curated_link: bool
-    others: list[tuple[str, str]]  # (name, href) of other entities in the sentence
+
+
+@dataclass
+class Related:
+    entity: Entity
+    href: str | None
+    sentences: int  # sentences naming both
+    articles: int
+    evidence: list[Statement]
+
+
+@dataclass
+class QuoteView:
+    quote: Quote
+    article: Article
+    href: str
 
 
 def _segments(
@@ -120,28 +136,56 @@ def _segments(
     link: Mapping[tuple[str, int, int], tuple[str, EntityType, str]],
     from_src: str,
     settings: RenderSettings,
+    quotes: Sequence[tuple[int, int]] = (),
 ) -> list[Segment]:
-    out: list[Segment] = []
+    """``text[start:end]`` cut into plain text and linked mentions, split at quote boundaries."""
+    cuts = {start, end}
+    for q_start, q_end in quotes:
+        cuts.update(x for x in (q_start, q_end) if start < x < end)
+    spans: list[tuple[int, int, Mention | None]] = []
     pos = start
     for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
         if m.start < pos or m.end > end or m.key not in link:
             continue
-        if m.start > pos:
-            out.append(Segment(text[pos : m.start]))
-        ent_id, etype, _ = link[m.key]
-        out.append(
-            Segment(
-                text[m.start : m.end],
-                href=relative_url(from_src, entity_src(ent_id, etype), settings.use_directory_urls),
-                type=etype,
-                entity=ent_id,
-                curated=m.source == "curated",
-            )
-        )
+        spans.append((pos, m.start, None))
+        spans.append((m.start, m.end, m))
         pos = m.end
-    if pos < end:
-        out.append(Segment(text[pos:end]))
+    spans.append((pos, end, None))
+
+    def in_quote(a: int) -> bool:
+        return any(q_start <= a < q_end for q_start, q_end in quotes)
+
+    out: list[Segment] = []
+    for a, b, m in spans:
+        if a >= b:
+            continue
+        if m is not None:
+            ent_id, etype, _ = link[m.key]
+            out.append(
+                Segment(
+                    text[a:b],
+                    href=relative_url(from_src, entity_src(ent_id, etype), settings.use_directory_urls),
+                    type=etype,
+                    entity=ent_id,
+                    curated=m.source == "curated",
+                    quote=in_quote(a),
+                )
+            )
+            continue
+        points = sorted(x for x in cuts if a < x < b)
+        for x, y in zip([a, *points], [*points, b], strict=True):
+            out.append(Segment(text[x:y], quote=in_quote(x)))
     return out
+
+
+def text_fragment(sentence: str) -> str:
+    """A URL text fragment (``:~:text=``) for a sentence: the whole of it, or its first and last words."""
+    words = sentence.split()
+    if len(words) <= 8:
+        parts = [" ".join(words)]
+    else:
+        parts = [" ".join(words[:4]), " ".join(words[-4:])]
+    return ":~:text=" + ",".join(quote(p, safe="") for p in parts)
 
 
 class Renderer:
@@ -154,7 +198,9 @@ class Renderer:
             keep_trailing_newline=True,
             trim_blocks=True,
             lstrip_blocks=True,
+            extensions=["jinja2.ext.i18n"],
         )
+        self.env.install_gettext_translations(translations(settings.language), newstyle=True)  # type: ignore[attr-defined]
         self.env.filters["yaml_str"] = yaml_str
         self.env.filters["urlquote"] = lambda s: quote(str(s), safe="")
 
@@ -164,238 +210,405 @@ class Renderer:
         extractions: Mapping[str, Extraction],
         resolution: Resolution,
         *,
+        quotes: Sequence[Quote] = (),
         site_name: str = "Dossier",
     ) -> Site:
-        s = self.settings
+        return _SiteBuilder(self, articles, extractions, resolution, quotes, site_name).build()
+
+
+class _SiteBuilder:
+    """Everything the pages share, computed once per build."""
+
+    def __init__(
+        self,
+        renderer: Renderer,
+        articles: Sequence[Article],
+        extractions: Mapping[str, Extraction],
+        resolution: Resolution,
+        quotes: Sequence[Quote],
+        site_name: str,
+    ):
+        self.r = renderer
+        self.s = renderer.settings
+        self.env = renderer.env
+        self.site_name = site_name
+        self.articles = sorted(articles, key=lambda a: a.id)
+        self.arts = {a.id: a for a in articles}
+        self.extractions = extractions
+        self.resolution = resolution
+        self.entities = resolution.entities
+        self.by_id = {e.id: e for e in self.entities}
+        self.paged = {e.id for e in self.entities if len(e.mentions) >= self.s.min_mentions}
+        self.link: dict[tuple[str, int, int], tuple[str, EntityType, str]] = {
+            m.key: (e.id, e.type, e.name) for e in self.entities if e.id in self.paged for m in e.mentions
+        }
+        self.sentences = {a: {s.index: s for s in ex.sentences} for a, ex in extractions.items()}
+        self.mentions_in: dict[tuple[str, int], list[Mention]] = defaultdict(list)
+        for e in self.entities:
+            for m in e.mentions:
+                self.mentions_in[(m.article, m.sentence)].append(m)
+        self.quotes = sorted(quotes, key=lambda q: (q.article, q.start))
+        self.quote_spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for q in self.quotes:
+            self.quote_spans[q.article].append((q.start, q.end))
+        # Co-occurrence: sentences (article, index) that name both entities of a pair.
+        self.cooc: dict[tuple[str, str], list[tuple[str, int]]] = defaultdict(list)
+        for (art_id, sent), ms in sorted(self.mentions_in.items()):
+            present = sorted({self.link[m.key][0] for m in ms if m.key in self.link})
+            for a, b in combinations(present, 2):
+                self.cooc[(a, b)].append((art_id, sent))
+        self.neighbours: dict[str, list[tuple[str, list[tuple[str, int]]]]] = defaultdict(list)
+        for (a, b), where in sorted(self.cooc.items()):
+            self.neighbours[a].append((b, where))
+            self.neighbours[b].append((a, where))
+
+    # -------------------------------------------------------------- helpers
+
+    def href(self, from_src: str, to_src: str, anchor: str | None = None) -> str:
+        return relative_url(from_src, to_src, self.s.use_directory_urls, anchor)
+
+    def date_key(self, article: Article) -> tuple[str, str]:
+        return (article.date or "9999", article.id)
+
+    def statement(self, src: str, art_id: str, sent_index: int, *, curated: bool = False) -> Statement:
+        art = self.arts[art_id]
+        sent = self.sentences[art_id][sent_index]
+        segs = _segments(
+            art.text,
+            sent.start,
+            sent.end,
+            self.mentions_in[(art_id, sent_index)],
+            self.link,
+            src,
+            self.s,
+            self.quote_spans.get(art_id, ()),
+        )
+        anchor = f"s{sent.index}" + text_fragment(art.text[sent.start : sent.end])
+        return Statement(art, sent, segs, self.href(src, article_src(art_id), anchor), curated)
+
+    # -------------------------------------------------------------- pages
+
+    def build(self) -> Site:
         site = Site()
-        arts = {a.id: a for a in articles}
-        entities = resolution.entities
-        paged = {e.id for e in entities if len(e.mentions) >= s.min_mentions}
-        link: dict[tuple[str, int, int], tuple[str, EntityType, str]] = {}
-        for e in entities:
-            if e.id in paged:
-                for m in e.mentions:
-                    link[m.key] = (e.id, e.type, e.name)
-        sentences = {art_id: {sent.index: sent for sent in ex.sentences} for art_id, ex in extractions.items()}
-        mentions_by_sentence: dict[tuple[str, int], list[Mention]] = defaultdict(list)
-        for e in entities:
-            for m in e.mentions:
-                mentions_by_sentence[(m.article, m.sentence)].append(m)
+        for e in self.entities:
+            if e.id in self.paged:
+                site.pages.append(self.entity_page(e))
+        for art in self.articles:
+            site.pages.append(self.article_page(art))
+        for t in ENTITY_TYPES:
+            site.pages.append(self.type_index(t))
+        site.pages.append(self.articles_index())
+        site.pages.append(self.graph_page())
+        site.pages.append(self.home_page())
+        site.static.update(self.redirects())
+        site.static["graph.json"] = json.dumps(self.graph_data(), ensure_ascii=False, sort_keys=True) + "\n"
+        site.static["dossier.json"] = export_json(self.articles, self.extractions, self.resolution, self.s, self.quotes)
+        return site
 
-        def sort_key(a: Article) -> tuple[str, str]:
-            return (a.date or "9999", a.id)
-
-        # ---- entity pages
-        for e in entities:
-            if e.id not in paged:
+    def entity_page(self, e: Entity) -> Page:
+        src = entity_src(e.id, e.type)
+        groups: dict[str, list[Statement]] = defaultdict(list)
+        seen: set[tuple[str, int]] = set()
+        for m in e.mentions:
+            if (m.article, m.sentence) in seen or m.article not in self.arts:
                 continue
-            src = entity_src(e.id, e.type)
-            statements: dict[str, list[Statement]] = defaultdict(list)
-            seen: set[tuple[str, int]] = set()
-            for m in e.mentions:
-                if (m.article, m.sentence) in seen or m.article not in arts:
-                    continue
-                seen.add((m.article, m.sentence))
-                art = arts[m.article]
-                sent = sentences[m.article][m.sentence]
-                segs = _segments(
-                    art.text, sent.start, sent.end, mentions_by_sentence[(m.article, m.sentence)], link, src, s
+            seen.add((m.article, m.sentence))
+            groups[m.article].append(self.statement(src, m.article, m.sentence, curated=m.source == "curated"))
+        ordered = [
+            (self.arts[a], self.href(src, article_src(a)), groups[a])
+            for a in sorted(groups, key=lambda a: self.date_key(self.arts[a]))
+        ]
+        dates = sorted(self.arts[a].date for a in e.articles if a in self.arts and self.arts[a].date)
+        edit = None
+        if e.curation_file and self.s.edit_uri:
+            edit = self.s.edit_uri.rstrip("/") + "/" + e.curation_file
+        related = self.related(e, src)
+        quotes = [
+            QuoteView(q, self.arts[q.article], self.href(src, article_src(q.article), f"s{q.sentence}"))
+            for q in sorted(self.quotes, key=lambda q: (self.date_key(self.arts[q.article]), q.start))
+            if q.speaker == e.id
+        ]
+        aliases_by_language: dict[str, list] = defaultdict(list)
+        for alias in e.aliases:
+            aliases_by_language[alias.language or "any"].append(alias)
+        content = self.env.get_template("entity.md.j2").render(
+            entity=e,
+            title=html.escape(e.name),
+            index_href=self.href(src, f"{e.folder}/index.md"),
+            graph_href=self.href(src, "graph/index.md"),
+            groups=ordered,
+            statement_count=sum(len(v) for v in groups.values()),
+            article_count=len(ordered),
+            first_seen=dates[0] if dates else None,
+            last_seen=dates[-1] if dates else None,
+            edit_url=edit,
+            identifiers=[_identifier_link(k, v) for k, v in e.identifiers],
+            quotes=quotes,
+            related=related,
+            timeline=self.timeline(e),
+            places=self.map_places(e, src),
+            neighbourhood=self.neighbourhood(e, src),
+            collapse_after=self.s.collapse_after,
+            aliases_by_language=sorted(aliases_by_language.items()),
+        )
+        return Page(src, content)
+
+    def related(self, e: Entity, src: str) -> list[Related]:
+        out = []
+        for other_id, where in self.neighbours.get(e.id, []):
+            other = self.by_id[other_id]
+            evidence = [self.statement(src, a, s) for a, s in where[: self.s.evidence_limit]]
+            out.append(
+                Related(
+                    entity=other,
+                    href=self.href(src, entity_src(other.id, other.type)) if other.id in self.paged else None,
+                    sentences=len(where),
+                    articles=len({a for a, _ in where}),
+                    evidence=evidence,
                 )
-                others = sorted(
+            )
+        out.sort(key=lambda r: (-r.sentences, -r.articles, r.entity.name))
+        return out[: self.s.related_limit]
+
+    def timeline(self, e: Entity) -> dict[str, object]:
+        """Mentions per article date as bars (server-side SVG: no script, works everywhere)."""
+        counts: Counter[str] = Counter()
+        undated = 0
+        for m in e.mentions:
+            date = self.arts[m.article].date if m.article in self.arts else None
+            if date:
+                counts[date] += 1
+            else:
+                undated += 1
+        if len({d[:7] for d in counts}) > 1 and len(counts) > 24:
+            monthly: Counter[str] = Counter()
+            for d, n in counts.items():
+                monthly[d[:7]] += n
+            counts = monthly
+        bars = sorted(counts.items())
+        top = max((n for _, n in bars), default=1)
+        width = max(1, len(bars))
+        return {
+            "bars": [
+                {"label": label, "count": n, "x": i * (100 / width), "w": 100 / width * 0.8, "h": 40 * n / top}
+                for i, (label, n) in enumerate(bars)
+            ],
+            "undated": undated,
+            "total": sum(counts.values()) + undated,
+        }
+
+    def map_places(self, e: Entity, src: str) -> list[dict[str, object]]:
+        """The place itself, or the places an entity is mentioned with, with coordinates."""
+        places = []
+        if e.type == "place" and e.coordinates:
+            places.append(
+                {
+                    "name": e.name,
+                    "lat": e.coordinates[0],
+                    "lon": e.coordinates[1],
+                    "href": "",
+                    "weight": len(e.mentions),
+                    "self": True,
+                }
+            )
+        for other_id, where in self.neighbours.get(e.id, []):
+            other = self.by_id[other_id]
+            if other.type == "place" and other.coordinates:
+                places.append(
                     {
-                        (
-                            link[x.key][2],
-                            relative_url(src, entity_src(link[x.key][0], link[x.key][1]), s.use_directory_urls),
-                        )
-                        for x in mentions_by_sentence[(m.article, m.sentence)]
-                        if x.key in link and link[x.key][0] != e.id
+                        "name": other.name,
+                        "lat": other.coordinates[0],
+                        "lon": other.coordinates[1],
+                        "href": self.href(src, entity_src(other.id, other.type)) if other.id in self.paged else "",
+                        "weight": len(where),
+                        "self": False,
                     }
                 )
-                statements[m.article].append(
-                    Statement(
-                        article=art,
-                        sentence=sent,
-                        segments=segs,
-                        href=relative_url(src, article_src(art.id), s.use_directory_urls, f"s{sent.index}"),
-                        curated_link=m.source == "curated",
-                        others=others,
-                    )
-                )
-            groups = [
-                (arts[a], relative_url(src, article_src(a), s.use_directory_urls), statements[a])
-                for a in sorted(statements, key=lambda a: sort_key(arts[a]))
-            ]
-            dates = sorted(arts[a].date for a in e.articles if a in arts and arts[a].date)
-            edit = None
-            if e.curation_file and s.edit_uri:
-                edit = s.edit_uri.rstrip("/") + "/" + e.curation_file
-            site.pages.append(
-                Page(
-                    src,
-                    self.env.get_template("entity.md.j2").render(
-                        entity=e,
-                        type_label=TYPE_LABELS[e.type][0],
-                        index_href=relative_url(src, f"{e.folder}/index.md", s.use_directory_urls),
-                        groups=groups,
-                        statement_count=sum(len(v) for v in statements.values()),
-                        article_count=len(groups),
-                        first_seen=dates[0] if dates else None,
-                        last_seen=dates[-1] if dates else None,
-                        edit_url=edit,
-                        identifiers=[_identifier_link(k, v) for k, v in e.identifiers],
-                        title=html.escape(e.name),
-                    ),
-                )
-            )
+        places.sort(key=lambda p: (not p["self"], -int(p["weight"]), str(p["name"])))  # type: ignore[call-overload]
+        return places[:25]
 
-        # ---- article pages
-        for art in sorted(articles, key=lambda a: a.id):
-            src = article_src(art.id)
-            ex = extractions.get(art.id)
-            sents_by_para: dict[int, list[Sentence]] = defaultdict(list)
-            if ex:
-                for sent in ex.sentences:
-                    sents_by_para[sent.paragraph].append(sent)
-            paragraphs = []
-            for para in art.paragraphs:
-                if para.boilerplate or not sents_by_para.get(para.index):
-                    paragraphs.append((para, [(None, [Segment(art.text[para.start : para.end])])]))
-                    continue
-                parts: list[tuple[Sentence | None, list[Segment]]] = []
-                pos = para.start
-                for sent in sents_by_para[para.index]:
-                    if sent.start > pos:
-                        parts.append((None, [Segment(art.text[pos : sent.start])]))
-                    parts.append(
-                        (
-                            sent,
-                            _segments(
-                                art.text, sent.start, sent.end, mentions_by_sentence[(art.id, sent.index)], link, src, s
-                            ),
-                        )
-                    )
-                    pos = sent.end
-                if pos < para.end:
-                    parts.append((None, [Segment(art.text[pos : para.end])]))
-                paragraphs.append((para, parts))
-            mentioned = Counter()
-            names: dict[str, tuple[str, EntityType]] = {}
-            if ex:
-                for m in ex.mentions:
-                    if m.key in link:
-                        ent_id, etype, name = link[m.key]
-                        mentioned[ent_id] += 1
-                        names[ent_id] = (name, etype)
-            side = {
-                t: sorted(
-                    (
-                        (names[i][0], relative_url(src, entity_src(i, t), s.use_directory_urls), mentioned[i])
-                        for i in mentioned
-                        if names[i][1] == t
-                    ),
-                    key=lambda x: (-x[2], x[0]),
-                )
-                for t in ENTITY_TYPES
-            }
-            site.pages.append(
-                Page(
-                    src,
-                    self.env.get_template("article.md.j2").render(
-                        article=art,
-                        title=html.escape(art.title),
-                        paragraphs=paragraphs,
-                        side=side,
-                        type_labels=TYPE_LABELS,
-                        home_href=relative_url(src, "index.md", s.use_directory_urls),
-                        articles_href=relative_url(src, "articles/index.md", s.use_directory_urls),
-                    ),
-                )
-            )
+    def neighbourhood(self, e: Entity, src: str) -> dict[str, object]:
+        rel = sorted(self.neighbours.get(e.id, []), key=lambda x: (-len(x[1]), x[0]))[:15]
+        ids = [e.id] + [o for o, _ in rel]
+        nodes = [self._node(self.by_id[i], src) for i in ids]
+        edges = [{"source": e.id, "target": o, "weight": len(w)} for o, w in rel]
+        for a, b in combinations(sorted(ids[1:]), 2):
+            if (a, b) in self.cooc:
+                edges.append({"source": a, "target": b, "weight": len(self.cooc[(a, b)])})
+        return {"nodes": nodes, "edges": edges, "focus": e.id}
 
-        # ---- index pages
-        for t in ENTITY_TYPES:
-            src = f"{TYPE_FOLDERS[t]}/index.md"
-            rows = [
-                (
-                    e,
-                    relative_url(src, entity_src(e.id, e.type), s.use_directory_urls) if e.id in paged else None,
-                    len(e.articles),
-                )
-                for e in entities
-                if e.type == t
-            ]
-            site.pages.append(
-                Page(
-                    src,
-                    self.env.get_template("type_index.md.j2").render(
-                        label=TYPE_LABELS[t][1], rows=rows, min_mentions=s.min_mentions
-                    ),
-                )
-            )
-        src = "articles/index.md"
-        site.pages.append(
-            Page(
-                src,
-                self.env.get_template("articles_index.md.j2").render(
-                    rows=[
-                        (a, relative_url(src, article_src(a.id), s.use_directory_urls), _count(extractions, a.id, link))
-                        for a in sorted(articles, key=sort_key)
-                    ]
-                ),
-            )
+    def _node(self, e: Entity, src: str) -> dict[str, object]:
+        return {
+            "id": e.id,
+            "label": e.name,
+            "type": e.type,
+            "mentions": len(e.mentions),
+            "href": self.href(src, entity_src(e.id, e.type)) if e.id in self.paged else "",
+        }
+
+    def graph_data(self, src: str = "graph/index.md") -> dict[str, object]:
+        top = sorted((e for e in self.entities if e.id in self.paged), key=lambda e: (-len(e.mentions), e.id))
+        keep = {e.id for e in top[: self.s.graph_nodes]}
+        nodes = [self._node(e, src) for e in top[: self.s.graph_nodes]]
+        edges = [
+            {"source": a, "target": b, "weight": len(w)}
+            for (a, b), w in sorted(self.cooc.items())
+            if a in keep and b in keep
+        ]
+        return {"nodes": nodes, "edges": edges}
+
+    def graph_page(self) -> Page:
+        src = "graph/index.md"
+        data = self.graph_data(src)
+        names = {n["id"]: n for n in data["nodes"]}  # type: ignore[index, union-attr]
+        strongest = sorted(data["edges"], key=lambda x: (-int(x["weight"]), x["source"], x["target"]))[:60]  # type: ignore[arg-type, index]
+        rows = [(names[x["source"]], names[x["target"]], x["weight"]) for x in strongest]
+        return Page(
+            src,
+            self.env.get_template("graph.md.j2").render(
+                data_href=self.href(src, "graph.json"),
+                rows=rows,
+                node_count=len(names),
+                edge_count=len(data["edges"]),  # type: ignore[arg-type]
+            ),
         )
+
+    def article_page(self, art: Article) -> Page:
+        src = article_src(art.id)
+        ex = self.extractions.get(art.id)
+        sents_by_para: dict[int, list[Sentence]] = defaultdict(list)
+        if ex:
+            for sent in ex.sentences:
+                sents_by_para[sent.paragraph].append(sent)
+        qspans = self.quote_spans.get(art.id, [])
+        paragraphs = []
+        for para in art.paragraphs:
+            if para.boilerplate or not sents_by_para.get(para.index):
+                paragraphs.append((para, [(None, [Segment(art.text[para.start : para.end])])]))
+                continue
+            parts: list[tuple[Sentence | None, list[Segment]]] = []
+            pos = para.start
+            for sent in sents_by_para[para.index]:
+                if sent.start > pos:
+                    parts.append((None, [Segment(art.text[pos : sent.start])]))
+                segs = _segments(
+                    art.text,
+                    sent.start,
+                    sent.end,
+                    self.mentions_in[(art.id, sent.index)],
+                    self.link,
+                    src,
+                    self.s,
+                    qspans,
+                )
+                parts.append((sent, segs))
+                pos = sent.end
+            if pos < para.end:
+                parts.append((None, [Segment(art.text[pos : para.end])]))
+            paragraphs.append((para, parts))
+        mentioned: Counter[str] = Counter()
+        names: dict[str, tuple[str, EntityType]] = {}
+        if ex:
+            for m in ex.mentions:
+                if m.key in self.link:
+                    ent_id, etype, name = self.link[m.key]
+                    mentioned[ent_id] += 1
+                    names[ent_id] = (name, etype)
+        side = {
+            t: sorted(
+                ((names[i][0], self.href(src, entity_src(i, t)), mentioned[i]) for i in mentioned if names[i][1] == t),
+                key=lambda x: (-x[2], x[0]),
+            )
+            for t in ENTITY_TYPES
+        }
+        quotes = [
+            (
+                q,
+                self.by_id[q.speaker] if q.speaker else None,
+                self.href(src, entity_src(q.speaker, self.by_id[q.speaker].type))
+                if q.speaker and q.speaker in self.paged
+                else None,
+            )
+            for q in self.quotes
+            if q.article == art.id
+        ]
+        return Page(
+            src,
+            self.env.get_template("article.md.j2").render(
+                article=art,
+                title=html.escape(art.title),
+                paragraphs=paragraphs,
+                side=side,
+                quotes=quotes,
+                articles_href=self.href(src, "articles/index.md"),
+            ),
+        )
+
+    def type_index(self, t: EntityType) -> Page:
+        src = f"{TYPE_FOLDERS[t]}/index.md"
+        rows = [
+            (e, self.href(src, entity_src(e.id, e.type)) if e.id in self.paged else None, len(e.articles))
+            for e in sorted(self.entities, key=lambda e: (-len(e.mentions), e.name, e.id))
+            if e.type == t
+        ]
+        return Page(
+            src,
+            self.env.get_template("type_index.md.j2").render(etype=t, rows=rows, min_mentions=self.s.min_mentions),
+        )
+
+    def articles_index(self) -> Page:
+        src = "articles/index.md"
+        rows = [
+            (a, self.href(src, article_src(a.id)), _count(self.extractions, a.id, self.link))
+            for a in sorted(self.articles, key=self.date_key)
+        ]
+        return Page(src, self.env.get_template("articles_index.md.j2").render(rows=rows))
+
+    def home_page(self) -> Page:
+        src = "index.md"
         top = {
             t: [
-                (e, relative_url("index.md", entity_src(e.id, e.type), s.use_directory_urls))
+                (e, self.href(src, entity_src(e.id, e.type)))
                 for e in sorted(
-                    (e for e in entities if e.type == t and e.id in paged),
+                    (e for e in self.entities if e.type == t and e.id in self.paged),
                     key=lambda e: (-len(e.mentions), e.name),
                 )[:10]
             ]
             for t in ENTITY_TYPES
         }
-        languages = Counter(a.language for a in articles)
-        site.pages.append(
-            Page(
-                "index.md",
-                self.env.get_template("home.md.j2").render(
-                    site_name=site_name,
-                    article_count=len(articles),
-                    entity_counts={t: sum(1 for e in entities if e.type == t) for t in ENTITY_TYPES},
-                    mention_count=sum(len(e.mentions) for e in entities),
-                    languages=sorted(languages.items()),
-                    top=top,
-                    type_labels=TYPE_LABELS,
-                    type_hrefs={
-                        t: relative_url("index.md", f"{TYPE_FOLDERS[t]}/index.md", s.use_directory_urls)
-                        for t in ENTITY_TYPES
-                    },
-                    export_href="dossier.json",
-                    articles_href=relative_url("index.md", "articles/index.md", s.use_directory_urls),
-                    articles=[
-                        (a, relative_url("index.md", article_src(a.id), s.use_directory_urls))
-                        for a in sorted(articles, key=sort_key)
-                    ][:20],
-                ),
-            )
+        languages = Counter(a.language for a in self.articles)
+        return Page(
+            src,
+            self.env.get_template("home.md.j2").render(
+                site_name=self.site_name,
+                article_count=len(self.articles),
+                entity_counts={t: sum(1 for e in self.entities if e.type == t) for t in ENTITY_TYPES},
+                mention_count=sum(len(e.mentions) for e in self.entities),
+                quote_count=sum(1 for q in self.quotes if q.speaker),
+                languages=sorted(languages.items()),
+                top=top,
+                type_hrefs={t: self.href(src, f"{TYPE_FOLDERS[t]}/index.md") for t in ENTITY_TYPES},
+                export_href="dossier.json",
+                graph_href=self.href(src, "graph/index.md"),
+                articles_href=self.href(src, "articles/index.md"),
+                articles=[(a, self.href(src, article_src(a.id))) for a in sorted(self.articles, key=self.date_key)][
+                    :20
+                ],
+            ),
         )
 
-        # ---- redirects and export
-        by_id = {e.id: e for e in entities}
-        for old, new in sorted(resolution.redirects.items()):
-            if new not in by_id or old in by_id:
+    def redirects(self) -> dict[str, str]:
+        out = {}
+        for old, new in sorted(self.resolution.redirects.items()):
+            if new not in self.by_id or old in self.by_id:
                 continue
-            target = by_id[new]
+            target = self.by_id[new]
             for folder in TYPE_FOLDERS.values():
                 old_src = f"{folder}/{old}.md"
-                if s.use_directory_urls:
-                    path = f"{folder}/{old}/index.html"
-                else:
-                    path = f"{folder}/{old}.html"
-                url = relative_url(old_src, entity_src(target.id, target.type), s.use_directory_urls)
-                site.static[path] = self.env.get_template("redirect.html.j2").render(url=url, name=target.name)
-        site.static["dossier.json"] = export_json(articles, extractions, resolution, s)
-        return site
+                path = f"{folder}/{old}/index.html" if self.s.use_directory_urls else f"{folder}/{old}.html"
+                url = self.href(old_src, entity_src(target.id, target.type))
+                out[path] = self.env.get_template("redirect.html.j2").render(url=url, name=target.name)
+        return out
 
 
 def _count(extractions: Mapping[str, Extraction], art_id: str, link: Mapping[tuple[str, int, int], object]) -> int:
@@ -421,6 +634,7 @@ def export_json(
     extractions: Mapping[str, Extraction],
     resolution: Resolution,
     settings: RenderSettings,
+    quotes: Sequence[Quote] = (),
 ) -> str:
     """``dossier.json``: the schema documented in README ("Export"); fields are only ever added."""
     sentence_text: dict[tuple[str, int], str] = {}
@@ -472,6 +686,18 @@ def export_json(
             }
             for e in resolution.entities
         ],
+        "quotes": [
+            {
+                "article": q.article,
+                "start": q.start,
+                "end": q.end,
+                "text": q.text,
+                "speaker": q.speaker,
+                "sentence_index": q.sentence,
+                "cue": q.cue,
+            }
+            for q in sorted(quotes, key=lambda q: (q.article, q.start))
+        ],
         "redirects": dict(sorted(resolution.redirects.items())),
     }
-    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"

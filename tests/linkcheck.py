@@ -51,8 +51,40 @@ def check_site(site: Path) -> list[str]:
             if not target.exists():
                 problems.append(f"{page.relative_to(site)}: {link} -> missing {target}")
                 continue
-            if parts.fragment and target.suffix == ".html":
+            fragment = parts.fragment.split(":~:", 1)[0]  # a text fragment directive is not an id
+            if fragment and target.suffix == ".html":
                 ids = pages[target].ids if target in pages else parse(target).ids
-                if unquote(parts.fragment) not in ids:
+                if unquote(fragment) not in ids:
                     problems.append(f"{page.relative_to(site)}: {link} -> no anchor #{parts.fragment}")
     return problems
+
+
+class _Inside(HTMLParser):
+    """Links inside the element with a given id."""
+
+    def __init__(self, element_id: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.element_id = element_id
+        self.depth = 0
+        self.found = False
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if self.depth:
+            self.depth += 1
+            if tag == "a" and values.get("href"):
+                self.links.append(values["href"] or "")
+        elif values.get("id") == self.element_id:
+            self.depth, self.found = 1, True
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.depth:
+            self.depth -= 1
+
+
+def links_inside(html: str, element_id: str) -> list[str] | None:
+    """Hrefs inside the element ``id=element_id``; None when there is no such element."""
+    parser = _Inside(element_id)
+    parser.feed(html)
+    return parser.links if parser.found else None
