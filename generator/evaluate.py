@@ -17,7 +17,7 @@ import dataclasses
 import json
 import sys
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
@@ -38,6 +38,7 @@ ROOT = Path(__file__).resolve().parent.parent
 class Gold:
     entities: dict[str, tuple[str, tuple[str, ...]]]  # id -> (type, names)
     articles: dict[str, tuple[str, ...]]  # article id -> entity ids
+    quotes: tuple[tuple[str, str, str | None], ...] = ()  # (article, start of text, speaker)
 
     @classmethod
     def load(cls, path: Path) -> Gold:
@@ -45,6 +46,7 @@ class Gold:
         return cls(
             entities={k: (v["type"], tuple(v["names"])) for k, v in data["entities"].items()},
             articles={k: tuple(v) for k, v in data["articles"].items()},
+            quotes=tuple((q["article"], q["starts"], q["speaker"]) for q in data.get("quotes", [])),
         )
 
     def name_index(self) -> dict[str, str]:
@@ -139,7 +141,45 @@ def score_dossier(entities: Sequence[Entity], gold: Gold, min_mentions: int = 1)
     )
 
 
-def run_dossier(curated: bool, gold_path: Path, config: Path) -> tuple[DossierScores, dict[str, float]]:
+@dataclass
+class QuoteScores:
+    precision: float  # attributed quotes whose speaker is right
+    recall: float  # gold quotes with a speaker that got the right one
+    attributed: int
+    gold: int
+    wrong: list[str]
+
+
+def score_quotes(quotes: Sequence, entities: Sequence[Entity], gold: Gold) -> QuoteScores:
+    """Quote attribution against the gold quotes (matched by article and the start of the text)."""
+    index = gold.name_index()
+    gold_of_entity: dict[str, str | None] = {}
+    for e in entities:
+        votes = Counter(g for m in e.mentions if (g := gold_entity_of(m.text, index)))
+        gold_of_entity[e.id] = votes.most_common(1)[0][0] if votes else None
+    correct = attributed = 0
+    wrong = []
+    found_right = 0
+    for art, starts, speaker in gold.quotes:
+        match = next((q for q in quotes if q.article == art and q.text.lstrip().startswith(starts)), None)
+        predicted = gold_of_entity.get(match.speaker) if match is not None and match.speaker else None
+        if match is not None and match.speaker:
+            attributed += 1
+            if predicted == speaker:
+                correct += 1
+            else:
+                wrong.append(f"{art[:3]} {starts!r}: {match.speaker} (gold {speaker})")
+        if speaker is not None and predicted == speaker:
+            found_right += 1
+        elif speaker is not None and (match is None or not match.speaker):
+            wrong.append(f"{art[:3]} {starts!r}: none (gold {speaker})")
+    with_speaker = sum(1 for _, _, s in gold.quotes if s is not None)
+    return QuoteScores(
+        correct / max(1, attributed), found_right / max(1, with_speaker), attributed, with_speaker, wrong
+    )
+
+
+def run_dossier(curated: bool, gold_path: Path, config: Path) -> tuple[DossierScores, dict[str, float], QuoteScores]:
     from .pipeline import run
     from .plugin import load_settings
 
@@ -147,7 +187,12 @@ def run_dossier(curated: bool, gold_path: Path, config: Path) -> tuple[DossierSc
     if not curated:
         settings = dataclasses.replace(settings, curation=None)
     result = run(settings)
-    return score_dossier(result.resolution.entities, Gold.load(gold_path)), result.stats
+    gold = Gold.load(gold_path)
+    return (
+        score_dossier(result.resolution.entities, gold),
+        result.stats,
+        score_quotes(result.quotes, result.resolution.entities, gold),
+    )
 
 
 # ---------------------------------------------------------------- NER
@@ -281,20 +326,29 @@ def main(argv: list[str] | None = None) -> int:
         table = Table(
             title=f"Dossier scores on {args.gold.relative_to(ROOT) if args.gold.is_relative_to(ROOT) else args.gold}"
         )
-        cols = ["curation", "pairs found", "spurious pages", "merge P", "merge R"]
+        cols = ["curation", "pairs found", "spurious pages", "merge P", "merge R", "quote P", "quote R"]
         for col in cols:
             table.add_column(col)
         details = {}
+        quote_details: dict[str, QuoteScores] = {}
         for curated in (False, True):
-            scores, _ = run_dossier(curated, args.gold, args.config)
+            scores, _, qs = run_dossier(curated, args.gold, args.config)
             label = "shipped" if curated else "none"
-            table.add_row(label, *[str(v) for v in scores.row().values()])
+            table.add_row(
+                label,
+                *[str(v) for v in scores.row().values()],
+                f"{qs.precision:.3f} ({qs.attributed})",
+                f"{qs.recall:.3f} ({qs.gold})",
+            )
             details[label] = scores
+            quote_details[label] = qs
             out[f"dossier/{label}"] = {
                 "pairs_found": scores.pairs_found,
                 "spurious_pages": scores.spurious_pages,
                 "merge_precision": scores.merge_precision,
                 "merge_recall": scores.merge_recall,
+                "quote_precision": qs.precision,
+                "quote_recall": qs.recall,
             }
         console.print(table)
         for label, scores in details.items():

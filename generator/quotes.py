@@ -13,8 +13,11 @@ does not have), so attribution is rule-based over the resolved mentions:
 4. **Pronoun**: ``„…“, sagte sie`` -- the last person named before the quote.
 5. **Same sentence**: a sentence with a verb of saying whose only person (or
    organization) before the quote is the speaker (``Greenfield nannte es „beschämend“``).
-6. **Continuation**: a quote with no cue right after an attributed quote in the
-   same paragraph (or the next sentence) has the same speaker.
+6. **Continuation**: a quote with no cue that opens its sentence, right after an
+   attributed quote in the same paragraph (or the next sentence), has the same speaker.
+
+An organization named just before a person in apposition ("der Sprecher des
+US-Außenministeriums, Vedant Patel") yields the person.
 """
 
 from __future__ import annotations
@@ -166,7 +169,9 @@ def attribute(
                 speaker, cue = _speaker(
                     article, q_start, q_end, sent.start, last_sent.end, speakers, verbs, pronouns, entity_of, people
                 )
-                if speaker is None and previous is not None and previous.speaker is not None:
+                # A quote that opens its sentence continues the previous speaker's words.
+                opens_sentence = not _words(article.text[sent.start : q_start])
+                if speaker is None and opens_sentence and previous is not None and previous.speaker is not None:
                     prev_sent = sentence_of.get(previous.sentence)
                     same_para = prev_sent is not None and prev_sent.paragraph == para.index
                     if same_para or sent.index - previous.sentence <= 1:
@@ -204,6 +209,12 @@ def _speaker(
         m = after[0]
         between = _words(text[q_end : m.start])
         if any(w in verbs for w in between) and len(between) <= 12:
+            # "sagte der Sprecher des US-Außenministeriums, Vedant Patel": the person
+            # in apposition to an organization is the speaker.
+            if m.key in entity_of and entity_of[m.key] not in people:
+                for n in after[1:3]:
+                    if entity_of[n.key] in people and len(_words(text[m.end : n.start])) <= 3:
+                        return entity_of[n.key], "after"
             return entity_of[m.key], "after"
     # ... or the name, then the verb ("…", Kirby said).
     if after:
@@ -221,10 +232,11 @@ def _speaker(
     # 3. Cue before the quote within the sentence: name ... verb ... quote.
     before = [m for m in speakers if s_start <= m.start and m.end <= q_start]
     if before:
+        # The nearest name followed by a verb of saying ("Putin räumte ... ein, dass »…«").
+        for m in reversed(before):
+            if any(w in verbs for w in _words(text[m.end : q_start])):
+                return entity_of[m.key], "before"
         m = before[-1]
-        between = _words(text[m.end : q_start])
-        if any(w in verbs for w in between):
-            return entity_of[m.key], "before"
         lead = _words(text[s_start : m.start])
         if any(w in verbs for w in lead[-4:]):  # "hatte der Sprecher ..., Matthew Miller, gedroht"
             return entity_of[m.key], "before"
