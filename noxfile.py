@@ -86,6 +86,16 @@ def i18n(session: nox.Session) -> None:
     session.run("pybabel", "update", "-D", "dossier", "-i", pot, "-d", "generator/locale", "--ignore-obsolete")
 
 
+#: Files copied from node_modules into site_overrides/assets/vendor/<package>/.
+VENDORED = {
+    "tablesort": ["dist/tablesort.min.js", "dist/sorts/tablesort.number.min.js", "LICENCE"],
+    "cytoscape": ["dist/cytoscape.min.js", "LICENSE"],
+    "leaflet": ["dist/leaflet.js", "dist/leaflet.css", "LICENSE"],
+    "topojson-client": ["dist/topojson-client.min.js", "LICENSE"],
+    "world-atlas": ["countries-110m.json", "LICENSE"],
+}
+
+
 @nox.session(python=PYTHON)
 def vendor(session: nox.Session) -> None:
     """Refresh the bundled browser libraries from the npm registry (package-lock.json)."""
@@ -93,8 +103,9 @@ def vendor(session: nox.Session) -> None:
     if npm is None:
         session.error("npm is needed to refresh the vendored assets")
     session.run(npm, "ci", "--no-audit", "--no-fund", external=True)
-    target = ROOT / "site_overrides" / "assets" / "vendor" / "tablesort"
-    target.mkdir(parents=True, exist_ok=True)
-    source = ROOT / "node_modules" / "tablesort"
-    for rel in ("dist/tablesort.min.js", "dist/sorts/tablesort.number.min.js", "LICENCE"):
-        shutil.copy2(source / rel, target / Path(rel).name)
+    modules = ROOT / "node_modules"
+    for package, files in VENDORED.items():
+        target = ROOT / "site_overrides" / "assets" / "vendor" / package
+        target.mkdir(parents=True, exist_ok=True)
+        for rel in files:
+            shutil.copy2(modules / package / rel, target / Path(rel).name)

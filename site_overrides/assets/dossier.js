@@ -1,7 +1,55 @@
-/* dossier: behaviour of generated pages. Works with Material's instant navigation
-   (document$ emits on every page load) and without it. */
+/* dossier: behaviour of generated pages.
+ *
+ * Works with Material's instant navigation (document$ emits on every page
+ * load) and without it. Libraries are bundled (assets/vendor, from the npm
+ * registry) and loaded only on pages that need them; nothing is fetched from
+ * another site. Every feature has an HTML fallback on the page itself.
+ */
 (function () {
   "use strict";
+
+  var here = document.currentScript ? document.currentScript.src : "";
+  var vendor = here ? new URL("vendor/", here).href : "assets/vendor/";
+  var loaded = {};
+
+  function load(url, type) {
+    if (!loaded[url]) {
+      loaded[url] = new Promise(function (resolve, reject) {
+        var el = document.createElement(type === "css" ? "link" : "script");
+        if (type === "css") {
+          el.rel = "stylesheet";
+          el.href = url;
+        } else {
+          el.src = url;
+        }
+        el.onload = resolve;
+        el.onerror = function () { reject(new Error("cannot load " + url)); };
+        document.head.appendChild(el);
+      });
+    }
+    return loaded[url];
+  }
+
+  /* A CSS custom property as an rgb()/rgba() colour (libraries do not all read #rrggbbaa). */
+  function cssVar(name, fallback) {
+    var probe = document.createElement("span");
+    probe.style.color = "var(" + name + ", " + fallback + ")";
+    probe.style.display = "none";
+    document.body.appendChild(probe);
+    var value = getComputedStyle(probe).color;
+    probe.remove();
+    return value || fallback;
+  }
+
+  function readJSON(el, attr) {
+    try {
+      return JSON.parse(el.getAttribute(attr));
+    } catch (e) {
+      return null;
+    }
+  }
+
+  /* ---------------------------------------------------------- tables */
 
   function initTables(root) {
     root.querySelectorAll("table[data-sortable]").forEach(function (table) {
@@ -12,10 +60,160 @@
     });
   }
 
-  function init() {
-    initTables(document);
+  /* ---------------------------------------------------------- citations */
+
+  function highlightTarget() {
+    var id = decodeURIComponent((location.hash || "").slice(1).split(":~:")[0]);
+    document.querySelectorAll(".dx-highlight").forEach(function (el) { el.classList.remove("dx-highlight"); });
+    if (!id) return;
+    var el = document.getElementById(id);
+    if (el && el.classList.contains("dx-sentence")) {
+      el.classList.add("dx-highlight");
+      el.setAttribute("tabindex", "-1");
+      el.scrollIntoView({ block: "center" });
+      el.focus({ preventScroll: true });
+    }
   }
 
+  /* ---------------------------------------------------------- graph */
+
+  function typeColour(type) {
+    return cssVar("--dx-" + type, "#888");
+  }
+
+  function drawGraph(el, data) {
+    var maxMentions = 1;
+    var maxWeight = 1;
+    data.nodes.forEach(function (n) { maxMentions = Math.max(maxMentions, n.mentions); });
+    data.edges.forEach(function (e) { maxWeight = Math.max(maxWeight, e.weight); });
+    var elements = data.nodes.map(function (n) {
+      return { data: { id: n.id, label: n.label, type: n.type, href: n.href, size: 14 + 36 * Math.sqrt(n.mentions / maxMentions), focus: n.id === data.focus ? 1 : 0 } };
+    }).concat(data.edges.map(function (e, i) {
+      return { data: { id: "e" + i, source: e.source, target: e.target, width: 1 + 5 * e.weight / maxWeight } };
+    }));
+    var fg = cssVar("--md-default-fg-color", "#333");
+    var cy = window.cytoscape({
+      container: el,
+      elements: elements,
+      style: [
+        { selector: "node", style: {
+          "background-color": function (n) { return typeColour(n.data("type")); },
+          "label": "data(label)", "color": fg, "font-size": 10, "text-valign": "bottom", "text-margin-y": 3,
+          "width": "data(size)", "height": "data(size)", "border-width": function (n) { return n.data("focus") ? 4 : 0; },
+          "border-color": fg
+        } },
+        { selector: "edge", style: { "width": "data(width)", "line-color": cssVar("--md-default-fg-color--lighter", "#bbb"), "opacity": 0.7 } },
+        { selector: "node.dx-active", style: { "border-width": 4, "border-color": cssVar("--md-accent-fg-color", "#f50") } }
+      ],
+      layout: { name: "cose", animate: false, randomize: false, nodeRepulsion: 8000, idealEdgeLength: 80 }
+    });
+    cy.on("tap", "node", function (evt) {
+      var href = evt.target.data("href");
+      if (href) location.assign(new URL(href, location.href).href);
+    });
+    // Keyboard: focus the graph, arrows move between entities, Enter opens, + and - zoom.
+    var nodes = cy.nodes().sort(function (a, b) { return b.data("size") - a.data("size"); });
+    var index = -1;
+    el.setAttribute("tabindex", "0");
+    var live = document.createElement("p");
+    live.className = "dx-graph-status";
+    live.setAttribute("aria-live", "polite");
+    el.insertAdjacentElement("afterend", live);
+    el.addEventListener("keydown", function (ev) {
+      if (ev.key === "ArrowRight" || ev.key === "ArrowDown" || ev.key === "ArrowLeft" || ev.key === "ArrowUp") {
+        ev.preventDefault();
+        index = (index + (ev.key === "ArrowRight" || ev.key === "ArrowDown" ? 1 : nodes.length - 1)) % nodes.length;
+        cy.nodes().removeClass("dx-active");
+        var node = nodes[index];
+        node.addClass("dx-active");
+        cy.center(node);
+        live.textContent = node.data("label") + " (" + node.connectedEdges().length + ")";
+      } else if (ev.key === "Enter" && index >= 0 && nodes[index].data("href")) {
+        location.assign(new URL(nodes[index].data("href"), location.href).href);
+      } else if (ev.key === "+" || ev.key === "=") {
+        cy.zoom(cy.zoom() * 1.2);
+      } else if (ev.key === "-") {
+        cy.zoom(cy.zoom() / 1.2);
+      }
+    });
+    el.dxGraph = cy;
+    el.dataset.dxReady = "1";
+  }
+
+  function initGraphs(root) {
+    var els = root.querySelectorAll(".dx-graph:not([data-dx-ready])");
+    if (!els.length) return;
+    load(vendor + "cytoscape/cytoscape.min.js").then(function () {
+      els.forEach(function (el) {
+        var inline = el.getAttribute("data-graph");
+        if (inline) {
+          var data = readJSON(el, "data-graph");
+          if (data) drawGraph(el, data);
+        } else if (el.getAttribute("data-graph-src")) {
+          fetch(new URL(el.getAttribute("data-graph-src"), location.href).href)
+            .then(function (r) { return r.json(); })
+            .then(function (data) { drawGraph(el, data); });
+        }
+      });
+    });
+  }
+
+  /* ---------------------------------------------------------- map */
+
+  function drawMap(el, places, world) {
+    var L = window.L;
+    var map = L.map(el, { attributionControl: false, worldCopyJump: true, minZoom: 1, maxZoom: 8 });
+    map.setView([20, 0], 1);  // a view first: layers need one to draw
+    L.geoJSON(window.topojson.feature(world, world.objects.countries), {
+      style: { color: cssVar("--md-default-fg-color--lighter", "#aaa"), weight: 0.6, fillColor: cssVar("--md-default-fg-color--lightest", "#eee"), fillOpacity: 1 }
+    }).addTo(map);
+    var colour = typeColour("place");
+    var bounds = [];
+    places.forEach(function (p) {
+      var marker = L.circleMarker([p.lat, p.lon], {
+        radius: p.self ? 9 : 4 + Math.min(8, p.weight), color: colour, fillColor: colour, fillOpacity: p.self ? 0.9 : 0.6
+      }).addTo(map);
+      var label = document.createElement(p.href ? "a" : "span");
+      label.textContent = p.name;
+      if (p.href) label.href = p.href;
+      marker.bindTooltip(p.name);
+      marker.bindPopup(label);
+      bounds.push([p.lat, p.lon]);
+    });
+    if (bounds.length > 1) {
+      map.fitBounds(bounds, { padding: [20, 20], maxZoom: 5 });
+    } else if (bounds.length === 1) {
+      map.setView(bounds[0], 4);
+    }
+    el.dxMap = map;
+    el.dataset.dxReady = "1";
+  }
+
+  function initMaps(root) {
+    var els = root.querySelectorAll(".dx-map:not([data-dx-ready])");
+    if (!els.length) return;
+    Promise.all([
+      load(vendor + "leaflet/leaflet.css", "css"),
+      load(vendor + "leaflet/leaflet.js"),
+      load(vendor + "topojson-client/topojson-client.min.js")
+    ]).then(function () {
+      return fetch(vendor + "world-atlas/countries-110m.json").then(function (r) { return r.json(); });
+    }).then(function (world) {
+      els.forEach(function (el) {
+        var places = readJSON(el, "data-places");
+        if (places) drawMap(el, places, world);
+      });
+    });
+  }
+
+  function init() {
+    initTables(document);
+    initGraphs(document);
+    initMaps(document);
+    highlightTarget();
+  }
+
+  window.addEventListener("hashchange", highlightTarget);
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(init);
   } else if (document.readyState === "loading") {
