@@ -42,10 +42,22 @@ def serve(session: nox.Session) -> None:
     session.run("mkdocs", "serve", *session.posargs)
 
 
+def ensure_chromium(session: nox.Session) -> None:
+    """Debian's chromium for the browser tests (Playwright drives it; it never downloads a browser)."""
+    if os.environ.get("DOSSIER_CHROMIUM") or shutil.which("chromium"):
+        return
+    if shutil.which("apt-get") and hasattr(os, "geteuid") and os.geteuid() == 0:
+        session.run("apt-get", "update", "-qq", external=True)
+        session.run("apt-get", "install", "-y", "-qq", "chromium", external=True)
+    else:
+        session.warn("chromium not found and cannot be installed here: browser tests will be skipped")
+
+
 @nox.session(python=PYTHON)
 def tests(session: nox.Session) -> None:
-    """Run the test suite (browser tests run when Debian's chromium is installed)."""
+    """Run the test suite, browser tests included (installs Debian's chromium when it can)."""
     install_project(session, "test")
+    ensure_chromium(session)
     session.run("pytest", *session.posargs, env={"DOSSIER_SHARED": str(SHARED)})
 
 

@@ -31,3 +31,14 @@ def root() -> Path:
 @pytest.fixture(scope="session")
 def shared() -> Path:
     return SHARED
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo site, built once per test session with a real `dossier build`."""
+    from generator.cli import main
+
+    out = tmp_path_factory.mktemp("build") / "site"
+    cache = tmp_path_factory.mktemp("cache")
+    assert main(["build", "-f", str(ROOT / "mkdocs.yml"), "-o", str(out), "--cache-dir", str(cache)]) == 0
+    return out

@@ -30,12 +30,8 @@ EXPECTED = {
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory, root: Path) -> Path:
-    out = tmp_path_factory.mktemp("build") / "site"
-    cache = tmp_path_factory.mktemp("cache")
-    code = main(["build", "-f", str(root / "mkdocs.yml"), "-o", str(out), "--cache-dir", str(cache)])
-    assert code == 0
-    return out
+def site(built_site: Path) -> Path:
+    return built_site
 
 
 def test_expected_entity_pages(site: Path) -> None:

@@ -1,0 +1,188 @@
+"""The built site in a real browser: Debian's chromium driven by Playwright (no browser download).
+
+Set DOSSIER_CHROMIUM to use another Chromium binary. Screenshots are written to
+test-artifacts/ (entity page, place page, graph).
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+pytestmark = [pytest.mark.slow, pytest.mark.browser]
+
+CHROMIUM = os.environ.get("DOSSIER_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+def serve(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium, or set DOSSIER_CHROMIUM)")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def base_url(built_site: Path) -> Iterator[str]:
+    server, url = serve(built_site)
+    yield url
+    server.shutdown()
+
+
+class Page:
+    """A page that records console errors, failed requests and dialogs (alert() from injected script)."""
+
+    def __init__(self, browser: object, **options: object):
+        self.page = browser.new_page(**options)  # type: ignore[attr-defined]
+        self.errors: list[str] = []
+        self.dialogs: list[str] = []
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("requestfailed", lambda r: self.errors.append(f"request failed: {r.url}"))
+        self.page.on("dialog", self._dialog)
+
+    def _dialog(self, dialog: object) -> None:
+        self.dialogs.append(dialog.message)  # type: ignore[attr-defined]
+        dialog.dismiss()  # type: ignore[attr-defined]
+
+    def close(self) -> None:
+        self.page.close()
+
+
+@pytest.fixture
+def page(browser: object) -> Iterator[Page]:
+    p = Page(browser, viewport={"width": 1280, "height": 900})
+    yield p
+    p.close()
+    assert p.errors == [], p.errors
+    assert p.dialogs == [], p.dialogs
+
+
+def test_search_reaches_shoigu_and_citations_go_there_and_back(page: Page, base_url: str) -> None:
+    pg = page.page
+    pg.goto(base_url)
+    pg.locator("label.md-search__icon, .md-search__input").first.click()
+    # Typed key by key: Material searches on keyboard events.
+    pg.locator("input.md-search__input").press_sequentially("Schoigu", delay=30)
+    result = pg.locator(".md-search-result__item > a[href*='sergei-shoigu']").first
+    result.wait_for(timeout=10_000)
+    result.click()
+    pg.wait_for_url("**/people/sergei-shoigu/**")
+    assert pg.locator("h1").first.inner_text() == "Sergei Shoigu"
+    entity_url = pg.url.split("#")[0].split("?")[0]
+
+    cite = pg.locator("a.dx-cite").first
+    sentence_id = cite.get_attribute("href").split("#", 1)[1].split(":~:")[0]
+    cite.click()
+    pg.wait_for_url("**/articles/**")
+    target = pg.locator(f"span.dx-sentence#{sentence_id}")
+    target.wait_for()
+    pg.wait_for_function(f"document.getElementById('{sentence_id}').classList.contains('dx-highlight')")
+    assert "Schoigu" in target.inner_text() or "Shoigu" in target.inner_text()
+    assert target.locator("a[href*='sergei-shoigu']").count() >= 1
+    # ... and back, through the sentence's own link to the entity.
+    target.locator("a[href*='sergei-shoigu']").first.click()
+    pg.wait_for_url("**/people/sergei-shoigu/**")
+    assert pg.url.split("#")[0].split("?")[0] == entity_url
+    ARTIFACTS.mkdir(exist_ok=True)
+    pg.screenshot(path=str(ARTIFACTS / "entity-sergei-shoigu.png"), full_page=False)
+
+
+def test_graph_node_click_opens_the_entity(page: Page, base_url: str) -> None:
+    pg = page.page
+    pg.goto(base_url + "graph/")
+    pg.wait_for_function(
+        "document.querySelector('.dx-graph') && document.querySelector('.dx-graph').dataset.dxReady === '1'"
+    )
+    ARTIFACTS.mkdir(exist_ok=True)
+    pg.screenshot(path=str(ARTIFACTS / "graph.png"), full_page=False)
+    node = pg.evaluate(
+        """() => {
+          const el = document.querySelector('.dx-graph');
+          const n = el.dxGraph.nodes().filter(n => n.data('href'))[0];
+          const box = el.getBoundingClientRect();
+          const p = n.renderedPosition();
+          return {id: n.id(), x: box.left + p.x, y: box.top + p.y};
+        }"""
+    )
+    pg.mouse.click(node["x"], node["y"])
+    pg.wait_for_url(f"**/{node['id']}/**")
+    assert pg.locator(f"header[data-entity='{node['id']}']").count() == 1
+
+
+def test_graph_is_keyboard_reachable(page: Page, base_url: str) -> None:
+    pg = page.page
+    pg.goto(base_url + "graph/")
+    pg.wait_for_function("document.querySelector('.dx-graph').dataset.dxReady === '1'")
+    pg.locator(".dx-graph").focus()
+    pg.keyboard.press("ArrowRight")
+    status = pg.locator(".dx-graph-status").inner_text()
+    assert status
+    pg.keyboard.press("Enter")
+    pg.wait_for_url(lambda url: "/graph/" not in url)
+    assert pg.locator("header[data-entity]").count() == 1
+
+
+def test_dark_mode_switch(page: Page, base_url: str) -> None:
+    pg = page.page
+    pg.goto(base_url + "places/pyongyang/")
+    assert pg.locator("body").get_attribute("data-md-color-scheme") == "default"
+    pg.locator("form[data-md-component='palette'] label:visible").first.click()
+    assert pg.locator("body").get_attribute("data-md-color-scheme") == "slate"
+    pg.wait_for_function(
+        "document.querySelector('.dx-map') && document.querySelector('.dx-map').dataset.dxReady === '1'"
+    )
+    ARTIFACTS.mkdir(exist_ok=True)
+    pg.locator("#map").scroll_into_view_if_needed()
+    pg.screenshot(path=str(ARTIFACTS / "place-pyongyang-dark.png"), full_page=False)
+
+
+def test_map_draws_offline(page: Page, base_url: str) -> None:
+    pg = page.page
+    pg.goto(base_url + "places/north-korea/")
+    pg.wait_for_function("document.querySelector('.dx-map').dataset.dxReady === '1'")
+    assert pg.locator(".dx-map path.leaflet-interactive").count() >= 1  # the place's marker
+    assert pg.locator(".dx-map svg path").count() > 100  # the bundled world outline
+
+
+def test_phone_layout_has_no_horizontal_scroll(browser: object, base_url: str) -> None:
+    p = Page(browser, viewport={"width": 390, "height": 844}, is_mobile=True)
+    try:
+        p.page.goto(base_url + "people/kim-jong-un/")
+        width = p.page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 400, width
+    finally:
+        p.close()
+    assert p.errors == []
