@@ -70,8 +70,13 @@ class Page:
         self.dialogs: list[str] = []
         self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
-        self.page.on("requestfailed", lambda r: self.errors.append(f"request failed: {r.url}"))
+        self.page.on("requestfailed", self._failed)
         self.page.on("dialog", self._dialog)
+
+    def _failed(self, request: object) -> None:
+        failure = str(request.failure or "")  # type: ignore[attr-defined]
+        if "ERR_ABORTED" not in failure:  # aborted by the next navigation: not an error
+            self.errors.append(f"request failed: {request.url} ({failure})")  # type: ignore[attr-defined]
 
     def _dialog(self, dialog: object) -> None:
         self.dialogs.append(dialog.message)  # type: ignore[attr-defined]
