@@ -39,12 +39,15 @@ _TRANSLIT_RULES: tuple[tuple[str, str], ...] = (
 _DOUBLES = re.compile(r"([a-z])\1+")
 
 
-@lru_cache(maxsize=65536)
-def fold(name: str) -> str:
+def fold_text(text: str) -> str:
     """Lower-case ASCII words: accents, scripts, hyphens and apostrophes folded away."""
-    ascii_name = anyascii(name).lower()
-    ascii_name = _POSSESSIVE_EN.sub("", ascii_name)
-    return " ".join(_NON_ALNUM.sub(" ", ascii_name).split())
+    ascii_text = anyascii(text).lower()
+    ascii_text = _POSSESSIVE_EN.sub("", ascii_text)
+    return " ".join(_NON_ALNUM.sub(" ", ascii_text).split())
+
+
+#: :func:`fold_text` for names (cached; never use it on whole articles).
+fold = lru_cache(maxsize=65536)(fold_text)
 
 
 @lru_cache(maxsize=65536)

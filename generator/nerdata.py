@@ -220,8 +220,16 @@ def docs_from_char_spans(nlp, items: Iterable[tuple[str, list[tuple[int, int, st
         doc = nlp.make_doc(text)
         ents = []
         for start, end, label in spans:
+            # Annotations sometimes include surrounding spaces or punctuation,
+            # which the NER oracle cannot learn from (spaCy E024).
+            while start < end and not text[start].isalnum():
+                start += 1
+            while end > start and not text[end - 1].isalnum():
+                end -= 1
+            if end <= start:
+                continue
             span = doc.char_span(start, end, label=label, alignment_mode="expand")
-            if span is not None:
+            if span is not None and span.text.strip() == span.text and span.text:
                 ents.append(span)
         doc.ents = filter_spans(ents)
         yield doc

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .errors import DossierError, Problem
 from .model import Article, EntityType, Extraction, Mention, Sentence, stable_hash
-from .names import german_forms
+from .names import fold, fold_text, german_forms
 from .overrides import Curation
 
 SHIPPED = {"dossier:de": Path(__file__).resolve().parent / "models" / "de_dossier_ner"}
@@ -150,7 +150,7 @@ def build_pipeline(language: str, name: str, settings: NlpSettings, curation: Cu
 
 
 def pipeline_fingerprint(language: str, name: str, settings: NlpSettings, curation: Curation) -> str:
-    """Everything extraction output depends on besides the article itself."""
+    """Everything extraction output depends on besides the article and the curated names in it."""
     target = resolve_pipeline_name(name)
     model_id = str(name)
     if isinstance(target, Path) and (target / "meta.json").exists():
@@ -170,7 +170,6 @@ def pipeline_fingerprint(language: str, name: str, settings: NlpSettings, curati
         repr(settings.layers),
         str(settings.gazetteer_min_population),
         repr(settings.role_words),
-        curation.digest if settings.layers.curated or settings.layers.filter else "",
     )
 
 
@@ -247,12 +246,52 @@ class Extractor:
         self.settings = settings
         self.curation = curation
         self._pipelines: dict[str, object] = {}
+        self._fingerprints: dict[str, str] = {}
+        self._curated_index: dict[str, list[str]] | None = None
 
     def supports(self, language: str) -> bool:
         return language in self.settings.pipelines
 
     def fingerprint(self, language: str) -> str:
-        return pipeline_fingerprint(language, self.settings.pipelines[language], self.settings, self.curation)
+        if language not in self._fingerprints:
+            self._fingerprints[language] = pipeline_fingerprint(
+                language, self.settings.pipelines[language], self.settings, self.curation
+            )
+        return self._fingerprints[language]
+
+    def curation_key(self, article: Article) -> str:
+        """The curated names and exclusions that can match this article's text.
+
+        Part of the cache key instead of a digest of all curation: editing one
+        alias re-extracts only the articles that contain the old or new name.
+        """
+        if self._curated_index is None:
+            index: dict[str, list[str]] = {}
+            layers = self.settings.layers
+            if layers.curated:
+                for pattern in sorted(
+                    {(p["pattern"], p["label"], p["id"]) for lang in self.settings.pipelines for p in curated_patterns(self.curation, lang)}
+                ):
+                    key = fold(pattern[0])
+                    if key:
+                        index.setdefault(key.split()[0], []).append(f"{key}|{pattern[1]}|{pattern[2]}")
+            if layers.filter:
+                for ex, _, _ in self.curation.exclusions:
+                    key = fold(ex.name)
+                    if key:
+                        index.setdefault(key.split()[0], []).append(f"{key}|exclude|{ex.type}")
+            self._curated_index = index
+        if not self._curated_index:
+            return ""
+        text = " " + fold_text(article.text) + " "
+        words = set(text.split())
+        hits = sorted(
+            entry
+            for word in words & self._curated_index.keys()
+            for entry in self._curated_index[word]
+            if f" {entry.split('|', 1)[0]} " in text
+        )
+        return stable_hash(*hits) if hits else ""
 
     def pipeline(self, language: str):  # type: ignore[no-untyped-def]
         if language not in self._pipelines:

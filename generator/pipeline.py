@@ -171,7 +171,7 @@ def extract_all(
             if progress:
                 progress(1)
             continue
-        key = ExtractionCache.key(article, extractor.fingerprint(article.language))
+        key = ExtractionCache.key(article, extractor.fingerprint(article.language) + extractor.curation_key(article))
         cached = cache.get(key, article)
         if cached is not None:
             results[article.id] = cached

@@ -1,0 +1,48 @@
+"""The extraction cache: keyed by article, pipeline and only the curated names that can match it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.model import Article, Extraction, Mention, Paragraph, Sentence
+from generator.nlp import Extractor, NlpSettings
+from generator.overrides import load_curation
+from generator.pipeline import ExtractionCache
+
+
+def article(id_: str, text: str) -> Article:
+    return Article(id=id_, source=f"{id_}.txt", title=id_, text=text, language="de", paragraphs=(Paragraph(0, 0, len(text)),))
+
+
+def curation(tmp_path: Path, alias: str):
+    folder = tmp_path / alias.replace(" ", "_")
+    folder.mkdir()
+    (folder / "c.yml").write_text(
+        f"entities:\n  - id: kremlin\n    name: Kremlin\n    type: organization\n    aliases: [{alias}]\n", encoding="utf-8"
+    )
+    return load_curation(folder)
+
+
+def test_editing_an_alias_invalidates_only_articles_that_contain_it(tmp_path: Path) -> None:
+    a = article("a", "Der Kreml schwieg am Montag.")
+    b = article("b", "Putin traf Kim in Wostotschny.")
+    before = Extractor(NlpSettings(), curation(tmp_path, "Kreml"))
+    after = Extractor(NlpSettings(), curation(tmp_path, "Präsidialamt"))
+    assert before.curation_key(a) != after.curation_key(a)  # "Kreml" is in a
+    assert before.curation_key(b) == after.curation_key(b) == ""  # neither name is in b
+    assert before.fingerprint("de") == after.fingerprint("de")
+
+
+def test_cache_round_trip_and_rejects_tampering(tmp_path: Path) -> None:
+    art = article("a", "Der Kreml schwieg.")
+    ex = Extraction("a", (Sentence(0, 0, 0, 18),), (Mention("a", 4, 9, "Kreml", "organization", 0, "curated", "curated:kremlin"),))
+    cache = ExtractionCache(tmp_path)
+    key = ExtractionCache.key(art, "fp")
+    assert cache.get(key, art) is None
+    cache.put(key, ex)
+    assert cache.get(key, art) == ex
+    path = next(tmp_path.rglob("*.json"))
+    path.write_text(path.read_text(encoding="utf-8").replace("Kreml", "Krem!"), encoding="utf-8")
+    assert cache.get(key, art) is None and cache.rejected == 1
+    # A different article text is a different key: never a stale hit.
+    assert ExtractionCache.key(article("a", "Anders."), "fp") != key
