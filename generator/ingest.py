@@ -19,7 +19,7 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
@@ -366,3 +366,169 @@ def read_corpus(
             continue
         seen[article.id] = raw.source
         yield article
+
+
+# ---------------------------------------------------------------- tables of articles
+
+
+@dataclass(frozen=True)
+class TableSource:
+    """Many articles in one CSV or JSON Lines file, with a column mapping.
+
+    ``columns`` maps article fields (``text`` required; ``id``, ``title``,
+    ``date``, ``url``, ``outlet``, ``language`` optional) to column names, or
+    to 0-based column numbers for a CSV file without a header row.
+    """
+
+    path: Path
+    format: str = "csv"  # csv | jsonl
+    columns: tuple[tuple[str, str | int], ...] = (("text", "text"),)
+    delimiter: str = ","
+    quotechar: str = '"'
+    header: bool = True
+    language: str | None = None
+    id_prefix: str | None = None
+
+
+TABLE_FIELDS = ("id", "text", "title", "date", "url", "outlet", "language")
+
+
+def _rows(source: TableSource, shown: str, report: Report) -> Iterator[tuple[int, dict[str | int, object]]]:
+    import csv
+    import json
+
+    raw = source.path.read_bytes()
+    text = decode(raw, shown, report)
+    if source.format == "jsonl":
+        for number, line in enumerate(text.split("\n"), start=1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as exc:
+                report.add(
+                    Problem(
+                        shown,
+                        "not valid JSON",
+                        line=number,
+                        column=exc.colno,
+                        expected="one JSON object per line",
+                        found=short_repr(line),
+                    )
+                )
+                continue
+            if not isinstance(row, dict):
+                report.add(
+                    Problem(
+                        shown,
+                        "not a JSON object",
+                        line=number,
+                        expected="an object with the mapped fields",
+                        found=type(row).__name__,
+                    )
+                )
+                continue
+            yield number, row
+        return
+    csv.field_size_limit(64 * 1024 * 1024)
+    reader = csv.reader(text.splitlines(keepends=True), delimiter=source.delimiter, quotechar=source.quotechar)
+    names: list[str] | None = None
+    for number, cells in enumerate(reader, start=1):
+        if names is None and source.header:
+            names = cells
+            continue
+        row: dict[str | int, object] = dict(enumerate(cells))
+        if names:
+            row.update({name: value for name, value in zip(names, cells)})
+        yield reader.line_num, row
+
+
+def read_table(
+    source: TableSource,
+    report: Report,
+    *,
+    boilerplate: Sequence[str] = DEFAULT_BOILERPLATE,
+    detect: LanguageDetector | None = None,
+    display_root: Path | None = None,
+) -> Iterator[Article]:
+    """Articles from one table file; a bad row is reported (file, line, field) and skipped."""
+    detect = detect or LanguageDetector()
+    compiled = compile_boilerplate(boilerplate)
+    shown = (display_root / source.path.name).as_posix() if display_root else source.path.as_posix()
+    columns = dict(source.columns)
+    if "text" not in columns:
+        raise DossierError(
+            [
+                Problem(
+                    shown,
+                    "no column for the article text",
+                    field="columns.text",
+                    expected="a column name or number",
+                    found="nothing",
+                )
+            ]
+        )
+    prefix = source.id_prefix or safe_slug(source.path.stem, keep="_-", fallback="table")
+    seen: set[str] = set()
+    for line, row in _rows(source, shown, report):
+        values: dict[str, object] = {}
+        missing = False
+        for field_name, column in columns.items():
+            if column not in row:
+                report.add(
+                    Problem(
+                        shown,
+                        "column missing in this row",
+                        line=line,
+                        field=f"columns.{field_name}",
+                        expected=f"a column {column!r}",
+                        found=f"{len(row)} columns",
+                    )
+                )
+                missing = True
+                break
+            values[field_name] = row[column]
+        if missing:
+            continue
+        body = unicodedata.normalize("NFC", str(values.get("text") or "").replace("\r\n", "\n").replace("\r", "\n"))
+        if not body.strip():
+            report.warn(shown, "empty article skipped", line=line, field="text", expected="some text", found="nothing")
+            continue
+        meta_data = {
+            k: values[k] for k in ("title", "date", "url", "outlet", "language") if values.get(k) not in (None, "")
+        }
+        if source.language and "language" not in meta_data:
+            meta_data["language"] = source.language
+        try:
+            meta = ArticleMeta.model_validate(meta_data)
+        except ValidationError as exc:
+            for err in exc.errors():
+                report.add(
+                    Problem(
+                        shown,
+                        "invalid value",
+                        line=line,
+                        field=str(err["loc"][0]) if err["loc"] else None,
+                        expected=pydantic_expected(err),
+                        found=short_repr(err.get("input")),
+                    )
+                )
+            continue
+        raw_id = str(values.get("id") or line)
+        art_id = safe_slug(f"{prefix}-{raw_id}", keep="_-", limit=100, fallback="article")
+        if art_id in seen:
+            report.add(
+                Problem(
+                    shown,
+                    "duplicate article id, row skipped",
+                    line=line,
+                    field="id",
+                    expected="a unique id per row",
+                    found=repr(art_id),
+                )
+            )
+            continue
+        seen.add(art_id)
+        raw = RawArticle(path=source.path, source=f"{source.path.name}#{line}", text=body, meta=meta)
+        article = build_article(raw, compiled, detect)
+        yield replace(article, id=art_id)

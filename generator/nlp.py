@@ -270,7 +270,11 @@ class Extractor:
             layers = self.settings.layers
             if layers.curated:
                 for pattern in sorted(
-                    {(p["pattern"], p["label"], p["id"]) for lang in self.settings.pipelines for p in curated_patterns(self.curation, lang)}
+                    {
+                        (p["pattern"], p["label"], p["id"])
+                        for lang in self.settings.pipelines
+                        for p in curated_patterns(self.curation, lang)
+                    }
                 ):
                     key = fold(pattern[0])
                     if key:

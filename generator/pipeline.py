@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import DossierError, Problem, Report
-from .ingest import DEFAULT_BOILERPLATE, LanguageDetector, read_corpus
+from .ingest import DEFAULT_BOILERPLATE, LanguageDetector, TableSource, read_corpus
 from .model import Article, Extraction, Mention, Sentence, stable_hash
 from .nlp import Extractor, NlpSettings
 from .overrides import Curation, load_curation
@@ -41,6 +41,7 @@ class Settings:
     boilerplate: tuple[str, ...] = DEFAULT_BOILERPLATE
     site_name: str = "Dossier"
     project_root: Path | None = None  # for file names in messages
+    tables: tuple[TableSource, ...] = ()  # CSV / JSON Lines files of many articles
 
 
 @dataclass

@@ -23,7 +23,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from .errors import DossierError
-from .ingest import DEFAULT_BOILERPLATE
+from .ingest import DEFAULT_BOILERPLATE, TABLE_FIELDS, TableSource
 from .nlp import DEFAULT_PIPELINES, Layers, NlpSettings
 from .pipeline import Result, Settings, run
 from .render import RenderSettings
@@ -41,6 +41,36 @@ class _LayersConfig(base.Config):
     """Drop or trim junk spans: lower-case words, role words, weekday tails, exclusions."""
     propagate = c.Type(bool, default=True)
     """Find confident names everywhere in the corpus and cut them out of over-long spans."""
+
+
+class _Columns(c.DictOfItems):
+    def run_validation(self, value: object) -> dict[str, str | int]:
+        result = super().run_validation(value)
+        for key in result:
+            if key not in TABLE_FIELDS:
+                raise c.ValidationError(f"Expected columns for {', '.join(TABLE_FIELDS)}, but received: {key!r}")
+        if "text" not in result:
+            raise c.ValidationError(f"Expected a column for 'text', but received: {result!r}")
+        return result
+
+
+class _SourceConfig(base.Config):
+    path = c.Type(str)
+    """CSV or JSON Lines file of articles, relative to mkdocs.yml."""
+    format = c.Choice(("csv", "jsonl"), default="csv")
+    """csv or jsonl."""
+    columns = _Columns(c.Type((str, int)), default={"text": "text"})
+    """Article field -> column name (or 0-based number for a CSV without header): text, id, title, date, url, outlet, language."""
+    delimiter = c.Type(str, default=",")
+    """CSV field delimiter."""
+    quotechar = c.Type(str, default='"')
+    """CSV quote character."""
+    header = c.Type(bool, default=True)
+    """Whether the CSV's first row names the columns."""
+    language = c.Optional(c.Type(str))
+    """Language of every row that has none (else detected)."""
+    id_prefix = c.Optional(c.Type(str))
+    """Prefix of the article ids (default: the file name)."""
 
 
 class _PositiveInt(c.Type):
@@ -69,6 +99,8 @@ class _LanguageMap(c.DictOfItems):
 class DossierConfig(base.Config):
     corpus = c.Type(str, default="content/articles")
     """Folder of articles (.txt, .md with front matter), relative to mkdocs.yml."""
+    sources = c.ListOfItems(c.SubConfig(_SourceConfig), default=[])
+    """Extra CSV / JSON Lines files of many articles each, with a column mapping."""
     curation = c.Type(str, default="content/curation")
     """Folder of curated YAML files (*.yml), relative to mkdocs.yml. Missing folder: no curation."""
     templates = c.Type(str, default="templates")
@@ -111,6 +143,19 @@ def settings_from_config(plugin_config: DossierConfig, config: MkDocsConfig) -> 
     layers = plugin_config.layers
     return Settings(
         corpus=path(plugin_config.corpus),
+        tables=tuple(
+            TableSource(
+                path=path(src.path),
+                format=src.format,
+                columns=tuple(sorted(src.columns.items())),
+                delimiter=src.delimiter,
+                quotechar=src.quotechar,
+                header=src.header,
+                language=src.language,
+                id_prefix=src.id_prefix,
+            )
+            for src in plugin_config.sources
+        ),
         curation=path(plugin_config.curation),
         templates=path(plugin_config.templates),
         cache_dir=path(plugin_config.cache_dir) if plugin_config.cache else None,

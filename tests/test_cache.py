@@ -11,14 +11,17 @@ from generator.pipeline import ExtractionCache
 
 
 def article(id_: str, text: str) -> Article:
-    return Article(id=id_, source=f"{id_}.txt", title=id_, text=text, language="de", paragraphs=(Paragraph(0, 0, len(text)),))
+    return Article(
+        id=id_, source=f"{id_}.txt", title=id_, text=text, language="de", paragraphs=(Paragraph(0, 0, len(text)),)
+    )
 
 
 def curation(tmp_path: Path, alias: str):
     folder = tmp_path / alias.replace(" ", "_")
     folder.mkdir()
     (folder / "c.yml").write_text(
-        f"entities:\n  - id: kremlin\n    name: Kremlin\n    type: organization\n    aliases: [{alias}]\n", encoding="utf-8"
+        f"entities:\n  - id: kremlin\n    name: Kremlin\n    type: organization\n    aliases: [{alias}]\n",
+        encoding="utf-8",
     )
     return load_curation(folder)
 
@@ -35,7 +38,9 @@ def test_editing_an_alias_invalidates_only_articles_that_contain_it(tmp_path: Pa
 
 def test_cache_round_trip_and_rejects_tampering(tmp_path: Path) -> None:
     art = article("a", "Der Kreml schwieg.")
-    ex = Extraction("a", (Sentence(0, 0, 0, 18),), (Mention("a", 4, 9, "Kreml", "organization", 0, "curated", "curated:kremlin"),))
+    ex = Extraction(
+        "a", (Sentence(0, 0, 0, 18),), (Mention("a", 4, 9, "Kreml", "organization", 0, "curated", "curated:kremlin"),)
+    )
     cache = ExtractionCache(tmp_path)
     key = ExtractionCache.key(art, "fp")
     assert cache.get(key, art) is None

@@ -8,7 +8,7 @@ import pytest
 
 from generator.ingest import ArticleMeta
 from generator.overrides import CuratedEntity, CurationFile, Exclusion, Identifiers
-from generator.plugin import DossierConfig, _LayersConfig
+from generator.plugin import DossierConfig, _LayersConfig, _SourceConfig
 
 README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
 
@@ -22,7 +22,9 @@ def test_plugin_options_are_documented(option: str) -> None:
     assert documented(option), f"plugin option {option!r} is missing from README.md"
 
 
-@pytest.mark.parametrize("option", [name for name, _ in _LayersConfig._schema])
+@pytest.mark.parametrize(
+    "option", [name for name, _ in _LayersConfig._schema] + [name for name, _ in _SourceConfig._schema]
+)
 def test_layer_options_are_documented(option: str) -> None:
     assert documented(option)
 

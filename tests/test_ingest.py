@@ -193,3 +193,64 @@ def test_language_detector_is_real() -> None:
 
 def test_every_meta_field_is_optional() -> None:
     assert ArticleMeta() == ArticleMeta.model_validate({})
+
+
+# ---------------------------------------------------------------- tables
+
+
+def table(tmp_path: Path, name: str, data: str, **options: object):
+    from generator.ingest import TableSource, read_table
+
+    path = write(tmp_path, name, data)
+    source = TableSource(path=path, **options)  # type: ignore[arg-type]
+    report = Report()
+    return list(read_table(source, report, detect=DETECT)), report
+
+
+DETECT = LanguageDetector()
+
+
+def test_csv_with_header_and_mapping(tmp_path: Path) -> None:
+    arts, report = table(
+        tmp_path,
+        "wire.csv",
+        "guid,body,headline,published\nA1,Kim traf Putin in Moskau.,Gipfel,2023-09-13\nA2,Putin sprach.,,\n",
+        columns=(("id", "guid"), ("text", "body"), ("title", "headline"), ("date", "published")),
+    )
+    assert [(a.id, a.title, a.date) for a in arts] == [
+        ("wire-a1", "Gipfel", "2023-09-13"),
+        ("wire-a2", "Putin sprach.", None),
+    ]
+    assert not report.problems
+
+
+def test_csv_without_header_like_10kgnad(tmp_path: Path) -> None:
+    arts, _ = table(
+        tmp_path,
+        "test.csv",
+        "Inland;'Ein Titel. Der Text, mit Komma; und Semikolon.'\nSport;'Noch ein Text.'\n",
+        columns=(("text", 1),),
+        delimiter=";",
+        quotechar="'",
+        header=False,
+        language="de",
+        id_prefix="10kgnad",
+    )
+    assert [a.id for a in arts] == ["10kgnad-1", "10kgnad-2"]
+    assert arts[0].text == "Ein Titel. Der Text, mit Komma; und Semikolon." and arts[0].language == "de"
+
+
+def test_jsonl_errors_name_the_line(tmp_path: Path) -> None:
+    arts, report = table(
+        tmp_path,
+        "a.jsonl",
+        '{"text": "Kim traf Putin.", "date": "2023-09-13"}\n{not json}\n[1, 2]\n{"text": "Datum falsch.", "date": "gestern"}\n{"body": "no text column"}\n',
+        format="jsonl",
+        columns=(("text", "text"), ("date", "date")),
+    )
+    assert [a.date for a in arts] == ["2023-09-13"]
+    text = "\n".join(str(p) for p in report.problems)
+    assert "a.jsonl:2" in text and "not valid JSON" in text
+    assert "a.jsonl:3" in text and "not a JSON object" in text
+    assert "a.jsonl:4" in text and "'date'" in text and "'gestern'" in text
+    assert "a.jsonl:5" in text and "columns.text" in text
