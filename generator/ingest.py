@@ -433,13 +433,13 @@ def _rows(source: TableSource, shown: str, report: Report) -> Iterator[tuple[int
     csv.field_size_limit(64 * 1024 * 1024)
     reader = csv.reader(text.splitlines(keepends=True), delimiter=source.delimiter, quotechar=source.quotechar)
     names: list[str] | None = None
-    for number, cells in enumerate(reader, start=1):
+    for cells in reader:
         if names is None and source.header:
             names = cells
             continue
         row: dict[str | int, object] = dict(enumerate(cells))
         if names:
-            row.update({name: value for name, value in zip(names, cells)})
+            row.update({name: value for name, value in zip(names, cells, strict=False)})  # short rows are reported later
         yield reader.line_num, row
 
 
