@@ -88,6 +88,13 @@ def eval(session: nox.Session) -> None:
 
 
 @nox.session(python=PYTHON)
+def bench(session: nox.Session) -> None:
+    """Benchmark against the floor (bare spaCy, bare MkDocs) on ../shared/corpora; writes bench-results.json."""
+    install_project(session)
+    session.run("python", "-m", "generator.bench", *session.posargs, env={"DOSSIER_SHARED": str(SHARED)})
+
+
+@nox.session(python=PYTHON)
 def i18n(session: nox.Session) -> None:
     """Extract the UI strings of the templates and merge them into every catalog in generator/locale."""
     session.install("babel>=2.14", "jinja2>=3.1")

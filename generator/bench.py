@@ -1,0 +1,316 @@
+"""``nox -s bench``: figures measured side by side in one run, printed as a table and written to JSON.
+
+Corpora: the sample corpus, BBC News (2,225 English articles) and the 10kGNAD
+test split (1,028 German articles) from ``../shared/corpora`` (skipped cleanly
+when absent). Nothing here is a pass/fail test; the README's performance
+section quotes the figures with the date and machine.
+
+1. Extraction: the project's pipeline (all layers) against bare ``nlp.pipe`` of
+   the same spaCy pipelines on the same paragraphs, words per second and ratio;
+   and the speed-up of 2 worker processes.
+2. Build: a full ``dossier build`` (cold extraction cache) against a bare
+   ``mkdocs build`` of the same number of trivial pages with the same theme (the
+   floor), at 250, 1,000 and all articles: time, pages, site size, bytes per page.
+3. Incremental: the pipeline (everything but MkDocs' own rendering, which is
+   not incremental) after editing one article and after editing one curated
+   alias, and the MkDocs build that follows.
+4. Peak memory (max RSS) of the whole run, children included.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import dataclasses
+import json
+import os
+import platform
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def materialise_corpus(shared: Path, target: Path, limit: int | None) -> int:
+    """Sample + BBC + 10kGNAD as one corpus folder (10kGNAD rows become .txt files)."""
+    target.mkdir(parents=True, exist_ok=True)
+    count = 0
+    for path in sorted((ROOT / "content" / "articles").glob("*")):
+        shutil.copy2(path, target / path.name)
+        count += 1
+    bbc = shared / "corpora" / "bbc-news"
+    gnad = shared / "corpora" / "10kgnad" / "test.csv"
+    files: list[tuple[str, bytes]] = []
+    if bbc.is_dir():
+        for path in sorted(bbc.glob("*/*.txt")):
+            files.append((f"bbc/{path.parent.name}-{path.name}", path.read_bytes()))
+    rows: list[tuple[str, bytes]] = []
+    if gnad.exists():
+        with gnad.open(encoding="utf-8") as fh:
+            for i, row in enumerate(csv.reader(fh, delimiter=";", quotechar="'"), start=1):
+                rows.append((f"10kgnad/{i:04d}.txt", row[1].encode("utf-8")))
+    # Interleave the two corpora so every prefix has both languages.
+    merged: list[tuple[str, bytes]] = []
+    for i in range(max(len(files), len(rows))):
+        if i < len(files):
+            merged.append(files[i])
+        if i < len(rows):
+            merged.append(rows[i])
+    for name, data in merged[: None if limit is None else max(0, limit - count)]:
+        path = target / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        count += 1
+    return count
+
+
+def write_config(corpus: Path, cache: Path, folder: Path, workers: int, min_mentions: int, curation: Path | None = None) -> Path:
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    text = text.replace("docs_dir: content/pages", f"docs_dir: {ROOT / 'content' / 'pages'}")
+    text = text.replace("custom_dir: site_overrides", f"custom_dir: {ROOT / 'site_overrides'}")
+    text = text.replace(
+        "corpus: content/articles",
+        f"corpus: {corpus}\n      templates: {ROOT / 'templates'}\n      cache_dir: {cache}\n"
+        f"      workers: {workers}\n      min_mentions: {min_mentions}",
+    )
+    text = text.replace("curation: content/curation", f"curation: {curation or ROOT / 'content' / 'curation'}")
+    path = folder / "mkdocs.yml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def floor_build(pages: int, folder: Path) -> float:
+    """A bare MkDocs build of ``pages`` trivial pages, same theme and navigation shape."""
+    docs = folder / "docs"
+    for i in range(pages):
+        (docs / f"p{i // 1000}").mkdir(parents=True, exist_ok=True)
+        (docs / f"p{i // 1000}" / f"page{i}.md").write_text(f"# Page {i}\n\nA paragraph of text for page {i}.\n", encoding="utf-8")
+    (docs / "index.md").write_text("# Home\n", encoding="utf-8")
+    config = folder / "mkdocs.yml"
+    config.write_text(
+        "site_name: floor\nnav:\n  - Home: index.md\nvalidation:\n  nav:\n    omitted_files: ignore\n"
+        "theme:\n  name: material\n  font: false\n  features: [navigation.instant]\nplugins:\n  - search\n",
+        encoding="utf-8",
+    )
+    t0 = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(folder / "site")], check=True)
+    return time.perf_counter() - t0
+
+
+def dossier_build(config: Path, out: Path) -> float:
+    t0 = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "generator.cli", "build", "-f", str(config), "-o", str(out)],
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    return time.perf_counter() - t0
+
+
+def site_size(site: Path) -> tuple[int, int]:
+    pages = sum(1 for _ in site.rglob("index.html"))
+    size = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+    return pages, size
+
+
+def extraction_throughput(corpus: Path, limit_words: int, workers: int) -> dict[str, dict[str, float]]:
+    """Words/s of bare ``nlp.pipe`` and of the project's extraction on the same paragraphs."""
+    import spacy
+
+    from .errors import Report
+    from .ingest import LanguageDetector, read_corpus
+    from .nlp import Extractor, NlpSettings, resolve_pipeline_name
+    from .overrides import load_curation
+
+    report = Report()
+    articles = list(read_corpus(corpus, report, detect=LanguageDetector()))
+    out: dict[str, dict[str, float]] = {}
+    settings = NlpSettings()
+    curation = load_curation(ROOT / "content" / "curation")
+    for language, name in sorted(settings.pipelines.items()):
+        chosen, words = [], 0
+        for a in articles:
+            if a.language == language and words < limit_words:
+                chosen.append(a)
+                words += _words(a.text)
+        if not chosen:
+            continue
+        texts = [a.text[p.start : p.end] for a in chosen for p in a.paragraphs if not p.boilerplate]
+        bare = spacy.load(resolve_pipeline_name(name), exclude=["tagger", "attribute_ruler", "lemmatizer", "morphologizer"])
+        if not any(p in bare.pipe_names for p in ("parser", "senter")):
+            bare.add_pipe("sentencizer", first=True)
+        t0 = time.perf_counter()
+        for _ in bare.pipe(texts, batch_size=64):
+            pass
+        bare_s = time.perf_counter() - t0
+        extractor = Extractor(dataclasses.replace(settings, n_process=1), curation)
+        extractor.pipeline(language)  # load outside the timing, as bare spaCy was
+        t0 = time.perf_counter()
+        for _ in extractor.extract(chosen):
+            pass
+        project_s = time.perf_counter() - t0
+        row = {
+            "articles": len(chosen),
+            "words": words,
+            "bare_wps": words / bare_s,
+            "project_wps": words / project_s,
+            "ratio": bare_s / project_s,
+        }
+        if workers > 1:
+            parallel = Extractor(dataclasses.replace(settings, n_process=workers), curation)
+            parallel.pipeline(language)
+            t0 = time.perf_counter()
+            for _ in parallel.extract(chosen):
+                pass
+            row["project_wps_parallel"] = words / (time.perf_counter() - t0)
+            row["parallel_speedup"] = row["project_wps_parallel"] / row["project_wps"]
+        out[language] = row
+    return out
+
+
+def incremental(config: Path, corpus: Path, curation_dir: Path, out: Path) -> dict[str, float]:
+    """Pipeline time (no MkDocs) and full rebuild time after editing one article, then one alias."""
+    from .pipeline import run
+    from .plugin import load_settings
+
+    def pipeline_time() -> tuple[float, dict[str, float]]:
+        t0 = time.perf_counter()
+        result = run(load_settings(config))
+        return time.perf_counter() - t0, result.stats
+
+    figures: dict[str, float] = {}
+    warm, _ = pipeline_time()
+    figures["pipeline_warm_s"] = warm
+    article = next(iter(sorted(corpus.glob("*.txt"))))
+    article.write_text(article.read_text(encoding="utf-8") + "\nWladimir Putin sprach am Abend erneut.\n", encoding="utf-8")
+    t, stats = pipeline_time()
+    figures["pipeline_after_article_edit_s"] = t
+    figures["reextracted_after_article_edit"] = stats.get("cache_misses", -1)
+    figures["build_after_article_edit_s"] = dossier_build(config, out)
+    cur = curation_dir / "entities.yml"
+    cur.write_text(cur.read_text(encoding="utf-8").replace("de: [Kreml]", "de: [Kreml, Kremlchef]"), encoding="utf-8")
+    t, stats = pipeline_time()
+    figures["pipeline_after_alias_edit_s"] = t
+    figures["reextracted_after_alias_edit"] = stats.get("cache_misses", -1)
+    figures["build_after_alias_edit_s"] = dossier_build(config, out)
+    return figures
+
+
+def peak_memory_mb() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(own, children) / 1024
+
+
+def main(argv: list[str] | None = None) -> int:
+    from rich.console import Console
+    from rich.table import Table
+
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--shared", type=Path, default=Path(os.environ.get("DOSSIER_SHARED", ROOT.parent / "shared")))
+    parser.add_argument("--sizes", default="250,1000,all", help="corpus sizes to build (articles)")
+    parser.add_argument("--extract-words", type=int, default=60_000, help="words per language for the throughput figures")
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--min-mentions", type=int, default=2, help="entity page threshold for the large builds")
+    parser.add_argument("--json", type=Path, default=ROOT / "bench-results.json")
+    args = parser.parse_args(argv)
+    console = Console()
+    if not (args.shared / "corpora").is_dir():
+        console.print(f"[yellow]no corpora under {args.shared}; benchmark skipped[/]")
+        return 0
+    results: dict[str, object] = {
+        "date": time.strftime("%Y-%m-%d"),
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
+    }
+    with tempfile.TemporaryDirectory(prefix="dossier-bench-") as tmp_name:
+        tmp = Path(tmp_name)
+        full = tmp / "corpus-all"
+        total = materialise_corpus(args.shared, full, None)
+        console.print(f"corpus: {total} articles")
+
+        console.print("extraction throughput ...")
+        throughput = extraction_throughput(full, args.extract_words, args.workers)
+        results["extraction"] = throughput
+        table = Table(title="Extraction: project pipeline vs bare nlp.pipe (same texts)")
+        for col in ("language", "articles", "words", "bare words/s", "project words/s", "ratio", f"{args.workers} workers words/s", "speed-up"):
+            table.add_column(col)
+        for lang, row in throughput.items():
+            table.add_row(
+                lang, str(row["articles"]), f"{row['words']:,}", f"{row['bare_wps']:,.0f}", f"{row['project_wps']:,.0f}",
+                f"{row['ratio']:.2f}", f"{row.get('project_wps_parallel', 0):,.0f}", f"{row.get('parallel_speedup', 0):.2f}",
+            )
+        console.print(table)
+
+        builds = []
+        sizes = [total if s == "all" else min(total, int(s)) for s in args.sizes.split(",")]
+        curation = tmp / "curation"
+        shutil.copytree(ROOT / "content" / "curation", curation)
+        for size in sizes:
+            folder = tmp / f"build-{size}"
+            folder.mkdir()
+            corpus = full if size == total else tmp / f"corpus-{size}"
+            if size != total:
+                materialise_corpus(args.shared, corpus, size)
+            config = write_config(corpus, tmp / f"cache-{size}", folder, args.workers, args.min_mentions, curation)
+            console.print(f"build {size} articles ...")
+            seconds = dossier_build(config, folder / "site")
+            warm = dossier_build(config, folder / "site")  # same inputs: every extraction from the cache
+            pages, size_bytes = site_size(folder / "site")
+            floor_dir = tmp / f"floor-{size}"
+            floor_dir.mkdir()
+            floor_s = floor_build(pages, floor_dir)
+            builds.append(
+                {
+                    "articles": size,
+                    "build_s": seconds,
+                    "warm_build_s": warm,
+                    "floor_s": floor_s,
+                    "ratio_to_floor": seconds / floor_s,
+                    "warm_ratio_to_floor": warm / floor_s,
+                    "pages": pages,
+                    "site_bytes": size_bytes,
+                    "bytes_per_page": size_bytes / max(1, pages),
+                    "search_index_bytes": (folder / "site" / "search" / "search_index.json").stat().st_size,
+                }
+            )
+            if size == total:
+                console.print("incremental rebuilds ...")
+                results["incremental"] = incremental(config, corpus, curation, folder / "site")
+        results["builds"] = builds
+        table = Table(title=f"dossier build ({args.workers} workers, min_mentions {args.min_mentions}; cold and warm extraction cache) vs bare mkdocs build of as many trivial pages")
+        for col in ("articles", "cold s", "warm s", "floor s", "cold/floor", "warm/floor", "pages", "site MB", "KB/page", "search index MB"):
+            table.add_column(col)
+        for b in builds:
+            table.add_row(
+                str(b["articles"]), f"{b['build_s']:.1f}", f"{b['warm_build_s']:.1f}", f"{b['floor_s']:.1f}",
+                f"{b['ratio_to_floor']:.2f}", f"{b['warm_ratio_to_floor']:.2f}", str(b["pages"]),
+                f"{b['site_bytes'] / 1e6:.1f}", f"{b['bytes_per_page'] / 1e3:.1f}", f"{b['search_index_bytes'] / 1e6:.1f}",
+            )
+        console.print(table)
+        if "incremental" in results:
+            table = Table(title="Incremental rebuild, all articles (pipeline = everything but MkDocs' page rendering)")
+            table.add_column("figure")
+            table.add_column("value")
+            for key, value in results["incremental"].items():  # type: ignore[union-attr]
+                table.add_row(key, f"{value:.1f}" if isinstance(value, float) else str(value))
+            console.print(table)
+    results["peak_memory_mb"] = peak_memory_mb()
+    console.print(f"peak memory (max RSS of this process or one child): {results['peak_memory_mb']:,.0f} MB")
+    args.json.write_text(json.dumps(results, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    console.print(f"figures written to {args.json}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
+
