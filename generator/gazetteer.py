@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .names import fold
+from .names import fold, german_forms
 
 #: Smaller cities are not used to canonicalise names: too many of them share a
 #: name with a person or a word ("Kim", India; "Greenfield", an alternate name of Greenwood).
@@ -168,6 +168,9 @@ def load() -> Gazetteer:
         add(by_language.setdefault("en", {}), country["name"], place)
         for lang, name in place.names:
             add(by_language.setdefault(lang, {}), name, place)
+            if lang == "de":  # declined forms: "den Vereinigten Staaten", "Russlands"
+                for form in german_forms(name):
+                    add(by_language["de"], form, place)
         codes[iso] = place
         codes[country["iso3"]] = place
 

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
+import json
 from rapidfuzz import fuzz
 
 from .model import Entity
@@ -75,13 +75,40 @@ def suspicious(entities: Sequence[Entity]) -> list[tuple[Entity, str]]:
     return out
 
 
-def proposals(cands: Sequence[Candidate], sus: Sequence[tuple[Entity, str]]) -> dict:
-    entities = []
+def proposals(cands: Sequence[Candidate], sus: Sequence[tuple[Entity, str]]) -> str:
+    """Curation YAML proposing each merge (``same_as``) and each exclusion, with the evidence as comments.
+
+    Every proposal is a suggestion: the contributor checks it, deletes what is
+    wrong, and moves the rest into ``content/curation/``.
+    """
+    lines = [
+        "# Proposed by `dossier review`. Check every entry, delete the wrong ones,",
+        "# and move the rest into content/curation/.",
+        "entities:",
+    ]
+    seen: set[str] = set()
     for c in cands:
-        keep, merge = (c.a, c.b) if len(c.a.mentions) >= len(c.b.mentions) else (c.b, c.a)
-        entities.append({"id": keep.id, "name": keep.name, "type": keep.type, "same_as": [merge.id], "_why": c.reason})
-    exclude = [e.name for e, why in sus if "one mention" in why and not e.curated]
-    return {"entities": entities, "exclude": exclude}
+        keep, merge = (c.a, c.b) if (len(c.a.mentions), c.b.id) >= (len(c.b.mentions), c.a.id) else (c.b, c.a)
+        if keep.curated or keep.id in seen:
+            continue
+        seen.add(keep.id)
+        lines.append(f"  # {c.reason}; {c.shared_articles} shared articles; {merge.name!r} -> {keep.name!r}")
+        lines.append(f"  - id: {keep.id}")
+        lines.append(f"    name: {json.dumps(keep.name, ensure_ascii=False)}")
+        lines.append(f"    type: {keep.type}")
+        lines.append(f"    same_as: [{merge.id}]")
+    if len(lines) == 3:
+        lines[-1] = "entities: []"
+    lines.append("exclude:")
+    # Only probable junk: one mention of one word that no gazetteer or curation knows.
+    excluded = [
+        e for e, why in sus if "one mention" in why and not e.curated and not e.identifiers and len(e.name.split()) == 1
+    ]
+    for e in excluded:
+        lines.append(f"  - {json.dumps(e.name, ensure_ascii=False)}  # {e.type}, {len(e.mentions)} mention")
+    if not excluded:
+        lines[-1] = "exclude: []"
+    return "\n".join(lines) + "\n"
 
 
 def review(settings: Settings, write: Path | None = None) -> int:
@@ -113,8 +140,6 @@ def review(settings: Settings, write: Path | None = None) -> int:
         table.add_row(e.type, f"{e.name} [{e.id}]", str(len(e.mentions)), why)
     console.print(table)
     if write is not None:
-        data = proposals(cands, sus)
-        header = "# Proposed by `dossier review`. Check each entry, drop the _why keys, and move it into content/curation/.\n"
-        write.write_text(header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        write.write_text(proposals(cands, sus), encoding="utf-8")
         console.print(f"proposals written to {write}")
     return 0
