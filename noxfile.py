@@ -102,7 +102,9 @@ def i18n(session: nox.Session) -> None:
     session.run(
         "pybabel", "extract", "-F", "babel.cfg", "--no-location", "--sort-output", "--omit-header", "-o", pot, "."
     )
-    session.run("pybabel", "update", "-D", "dossier", "-i", pot, "-d", "generator/locale", "--ignore-obsolete")
+    session.run(
+        "pybabel", "update", "-D", "dossier", "-i", pot, "-d", "generator/locale", "--ignore-obsolete", "-w", "120"
+    )
 
 
 #: Files copied from node_modules into site_overrides/assets/vendor/<package>/.

@@ -73,7 +73,9 @@ def materialise_corpus(shared: Path, target: Path, limit: int | None) -> int:
     return count
 
 
-def write_config(corpus: Path, cache: Path, folder: Path, workers: int, min_mentions: int, curation: Path | None = None) -> Path:
+def write_config(
+    corpus: Path, cache: Path, folder: Path, workers: int, min_mentions: int, curation: Path | None = None
+) -> Path:
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     text = text.replace("docs_dir: content/pages", f"docs_dir: {ROOT / 'content' / 'pages'}")
     text = text.replace("custom_dir: site_overrides", f"custom_dir: {ROOT / 'site_overrides'}")
@@ -93,7 +95,9 @@ def floor_build(pages: int, folder: Path) -> float:
     docs = folder / "docs"
     for i in range(pages):
         (docs / f"p{i // 1000}").mkdir(parents=True, exist_ok=True)
-        (docs / f"p{i // 1000}" / f"page{i}.md").write_text(f"# Page {i}\n\nA paragraph of text for page {i}.\n", encoding="utf-8")
+        (docs / f"p{i // 1000}" / f"page{i}.md").write_text(
+            f"# Page {i}\n\nA paragraph of text for page {i}.\n", encoding="utf-8"
+        )
     (docs / "index.md").write_text("# Home\n", encoding="utf-8")
     config = folder / "mkdocs.yml"
     config.write_text(
@@ -102,7 +106,9 @@ def floor_build(pages: int, folder: Path) -> float:
         encoding="utf-8",
     )
     t0 = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(folder / "site")], check=True)
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(folder / "site")], check=True
+    )
     return time.perf_counter() - t0
 
 
@@ -146,7 +152,9 @@ def extraction_throughput(corpus: Path, limit_words: int, workers: int) -> dict[
         if not chosen:
             continue
         texts = [a.text[p.start : p.end] for a in chosen for p in a.paragraphs if not p.boilerplate]
-        bare = spacy.load(resolve_pipeline_name(name), exclude=["tagger", "attribute_ruler", "lemmatizer", "morphologizer"])
+        bare = spacy.load(
+            resolve_pipeline_name(name), exclude=["tagger", "attribute_ruler", "lemmatizer", "morphologizer"]
+        )
         if not any(p in bare.pipe_names for p in ("parser", "senter")):
             bare.add_pipe("sentencizer", first=True)
         t0 = time.perf_counter()
@@ -192,7 +200,9 @@ def incremental(config: Path, corpus: Path, curation_dir: Path, out: Path) -> di
     warm, _ = pipeline_time()
     figures["pipeline_warm_s"] = warm
     article = next(iter(sorted(corpus.glob("*.txt"))))
-    article.write_text(article.read_text(encoding="utf-8") + "\nWladimir Putin sprach am Abend erneut.\n", encoding="utf-8")
+    article.write_text(
+        article.read_text(encoding="utf-8") + "\nWladimir Putin sprach am Abend erneut.\n", encoding="utf-8"
+    )
     t, stats = pipeline_time()
     figures["pipeline_after_article_edit_s"] = t
     figures["reextracted_after_article_edit"] = stats.get("cache_misses", -1)
@@ -219,7 +229,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--shared", type=Path, default=Path(os.environ.get("DOSSIER_SHARED", ROOT.parent / "shared")))
     parser.add_argument("--sizes", default="250,1000,all", help="corpus sizes to build (articles)")
-    parser.add_argument("--extract-words", type=int, default=60_000, help="words per language for the throughput figures")
+    parser.add_argument(
+        "--extract-words", type=int, default=60_000, help="words per language for the throughput figures"
+    )
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--min-mentions", type=int, default=2, help="entity page threshold for the large builds")
     parser.add_argument("--json", type=Path, default=ROOT / "bench-results.json")
@@ -242,12 +254,27 @@ def main(argv: list[str] | None = None) -> int:
         throughput = extraction_throughput(full, args.extract_words, args.workers)
         results["extraction"] = throughput
         table = Table(title="Extraction: project pipeline vs bare nlp.pipe (same texts)")
-        for col in ("language", "articles", "words", "bare words/s", "project words/s", "ratio", f"{args.workers} workers words/s", "speed-up"):
+        for col in (
+            "language",
+            "articles",
+            "words",
+            "bare words/s",
+            "project words/s",
+            "ratio",
+            f"{args.workers} workers words/s",
+            "speed-up",
+        ):
             table.add_column(col)
         for lang, row in throughput.items():
             table.add_row(
-                lang, str(row["articles"]), f"{row['words']:,}", f"{row['bare_wps']:,.0f}", f"{row['project_wps']:,.0f}",
-                f"{row['ratio']:.2f}", f"{row.get('project_wps_parallel', 0):,.0f}", f"{row.get('parallel_speedup', 0):.2f}",
+                lang,
+                str(row["articles"]),
+                f"{row['words']:,}",
+                f"{row['bare_wps']:,.0f}",
+                f"{row['project_wps']:,.0f}",
+                f"{row['ratio']:.2f}",
+                f"{row.get('project_wps_parallel', 0):,.0f}",
+                f"{row.get('parallel_speedup', 0):.2f}",
             )
         console.print(table)
 
@@ -287,14 +314,34 @@ def main(argv: list[str] | None = None) -> int:
                 console.print("incremental rebuilds ...")
                 results["incremental"] = incremental(config, corpus, curation, folder / "site")
         results["builds"] = builds
-        table = Table(title=f"dossier build ({args.workers} workers, min_mentions {args.min_mentions}; cold and warm extraction cache) vs bare mkdocs build of as many trivial pages")
-        for col in ("articles", "cold s", "warm s", "floor s", "cold/floor", "warm/floor", "pages", "site MB", "KB/page", "search index MB"):
+        table = Table(
+            title=f"dossier build ({args.workers} workers, min_mentions {args.min_mentions}; cold and warm extraction cache) vs bare mkdocs build of as many trivial pages"
+        )
+        for col in (
+            "articles",
+            "cold s",
+            "warm s",
+            "floor s",
+            "cold/floor",
+            "warm/floor",
+            "pages",
+            "site MB",
+            "KB/page",
+            "search index MB",
+        ):
             table.add_column(col)
         for b in builds:
             table.add_row(
-                str(b["articles"]), f"{b['build_s']:.1f}", f"{b['warm_build_s']:.1f}", f"{b['floor_s']:.1f}",
-                f"{b['ratio_to_floor']:.2f}", f"{b['warm_ratio_to_floor']:.2f}", str(b["pages"]),
-                f"{b['site_bytes'] / 1e6:.1f}", f"{b['bytes_per_page'] / 1e3:.1f}", f"{b['search_index_bytes'] / 1e6:.1f}",
+                str(b["articles"]),
+                f"{b['build_s']:.1f}",
+                f"{b['warm_build_s']:.1f}",
+                f"{b['floor_s']:.1f}",
+                f"{b['ratio_to_floor']:.2f}",
+                f"{b['warm_ratio_to_floor']:.2f}",
+                str(b["pages"]),
+                f"{b['site_bytes'] / 1e6:.1f}",
+                f"{b['bytes_per_page'] / 1e3:.1f}",
+                f"{b['search_index_bytes'] / 1e6:.1f}",
             )
         console.print(table)
         if "incremental" in results:
@@ -313,4 +360,3 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
-

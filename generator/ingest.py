@@ -439,7 +439,9 @@ def _rows(source: TableSource, shown: str, report: Report) -> Iterator[tuple[int
             continue
         row: dict[str | int, object] = dict(enumerate(cells))
         if names:
-            row.update({name: value for name, value in zip(names, cells, strict=False)})  # short rows are reported later
+            row.update(
+                {name: value for name, value in zip(names, cells, strict=False)}
+            )  # short rows are reported later
         yield reader.line_num, row
 
 

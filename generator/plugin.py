@@ -123,6 +123,8 @@ class DossierConfig(base.Config):
     """Language of canonical names where the corpus or gazetteer offers a choice."""
     min_mentions = _PositiveInt(default=1)
     """Entities with fewer mentions are listed on index pages but get no page of their own."""
+    index_page_size = _PositiveInt(default=500)
+    """Rows per page of the people, organizations and places indexes."""
     workers = _PositiveInt(default=1)
     """Processes for extraction (spaCy n_process)."""
     edit_uri = c.Optional(c.Type(str))
@@ -174,6 +176,7 @@ def settings_from_config(plugin_config: DossierConfig, config: MkDocsConfig) -> 
             site_url=config.site_url or "",
             edit_uri=edit_uri,
             min_mentions=plugin_config.min_mentions,
+            index_page_size=plugin_config.index_page_size,
             language=str(config.theme.get("language") or "en"),
         ),
         boilerplate=tuple(plugin_config.boilerplate),

@@ -43,6 +43,7 @@ class RenderSettings:
     evidence_limit: int = 5  # sentences shown per related entity
     collapse_after: int = 6  # statements per article shown before "more"
     graph_nodes: int = 150  # entities on the graph page
+    index_page_size: int = 500  # rows per page of the people/organizations/places indexes
 
 
 @dataclass
@@ -296,7 +297,7 @@ class _SiteBuilder:
         for art in self.articles:
             site.pages.append(self.article_page(art))
         for t in ENTITY_TYPES:
-            site.pages.append(self.type_index(t))
+            site.pages.extend(self.type_index(t))
         site.pages.append(self.articles_index())
         site.pages.append(self.graph_page())
         site.pages.append(self.home_page())
@@ -544,17 +545,36 @@ class _SiteBuilder:
             ),
         )
 
-    def type_index(self, t: EntityType) -> Page:
-        src = f"{TYPE_FOLDERS[t]}/index.md"
-        rows = [
-            (e, self.href(src, entity_src(e.id, e.type)) if e.id in self.paged else None, len(e.articles))
-            for e in sorted(self.entities, key=lambda e: (-len(e.mentions), e.name, e.id))
-            if e.type == t
-        ]
-        return Page(
-            src,
-            self.env.get_template("type_index.md.j2").render(etype=t, rows=rows, min_mentions=self.s.min_mentions),
-        )
+    def type_index(self, t: EntityType) -> list[Page]:
+        """The index of one type, in pages of ``index_page_size`` rows (most mentioned first)."""
+        folder = TYPE_FOLDERS[t]
+        ordered = [e for e in sorted(self.entities, key=lambda e: (-len(e.mentions), e.name, e.id)) if e.type == t]
+        size = max(1, self.s.index_page_size)
+        chunks = [ordered[i : i + size] for i in range(0, len(ordered), size)] or [[]]
+        srcs = [f"{folder}/index.md" if n == 0 else f"{folder}/page-{n + 1}.md" for n in range(len(chunks))]
+        pages = []
+        for n, (src, chunk) in enumerate(zip(srcs, chunks, strict=True)):
+            rows = [
+                (e, self.href(src, entity_src(e.id, e.type)) if e.id in self.paged else None, len(e.articles))
+                for e in chunk
+            ]
+            pagination = (
+                [(i + 1, self.href(src, other), i == n) for i, other in enumerate(srcs)] if len(srcs) > 1 else []
+            )
+            pages.append(
+                Page(
+                    src,
+                    self.env.get_template("type_index.md.j2").render(
+                        etype=t,
+                        rows=rows,
+                        total=len(ordered),
+                        first=n * size + 1,
+                        min_mentions=self.s.min_mentions,
+                        pagination=pagination,
+                    ),
+                )
+            )
+        return pages
 
     def articles_index(self) -> Page:
         src = "articles/index.md"

@@ -13,12 +13,12 @@ merges and ``exclude`` entries) for the contributor to edit and move into
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import json
 from rapidfuzz import fuzz
 
 from .model import Entity

@@ -153,3 +153,16 @@ def test_redirect_pages_for_curated_ids(tmp_path: Path) -> None:
     site = small_site(load_curation(tmp_path))
     redirect = site.static["people/vladimir-putin/index.html"]
     assert "url=../../people/putin/" in redirect or "url=../putin/" in redirect
+
+
+def test_index_pages_are_paged() -> None:
+    items = [make(f"a{i}", " ".join(f"[Person{i}x{j} Name|person]." for j in range(3))) for i in range(3)]
+    articles, extractions = corpus(*items)
+    res = resolve(articles, extractions, Curation(), None)
+    site = Renderer(TEMPLATES, RenderSettings(index_page_size=4)).render_site(articles, extractions, res)
+    paths = sorted(p.path for p in site.pages if p.path.startswith("people/index") or p.path.startswith("people/page-"))
+    assert paths == ["people/index.md", "people/page-2.md", "people/page-3.md"]
+    first = next(p.content for p in site.pages if p.path == "people/index.md")
+    assert 'aria-current="page">1<' in first and 'href="page-2/"' in first and "(1–4)" in first
+    third = next(p.content for p in site.pages if p.path == "people/page-3.md")
+    assert 'href="../"' in third and "(9–9)" in third
