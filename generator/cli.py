@@ -88,6 +88,8 @@ def cmd_build(args: argparse.Namespace) -> int:
         plugin_overrides["cache"] = False
     if args.cache_dir:
         plugin_overrides["cache_dir"] = str(Path(args.cache_dir).resolve())
+    if args.extractions:
+        plugin_overrides["extractions"] = [str(Path(p).resolve()) for p in args.extractions]
     try:
         cfg = _load_config(config_file, {"strict": args.strict}, plugin_overrides)
     except ConfigurationError as exc:
@@ -114,6 +116,27 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_extract(args: argparse.Namespace) -> int:
+    """Extraction alone, written as JSON Lines: the map step of a distributed build."""
+    from .distributed import article_to_record, extract_record, write_jsonl
+    from .errors import Report
+    from .ingest import read_corpus
+    from .overrides import load_curation
+    from .plugin import load_settings
+
+    settings = load_settings(Path(args.config).resolve())
+    curation = load_curation(settings.curation)
+    report = Report()
+    articles = list(read_corpus(settings.corpus, report, boilerplate=settings.boilerplate))
+    for problem in report.problems:
+        print(problem, file=sys.stderr)
+    count = write_jsonl(
+        Path(args.output), (extract_record(article_to_record(a), settings.nlp, curation) for a in articles)
+    )
+    print(f"{count} extraction records written to {args.output}")
+    return 0
+
+
 def cmd_review(args: argparse.Namespace) -> int:
     from .plugin import load_settings
     from .review import review
@@ -133,7 +156,13 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("-j", "--workers", type=int, help="extraction processes (default: the plugin's 'workers')")
     b.add_argument("--no-cache", action="store_true", help="ignore and do not write the extraction cache")
     b.add_argument("--cache-dir", help="extraction cache folder (default: the plugin's 'cache_dir')")
+    b.add_argument("--extractions", nargs="+", metavar="FILE", help="JSON Lines extraction records made elsewhere")
     b.set_defaults(func=cmd_build)
+
+    e = sub.add_parser("extract", help="run extraction only and write JSON Lines records (map step)")
+    e.add_argument("-f", "--config", default="mkdocs.yml")
+    e.add_argument("-o", "--output", required=True, help="JSON Lines file to write")
+    e.set_defaults(func=cmd_extract)
 
     r = sub.add_parser("review", help="list merge candidates and suspicious entities")
     r.add_argument("-f", "--config", default="mkdocs.yml")

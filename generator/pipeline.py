@@ -42,6 +42,7 @@ class Settings:
     site_name: str = "Dossier"
     project_root: Path | None = None  # for file names in messages
     tables: tuple[TableSource, ...] = ()  # CSV / JSON Lines files of many articles
+    extractions: tuple[Path, ...] = ()  # JSON Lines of extraction records made elsewhere (generator.distributed)
 
 
 @dataclass
@@ -233,7 +234,14 @@ def run(
     extractor = Extractor(settings.nlp, curation)
     cache = ExtractionCache(settings.cache_dir)
     tick = progress("Extracting entities", len(articles)) if progress else None
-    extractions = extract_all(articles, extractor, cache, report, tick)
+    precomputed: dict[str, Extraction] = {}
+    if settings.extractions:
+        from .distributed import read_extractions
+
+        precomputed = read_extractions(settings.extractions)
+    extractions = {a.id: precomputed[a.id] for a in articles if a.id in precomputed}
+    extractions.update(extract_all([a for a in articles if a.id not in precomputed], extractor, cache, report, tick))
+    stats["precomputed"] = len(extractions) - int(cache.hits + cache.misses)
     stats["extract_s"] = time.perf_counter() - t0
     if settings.nlp.layers.propagate:
         from .components import DEFAULT_ROLE_WORDS

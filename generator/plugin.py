@@ -101,6 +101,8 @@ class DossierConfig(base.Config):
     """Folder of articles (.txt, .md with front matter), relative to mkdocs.yml."""
     sources = c.ListOfItems(c.SubConfig(_SourceConfig), default=[])
     """Extra CSV / JSON Lines files of many articles each, with a column mapping."""
+    extractions = c.ListOfItems(c.Type(str), default=[])
+    """JSON Lines files of extraction records made elsewhere (see generator/distributed.py); those articles are not re-extracted."""
     curation = c.Type(str, default="content/curation")
     """Folder of curated YAML files (*.yml), relative to mkdocs.yml. Missing folder: no curation."""
     templates = c.Type(str, default="templates")
@@ -159,6 +161,7 @@ def settings_from_config(plugin_config: DossierConfig, config: MkDocsConfig) -> 
             for src in plugin_config.sources
         ),
         curation=path(plugin_config.curation),
+        extractions=tuple(path(p) for p in plugin_config.extractions),
         templates=path(plugin_config.templates),
         cache_dir=path(plugin_config.cache_dir) if plugin_config.cache else None,
         nlp=NlpSettings(
