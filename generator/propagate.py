@@ -207,6 +207,7 @@ def _propagate(
     role_words: Sequence[str],
 ) -> list[Mention]:
     """Runs of capitalised words whose skeleton (or genitive stem) is a findable name."""
+    stop_words = _stop_words(article.language)
     taken = [(m.start, m.end) for m in existing]
     found = []
     text = article.text
@@ -241,6 +242,9 @@ def _propagate(
                 i += 1
                 continue
             start, end, surface, target, n = hit
+            if n == 1 and _inside_longer_name(text, words, i, stop_words, role_words):
+                i += 1
+                continue
             i += n
             if any(s < end and start < e for s, e in taken):
                 continue
@@ -258,6 +262,33 @@ def _propagate(
             )
             taken.append((start, end))
     return found
+
+
+def _stop_words(language: str) -> frozenset[str]:
+    try:
+        from spacy.util import get_lang_class
+
+        return frozenset(get_lang_class(language).Defaults.stop_words)
+    except Exception:  # a language spaCy does not know: no stop words
+        return frozenset()
+
+
+def _inside_longer_name(
+    text: str, words: Sequence[tuple[int, int]], i: int, stop_words: frozenset[str], role_words: Sequence[str]
+) -> bool:
+    """A one-word name glued to another capitalised word is part of a different name
+    ("Times" in "Global Times"), unless that word is a stop word ("Auch Kim") or a
+    role word ("Präsident Putin")."""
+    for j in (i - 1, i + 1):
+        if not 0 <= j < len(words):
+            continue
+        a, b = sorted((words[i], words[j]))
+        if text[a[1] : b[0]] != " ":
+            continue
+        neighbour = text[words[j][0] : words[j][1]]
+        if neighbour.lower() not in stop_words and not is_role_word(neighbour, role_words):
+            return True
+    return False
 
 
 def _dedupe(mentions: Iterable[Mention]) -> list[Mention]:

@@ -1,0 +1,71 @@
+"""Corpus-level refinement: trimming over-long spans and finding confident names everywhere."""
+
+from __future__ import annotations
+
+from generator.propagate import refine
+
+from .helpers import corpus, make
+
+
+def mentions(*items, curated=None):
+    articles, extractions = corpus(*items)
+    out = refine(articles, extractions, curated=curated)
+    return {a: sorted((m.text, m.label, m.source) for m in ex.mentions) for a, ex in out.items()}
+
+
+def test_genitive_name_is_cut_out_of_a_noun_phrase() -> None:
+    result = mentions(
+        make(
+            "a",
+            "[Russland|place] und [Russland|place|geonames:2017370]. Die [Isolation Russlands|organization] wächst.",
+        ),
+    )
+    assert ("Russlands", "place", "propagated") in result["a"]
+    assert all(text != "Isolation Russlands" for text, _, _ in result["a"])
+
+
+def test_english_possessive_splits_into_two_names() -> None:
+    result = mentions(
+        make(
+            "e",
+            "[Seoul|place|geonames:1835848] is big. An expert at [Seoul’s Kookmin University|organization] said.",
+            language="en",
+        )
+    )
+    assert ("Seoul’s", "place", "propagated") in result["e"]
+    assert ("Kookmin University", "organization", "propagated") in result["e"]
+
+
+def test_trailing_german_noun_is_dropped_but_first_names_stay() -> None:
+    result = mentions(
+        make("a", "[Kim Jong Un|person] reist. [Kim Jong Un|person] fährt. Er schrieb [Kim Jong Un Briefe|person]."),
+        make("b", "[Kirby|person] sprach. [Kirby|person] schwieg. So [John Kirby|person]."),
+    )
+    assert ("Kim Jong Un", "person", "propagated") in result["a"]
+    assert ("John Kirby", "person", "model") in result["b"]
+
+
+def test_surnames_and_other_spellings_are_found_everywhere() -> None:
+    result = mentions(
+        make("en", "[Sergei Shoigu|person] visited Pyongyang.", language="en"),
+        make("de", "Der Minister Sergej Schoigu reiste. Auch Schoigu schwieg. Präsident Schoigu lachte."),
+    )
+    found = [t for t, _, s in result["de"] if s == "propagated"]
+    assert found == ["Schoigu", "Schoigu", "Sergej Schoigu"]
+
+
+def test_compounds_global_names_and_role_words() -> None:
+    result = mentions(
+        make("a", "[Putin|person] sprach. [Putin|person] schwieg. [Times|organization] und [Times|organization]."),
+        make("b", "Die Putin-Regierung schwieg. Die Global Times schrieb. Kremlchef Putin lachte."),
+        curated={"Kreml": ("organization", "kremlin")},
+    )
+    found = [(t, s) for t, _, s in result["b"]]
+    assert ("Putin", "propagated") in found  # after a role word
+    assert all(t != "Times" for t, _ in found)  # part of "Global Times"
+    assert all("Regierung" not in t for t, _ in found)
+
+
+def test_role_compound_names_the_institution() -> None:
+    result = mentions(make("a", "Der Kreml-Sprecher schwieg."), curated={"Kreml": ("organization", "kremlin")})
+    assert result["a"] == [("Kreml", "organization", "propagated")]
