@@ -100,6 +100,24 @@ def load_base(language: str, name: str, setting: str = "pipelines"):  # type: ig
     return nlp
 
 
+def pipeline_quality(name: str) -> float:
+    """The pipeline's own NER F1 (meta.json ``performance.ents_f``), 0.5 when it says nothing.
+
+    Used to weigh type votes: when a German and an English article disagree on
+    whether "Chatham House" is a person or an organization, the better model counts more.
+    """
+    import spacy.util
+
+    target = resolve_pipeline_name(name)
+    try:
+        path = target if isinstance(target, Path) else spacy.util.get_package_path(target)
+        meta = spacy.util.get_model_meta(path)
+        value = float((meta.get("performance") or {}).get("ents_f") or 0.5)
+    except Exception:  # not installed or no meta: neutral weight (loading fails later, with a clear message)
+        return 0.5
+    return min(1.0, max(0.05, value))
+
+
 def curated_patterns(curation: Curation, language: str) -> list[dict[str, str]]:
     patterns = []
     for ent_id in sorted(curation.entities):

@@ -8,6 +8,7 @@ embedded key or checksum does not match, is ignored and rebuilt.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 import os
@@ -266,7 +267,13 @@ def run(
     from . import gazetteer
 
     gaz = gazetteer.load() if settings.nlp.layers.gazetteer else None
-    resolution = resolve(articles, extractions, curation, gaz, settings.resolve)
+    from .nlp import pipeline_quality
+
+    resolve_settings = settings.resolve
+    if not resolve_settings.type_weights:
+        weights = tuple(sorted((lang, pipeline_quality(name)) for lang, name in settings.nlp.pipelines.items()))
+        resolve_settings = dataclasses.replace(resolve_settings, type_weights=weights)
+    resolution = resolve(articles, extractions, curation, gaz, resolve_settings)
     report.problems.extend(resolution.problems)
     from .quotes import attribute
 

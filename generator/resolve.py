@@ -43,6 +43,7 @@ TYPE_ORDER: tuple[EntityType, ...] = ("person", "organization", "place")
 class ResolveSettings:
     display_language: str = "en"
     min_mentions: int = 1  # entities with fewer mentions get no page (still in the export)
+    type_weights: tuple[tuple[str, float], ...] = ()  # language -> weight of its model's type votes
 
 
 @dataclass
@@ -264,6 +265,7 @@ def resolve(
 
     # -- build entities ---------------------------------------------------------------------
     lang_of = {a.id: a.language for a in articles}
+    weights = dict(settings.type_weights)
 
     def draft() -> list[tuple[str, list[Mention], list[str], object, str, EntityType, str]]:
         groups: dict[str, list[Mention]] = defaultdict(list)
@@ -282,7 +284,7 @@ def resolve(
             if gazetteer is not None and geo_ids:
                 found = [p for p in (gazetteer.by_id(g) for g in geo_ids) if p is not None]
                 place = max(found, key=lambda p: (p.population, -p.geonameid)) if found else None
-            etype = _vote_type(ms)
+            etype = _vote_type(ms, lang_of, weights)
             name = _canonical_name(ms, etype, place, lang_of, settings.display_language)
             rows.append((root, ms, curated_ids, place, slugify(name), etype, name))
         counts = Counter(r[4] for r in rows)
@@ -424,14 +426,21 @@ def resolve(
     return Resolution(entities=entities, by_mention=by_mention, redirects=redirects, problems=problems)
 
 
-def _vote_type(ms: Sequence[Mention]) -> EntityType:
-    """Majority label; curated and gazetteer evidence counts double; ties by TYPE_ORDER."""
-    votes: Counter[EntityType] = Counter()
+def _vote_type(
+    ms: Sequence[Mention], lang_of: Mapping[str, str] | None = None, weights: Mapping[str, float] | None = None
+) -> EntityType:
+    """Weighted majority of the mentions' labels.
+
+    A model's vote weighs its own NER F1 (``type_weights`` by article language);
+    curated and gazetteer evidence weighs 2; ties go by TYPE_ORDER.
+    """
+    votes: dict[EntityType, float] = defaultdict(float)
     for m in ms:
-        votes[m.label] += (
-            2 if m.source in ("curated", "gazetteer") or (m.entity_hint or "").startswith("geonames:") else 1
-        )
-    return sorted(votes, key=lambda t: (-votes[t], TYPE_ORDER.index(t)))[0]
+        if m.source in ("curated", "gazetteer") or (m.entity_hint or "").startswith("geonames:"):
+            votes[m.label] += 2.0
+        else:
+            votes[m.label] += (weights or {}).get((lang_of or {}).get(m.article, ""), 1.0)
+    return sorted(votes, key=lambda t: (-round(votes[t], 9), TYPE_ORDER.index(t)))[0]
 
 
 def _canonical_name(ms: Sequence[Mention], etype: EntityType, place, lang_of: Mapping[str, str], display: str) -> str:  # type: ignore[no-untyped-def]

@@ -220,3 +220,19 @@ def test_resolution_does_not_depend_on_input_order(gaz) -> None:
     random.Random(1).shuffle(shuffled)
     second, _ = entities(shuffled, gaz=gaz)
     assert first.entities == second.entities and first.by_mention == second.by_mention
+
+
+def test_type_vote_weighs_each_model_by_its_quality() -> None:
+    from generator.resolve import ResolveSettings
+
+    items = [
+        make("de1", "Ein Forscher von [Chatham House|person] sprach."),
+        make("en1", "A fellow at [Chatham House|organization] said.", language="en"),
+    ]
+    articles, extractions = corpus(*items)
+    weighted = resolve(
+        articles, extractions, Curation(), None, ResolveSettings(type_weights=(("de", 0.58), ("en", 0.84)))
+    )
+    assert [e.type for e in weighted.entities] == ["organization"]
+    unweighted = resolve(articles, extractions, Curation(), None)
+    assert [e.type for e in unweighted.entities] == ["person"]  # a tie goes to TYPE_ORDER
