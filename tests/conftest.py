@@ -33,6 +33,25 @@ def shared() -> Path:
     return SHARED
 
 
+def build_command(config: Path, out: Path, cache: Path, *extra: str) -> list[str]:
+    """`dossier build` in a child process (for tests that kill it or change its environment)."""
+    import sys
+
+    return [
+        sys.executable,
+        "-m",
+        "generator.cli",
+        "build",
+        "-f",
+        str(config),
+        "-o",
+        str(out),
+        "--cache-dir",
+        str(cache),
+        *extra,
+    ]
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo site, built once per test session with a real `dossier build`."""

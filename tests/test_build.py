@@ -11,6 +11,7 @@ import pytest
 
 from generator.cli import main
 
+from .conftest import build_command
 from .linkcheck import check_site, links_inside, parse
 
 pytestmark = pytest.mark.slow
@@ -117,23 +118,11 @@ def test_two_builds_are_byte_identical(site: Path, root: Path, tmp_path: Path) -
     """A second build, in another process with another hash seed, gives the same bytes."""
     import os
     import subprocess
-    import sys
 
     out = tmp_path / "again"
     env = dict(os.environ, PYTHONHASHSEED="12345")
     subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "generator.cli",
-            "build",
-            "-f",
-            str(root / "mkdocs.yml"),
-            "-o",
-            str(out),
-            "--cache-dir",
-            str(tmp_path / "c"),
-        ],
+        build_command(root / "mkdocs.yml", out, tmp_path / "c"),
         check=True,
         env=env,
         capture_output=True,

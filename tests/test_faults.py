@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -13,23 +12,13 @@ import pytest
 
 from generator.cli import main, swap_into_place
 
+from .conftest import build_command
+
 pytestmark = pytest.mark.slow
 
 
 def _build_cmd(root: Path, out: Path, cache: Path, *extra: str) -> list[str]:
-    return [
-        sys.executable,
-        "-m",
-        "generator.cli",
-        "build",
-        "-f",
-        str(root / "mkdocs.yml"),
-        "-o",
-        str(out),
-        "--cache-dir",
-        str(cache),
-        *extra,
-    ]
+    return build_command(root / "mkdocs.yml", out, cache, *extra)
 
 
 def test_killed_build_keeps_previous_site_and_cache(root: Path, tmp_path: Path) -> None:
