@@ -348,7 +348,8 @@ def main(argv: list[str] | None = None) -> int:
             table = Table(title="Incremental rebuild, all articles (pipeline = everything but MkDocs' page rendering)")
             table.add_column("figure")
             table.add_column("value")
-            for key, value in results["incremental"].items():  # type: ignore[union-attr]
+            incremental_figures: dict[str, float] = results["incremental"]  # type: ignore[assignment]
+            for key, value in incremental_figures.items():
                 table.add_row(key, f"{value:.1f}" if isinstance(value, float) else str(value))
             console.print(table)
     results["peak_memory_mb"] = peak_memory_mb()

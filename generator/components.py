@@ -132,7 +132,7 @@ def make_gazetteer(
     nlp: Language, name: str, find: bool, min_population: int, max_words: int, min_chars: int
 ) -> GazetteerComponent:
     return GazetteerComponent(
-        lang=nlp.lang,
+        lang=nlp.lang or "xx",
         find=find,
         min_population=min_population,
         max_words=max_words,
@@ -240,7 +240,7 @@ class GazetteerComponent:
 )
 def make_span_filter(nlp: Language, name: str, role_words: list[str], exclude: list[str], min_chars: int) -> SpanFilter:
     return SpanFilter(
-        lang=nlp.lang,
+        lang=nlp.lang or "xx",
         role_words=role_words,
         exclude=exclude,
         min_chars=min_chars,

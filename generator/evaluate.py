@@ -305,9 +305,9 @@ def main(argv: list[str] | None = None) -> int:
             nlp = spacy.load(
                 resolve_pipeline_name(pipe_name), exclude=["tagger", "parser", "attribute_ruler", "lemmatizer"]
             )
-            scores, wps = score_ner(nlp, sents)
+            ner_scores, wps = score_ner(nlp, sents)
             for label in ("PER", "LOC", "ORG", "ALL"):
-                s = scores[label]
+                s = ner_scores[label]
                 table.add_row(
                     set_name,
                     pipe_name,
@@ -329,7 +329,7 @@ def main(argv: list[str] | None = None) -> int:
         cols = ["curation", "pairs found", "spurious pages", "merge P", "merge R", "quote P", "quote R"]
         for col in cols:
             table.add_column(col)
-        details = {}
+        details: dict[str, DossierScores] = {}
         quote_details: dict[str, QuoteScores] = {}
         for curated in (False, True):
             scores, _, qs = run_dossier(curated, args.gold, args.config)

@@ -21,6 +21,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -291,7 +292,7 @@ class LanguageDetector:
     """Language identification with lingua (models ship in the wheel, no download)."""
 
     def __init__(self) -> None:
-        self._detector = None
+        self._detector: Any = None
 
     def __call__(self, text: str) -> str | None:
         if self._detector is None:
@@ -404,7 +405,7 @@ def _rows(source: TableSource, shown: str, report: Report) -> Iterator[tuple[int
             if not line.strip():
                 continue
             try:
-                row = json.loads(line)
+                record = json.loads(line)
             except json.JSONDecodeError as exc:
                 report.add(
                     Problem(
@@ -417,18 +418,18 @@ def _rows(source: TableSource, shown: str, report: Report) -> Iterator[tuple[int
                     )
                 )
                 continue
-            if not isinstance(row, dict):
+            if not isinstance(record, dict):
                 report.add(
                     Problem(
                         shown,
                         "not a JSON object",
                         line=number,
                         expected="an object with the mapped fields",
-                        found=type(row).__name__,
+                        found=type(record).__name__,
                     )
                 )
                 continue
-            yield number, row
+            yield number, record
         return
     csv.field_size_limit(64 * 1024 * 1024)
     reader = csv.reader(text.splitlines(keepends=True), delimiter=source.delimiter, quotechar=source.quotechar)

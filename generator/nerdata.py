@@ -33,9 +33,9 @@ def _clean_tag(raw: str, mapping: dict[str, str]) -> tuple[str, str | None]:
     if "-" not in raw:
         # Europeana typos such as "OLOC": treat as outside rather than guess.
         return "O", None
-    prefix, label = raw.split("-", 1)
+    prefix, raw_label = raw.split("-", 1)
     prefix = prefix.upper()
-    label = mapping.get(label.upper(), None)
+    label = mapping.get(raw_label.upper())
     if prefix not in ("B", "I") or label is None:
         return "O", None
     return prefix, label

@@ -19,13 +19,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 import jinja2
 from markupsafe import Markup
 
 from .i18n import translations
-from .model import ENTITY_TYPES, TYPE_FOLDERS, Article, Entity, EntityType, Extraction, Mention, Sentence
+from .model import ENTITY_TYPES, TYPE_FOLDERS, Article, Entity, EntityType, Extraction, Mention, Paragraph, Sentence
 from .quotes import Quote
 from .resolve import Resolution
 
@@ -157,18 +158,18 @@ def _segments(
         return any(q_start <= a < q_end for q_start, q_end in quotes)
 
     out: list[Segment] = []
-    for a, b, m in spans:
+    for a, b, mention in spans:
         if a >= b:
             continue
-        if m is not None:
-            ent_id, etype, _ = link[m.key]
+        if mention is not None:
+            ent_id, etype, _ = link[mention.key]
             out.append(
                 Segment(
                     text[a:b],
                     href=relative_url(from_src, entity_src(ent_id, etype), settings.use_directory_urls),
                     type=etype,
                     entity=ent_id,
-                    curated=m.source == "curated",
+                    curated=mention.source == "curated",
                     quote=in_quote(a),
                 )
             )
@@ -319,7 +320,7 @@ class _SiteBuilder:
             (self.arts[a], self.href(src, article_src(a)), groups[a])
             for a in sorted(groups, key=lambda a: self.date_key(self.arts[a]))
         ]
-        dates = sorted(self.arts[a].date for a in e.articles if a in self.arts and self.arts[a].date)
+        dates = sorted(d for a in e.articles if a in self.arts and (d := self.arts[a].date))
         edit = None
         if e.curation_file and self.s.edit_uri:
             edit = self.s.edit_uri.rstrip("/") + "/" + e.curation_file
@@ -447,7 +448,7 @@ class _SiteBuilder:
             "href": self.href(src, entity_src(e.id, e.type)) if e.id in self.paged else "",
         }
 
-    def graph_data(self, src: str = "graph/index.md") -> dict[str, object]:
+    def graph_data(self, src: str = "graph/index.md") -> dict[str, list[dict[str, Any]]]:
         top = sorted((e for e in self.entities if e.id in self.paged), key=lambda e: (-len(e.mentions), e.id))
         keep = {e.id for e in top[: self.s.graph_nodes]}
         nodes = [self._node(e, src) for e in top[: self.s.graph_nodes]]
@@ -461,8 +462,8 @@ class _SiteBuilder:
     def graph_page(self) -> Page:
         src = "graph/index.md"
         data = self.graph_data(src)
-        names = {n["id"]: n for n in data["nodes"]}  # type: ignore[index, union-attr]
-        strongest = sorted(data["edges"], key=lambda x: (-int(x["weight"]), x["source"], x["target"]))[:60]  # type: ignore[arg-type, index]
+        names = {n["id"]: n for n in data["nodes"]}
+        strongest = sorted(data["edges"], key=lambda x: (-int(x["weight"]), x["source"], x["target"]))[:60]
         rows = [(names[x["source"]], names[x["target"]], x["weight"]) for x in strongest]
         return Page(
             src,
@@ -482,7 +483,7 @@ class _SiteBuilder:
             for sent in ex.sentences:
                 sents_by_para[sent.paragraph].append(sent)
         qspans = self.quote_spans.get(art.id, [])
-        paragraphs = []
+        paragraphs: list[tuple[Paragraph, list[tuple[Sentence | None, list[Segment]]]]] = []
         for para in art.paragraphs:
             if para.boilerplate or not sents_by_para.get(para.index):
                 paragraphs.append((para, [(None, [Segment(art.text[para.start : para.end])])]))

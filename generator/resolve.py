@@ -31,7 +31,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from .errors import Problem
-from .gazetteer import Gazetteer
+from .gazetteer import Gazetteer, Place
 from .model import Alias, Article, Entity, EntityType, Extraction, Mention, stable_hash
 from .names import acronym_of, fold, genitive_stem, is_acronym, safe_slug, skeleton
 from .overrides import Curation
@@ -267,7 +267,7 @@ def resolve(
     lang_of = {a.id: a.language for a in articles}
     weights = dict(settings.type_weights)
 
-    def draft() -> list[tuple[str, list[Mention], list[str], object, str, EntityType, str]]:
+    def draft() -> list[tuple[str, list[Mention], list[str], Place | None, str, EntityType, str]]:
         groups: dict[str, list[Mention]] = defaultdict(list)
         for m in mentions:
             groups[clusters.find(node_of[m.key])].append(m)
@@ -365,7 +365,11 @@ def resolve(
             surface = m.text
             aliases.setdefault(fold(surface), Alias(surface, "corpus", lang_of.get(m.article)))
         aliases.pop(fold(name), None)
-        coords = (place.latitude, place.longitude) if place and place.latitude is not None else None
+        coords = (
+            (place.latitude, place.longitude)
+            if place is not None and place.latitude is not None and place.longitude is not None
+            else None
+        )
         entity = Entity(
             id=entity_id,
             name=name,
