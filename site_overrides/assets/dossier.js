@@ -140,6 +140,28 @@
     el.dataset.dxReady = "1";
   }
 
+  function graphTheme(cy) {
+    var fg = cssVar("--md-default-fg-color", "#333");
+    cy.style()
+      .selector("node").style({ "color": fg, "border-color": fg })
+      .selector("edge").style({ "line-color": cssVar("--md-default-fg-color--lighter", "#bbb") })
+      .update();
+  }
+
+  function mapTheme(layer) {
+    layer.setStyle({ color: cssVar("--md-default-fg-color--lighter", "#aaa"), fillColor: cssVar("--md-default-fg-color--lightest", "#eee") });
+  }
+
+  /* Material switches light/dark by changing data-md-color-scheme on <body>: recolour what was drawn. */
+  function watchScheme() {
+    if (!window.MutationObserver || document.body.dataset.dxWatched) return;
+    document.body.dataset.dxWatched = "1";
+    new MutationObserver(function () {
+      document.querySelectorAll(".dx-graph").forEach(function (el) { if (el.dxGraph) graphTheme(el.dxGraph); });
+      document.querySelectorAll(".dx-map").forEach(function (el) { if (el.dxWorld) mapTheme(el.dxWorld); });
+    }).observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
+  }
+
   function initGraphs(root) {
     var els = root.querySelectorAll(".dx-graph:not([data-dx-ready])");
     if (!els.length) return;
@@ -164,7 +186,7 @@
     var L = window.L;
     var map = L.map(el, { attributionControl: false, worldCopyJump: true, minZoom: 1, maxZoom: 8 });
     map.setView([20, 0], 1);  // a view first: layers need one to draw
-    L.geoJSON(window.topojson.feature(world, world.objects.countries), {
+    el.dxWorld = L.geoJSON(window.topojson.feature(world, world.objects.countries), {
       style: { color: cssVar("--md-default-fg-color--lighter", "#aaa"), weight: 0.6, fillColor: cssVar("--md-default-fg-color--lightest", "#eee"), fillOpacity: 1 }
     }).addTo(map);
     var colour = typeColour("place");
@@ -207,6 +229,7 @@
   }
 
   function init() {
+    watchScheme();
     initTables(document);
     initGraphs(document);
     initMaps(document);
