@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .errors import DossierError, Problem
 from .model import Article, EntityType, Extraction, Mention, Sentence, stable_hash
-from .names import fold, fold_text, german_forms
+from .names import fold, fold_text, german_forms, is_acronym
 from .overrides import Curation
 
 SHIPPED = {"dossier:de": Path(__file__).resolve().parent / "models" / "de_dossier_ner"}
@@ -118,7 +118,7 @@ def pipeline_quality(name: str) -> float:
     return min(1.0, max(0.05, value))
 
 
-def curated_patterns(curation: Curation, language: str) -> list[dict[str, str]]:
+def curated_patterns(curation: Curation, language: str) -> list[dict[str, object]]:
     patterns = []
     for ent_id in sorted(curation.entities):
         ent = curation.entities[ent_id]
@@ -129,7 +129,12 @@ def curated_patterns(curation: Curation, language: str) -> list[dict[str, str]]:
             if language == "de":
                 variants |= german_forms(name)  # "Kremls", "Demokratischen Volksrepublik Korea"
             for variant in sorted(variants):
-                patterns.append({"label": _RULER_LABEL[ent.type], "pattern": variant, "id": f"curated:{ent_id}"})
+                if is_acronym(name):
+                    # "UN" must not match "Un" in "Kim Jong Un": acronyms match case-sensitively.
+                    pattern: str | list[dict[str, str]] = [{"ORTH": variant}]
+                else:
+                    pattern = variant
+                patterns.append({"label": _RULER_LABEL[ent.type], "pattern": pattern, "id": f"curated:{ent_id}"})
     return patterns
 
 
@@ -234,6 +239,13 @@ def doc_to_mentions(
     return sentences, mentions
 
 
+def _pattern_text(pattern: object) -> str:
+    """The text of a phrase pattern, or of a one-token ORTH pattern."""
+    if isinstance(pattern, list):
+        return " ".join(str(token.get("ORTH", "")) for token in pattern)
+    return str(pattern)
+
+
 #: Longest text handed to spaCy at once; longer paragraphs (a 1 MB single line)
 #: are cut at a sentence end or a space, so memory stays flat.
 MAX_CHUNK = 20_000
@@ -289,7 +301,7 @@ class Extractor:
             if layers.curated:
                 for pattern in sorted(
                     {
-                        (p["pattern"], p["label"], p["id"])
+                        (_pattern_text(p["pattern"]), str(p["label"]), str(p["id"]))
                         for lang in self.settings.pipelines
                         for p in curated_patterns(self.curation, lang)
                     }

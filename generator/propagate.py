@@ -27,7 +27,7 @@ from dataclasses import dataclass, replace
 
 from .components import DEFAULT_ROLE_WORDS, is_role_word
 from .model import Article, EntityType, Extraction, Mention
-from .names import genitive_stem, skeleton
+from .names import genitive_stem, is_acronym, skeleton
 
 
 @dataclass(frozen=True)
@@ -105,7 +105,7 @@ def refine(
     }
     findable = _findable(trimmed, lexicon)
     for name, (label, ent_id) in sorted((curated or {}).items()):
-        findable[skeleton(name)] = _Target(label, f"curated:{ent_id}")
+        findable[skeleton(name)] = _Target(label, f"curated:{ent_id}", name if is_acronym(name) else None)
     out: dict[str, Extraction] = {}
     for article in articles:
         ex = trimmed.get(article.id)
@@ -123,6 +123,7 @@ def refine(
 class _Target:
     label: EntityType
     hint: str | None
+    exact: str | None = None  # acronyms match only as written ("UN", never "Un")
 
 
 def _findable(extractions: Mapping[str, Extraction], lexicon: Lexicon) -> dict[str, _Target]:
@@ -235,6 +236,8 @@ def _propagate(
                 target = findable.get(skeleton(surface))
                 if target is None and (stem := genitive_stem(surface)):
                     target = findable.get(skeleton(stem))
+                if target is not None and target.exact is not None and surface.rstrip("s") != target.exact:
+                    target = None
                 if target is not None:
                     hit = (start, end, surface, target, n)
                     break

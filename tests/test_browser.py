@@ -164,7 +164,9 @@ def test_dark_mode_switch(page: Page, base_url: str) -> None:
     pg = page.page
     pg.goto(base_url + "places/pyongyang/")
     assert pg.locator("body").get_attribute("data-md-color-scheme") == "default"
-    pg.wait_for_function("document.querySelector('.dx-graph') && document.querySelector('.dx-graph').dataset.dxReady === '1'")
+    pg.wait_for_function(
+        "document.querySelector('.dx-graph') && document.querySelector('.dx-graph').dataset.dxReady === '1'"
+    )
     pg.locator("form[data-md-component='palette'] label:visible").first.click()
     assert pg.locator("body").get_attribute("data-md-color-scheme") == "slate"
     pg.wait_for_function(

@@ -1,0 +1,85 @@
+"""The spaCy layers on a blank pipeline (fast): curated names, gazetteer, junk filter, chunking."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import spacy
+
+from generator.nlp import NlpSettings, build_pipeline, chunks
+from generator.overrides import load_curation
+
+
+@pytest.fixture(scope="module")
+def blank_de(tmp_path_factory: pytest.TempPathFactory) -> str:
+    path = tmp_path_factory.mktemp("blank") / "de"
+    nlp = spacy.blank("de")
+    ruler = nlp.add_pipe("entity_ruler", name="fake_ner")  # stands in for a statistical NER model
+    ruler.add_patterns(
+        [
+            {"label": "PER", "pattern": "Kreml-Sprecher Dmitri Peskow"},
+            {"label": "PER", "pattern": "Kim am Mittwoch"},
+            {"label": "PER", "pattern": "Nordkorea"},
+            {"label": "ORG", "pattern": "russischen"},
+            {"label": "LOC", "pattern": "Moskau"},
+            {"label": "LOC", "pattern": "USA"},
+        ]
+    )
+    nlp.to_disk(path)
+    return str(path)
+
+
+def ents(nlp, text: str) -> list[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
+    doc = nlp(text)
+    return [(e.text, e.label_, e.id_ or e.kb_id_) for e in doc.ents]
+
+
+def curation(tmp_path: Path):
+    (tmp_path / "c.yml").write_text(
+        "entities:\n  - id: un\n    name: United Nations\n    type: organization\n    aliases: [UN, Vereinte Nationen]\n",
+        encoding="utf-8",
+    )
+    return load_curation(tmp_path)
+
+
+def test_curated_acronyms_match_case_sensitively_and_declined_names_match(blank_de: str, tmp_path: Path) -> None:
+    nlp = build_pipeline("de", blank_de, NlpSettings(), curation(tmp_path))
+    assert ents(nlp, "Kim Jong Un sprach vor der UN und den Vereinten Nationen.") == [
+        ("UN", "ORG", "curated:un"),
+        ("Vereinten Nationen", "ORG", "curated:un"),
+    ]
+
+
+def test_filter_trims_roles_and_time_tails_and_drops_adjectives(blank_de: str, tmp_path: Path) -> None:
+    nlp = build_pipeline("de", blank_de, NlpSettings(), curation(tmp_path))
+    found = ents(nlp, "Kreml-Sprecher Dmitri Peskow lobte Kim am Mittwoch die russischen Pläne.")
+    assert ("Dmitri Peskow", "PER", "") in found
+    assert ("Kim", "PER", "") in found
+    assert all(text != "russischen" for text, _, _ in found)
+
+
+def test_gazetteer_canonicalises_retypes_and_finds(blank_de: str, tmp_path: Path) -> None:
+    nlp = build_pipeline("de", blank_de, NlpSettings(), curation(tmp_path))
+    found = ents(nlp, "Nordkorea, Moskau und die USA; später Pjöngjang.")
+    assert ("Nordkorea", "LOC", "geonames:1873107") in found  # was PER: a country name retypes it
+    assert ("Moskau", "LOC", "geonames:524901") in found
+    assert ("USA", "LOC", "geonames:6252001") in found
+    assert ("Pjöngjang", "LOC", "geonames:1871859") in found  # found though the model missed it
+
+
+def test_layers_can_be_switched_off(blank_de: str, tmp_path: Path) -> None:
+    from generator.nlp import Layers
+
+    nlp = build_pipeline(
+        "de", blank_de, NlpSettings(layers=Layers(curated=False, gazetteer=False, filter=False)), curation(tmp_path)
+    )
+    assert [n for n in nlp.pipe_names if n.startswith("dossier")] == []
+    assert ("Nordkorea", "PER", "") in ents(nlp, "Nordkorea schweigt.")
+
+
+def test_chunks_cover_the_text_exactly() -> None:
+    text = "Satz eins. " * 5000 + "x" * 30000
+    pieces = list(chunks(text, 0, len(text), limit=1000))
+    assert "".join(p for _, p in pieces) == text
+    assert all(text[o : o + len(p)] == p and len(p) <= 1000 for o, p in pieces)
