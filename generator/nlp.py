@@ -119,7 +119,7 @@ def pipeline_quality(name: str) -> float:
 
 
 def curated_patterns(curation: Curation, language: str) -> list[dict[str, object]]:
-    patterns = []
+    patterns: list[dict[str, object]] = []
     for ent_id in sorted(curation.entities):
         ent = curation.entities[ent_id]
         for name, lang in curation.all_names(ent_id):
