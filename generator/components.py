@@ -27,6 +27,7 @@ from .names import fold, genitive_stem
 
 PLACE_LABELS = ("LOC", "GPE", "FAC")
 _POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
+_JOINABLE = ("PER", "PERSON", "ORG")
 PERSON_LABELS = ("PER", "PERSON")
 
 #: Particles that may stand in lower case inside a person's name.
@@ -249,7 +250,11 @@ def make_span_filter(nlp: Language, name: str, role_words: list[str], exclude: l
 
 
 def _calendar_words(lang: str) -> frozenset[str]:
-    """Weekday and month names (and abbreviations) from CLDR via babel."""
+    """Weekday names (CLDR via babel), written out.
+
+    Abbreviations ("Sun", "Mon") and months ("May", "June", "August") are names
+    too often to cut a span at them.
+    """
     from babel import Locale, UnknownLocaleError
 
     try:
@@ -257,11 +262,9 @@ def _calendar_words(lang: str) -> frozenset[str]:
     except (UnknownLocaleError, ValueError):
         return frozenset()
     words: set[str] = set()
-    for table in (loc.days, loc.months):
-        for context in table.values():
-            for width in context.values():
-                words.update(str(v).lower().rstrip(".") for v in width.values())
-    return frozenset(w for w in words if len(w) > 1)
+    for context in loc.days.values():
+        words.update(str(v).lower() for v in context.get("wide", {}).values())
+    return frozenset(w for w in words if len(w) > 3)
 
 
 class SpanFilter:
@@ -335,10 +338,32 @@ class SpanFilter:
             return False
         return True
 
+    def join_fragments(self, ents: list[Span]) -> list[Span]:
+        """Adjacent person/organization spans with nothing between them are one name the
+        model cut in two ("Kang" + "Sun Nam", "Vedant" + "Patel"); the joint span is a
+        person if either part is."""
+        out: list[Span] = []
+        for ent in ents:
+            prev = out[-1] if out else None
+            if (
+                prev is not None
+                and prev.end == ent.start
+                and not prev.id_
+                and not ent.id_
+                and prev.label_ in _JOINABLE
+                and ent.label_ in _JOINABLE
+                and all(t.text[:1].isupper() for t in ent.doc[prev.start : ent.end])
+            ):
+                label = next((x.label_ for x in (prev, ent) if x.label_ in PERSON_LABELS), prev.label_)
+                out[-1] = Span(ent.doc, prev.start, ent.end, label=label)
+                continue
+            out.append(ent)
+        return out
+
     def __call__(self, doc: Doc) -> Doc:
         sources = _sources(doc)
         kept = []
-        for ent in doc.ents:
+        for ent in self.join_fragments(list(doc.ents)):
             if ent.id_.startswith("curated:"):
                 kept.append(ent)  # curated names are never filtered
                 continue

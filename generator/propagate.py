@@ -7,9 +7,10 @@ it works on the article text directly and needs no Docs.
 
 1. **Lexicon**: a name is *confident* when it was found at least twice in the
    corpus, or once by a layer with evidence (a curated name, a gazetteer place).
-2. **Trim**: a mention that is a confident name plus extra words ("Kim Jong Un
-   Briefe", "Isolation Russlands", "Moskaus Bedarf") is cut to the name, which
-   takes the name's type.
+2. **Extend and trim**: a mention cut short of a confident name the text spells
+   out ("Kim Jong" of "Kim Jong Un") becomes the whole name; a mention that is
+   a confident name plus extra words ("Kim Jong Un Briefe", "Isolation
+   Russlands", "Moskaus Bedarf") is cut to the name. Either takes the name's type.
 3. **Propagate**: every confident name, every person name of two or three
    words, and the surname of such a person ("Schoigu" after "Sergej Schoigu")
    is found wherever a run of capitalised words has the same name skeleton
@@ -98,8 +99,19 @@ def refine(
     """
     lexicon = build_lexicon(extractions)
     by_id = {a.id: a for a in articles}
+    by_word: dict[str, list[str]] = defaultdict(list)
+    for name in lexicon.names:
+        for word in set(name.split()):
+            by_word[word].append(name)
     trimmed = {
-        art_id: replace(ex, mentions=tuple(t for m in ex.mentions for t in _trim(m, lexicon, by_id[art_id])))
+        art_id: replace(
+            ex,
+            mentions=tuple(
+                t
+                for m in ex.mentions
+                for t in _trim(_extend(m, lexicon, by_word, by_id[art_id]), lexicon, by_id[art_id])
+            ),
+        )
         for art_id, ex in extractions.items()
         if art_id in by_id
     }
@@ -152,6 +164,37 @@ def _findable(extractions: Mapping[str, Extraction], lexicon: Lexicon) -> dict[s
         if surnames[last] == 1 and len(last) > 2:
             table.setdefault(last, _Target("person", None))
     return table
+
+
+def _extend(m: Mention, lexicon: Lexicon, by_word: Mapping[str, list[str]], article: Article) -> Mention:
+    """A span cut short of a confident name that the text spells out ("Kim Jong" of
+    "Kim Jong Un") is extended to the whole name, even when the shorter span is
+    itself frequent (a model that always stops early makes it so)."""
+    if m.source == "curated":
+        return m
+    first = m.text.split()[0] if m.text.split() else ""
+    best = None
+    for name in by_word.get(first, ()):
+        if len(name) <= len(m.text) or m.text not in name:
+            continue
+        offset = name.index(m.text)
+        start = m.start - offset
+        if start >= 0 and article.text[start : start + len(name)] == name:
+            after = article.text[start + len(name) : start + len(name) + 1]
+            if not after.isalnum() and (best is None or len(name) > len(best[0])):
+                best = (name, start)
+    if best is None:
+        return m
+    name, start = best
+    return replace(
+        m,
+        start=start,
+        end=start + len(name),
+        text=name,
+        label=lexicon.names[name],
+        source="propagated",
+        entity_hint=lexicon.hints.get(name) or m.entity_hint,
+    )
 
 
 def _trim(m: Mention, lexicon: Lexicon, article: Article) -> list[Mention]:

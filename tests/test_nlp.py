@@ -24,6 +24,8 @@ def blank_de(tmp_path_factory: pytest.TempPathFactory) -> str:
             {"label": "ORG", "pattern": "russischen"},
             {"label": "LOC", "pattern": "Moskau"},
             {"label": "LOC", "pattern": "USA"},
+            {"label": "PER", "pattern": "Kang"},
+            {"label": "ORG", "pattern": "Sun Nam"},
         ]
     )
     nlp.to_disk(path)
@@ -83,3 +85,8 @@ def test_chunks_cover_the_text_exactly() -> None:
     pieces = list(chunks(text, 0, len(text), limit=1000))
     assert "".join(p for _, p in pieces) == text
     assert all(text[o : o + len(p)] == p and len(p) <= 1000 for o, p in pieces)
+
+
+def test_adjacent_fragments_of_one_name_are_joined(blank_de: str, tmp_path: Path) -> None:
+    nlp = build_pipeline("de", blank_de, NlpSettings(), curation(tmp_path))
+    assert ("Kang Sun Nam", "PER", "") in ents(nlp, "Verteidigungsminister Kang Sun Nam sprach.")
