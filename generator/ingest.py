@@ -27,7 +27,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .errors import DossierError, Problem, Report, did_you_mean, pydantic_expected, short_repr
-from .model import Article, Paragraph
+from .model import Article, Paragraph, stable_hash
 from .names import safe_slug
 
 ARTICLE_SUFFIXES = (".txt", ".md")
@@ -289,21 +289,34 @@ def read_raw(path: Path, corpus: Path, report: Report, display_root: Path | None
 
 
 class LanguageDetector:
-    """Language identification with lingua (models ship in the wheel, no download)."""
+    """Language identification with lingua (models ship in the wheel, no download).
 
-    def __init__(self) -> None:
+    ``known`` remembers earlier answers by a digest of the text sample, so a
+    rebuild does not detect again (the pipeline keeps it in the cache folder).
+    """
+
+    SAMPLE = 3000  # characters: plenty for news prose, and detection time grows with length
+
+    def __init__(self, known: dict[str, str] | None = None) -> None:
         self._detector: Any = None
+        self.known: dict[str, str] = known if known is not None else {}
 
     def __call__(self, text: str) -> str | None:
+        sample = text[: self.SAMPLE]
+        key = stable_hash(sample)
+        if key in self.known:
+            return self.known[key]
         if self._detector is None:
             from lingua import LanguageDetectorBuilder
 
             # Low-accuracy mode uses trigrams only: 70 MB instead of ~1 GB and plenty for whole articles.
             self._detector = LanguageDetectorBuilder.from_all_languages().with_low_accuracy_mode().build()
-        language = self._detector.detect_language_of(text[:20000])
+        language = self._detector.detect_language_of(sample)
         if language is None:
             return None
-        return language.iso_code_639_1.name.lower()
+        code = language.iso_code_639_1.name.lower()
+        self.known[key] = code
+        return code
 
 
 def build_article(raw: RawArticle, boilerplate: Sequence[re.Pattern[str]], detect: LanguageDetector) -> Article:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import DossierError, Problem, Report
-from .ingest import DEFAULT_BOILERPLATE, LanguageDetector, TableSource, read_corpus
+from .ingest import DEFAULT_BOILERPLATE, LanguageDetector, TableSource, read_corpus, read_table
 from .model import Article, Extraction, Mention, Sentence, stable_hash
 from .nlp import Extractor, NlpSettings
 from .overrides import Curation, load_curation
@@ -224,12 +224,44 @@ def run(
             ]
         )
     shown_corpus = _shown(settings.corpus, root)
+    languages_file = settings.cache_dir / "languages.json" if settings.cache_dir else None
+    detector = detector or LanguageDetector(_read_json_dict(languages_file))
     articles = list(
         read_corpus(
             settings.corpus, report, boilerplate=settings.boilerplate, detect=detector, display_root=shown_corpus
         )
     )
+    seen = {a.id for a in articles}
+    for table in settings.tables:
+        if not table.path.is_file():
+            raise DossierError(
+                [
+                    Problem(
+                        str(table.path),
+                        "article table not found",
+                        field="sources.path",
+                        expected="a CSV or JSON Lines file",
+                        found="nothing",
+                    )
+                ]
+            )
+        for article in read_table(table, report, boilerplate=settings.boilerplate, detect=detector):
+            if article.id in seen:
+                report.add(
+                    Problem(
+                        article.source,
+                        "duplicate article id, row skipped",
+                        field="id",
+                        expected="ids unique across the corpus",
+                        found=repr(article.id),
+                    )
+                )
+                continue
+            seen.add(article.id)
+            articles.append(article)
     stats["ingest_s"] = time.perf_counter() - t0
+    if languages_file is not None:
+        _write_json_atomic(languages_file, dict(sorted(detector.known.items())))
 
     t0 = time.perf_counter()
     extractor = Extractor(settings.nlp, curation)
@@ -285,6 +317,29 @@ def run(
     site = renderer.render_site(articles, extractions, resolution, quotes=quotes, site_name=settings.site_name)
     stats["render_s"] = time.perf_counter() - t0
     return Result(articles, extractions, curation, resolution, site, report, stats, quotes)
+
+
+def _read_json_dict(path: Path | None) -> dict[str, str]:
+    """A cached mapping, or an empty one when it is missing or unreadable (never trusted blindly)."""
+    if path is None:
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
+
+
+def _write_json_atomic(path: Path, data: dict[str, str]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(data, fh, sort_keys=True)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def _shown(path: Path, root: Path | None) -> Path | None:

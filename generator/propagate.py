@@ -24,7 +24,7 @@ import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from .components import DEFAULT_ROLE_WORDS, is_role_word
 from .model import Article, EntityType, Extraction, Mention
@@ -35,20 +35,42 @@ from .names import genitive_stem, is_acronym, skeleton
 class Lexicon:
     names: dict[str, EntityType]  # exact surface -> type
     hints: dict[str, str | None]  # exact surface -> entity hint (curated/geonames)
+    _by_word: dict[str, list[str]] | None = field(default=None, repr=False, compare=False)
+
+    def index(self) -> dict[str, list[str]]:
+        """Confident names by each of their words (built once: lookups stay linear in the corpus)."""
+        if self._by_word is None:
+            by_word: dict[str, list[str]] = defaultdict(list)
+            for name in sorted(self.names):
+                for word in set(name.split()):
+                    by_word[word].append(name)
+            object.__setattr__(self, "_by_word", dict(by_word))
+        return self._by_word  # type: ignore[return-value]
 
     def longest_inside(self, text: str) -> tuple[str, str, int] | None:
         """The longest confident name inside ``text`` at word boundaries: (name, surface, offset)."""
+        index = self.index()
+        candidates: set[str] = set()
+        for word in text.split():
+            for stem in (word, word.removesuffix("s"), word.removesuffix("’s"), word.removesuffix("'s")):
+                candidates.update(index.get(stem, ()))
         best: tuple[int, bool, str, str, int] | None = None
-        for name in sorted(self.names):
+        for name in sorted(candidates):
             if name == text or len(name) >= len(text):
                 continue
             for variant in (name + "s", name + "’s", name + "'s", name):
-                for m in re.finditer(rf"(?<![\w-]){re.escape(variant)}(?![\w-])", text):
-                    # Longest surface first; for the same surface, the genitive reading
-                    # ("Russland" + s) over a name that is itself a genitive ("Russlands").
-                    key = (len(variant), variant != name, name, variant, m.start())
-                    if best is None or key[:2] > best[:2]:
-                        best = key
+                start = text.find(variant)
+                while start != -1:
+                    end = start + len(variant)
+                    before_ok = start == 0 or not (text[start - 1].isalnum() or text[start - 1] == "-")
+                    after_ok = end == len(text) or not (text[end].isalnum() or text[end] == "-")
+                    if before_ok and after_ok:
+                        # Longest surface first; for the same surface, the genitive reading
+                        # ("Russland" + s) over a name that is itself a genitive ("Russlands").
+                        rank = (len(variant), variant != name, name, variant, start)
+                        if best is None or rank[:2] > best[:2]:
+                            best = rank
+                    start = text.find(variant, start + 1)
         return None if best is None else best[2:]
 
 
@@ -99,10 +121,7 @@ def refine(
     """
     lexicon = build_lexicon(extractions)
     by_id = {a.id: a for a in articles}
-    by_word: dict[str, list[str]] = defaultdict(list)
-    for name in lexicon.names:
-        for word in set(name.split()):
-            by_word[word].append(name)
+    by_word = lexicon.index()
     trimmed = {
         art_id: replace(
             ex,

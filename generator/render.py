@@ -17,6 +17,7 @@ import posixpath
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache, lru_cache
 from itertools import combinations
 from pathlib import Path
 from typing import Any
@@ -62,6 +63,7 @@ class Site:
 # ---------------------------------------------------------------- URLs
 
 
+@cache
 def page_url(src: str, use_directory_urls: bool) -> str:
     """The site URL MkDocs gives to a Markdown source path."""
     stem = src[: -len(".md")] if src.endswith(".md") else src
@@ -72,6 +74,7 @@ def page_url(src: str, use_directory_urls: bool) -> str:
     return stem + "/"
 
 
+@lru_cache(maxsize=1 << 18)
 def relative_url(from_src: str, to_src: str, use_directory_urls: bool, anchor: str | None = None) -> str:
     """A link from the page built from ``from_src`` to the page or file ``to_src`` (MkDocs' rules)."""
     here = page_url(from_src, use_directory_urls)
@@ -251,14 +254,20 @@ class _SiteBuilder:
                 self.mentions_in[(m.article, m.sentence)].append(m)
         self.quotes = sorted(quotes, key=lambda q: (q.article, q.start))
         self.quote_spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        self.quotes_by_speaker: dict[str, list[Quote]] = defaultdict(list)
+        self.quotes_in: dict[str, list[Quote]] = defaultdict(list)
         for q in self.quotes:
             self.quote_spans[q.article].append((q.start, q.end))
+            self.quotes_in[q.article].append(q)
+            if q.speaker:
+                self.quotes_by_speaker[q.speaker].append(q)
         # Co-occurrence: sentences (article, index) that name both entities of a pair.
         self.cooc: dict[tuple[str, str], list[tuple[str, int]]] = defaultdict(list)
         for (art_id, sent), ms in sorted(self.mentions_in.items()):
             present = sorted({self.link[m.key][0] for m in ms if m.key in self.link})
             for a, b in combinations(present, 2):
                 self.cooc[(a, b)].append((art_id, sent))
+        self._statement_cache: dict[tuple[str, str, int], tuple[list[Segment], str]] = {}
         self.neighbours: dict[str, list[tuple[str, list[tuple[str, int]]]]] = defaultdict(list)
         for (a, b), where in sorted(self.cooc.items()):
             self.neighbours[a].append((b, where))
@@ -273,20 +282,34 @@ class _SiteBuilder:
         return (article.date or "9999", article.id)
 
     def statement(self, src: str, art_id: str, sent_index: int, *, curated: bool = False) -> Statement:
-        art = self.arts[art_id]
-        sent = self.sentences[art_id][sent_index]
-        segs = _segments(
-            art.text,
-            sent.start,
-            sent.end,
-            self.mentions_in[(art_id, sent_index)],
-            self.link,
-            src,
-            self.s,
-            self.quote_spans.get(art_id, ()),
-        )
-        anchor = f"s{sent.index}" + text_fragment(art.text[sent.start : sent.end])
-        return Statement(art, sent, segs, self.href(src, article_src(art_id), anchor), curated)
+        """A cited sentence as seen from page ``src``.
+
+        Links are computed once per sentence and folder: from a page that is
+        never a link target (``people/~.md``), so they hold for every page of
+        that folder, including the pages they point to.
+        """
+        folder = posixpath.dirname(src)
+        key = (folder, art_id, sent_index)
+        cached = self._statement_cache.get(key)
+        if cached is None:
+            art = self.arts[art_id]
+            sent = self.sentences[art_id][sent_index]
+            anchor_src = f"{folder}/~.md" if folder else "~.md"
+            segs = _segments(
+                art.text,
+                sent.start,
+                sent.end,
+                self.mentions_in[(art_id, sent_index)],
+                self.link,
+                anchor_src,
+                self.s,
+                self.quote_spans.get(art_id, ()),
+            )
+            anchor = f"s{sent.index}" + text_fragment(art.text[sent.start : sent.end])
+            cached = (segs, self.href(anchor_src, article_src(art_id), anchor))
+            self._statement_cache[key] = cached
+        segs, href = cached
+        return Statement(self.arts[art_id], self.sentences[art_id][sent_index], segs, href, curated)
 
     # -------------------------------------------------------------- pages
 
@@ -327,8 +350,9 @@ class _SiteBuilder:
         related = self.related(e, src)
         quotes = [
             QuoteView(q, self.arts[q.article], self.href(src, article_src(q.article), f"s{q.sentence}"))
-            for q in sorted(self.quotes, key=lambda q: (self.date_key(self.arts[q.article]), q.start))
-            if q.speaker == e.id
+            for q in sorted(
+                self.quotes_by_speaker.get(e.id, []), key=lambda q: (self.date_key(self.arts[q.article]), q.start)
+            )
         ]
         aliases_by_language: dict[str, list] = defaultdict(list)
         for alias in e.aliases:
@@ -531,8 +555,7 @@ class _SiteBuilder:
                 if q.speaker and q.speaker in self.paged
                 else None,
             )
-            for q in self.quotes
-            if q.article == art.id
+            for q in self.quotes_in.get(art.id, [])
         ]
         return Page(
             src,

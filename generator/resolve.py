@@ -451,15 +451,17 @@ def _canonical_name(ms: Sequence[Mention], etype: EntityType, place, lang_of: Ma
     if place is not None:
         return place.name_in(display) if place.kind == "country" else place.name
     forms: Counter[str] = Counter()
+    folded = {fold(x.text) for x in ms}
+    in_display_count: Counter[str] = Counter(m.text for m in ms if lang_of.get(m.article) == display)
     for m in ms:
         text = " ".join(m.text.split())
         stem = genitive_stem(text)
-        if stem and any(fold(x.text) == fold(stem) for x in ms):
+        if stem and fold(stem) in folded:
             text = stem
         forms[text] += 1
 
     def score(form: str) -> tuple[bool, int, int, int, int, str]:
-        in_display = sum(1 for m in ms if m.text == form and lang_of.get(m.article) == display)
+        in_display = in_display_count[form]
         # Full names before short forms and acronyms, then the display language, then frequency.
         return (is_acronym(form), -len(skeleton(form).split()), -in_display, -forms[form], -len(form), form)
 

@@ -2,8 +2,9 @@
 
 Data (all read from ``../shared/data``; nothing is committed):
 
-* ``train``: GermEval 2014 *test* split, WikiANN-de *train* (silver), and,
-  when asked for, SmartData v1 and Europeana Newspapers.
+* ``train``: GermEval 2014 *test* split and Europeana Newspapers (the shipped
+  model); on request also WikiANN-de *train* (silver, licence unverified) and
+  SmartData v1.
 * ``dev`` (model selection / early stopping): the even-numbered sentences of
   GermEval 2014 *dev*.
 * ``heldout`` (final score, never used for training or selection): the
@@ -109,7 +110,7 @@ def _finalise_meta(out: Path) -> None:
             "name": "dossier_ner",
             "version": "1.0.0",
             "description": "German PER/LOC/ORG NER trained by the dossier project (see MODEL_CARD.md).",
-            "license": "CC BY 4.0 (training data: GermEval 2014); see MODEL_CARD.md",
+            "license": "CC BY 4.0 (training data: GermEval 2014 CC BY 4.0, Europeana Newspapers CC0); see MODEL_CARD.md",
             "author": "dossier project",
         }
     )
@@ -122,7 +123,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=Path("generator/models/de_dossier_ner"))
     parser.add_argument(
         "--sources",
-        default="germeval,wikiann",
+        default="germeval,europeana",
         help=f"comma-separated training sources out of {', '.join(SOURCES)}",
     )
     parser.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", help="spaCy config override")

@@ -77,3 +77,22 @@ def test_strict_build_fails_on_warnings(tmp_path: Path, root: Path) -> None:
     (out / "marker").write_text("x")
     assert main(["build", "-f", str(path), "-o", str(out), "--strict", "--cache-dir", str(tmp_path / "c")]) == 1
     assert (out / "marker").exists()
+
+
+@pytest.mark.slow
+def test_sources_add_articles_from_a_table(tmp_path: Path, root: Path) -> None:
+    from generator.cli import main
+
+    table = tmp_path / "wire.jsonl"
+    table.write_text(
+        '{"guid": "A1", "body": "Wladimir Putin traf Kim Jong Un in Wostotschny.", "headline": "Gipfel"}\n', encoding="utf-8"
+    )
+    options = (
+        f"      sources:\n        - path: {table}\n          format: jsonl\n          language: de\n"
+        "          columns: {id: guid, text: body, title: headline}\n"
+    )
+    path = config_file(tmp_path, root, options)
+    out = tmp_path / "site"
+    assert main(["build", "-f", str(path), "-o", str(out), "--cache-dir", str(tmp_path / "c")]) == 0
+    page = (out / "articles" / "wire-a1" / "index.html").read_text(encoding="utf-8")
+    assert ">Gipfel</h1>" in page and "kim-jong-un" in page
