@@ -135,15 +135,7 @@ class ExtractionCache:
             "checksum": stable_hash(json.dumps(payload, sort_keys=True, ensure_ascii=False), length=32),
             "payload": payload,
         }
-        # Write then rename: a killed build never leaves a half-written entry.
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(envelope, fh, ensure_ascii=False)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        _write_json_atomic(path, envelope)
 
 
 # ---------------------------------------------------------------- stages
@@ -330,12 +322,13 @@ def _read_json_dict(path: Path | None) -> dict[str, str]:
     return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
 
 
-def _write_json_atomic(path: Path, data: dict[str, str]) -> None:
+def _write_json_atomic(path: Path, data: object) -> None:
+    """Write then rename: a killed build never leaves a half-written file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(data, fh, sort_keys=True)
+            json.dump(data, fh, sort_keys=True, ensure_ascii=False)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
