@@ -85,7 +85,8 @@ def test_sources_add_articles_from_a_table(tmp_path: Path, root: Path) -> None:
 
     table = tmp_path / "wire.jsonl"
     table.write_text(
-        '{"guid": "A1", "body": "Wladimir Putin traf Kim Jong Un in Wostotschny.", "headline": "Gipfel"}\n', encoding="utf-8"
+        '{"guid": "A1", "body": "Wladimir Putin traf Kim Jong Un in Wostotschny.", "headline": "Gipfel"}\n',
+        encoding="utf-8",
     )
     options = (
         f"      sources:\n        - path: {table}\n          format: jsonl\n          language: de\n"

@@ -166,3 +166,24 @@ def test_index_pages_are_paged() -> None:
     assert 'aria-current="page">1<' in first and 'href="page-2/"' in first and "(1–4)" in first
     third = next(p.content for p in site.pages if p.path == "people/page-3.md")
     assert 'href="../"' in third and "(9–9)" in third
+
+
+def test_related_entities_are_ranked_by_shared_sentences_with_evidence() -> None:
+    items = [
+        make(
+            "a",
+            "[Putin|person] traf [Kim|person]. [Putin|person] und [Kim|person] lachten. [Putin|person] sah [Moskau|place].",
+        )
+    ]
+    articles, extractions = corpus(*items)
+    res = resolve(articles, extractions, Curation(), None)
+    site = Renderer(TEMPLATES, RenderSettings()).render_site(articles, extractions, res)
+    page = next(p.content for p in site.pages if p.path == "people/putin.md")
+    related = page[page.index('<ol class="dx-related">') :]
+    assert related.index(">Kim<") < related.index(">Moskau<")  # 2 shared sentences before 1
+    assert "shared sentences: 2" in related and "shared sentences: 1" in related
+    kim_evidence = related[related.index(">Kim<") : related.index(">Moskau<")]
+    assert kim_evidence.count('class="dx-cite"') == 2  # the two sentences naming both
+    graph = json.loads(site.static["graph.json"])
+    weights = {(e["source"], e["target"]): e["weight"] for e in graph["edges"]}
+    assert weights[("kim", "putin")] == 2 and weights[("moskau", "putin")] == 1
