@@ -21,10 +21,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 from .errors import DossierError
 from .ingest import DEFAULT_BOILERPLATE, TABLE_FIELDS, TableSource
 from .nlp import DEFAULT_PIPELINES, Layers, NlpSettings
+from . import rawhtml
 from .pipeline import Result, Settings, run
 from .render import RenderSettings
 from .resolve import ResolveSettings
@@ -209,6 +211,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     def __init__(self) -> None:
         self.settings: Settings | None = None
         self.result: Result | None = None
+        self.raw: dict[str, list[rawhtml.Block]] = {}  # src path -> HTML put back after Markdown
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.settings = settings_from_config(self.config, config)
@@ -216,6 +219,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.settings is not None
+        self.raw = {}
         try:
             self.result = run(self.settings)
         except DossierError as exc:
@@ -226,7 +230,10 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             if files.get_file_from_path(page.path) is not None:
                 log.info("hand-written %s replaces the generated page", page.path)
                 continue
-            files.append(File.generated(config, page.path, content=page.content))
+            markdown, blocks = rawhtml.split(page.content)
+            if blocks:
+                self.raw[page.path] = blocks
+            files.append(File.generated(config, page.path, content=markdown))
         for path, content in sorted(self.result.site.static.items()):
             if files.get_file_from_path(path) is None:
                 files.append(File.generated(config, path, content=content))
@@ -240,6 +247,14 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             int(stats.get("cache_misses", 0)),
         )
         return files
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        blocks = self.raw.get(page.file.src_uri)
+        return rawhtml.inject(html, blocks, indexed=True) if blocks else html
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        blocks = self.raw.pop(page.file.src_uri, None)
+        return rawhtml.inject(output, blocks, indexed=False) if blocks else output
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         assert self.settings is not None

@@ -94,6 +94,16 @@ def test_search_index_covers_entities_and_aliases(site: Path) -> None:
         assert word in text, word
 
 
+def test_search_indexes_article_text_not_statements(site: Path) -> None:
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    entity_text = " ".join(d["text"] for d in index["docs"] if d["location"].startswith("people/"))
+    article_text = " ".join(d["text"] for d in index["docs"] if d["location"].startswith("articles/"))
+    assert "Militärübungen" in article_text
+    assert "Militärübungen" not in entity_text
+    for page in site.rglob("*.html"):
+        assert "<!--dossier:" not in page.read_text(encoding="utf-8"), page
+
+
 def test_boilerplate_never_becomes_a_statement(site: Path) -> None:
     for page in (site / "people").glob("*/index.html"):
         html = page.read_text(encoding="utf-8")

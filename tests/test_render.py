@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from generator import rawhtml
 from generator.overrides import Curation, load_curation
 from generator.render import Renderer, RenderSettings, page_url, relative_url
 from generator.resolve import resolve
@@ -107,6 +108,8 @@ HOSTILE = [
     "{{ 7*7 }}",
     "{% raw %}",
     "title: injected\n---",
+    "<!--dossier:raw-->",
+    "<!--dossier:block 0-->",
 ]
 
 
@@ -124,6 +127,10 @@ def test_untrusted_names_are_escaped(name: str) -> None:
         assert "injected" not in front.replace('\\"', "").split("title:")[0]
     export = json.loads(site.static["dossier.json"])
     assert export["articles"][0]["title"] == safe
+    for page in site.pages:  # the text cannot open or fill a raw-HTML region (generator/rawhtml.py)
+        markdown, blocks = rawhtml.split(page.content)
+        assert markdown.count("<!--dossier:") == len(blocks)
+        assert all("<!--" not in b.html for b in blocks)
 
 
 def test_export_schema() -> None:
@@ -187,3 +194,21 @@ def test_related_entities_are_ranked_by_shared_sentences_with_evidence() -> None
     graph = json.loads(site.static["graph.json"])
     weights = {(e["source"], e["target"]): e["weight"] for e in graph["edges"]}
     assert weights[("kim", "putin")] == 2 and weights[("moskau", "putin")] == 1
+
+
+def test_raw_html_regions_are_put_back_in_their_phase() -> None:
+    site = small_site()
+    page = next(p for p in site.pages if p.path == "people/vladimir-putin.md")
+    markdown, blocks = rawhtml.split(page.content)
+    assert blocks and all(not b.indexed for b in blocks), "statements and related are kept out of search"
+    assert "dx-statement" not in markdown and markdown.count("<!--dossier:block") == len(blocks)
+    after_markdown = rawhtml.inject(markdown, blocks, indexed=True)
+    assert after_markdown == markdown, "no indexed region on an entity page"
+    final = rawhtml.inject(after_markdown, blocks, indexed=False)
+    assert "<!--dossier:block" not in final and final.count('class="dx-statement"') == page.content.count(
+        'class="dx-statement"'
+    )
+    article = next(p for p in site.pages if p.path == "articles/de1.md")
+    markdown, blocks = rawhtml.split(article.content)
+    assert [b.indexed for b in blocks] == [True], "article text stays searchable"
+    assert 'id="s1"' in rawhtml.inject(markdown, blocks, indexed=True)
