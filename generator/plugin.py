@@ -23,10 +23,10 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from . import rawhtml
 from .errors import DossierError
 from .ingest import DEFAULT_BOILERPLATE, TABLE_FIELDS, TableSource
 from .nlp import DEFAULT_PIPELINES, Layers, NlpSettings
-from . import rawhtml
 from .pipeline import Result, Settings, run
 from .render import RenderSettings
 from .resolve import ResolveSettings

@@ -55,4 +55,3 @@ def inject(html: str, blocks: list[Block], *, indexed: bool) -> str:
         return block.html if block.indexed == indexed else match.group(0)
 
     return _PLACEHOLDER.sub(put, html)
-
