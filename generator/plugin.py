@@ -129,6 +129,8 @@ class DossierConfig(base.Config):
     """Entities with fewer mentions are listed on index pages but get no page of their own."""
     index_page_size = _PositiveInt(default=500)
     """Rows per page of the people, organizations and places indexes."""
+    statements_page_size = _PositiveInt(default=100)
+    """Statements on an entity page; more go to continuation pages (cut between articles)."""
     workers = _PositiveInt(default=1)
     """Processes for extraction (spaCy n_process)."""
     edit_uri = c.Optional(c.Type(str))
@@ -182,6 +184,7 @@ def settings_from_config(plugin_config: DossierConfig, config: MkDocsConfig) -> 
             edit_uri=edit_uri,
             min_mentions=plugin_config.min_mentions,
             index_page_size=plugin_config.index_page_size,
+            statements_page_size=plugin_config.statements_page_size,
             language=str(config.theme.get("language") or "en"),
         ),
         boilerplate=tuple(plugin_config.boilerplate),

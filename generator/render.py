@@ -46,6 +46,7 @@ class RenderSettings:
     collapse_after: int = 6  # statements per article shown before "more"
     graph_nodes: int = 150  # entities on the graph page
     index_page_size: int = 500  # rows per page of the people/organizations/places indexes
+    statements_page_size: int = 100  # statements on an entity page; more go to continuation pages
 
 
 @dataclass
@@ -317,7 +318,7 @@ class _SiteBuilder:
         site = Site()
         for e in self.entities:
             if e.id in self.paged:
-                site.pages.append(self.entity_page(e))
+                site.pages.extend(self.entity_pages(e))
         for art in self.articles:
             site.pages.append(self.article_page(art))
         for t in ENTITY_TYPES:
@@ -330,19 +331,79 @@ class _SiteBuilder:
         site.static["dossier.json"] = export_json(self.articles, self.extractions, self.resolution, self.s, self.quotes)
         return site
 
-    def entity_page(self, e: Entity) -> Page:
+    def entity_pages(self, e: Entity) -> list[Page]:
+        """The entity's page and, when it has more statements than fit, its continuation pages.
+
+        Statements are grouped by article (oldest first) and cut between groups,
+        so every page stays about ``statements_page_size`` statements long however
+        often the entity is named: pages keep a flat size as the corpus grows.
+        """
         src = entity_src(e.id, e.type)
-        groups: dict[str, list[Statement]] = defaultdict(list)
+        by_article: dict[str, list[tuple[int, bool]]] = defaultdict(list)
         seen: set[tuple[str, int]] = set()
         for m in e.mentions:
             if (m.article, m.sentence) in seen or m.article not in self.arts:
                 continue
             seen.add((m.article, m.sentence))
-            groups[m.article].append(self.statement(src, m.article, m.sentence, curated=m.source == "curated"))
-        ordered = [
-            (self.arts[a], self.href(src, article_src(a)), groups[a])
-            for a in sorted(groups, key=lambda a: self.date_key(self.arts[a]))
-        ]
+            by_article[m.article].append((m.sentence, m.source == "curated"))
+        articles = sorted(by_article, key=lambda a: self.date_key(self.arts[a]))
+        chunks: list[list[str]] = [[]]
+        filled = 0
+        for a in articles:
+            if chunks[-1] and filled + len(by_article[a]) > max(1, self.s.statements_page_size):
+                chunks.append([])
+                filled = 0
+            chunks[-1].append(a)
+            filled += len(by_article[a])
+        stem = src[: -len(".md")]
+        srcs = [src] + [f"{stem}/statements-{n + 1}.md" for n in range(1, len(chunks))]
+        total = sum(len(v) for v in by_article.values())
+
+        def groups(page_src: str, chunk: list[str]) -> list[tuple[Article, str, list[Statement]]]:
+            return [
+                (
+                    self.arts[a],
+                    self.href(page_src, article_src(a)),
+                    [self.statement(page_src, a, sent, curated=cur) for sent, cur in by_article[a]],
+                )
+                for a in chunk
+            ]
+
+        def pagination(page_src: str, current: int) -> list[tuple[int, str, bool]]:
+            if len(srcs) == 1:
+                return []
+            return [(i + 1, self.href(page_src, other, "statements"), i == current) for i, other in enumerate(srcs)]
+
+        pages = [self.entity_page(e, src, groups(src, chunks[0]), total, len(articles), pagination(src, 0))]
+        for n in range(1, len(chunks)):
+            page_src = srcs[n]
+            pages.append(
+                Page(
+                    page_src,
+                    self.env.get_template("entity_statements.md.j2").render(
+                        entity=e,
+                        title=html.escape(e.name),
+                        entity_href=self.href(page_src, src),
+                        groups=groups(page_src, chunks[n]),
+                        page=n + 1,
+                        pages=len(chunks),
+                        statement_count=total,
+                        pagination=pagination(page_src, n),
+                        collapse_after=self.s.collapse_after,
+                    ),
+                )
+            )
+        return pages
+
+    def entity_page(
+        self,
+        e: Entity,
+        src: str,
+        ordered: list[tuple[Article, str, list[Statement]]],
+        statement_count: int,
+        article_count: int,
+        pagination: list[tuple[int, str, bool]],
+    ) -> Page:
         dates = sorted(d for a in e.articles if a in self.arts and (d := self.arts[a].date))
         edit = None
         if e.curation_file and self.s.edit_uri:
@@ -363,8 +424,9 @@ class _SiteBuilder:
             index_href=self.href(src, f"{e.folder}/index.md"),
             graph_href=self.href(src, "graph/index.md"),
             groups=ordered,
-            statement_count=sum(len(v) for v in groups.values()),
-            article_count=len(ordered),
+            statement_count=statement_count,
+            article_count=article_count,
+            pagination=pagination,
             first_seen=dates[0] if dates else None,
             last_seen=dates[-1] if dates else None,
             edit_url=edit,

@@ -212,3 +212,33 @@ def test_raw_html_regions_are_put_back_in_their_phase() -> None:
     markdown, blocks = rawhtml.split(article.content)
     assert [b.indexed for b in blocks] == [True], "article text stays searchable"
     assert 'id="s1"' in rawhtml.inject(markdown, blocks, indexed=True)
+
+
+def test_entity_statements_are_paged_between_articles() -> None:
+    articles, extractions = corpus(
+        *(
+            make(f"a{i}", f"[Wladimir Putin|person] sprach am Tag {i}. Dann schwieg [Putin|person].", title=f"Tag {i}")
+            for i in range(5)
+        )
+    )
+    resolution = resolve(articles, extractions, Curation(), None)
+    site = Renderer(TEMPLATES, RenderSettings(statements_page_size=3)).render_site(articles, extractions, resolution)
+    pages = {p.path: p.content for p in site.pages}
+    paged = sorted(p for p in pages if p.startswith("people/wladimir-putin"))
+    # 5 articles of 2 statements each, cut between articles: one article per page of at most 3.
+    assert paged == [
+        "people/wladimir-putin.md",
+        "people/wladimir-putin/statements-2.md",
+        "people/wladimir-putin/statements-3.md",
+        "people/wladimir-putin/statements-4.md",
+        "people/wladimir-putin/statements-5.md",
+    ]
+    cited = [c for p in paged for c in pages[p].split('class="dx-cite" href="')[1:]]
+    assert len(cited) == 10, "every statement on exactly one page"
+    assert 'href="statements-2/#statements"' in pages["people/wladimir-putin.md"]
+    second = pages["people/wladimir-putin/statements-2.md"]
+    assert 'href="../#statements"' in second and 'href="../statements-3/#statements"' in second
+    assert 'href="../../../articles/a1/#s0' in second, "links are relative to the continuation page"
+    assert "exclude: true" in second
+    unpaged = Renderer(TEMPLATES, RenderSettings()).render_site(articles, extractions, resolution)
+    assert [p.path for p in unpaged.pages if p.path.startswith("people/wladimir-putin")] == ["people/wladimir-putin.md"]
