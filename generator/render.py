@@ -24,7 +24,7 @@ from typing import Any
 from urllib.parse import quote
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .i18n import translations
 from .model import ENTITY_TYPES, TYPE_FOLDERS, Article, Entity, EntityType, Extraction, Mention, Paragraph, Sentence
@@ -116,6 +116,7 @@ class Statement:
     segments: list[Segment]
     href: str  # citation: the sentence on the article page
     curated_link: bool
+    html: Markup  # the sentence with its mentions linked, the page's own entity marked dx-self
 
 
 @dataclass
@@ -268,7 +269,9 @@ class _SiteBuilder:
             present = sorted({self.link[m.key][0] for m in ms if m.key in self.link})
             for a, b in combinations(present, 2):
                 self.cooc[(a, b)].append((art_id, sent))
-        self._statement_cache: dict[tuple[str, str, int], tuple[list[Segment], str]] = {}
+        self._statement_cache: dict[tuple[str, str, int], tuple[list[Segment], str, Markup]] = {}
+        self.macros: Any = self.env.get_template("_macros.j2").make_module()
+        self.entity_srcs = {e.id: entity_src(e.id, e.type) for e in self.entities}
         self.neighbours: dict[str, list[tuple[str, list[tuple[str, int]]]]] = defaultdict(list)
         for (a, b), where in sorted(self.cooc.items()):
             self.neighbours[a].append((b, where))
@@ -282,12 +285,15 @@ class _SiteBuilder:
     def date_key(self, article: Article) -> tuple[str, str]:
         return (article.date or "9999", article.id)
 
-    def statement(self, src: str, art_id: str, sent_index: int, *, curated: bool = False) -> Statement:
-        """A cited sentence as seen from page ``src``.
+    def statement(
+        self, src: str, art_id: str, sent_index: int, *, self_id: str | None = None, curated: bool = False
+    ) -> Statement:
+        """A cited sentence as seen from page ``src``, on the page of entity ``self_id``.
 
-        Links are computed once per sentence and folder: from a page that is
-        never a link target (``people/~.md``), so they hold for every page of
-        that folder, including the pages they point to.
+        Links and the sentence's HTML are computed once per sentence and folder:
+        from a page that is never a link target (``people/~.md``), so they hold
+        for every page of that folder, including the pages they point to. The
+        page's own entity is then marked by its link, which is unique in the folder.
         """
         folder = posixpath.dirname(src)
         key = (folder, art_id, sent_index)
@@ -307,10 +313,13 @@ class _SiteBuilder:
                 self.quote_spans.get(art_id, ()),
             )
             anchor = f"s{sent.index}" + text_fragment(art.text[sent.start : sent.end])
-            cached = (segs, self.href(anchor_src, article_src(art_id), anchor))
+            cached = (segs, self.href(anchor_src, article_src(art_id), anchor), self.macros.segments(segs))
             self._statement_cache[key] = cached
-        segs, href = cached
-        return Statement(self.arts[art_id], self.sentences[art_id][sent_index], segs, href, curated)
+        segs, href, markup = cached
+        if self_id is not None and self_id in self.paged:
+            own = escape(self.href(f"{folder}/~.md" if folder else "~.md", self.entity_srcs[self_id]))
+            markup = Markup(str(markup).replace(f'" href="{own}">', f' dx-self" href="{own}">'))
+        return Statement(self.arts[art_id], self.sentences[art_id][sent_index], segs, href, curated, markup)
 
     # -------------------------------------------------------------- pages
 
@@ -364,7 +373,7 @@ class _SiteBuilder:
                 (
                     self.arts[a],
                     self.href(page_src, article_src(a)),
-                    [self.statement(page_src, a, sent, curated=cur) for sent, cur in by_article[a]],
+                    [self.statement(page_src, a, sent, self_id=e.id, curated=cur) for sent, cur in by_article[a]],
                 )
                 for a in chunk
             ]
@@ -445,7 +454,7 @@ class _SiteBuilder:
         out = []
         for other_id, where in self.neighbours.get(e.id, []):
             other = self.by_id[other_id]
-            evidence = [self.statement(src, a, s) for a, s in where[: self.s.evidence_limit]]
+            evidence = [self.statement(src, a, s, self_id=e.id) for a, s in where[: self.s.evidence_limit]]
             out.append(
                 Related(
                     entity=other,
