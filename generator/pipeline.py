@@ -256,6 +256,10 @@ def run(
         _write_json_atomic(languages_file, dict(sorted(detector.known.items())))
 
     t0 = time.perf_counter()
+    if settings.nlp.layers.gazetteer:
+        from . import gazetteer
+
+        gazetteer.load(settings.cache_dir)  # before the pipelines: their components share it
     extractor = Extractor(settings.nlp, curation)
     cache = ExtractionCache(settings.cache_dir)
     tick = progress("Extracting entities", len(articles)) if progress else None
@@ -290,7 +294,7 @@ def run(
     t0 = time.perf_counter()
     from . import gazetteer
 
-    gaz = gazetteer.load() if settings.nlp.layers.gazetteer else None
+    gaz = gazetteer.load(settings.cache_dir) if settings.nlp.layers.gazetteer else None
     from .nlp import pipeline_quality
 
     resolve_settings = settings.resolve

@@ -236,3 +236,18 @@ def test_type_vote_weighs_each_model_by_its_quality() -> None:
     assert [e.type for e in weighted.entities] == ["organization"]
     unweighted = resolve(articles, extractions, Curation(), None)
     assert [e.type for e in unweighted.entities] == ["person"]  # a tie goes to TYPE_ORDER
+
+
+def test_gazetteer_cache_is_used_and_damage_is_detected(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    built = gazetteer.load()
+    path = tmp_path / f"gazetteer-{gazetteer._cache_key()}.pickle"
+    gazetteer._write_cache(path, built)
+    cached = gazetteer._read_cache(path)
+    assert cached is not None and cached.lookup("Pjöngjang") == built.lookup("Pjöngjang")
+    data = bytearray(path.read_bytes())
+    data[-10] ^= 0xFF
+    path.write_bytes(bytes(data))
+    assert gazetteer._read_cache(path) is None, "a damaged cache is never trusted"
+    monkeypatch.setattr(gazetteer, "_LOADED", None)
+    monkeypatch.setattr(gazetteer, "build", lambda: built)
+    assert gazetteer.load(tmp_path) is built and gazetteer._read_cache(path) is not None, "rebuilt and rewritten"
