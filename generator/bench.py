@@ -34,6 +34,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -281,7 +282,7 @@ def main(argv: list[str] | None = None) -> int:
             )
         console.print(table)
 
-        builds = []
+        builds: list[dict[str, Any]] = []
         sizes = sorted({total if s == "all" else min(total, int(s)) for s in args.sizes.split(",")}, reverse=True)
         curation = tmp / "curation"
         shutil.copytree(ROOT / "content" / "curation", curation)
