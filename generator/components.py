@@ -17,10 +17,10 @@ with ``ent_id_ = "curated:<entity id>"``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from .names import fold, genitive_stem
@@ -105,6 +105,55 @@ DEFAULT_ROLE_WORDS = (
     "expert",
     "coordinator",
 )
+
+
+#: Last words of organisation names that another name can be coordinated into
+#: ("Russia & Eurasia Programme", "Bill and Melinda Gates Foundation").
+ORG_HEADS = frozenset(
+    "programme program institute foundation centre center council committee studies group department "
+    "stiftung institut zentrum programm".split()
+)
+
+#: German institution words that take a "für ..." complement as part of the name
+#: ("Institut für russische, osteuropäische und zentralasiatische Studien").
+FUER_HEADS = ("institut", "zentrum", "stiftung", "amt", "ministerium", "akademie", "kommission", "rat", "büro")
+
+#: Nouns that put an organisation's name right after them ("der Sender Channel One",
+#: "die Söldnergruppe Wagner", "news agency Yonhap"); matched as a word or a compound end.
+APPOSITION_HEADS = (
+    "sender",
+    "fernsehsender",
+    "zeitung",
+    "nachrichtenagentur",
+    "agentur",
+    "gruppe",
+    "magazin",
+    "broadcaster",
+    "newspaper",
+    "agency",
+)
+
+
+#: Portfolios that name an office, not an organisation, before a role word
+#: ("Defense Minister Sergei Shoigu", "Foreign Secretary", "Interior Ministry" is left alone).
+PORTFOLIOS = frozenset(
+    "defense defence foreign finance interior justice economy trade health education energy "
+    "agriculture transport culture environment labour labor treasury".split()
+)
+
+
+def _is_apposition_head(low: str) -> bool:
+    return any(low == h or (low.endswith(h) and len(low) > len(h) + 3) for h in APPOSITION_HEADS)
+
+
+class _OtherEntities:
+    """The tokens of every entity but the ``own``-th (``owner``: token index -> entity number)."""
+
+    def __init__(self, owner: dict[int, int], own: int):
+        self.owner, self.own = owner, own
+
+    def __contains__(self, index: object) -> bool:
+        return self.owner.get(index, self.own) != self.own  # type: ignore[call-overload]
 
 
 def _sources(doc: Doc) -> dict[str, str]:
@@ -279,6 +328,7 @@ class SpanFilter:
         min_chars: int,
         stop_words: frozenset[str] = frozenset(),
     ):
+        self.lang = lang
         self.stop_words = stop_words
         self.role_words = tuple(w.lower() for w in role_words)
         self.exclude = frozenset(fold(x) for x in exclude)
@@ -324,6 +374,86 @@ class SpanFilter:
             return None
         return Span(doc, start, end, label=span.label_, kb_id=span.kb_id_, span_id=span.id_)
 
+    def _name_word(self, token: Token) -> bool:
+        """A capitalised word that can be part of a name: not a role, calendar or stop word."""
+        text = token.text
+        return (
+            token.is_alpha
+            and text[:1].isupper()
+            and not (text.isupper() and len(text) > 1)
+            and token.lower_ not in self.stop_words
+            and token.lower_ not in self.calendar
+            and not is_role_word(text, self.role_words)
+        )
+
+    def extend(self, span: Span, taken: Container[int]) -> Span:
+        """Grow a span over the parts of a name the model left out (tokens in ``taken``
+        belong to other entities and are never swallowed, except a name coordinated
+        into an organisation's: "Russia & Eurasia Programme")."""
+        doc = span.doc
+        start, end = span.start, span.end
+        label = span.label_
+        if label in PERSON_LABELS and doc[end - 1].lower_ in ORG_HEADS:
+            label = "ORG"  # "Eurasia Programme" is no person, whatever the model says
+        if label in PERSON_LABELS and end - start == 1 and start >= 2:
+            # "Sprecher des US-Außenministeriums, Vedant Patel": a given name the model
+            # missed, right after punctuation, a role word or (English) a lower-case word.
+            given, before = doc[start - 1], doc[start - 2]
+            opener = (
+                before.is_punct
+                or is_role_word(before.text, self.role_words)
+                or (self.lang == "en" and before.is_alpha and before.text.islower())
+            )
+            if opener and start - 1 not in taken and self._name_word(given) and given.text[1:].islower():
+                start -= 1
+        if label == "ORG" and end - start > 1 and _is_apposition_head(doc[start].lower_):
+            start += 1  # "Söldnergruppe Wagner", "Nachrichtenagentur KCNA": the name is what follows
+        if label == "ORG":
+            # "Russia & Eurasia Programme": a name coordinated into an organisation's name.
+            if (
+                doc[end - 1].lower_ in ORG_HEADS
+                and start >= 2
+                and doc[start - 1].lower_ in ("&", "and", "und")
+                and self._name_word(doc[start - 2])
+            ):
+                start -= 2
+            # "Institut für russische, osteuropäische und zentralasiatische Studien".
+            if end < len(doc) and doc[end].lower_ == "für" and doc[end - 1].lower_.endswith(FUER_HEADS):
+                j, last = end + 1, None
+                while j < len(doc) and j - end < 12 and j not in taken:
+                    word = doc[j]
+                    if word.is_alpha and word.text[:1].isupper():
+                        last = j
+                        if j + 2 < len(doc) and doc[j + 1].lower_ in ("und", ",") and doc[j + 2].is_alpha:
+                            j += 2
+                            continue
+                        break
+                    if not (word.text in (",", "und") or (word.is_alpha and word.text.islower())):
+                        break
+                    j += 1
+                if last is not None:
+                    end = last + 1
+        if (start, end, label) == (span.start, span.end, span.label_):
+            return span
+        return Span(doc, start, end, label=label, kb_id=span.kb_id_, span_id=span.id_)
+
+    def appositions(self, doc: Doc, taken: set[int]) -> list[Span]:
+        """Organisation names the model missed after a noun that announces one
+        ("dem Sender Channel One", "die Söldnergruppe Wagner")."""
+        found = []
+        for token in doc[:-1]:
+            low = token.lower_
+            if not token.is_alpha or not any(
+                low == h or (low.endswith(h) and len(low) > len(h) + 3) for h in APPOSITION_HEADS
+            ):
+                continue
+            start = end = token.i + 1
+            while end < len(doc) and end - start < 4 and end not in taken and self._name_word(doc[end]):
+                end += 1
+            if end > start:
+                found.append(Span(doc, start, end, label="ORG"))
+        return found
+
     def keep(self, span: Span) -> bool:
         text = span.text
         if len(text) < self.min_chars or not any(c.isupper() for c in text):
@@ -334,6 +464,14 @@ class SpanFilter:
             return False
         if len(span) == 1 and is_role_word(text, self.role_words):
             return False
+        doc = span.doc
+        if (
+            len(span) == 1
+            and span[0].lower_ in PORTFOLIOS
+            and span.end < len(doc)
+            and is_role_word(doc[span.end].text, self.role_words)
+        ):
+            return False  # "Defense" in "Defense Minister Sergei Shoigu"
         if all(t.text.lower() in self.calendar for t in span if t.is_alpha):
             return False
         return True
@@ -363,16 +501,24 @@ class SpanFilter:
     def __call__(self, doc: Doc) -> Doc:
         sources = _sources(doc)
         kept = []
-        for ent in self.join_fragments(list(doc.ents)):
+        ents = self.join_fragments(list(doc.ents))
+        owner = {i: n for n, ent in enumerate(ents) for i in range(ent.start, ent.end)}
+        for n, ent in enumerate(ents):
             if ent.id_.startswith("curated:"):
                 kept.append(ent)  # curated names are never filtered
                 continue
             trimmed = self.trim(ent)
-            if trimmed is None or not self.keep(trimmed):
+            if trimmed is None:
+                continue
+            # An extension stops at another entity's tokens, not at those the trim cut off.
+            trimmed = self.extend(trimmed, _OtherEntities(owner, n))
+            if not self.keep(trimmed):
                 continue
             old = span_key(ent.start_char, ent.end_char)
             if old in sources:
                 sources[span_key(trimmed.start_char, trimmed.end_char)] = sources[old]
             kept.append(trimmed)
+        taken = {i for ent in kept for i in range(ent.start, ent.end)}
+        kept.extend(span for span in self.appositions(doc, taken) if self.keep(span))
         doc.ents = filter_spans(kept)
         return doc
