@@ -27,7 +27,7 @@ from . import rawhtml
 from .errors import DossierError
 from .ingest import DEFAULT_BOILERPLATE, TABLE_FIELDS, TableSource
 from .nlp import DEFAULT_PIPELINES, Layers, NlpSettings
-from .pipeline import Result, Settings, run
+from .pipeline import Settings, run
 from .render import RenderSettings
 from .resolve import ResolveSettings
 
@@ -213,7 +213,6 @@ class DossierPlugin(BasePlugin[DossierConfig]):
 
     def __init__(self) -> None:
         self.settings: Settings | None = None
-        self.result: Result | None = None
         self.raw: dict[str, list[rawhtml.Block]] = {}  # src path -> HTML put back after Markdown
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -224,12 +223,12 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         assert self.settings is not None
         self.raw = {}
         try:
-            self.result = run(self.settings)
+            result = run(self.settings)
         except DossierError as exc:
             raise PluginError("dossier: the build cannot go on:\n" + str(exc)) from None
-        for problem in self.result.report.problems:
+        for problem in result.report.problems:
             log.warning(str(problem))
-        for page in self.result.site.pages:
+        for page in result.site.pages:
             if files.get_file_from_path(page.path) is not None:
                 log.info("hand-written %s replaces the generated page", page.path)
                 continue
@@ -237,18 +236,20 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             if blocks:
                 self.raw[page.path] = blocks
             files.append(File.generated(config, page.path, content=markdown))
-        for path, content in sorted(self.result.site.static.items()):
+        for path, content in sorted(result.site.static.items()):
             if files.get_file_from_path(path) is None:
                 files.append(File.generated(config, path, content=content))
-        stats = self.result.stats
+        stats = result.stats
         log.info(
             "%d articles, %d entities, %d pages (cache: %d hits, %d misses)",
-            len(self.result.articles),
-            len(self.result.resolution.entities),
-            len(self.result.site.pages),
+            len(result.articles),
+            len(result.resolution.entities),
+            len(result.site.pages),
             int(stats.get("cache_hits", 0)),
             int(stats.get("cache_misses", 0)),
         )
+        # Not kept: MkDocs holds the pages from here on, and the articles, extractions
+        # and resolution of a large corpus are hundreds of MB it does not need.
         return files
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
