@@ -17,6 +17,7 @@ with ``ent_id_ = "curated:<entity id>"``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Container, Iterable
 
 from spacy.language import Language
@@ -142,8 +143,12 @@ PORTFOLIOS = frozenset(
 )
 
 
+# The word itself, or a compound ending in it with at least four letters before.
+_APPOSITION = re.compile(r"(?:\w{4,})?(?:" + "|".join(APPOSITION_HEADS) + r")")
+
+
 def _is_apposition_head(low: str) -> bool:
-    return any(low == h or (low.endswith(h) and len(low) > len(h) + 3) for h in APPOSITION_HEADS)
+    return _APPOSITION.fullmatch(low) is not None
 
 
 class _OtherEntities:
@@ -442,10 +447,11 @@ class SpanFilter:
         ("dem Sender Channel One", "die Söldnergruppe Wagner")."""
         found = []
         for token in doc[:-1]:
-            low = token.lower_
-            if not token.is_alpha or not any(
-                low == h or (low.endswith(h) and len(low) > len(h) + 3) for h in APPOSITION_HEADS
-            ):
+            following = doc[token.i + 1]
+            # Cheap tests first: this runs on every token of the corpus.
+            if not following.text[:1].isupper() or token.i + 1 in taken or not token.is_alpha:
+                continue
+            if not _is_apposition_head(token.lower_):
                 continue
             start = end = token.i + 1
             while end < len(doc) and end - start < 4 and end not in taken and self._name_word(doc[end]):
