@@ -145,12 +145,13 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _parse_value(value: str) -> object:
-    for cast in (int, float):
-        try:
-            return cast(value)
-        except ValueError:
-            pass
-    return value
+    """A config override as spaCy's CLI reads it: JSON (numbers, lists, true) or a plain string."""
+    import json
+
+    try:
+        return json.loads(value)
+    except json.JSONDecodeError:
+        return value
 
 
 if __name__ == "__main__":
