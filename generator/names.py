@@ -70,7 +70,7 @@ def safe_slug(text: str, *, keep: str = "", limit: int = 80, fallback: str = "it
     ascii_text = anyascii(text).lower()
     slug = re.sub(rf"[^a-z0-9{re.escape(keep)}]+", "-", ascii_text).strip("-_.")
     slug = slug[:limit].strip("-_.") or fallback
-    if slug in RESERVED_SLUGS:
+    if slug in RESERVED_SLUGS or re.fullmatch(r"page-\d+", slug):  # page-N: the index pages
         slug = f"{slug}-{fallback}"
     return slug
 

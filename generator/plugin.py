@@ -128,7 +128,7 @@ class DossierConfig(base.Config):
     min_mentions = _PositiveInt(default=1)
     """Entities with fewer mentions are listed on index pages but get no page of their own."""
     index_page_size = _PositiveInt(default=500)
-    """Rows per page of the people, organizations and places indexes."""
+    """Rows per page of the people, organizations, places and articles indexes."""
     statements_page_size = _PositiveInt(default=100)
     """Statements on an entity page; more go to continuation pages (cut between articles)."""
     workers = _PositiveInt(default=1)

@@ -332,7 +332,7 @@ class _SiteBuilder:
             site.pages.append(self.article_page(art))
         for t in ENTITY_TYPES:
             site.pages.extend(self.type_index(t))
-        site.pages.append(self.articles_index())
+        site.pages.extend(self.articles_index())
         site.pages.append(self.graph_page())
         site.pages.append(self.home_page())
         site.static.update(self.redirects())
@@ -671,13 +671,23 @@ class _SiteBuilder:
             )
         return pages
 
-    def articles_index(self) -> Page:
-        src = "articles/index.md"
-        rows = [
-            (a, self.href(src, article_src(a.id)), _count(self.extractions, a.id, self.link))
-            for a in sorted(self.articles, key=self.date_key)
-        ]
-        return Page(src, self.env.get_template("articles_index.md.j2").render(rows=rows))
+    def articles_index(self) -> list[Page]:
+        """Every article, oldest first, in pages of ``index_page_size`` rows."""
+        ordered = sorted(self.articles, key=self.date_key)
+        size = max(1, self.s.index_page_size)
+        chunks = [ordered[i : i + size] for i in range(0, len(ordered), size)] or [[]]
+        srcs = ["articles/index.md" if n == 0 else f"articles/page-{n + 1}.md" for n in range(len(chunks))]
+        pages = []
+        for n, (src, chunk) in enumerate(zip(srcs, chunks, strict=True)):
+            rows = [(a, self.href(src, article_src(a.id)), _count(self.extractions, a.id, self.link)) for a in chunk]
+            pagination = (
+                [(i + 1, self.href(src, other), i == n) for i, other in enumerate(srcs)] if len(srcs) > 1 else []
+            )
+            content = self.env.get_template("articles_index.md.j2").render(
+                rows=rows, total=len(ordered), first=n * size + 1, pagination=pagination
+            )
+            pages.append(Page(src, content))
+        return pages
 
     def home_page(self) -> Page:
         src = "index.md"

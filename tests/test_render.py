@@ -173,6 +173,17 @@ def test_index_pages_are_paged() -> None:
     assert 'aria-current="page">1<' in first and 'href="page-2/"' in first and "(1–4)" in first
     third = next(p.content for p in site.pages if p.path == "people/page-3.md")
     assert 'href="../"' in third and "(9–9)" in third
+    site = Renderer(TEMPLATES, RenderSettings(index_page_size=2)).render_site(articles, extractions, res)
+    paths = sorted(p.path for p in site.pages if p.path in ("articles/index.md", "articles/page-2.md"))
+    assert paths == ["articles/index.md", "articles/page-2.md"]
+    second = next(p.content for p in site.pages if p.path == "articles/page-2.md")
+    assert "(3–3)" in second and 'href="../a2/"' in second and 'href="../"' in second
+
+
+def test_index_page_names_are_reserved() -> None:
+    from generator.names import safe_slug
+
+    assert safe_slug("Page 2") == "page-2-item" and safe_slug("Page Two") == "page-two"
 
 
 def test_related_entities_are_ranked_by_shared_sentences_with_evidence() -> None:
