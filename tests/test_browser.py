@@ -185,6 +185,21 @@ def test_map_draws_offline(page: Page, base_url: str) -> None:
     assert pg.locator(".dx-map svg path").count() > 100  # the bundled world outline
 
 
+def test_map_markers_follow_the_colour_scheme(page: Page, base_url: str) -> None:
+    pg = page.page
+    pg.goto(base_url + "places/north-korea/")
+    pg.wait_for_function("document.querySelector('.dx-map').dataset.dxReady === '1'")
+    marker = ".dx-map svg path.leaflet-interactive >> nth=-1"  # markers are drawn after the world outline
+    light = pg.locator(marker).get_attribute("stroke")
+    pg.locator("form[data-md-component='palette'] label:visible").first.click()
+    pg.wait_for_function(
+        f"document.querySelector('.dx-map svg').querySelectorAll('path.leaflet-interactive')"
+        f"[document.querySelector('.dx-map svg').querySelectorAll('path.leaflet-interactive').length - 1]"
+        f".getAttribute('stroke') !== {light!r}"
+    )
+    assert pg.locator(marker).get_attribute("stroke") == "rgb(66, 190, 101)"  # --dx-place in the slate scheme
+
+
 def test_phone_layout_has_no_horizontal_scroll(browser: object, base_url: str) -> None:
     p = Page(browser, viewport={"width": 390, "height": 844}, is_mobile=True)
     try:

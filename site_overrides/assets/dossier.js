@@ -148,8 +148,10 @@
       .update();
   }
 
-  function mapTheme(layer) {
-    layer.setStyle({ color: cssVar("--md-default-fg-color--lighter", "#aaa"), fillColor: cssVar("--md-default-fg-color--lightest", "#eee") });
+  function mapTheme(el) {
+    el.dxWorld.setStyle({ color: cssVar("--md-default-fg-color--lighter", "#aaa"), fillColor: cssVar("--md-default-fg-color--lightest", "#eee") });
+    var colour = typeColour("place");
+    if (el.dxMarkers) el.dxMarkers.setStyle({ color: colour, fillColor: colour });
   }
 
   /* Material switches light/dark by changing data-md-color-scheme on <body>: recolour what was drawn. */
@@ -158,7 +160,7 @@
     document.body.dataset.dxWatched = "1";
     new MutationObserver(function () {
       document.querySelectorAll(".dx-graph").forEach(function (el) { if (el.dxGraph) graphTheme(el.dxGraph); });
-      document.querySelectorAll(".dx-map").forEach(function (el) { if (el.dxWorld) mapTheme(el.dxWorld); });
+      document.querySelectorAll(".dx-map").forEach(function (el) { if (el.dxWorld) mapTheme(el); });
     }).observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
   }
 
@@ -191,10 +193,11 @@
     }).addTo(map);
     var colour = typeColour("place");
     var bounds = [];
+    el.dxMarkers = L.featureGroup().addTo(map);  // recoloured with the scheme (mapTheme)
     places.forEach(function (p) {
       var marker = L.circleMarker([p.lat, p.lon], {
         radius: p.self ? 9 : 4 + Math.min(8, p.weight), color: colour, fillColor: colour, fillOpacity: p.self ? 0.9 : 0.6
-      }).addTo(map);
+      }).addTo(el.dxMarkers);
       var label = document.createElement(p.href ? "a" : "span");
       label.textContent = p.name;
       if (p.href) label.href = p.href;
