@@ -25,6 +25,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from .components import DEFAULT_ROLE_WORDS, is_role_word
 from .model import Article, EntityType, Extraction, Mention
@@ -329,6 +330,7 @@ def _propagate(
     return found
 
 
+@lru_cache(maxsize=64)  # spaCy's registry lookup costs ~1 ms; called once per article
 def _stop_words(language: str) -> frozenset[str]:
     try:
         from spacy.util import get_lang_class
