@@ -28,6 +28,7 @@ from .errors import DossierError
 from .ingest import DEFAULT_BOILERPLATE, TABLE_FIELDS, TableSource
 from .nlp import DEFAULT_PIPELINES, Layers, NlpSettings
 from .pipeline import Settings, run
+from .progress import progress_bar
 from .render import RenderSettings
 from .resolve import ResolveSettings
 
@@ -223,7 +224,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         assert self.settings is not None
         self.raw = {}
         try:
-            result = run(self.settings)
+            with progress_bar() as progress:
+                result = run(self.settings, progress=progress)
         except DossierError as exc:
             raise PluginError("dossier: the build cannot go on:\n" + str(exc)) from None
         for problem in result.report.problems:

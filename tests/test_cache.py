@@ -51,3 +51,25 @@ def test_cache_round_trip_and_rejects_tampering(tmp_path: Path) -> None:
     assert cache.get(key, art) is None and cache.rejected == 1
     # A different article text is a different key: never a stale hit.
     assert ExtractionCache.key(article("a", "Anders."), "fp") != key
+
+
+def test_extraction_reports_progress_for_every_article(tmp_path: Path) -> None:
+    from generator.errors import Report
+    from generator.pipeline import extract_all
+    from generator.progress import progress_bar
+
+    extractor = Extractor(NlpSettings(), curation(tmp_path, "Kreml"))
+    cache = ExtractionCache(tmp_path / "cache")
+    arts = [article("a", "Der Kreml schwieg."), article("b", "Putin schwieg.")]
+    for art in arts:  # cached, so no model is loaded
+        key = ExtractionCache.key(art, extractor.fingerprint("de") + extractor.curation_key(art))
+        cache.put(key, Extraction(art.id, (Sentence(0, 0, 0, len(art.text)),), ()))
+    other = Article(id="c", source="c.txt", title="c", text="Texte.", language="xx", paragraphs=(Paragraph(0, 0, 6),))
+    ticks: list[int] = []
+    result = extract_all([*arts, other], extractor, cache, Report(), ticks.append)
+    assert sorted(result) == ["a", "b", "c"] and sum(ticks) == 3 and cache.hits == 2
+    with progress_bar(enabled=False) as factory:
+        assert factory is None, "no bar when stderr is not a terminal (CI logs)"
+    with progress_bar(enabled=True) as factory:
+        assert factory is not None
+        factory("Extracting entities", 1)(1)
