@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from itertools import combinations
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import quote
 
 import jinja2
@@ -32,6 +32,7 @@ from .quotes import Quote
 from .resolve import Resolution
 
 EXPORT_VERSION = 1
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -640,22 +641,30 @@ class _SiteBuilder:
             ),
         )
 
+    def paginate(
+        self, folder: str, items: Sequence[T]
+    ) -> list[tuple[int, str, Sequence[T], list[tuple[int, str, bool]]]]:
+        """An index cut into pages of ``index_page_size``: (number, src, rows, links to every page)."""
+        size = max(1, self.s.index_page_size)
+        chunks = [items[i : i + size] for i in range(0, len(items), size)] or [items[:0]]
+        srcs = [f"{folder}/index.md" if n == 0 else f"{folder}/page-{n + 1}.md" for n in range(len(chunks))]
+        out = []
+        for n, (src, chunk) in enumerate(zip(srcs, chunks, strict=True)):
+            links = [(i + 1, self.href(src, other), i == n) for i, other in enumerate(srcs)] if len(srcs) > 1 else []
+            out.append((n, src, chunk, links))
+        return out
+
     def type_index(self, t: EntityType) -> list[Page]:
         """The index of one type, in pages of ``index_page_size`` rows (most mentioned first)."""
         folder = TYPE_FOLDERS[t]
         ordered = [e for e in sorted(self.entities, key=lambda e: (-len(e.mentions), e.name, e.id)) if e.type == t]
         size = max(1, self.s.index_page_size)
-        chunks = [ordered[i : i + size] for i in range(0, len(ordered), size)] or [[]]
-        srcs = [f"{folder}/index.md" if n == 0 else f"{folder}/page-{n + 1}.md" for n in range(len(chunks))]
         pages = []
-        for n, (src, chunk) in enumerate(zip(srcs, chunks, strict=True)):
+        for n, src, chunk, pagination in self.paginate(folder, ordered):
             rows = [
                 (e, self.href(src, entity_src(e.id, e.type)) if e.id in self.paged else None, len(e.articles))
                 for e in chunk
             ]
-            pagination = (
-                [(i + 1, self.href(src, other), i == n) for i, other in enumerate(srcs)] if len(srcs) > 1 else []
-            )
             pages.append(
                 Page(
                     src,
@@ -675,14 +684,9 @@ class _SiteBuilder:
         """Every article, oldest first, in pages of ``index_page_size`` rows."""
         ordered = sorted(self.articles, key=self.date_key)
         size = max(1, self.s.index_page_size)
-        chunks = [ordered[i : i + size] for i in range(0, len(ordered), size)] or [[]]
-        srcs = ["articles/index.md" if n == 0 else f"articles/page-{n + 1}.md" for n in range(len(chunks))]
         pages = []
-        for n, (src, chunk) in enumerate(zip(srcs, chunks, strict=True)):
+        for n, src, chunk, pagination in self.paginate("articles", ordered):
             rows = [(a, self.href(src, article_src(a.id)), _count(self.extractions, a.id, self.link)) for a in chunk]
-            pagination = (
-                [(i + 1, self.href(src, other), i == n) for i, other in enumerate(srcs)] if len(srcs) > 1 else []
-            )
             content = self.env.get_template("articles_index.md.j2").render(
                 rows=rows, total=len(ordered), first=n * size + 1, pagination=pagination
             )
