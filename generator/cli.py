@@ -153,7 +153,9 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("-c", "--corpus", help="corpus folder (default: the plugin's 'corpus' option)")
     b.add_argument("-o", "--output", help="output folder (default: site_dir of the configuration)")
     b.add_argument("--strict", action="store_true", help="fail on any warning (for CI)")
-    b.add_argument("-j", "--workers", type=int, help="extraction processes (default: the plugin's 'workers')")
+    b.add_argument(
+        "-j", "--workers", type=int, help="extraction and rendering processes (default: the plugin's 'workers')"
+    )
     b.add_argument("--no-cache", action="store_true", help="ignore and do not write the extraction cache")
     b.add_argument("--cache-dir", help="extraction cache folder (default: the plugin's 'cache_dir')")
     b.add_argument("--extractions", nargs="+", metavar="FILE", help="JSON Lines extraction records made elsewhere")

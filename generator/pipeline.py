@@ -312,6 +312,7 @@ def run(
     renderer = Renderer(settings.templates, settings.render)
     site = renderer.render_site(articles, extractions, resolution, quotes=quotes, site_name=settings.site_name)
     stats["render_s"] = time.perf_counter() - t0
+    stats["render_processes"] = site.processes
     return Result(articles, extractions, curation, resolution, site, report, stats, quotes)
 
 

@@ -133,7 +133,7 @@ class DossierConfig(base.Config):
     statements_page_size = _PositiveInt(default=100)
     """Statements on an entity page; more go to continuation pages (cut between articles)."""
     workers = _PositiveInt(default=1)
-    """Processes for extraction (spaCy n_process)."""
+    """Processes for extraction (spaCy n_process) and for rendering pages (forked, Linux and macOS)."""
     edit_uri = c.Optional(c.Type(str))
     """Base URL of "edit" links to curation files; default: repo_url + edit_uri of mkdocs.yml."""
 
@@ -186,6 +186,7 @@ def settings_from_config(plugin_config: DossierConfig, config: MkDocsConfig) -> 
             min_mentions=plugin_config.min_mentions,
             index_page_size=plugin_config.index_page_size,
             statements_page_size=plugin_config.statements_page_size,
+            workers=plugin_config.workers,
             language=str(config.theme.get("language") or "en"),
         ),
         boilerplate=tuple(plugin_config.boilerplate),

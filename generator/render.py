@@ -11,9 +11,14 @@ article stay plain text.
 
 from __future__ import annotations
 
+import bisect
+import gc
 import html
 import json
+import multiprocessing
 import posixpath
+import sys
+import threading
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -48,6 +53,7 @@ class RenderSettings:
     graph_nodes: int = 150  # entities on the graph page
     index_page_size: int = 500  # rows per page of the people/organizations/places indexes
     statements_page_size: int = 100  # statements on an entity page; more go to continuation pages
+    workers: int = 1  # processes rendering pages (forked; see _SiteBuilder._run)
 
 
 @dataclass
@@ -60,6 +66,7 @@ class Page:
 class Site:
     pages: list[Page] = field(default_factory=list)
     static: dict[str, str] = field(default_factory=dict)  # path -> content (redirects, dossier.json)
+    processes: int = 1  # processes that rendered the pages
 
 
 # ---------------------------------------------------------------- URLs
@@ -76,17 +83,30 @@ def page_url(src: str, use_directory_urls: bool) -> str:
     return stem + "/"
 
 
-@lru_cache(maxsize=1 << 18)
 def relative_url(from_src: str, to_src: str, use_directory_urls: bool, anchor: str | None = None) -> str:
     """A link from the page built from ``from_src`` to the page or file ``to_src`` (MkDocs' rules)."""
+    rel = _relative_path(from_src, to_src, use_directory_urls)
+    return rel + "#" + anchor if anchor else rel
+
+
+@lru_cache(maxsize=1 << 18)
+def _relative_path(from_src: str, to_src: str, use_directory_urls: bool) -> str:
+    # A render makes ~10^5-10^6 of these; posixpath.relpath normalises both
+    # paths every time, so the common prefix is cut by hand on the clean URLs.
     here = page_url(from_src, use_directory_urls)
     there = page_url(to_src, use_directory_urls) if to_src.endswith(".md") else to_src
-    head, tail = posixpath.split(here)
-    base = head if "." in tail else here
-    rel = posixpath.relpath("/" + there, "/" + base)
+    base = here.rsplit("/", 1)[0] if "/" in here else ""
+    up = base.split("/") if base else []
+    down = there.split("/")
+    common = 0
+    while common < len(up) and common < len(down) - 1 and up[common] == down[common]:
+        common += 1
+    rel = "/".join([".."] * (len(up) - common) + down[common:])
     if there.endswith("/") or there == "":
         rel = rel.rstrip("/") + "/"
-    return rel + (f"#{anchor}" if anchor else "")
+        if rel == "/":
+            rel = "./"
+    return rel
 
 
 def entity_src(entity_id: str, etype: EntityType) -> str:
@@ -118,6 +138,7 @@ class Statement:
     href: str  # citation: the sentence on the article page
     curated_link: bool
     html: Markup  # the sentence with its mentions linked, the page's own entity marked dx-self
+    item: Markup  # the whole list item (macro ``statement``), marked the same way
 
 
 @dataclass
@@ -147,6 +168,7 @@ def _segments(
     quotes: Sequence[tuple[int, int]] = (),
 ) -> list[Segment]:
     """``text[start:end]`` cut into plain text and linked mentions, split at quote boundaries."""
+    quotes = [q for q in quotes if q[0] < end and q[1] > start]  # an article can hold hundreds
     cuts = {start, end}
     for q_start, q_end in quotes:
         cuts.update(x for x in (q_start, q_end) if start < x < end)
@@ -224,6 +246,35 @@ class Renderer:
         return _SiteBuilder(self, articles, extractions, resolution, quotes, site_name).build()
 
 
+EXPORT_PATH = "dossier.json"
+# Below this many entity and article pages a render is too short for worker processes to pay.
+PARALLEL_MIN_PAGES = 400
+_FORKED: _SiteBuilder | None = None  # the builder a forked render worker inherits
+
+
+def _run_forked(job: tuple[int, tuple[str, tuple[str, ...]]]) -> tuple[int, list[Page]]:
+    assert _FORKED is not None, "render worker started without a builder"
+    return job[0], _FORKED.run_task(job[1])
+
+
+def _balanced(ids: Sequence[str], weight: Mapping[str, int], batches: int) -> list[tuple[str, ...]]:
+    """``ids`` cut, in order, into at most ``batches`` runs of about equal total weight."""
+    total = sum(weight[i] for i in ids)
+    target = max(1, -(-total // batches))
+    out: list[tuple[str, ...]] = []
+    run: list[str] = []
+    filled = 0
+    for i in ids:
+        run.append(i)
+        filled += weight[i]
+        if filled >= target:
+            out.append(tuple(run))
+            run, filled = [], 0
+    if run:
+        out.append(tuple(run))
+    return out
+
+
 class _SiteBuilder:
     """Everything the pages share, computed once per build."""
 
@@ -271,12 +322,27 @@ class _SiteBuilder:
             for a, b in combinations(present, 2):
                 self.cooc[(a, b)].append((art_id, sent))
         self._statement_cache: dict[tuple[str, str, int], tuple[list[Segment], str, Markup]] = {}
+        self._item_cache: dict[tuple[str, str, int, bool], Markup] = {}
+        self._graph_data: dict[str, list[dict[str, Any]]] | None = None
         self.macros: Any = self.env.get_template("_macros.j2").make_module()
         self.entity_srcs = {e.id: entity_src(e.id, e.type) for e in self.entities}
         self.neighbours: dict[str, list[tuple[str, list[tuple[str, int]]]]] = defaultdict(list)
+        self.shared_articles: dict[tuple[str, str], int] = {}
         for (a, b), where in sorted(self.cooc.items()):
             self.neighbours[a].append((b, where))
             self.neighbours[b].append((a, where))
+            self.shared_articles[(a, b)] = self.shared_articles[(b, a)] = len({art for art, _ in where})
+        # Quote spans per sentence: an article can hold hundreds of quotes and sentences.
+        self.quotes_at: dict[tuple[str, int], list[tuple[int, int]]] = defaultdict(list)
+        for art_id, spans in self.quote_spans.items():
+            sents = sorted(self.sentences.get(art_id, {}).values(), key=lambda x: x.start)
+            starts = [x.start for x in sents]
+            for q_start, q_end in spans:
+                k = max(0, bisect.bisect_right(starts, q_start) - 1)
+                while k < len(sents) and sents[k].start < q_end:
+                    if sents[k].end > q_start:
+                        self.quotes_at[(art_id, sents[k].index)].append((q_start, q_end))
+                    k += 1
 
     # -------------------------------------------------------------- helpers
 
@@ -297,12 +363,12 @@ class _SiteBuilder:
         page's own entity is then marked by its link, which is unique in the folder.
         """
         folder = posixpath.dirname(src)
+        anchor_src = f"{folder}/~.md" if folder else "~.md"
         key = (folder, art_id, sent_index)
         cached = self._statement_cache.get(key)
+        art = self.arts[art_id]
+        sent = self.sentences[art_id][sent_index]
         if cached is None:
-            art = self.arts[art_id]
-            sent = self.sentences[art_id][sent_index]
-            anchor_src = f"{folder}/~.md" if folder else "~.md"
             segs = _segments(
                 art.text,
                 sent.start,
@@ -311,35 +377,101 @@ class _SiteBuilder:
                 self.link,
                 anchor_src,
                 self.s,
-                self.quote_spans.get(art_id, ()),
+                self.quotes_at.get((art_id, sent_index), ()),
             )
             anchor = f"s{sent.index}" + text_fragment(art.text[sent.start : sent.end])
             cached = (segs, self.href(anchor_src, article_src(art_id), anchor), self.macros.segments(segs))
             self._statement_cache[key] = cached
         segs, href, markup = cached
+        # The list item is rendered once per sentence, folder and badge: an entity
+        # page lists hundreds, and autoescaping each part again dominated rendering.
+        item_key = (folder, art_id, sent_index, curated)
+        item = self._item_cache.get(item_key)
+        if item is None:
+            item = self.macros.statement(Statement(art, sent, segs, href, curated, markup, Markup()))
+            self._item_cache[item_key] = item
         if self_id is not None and self_id in self.paged:
-            own = escape(self.href(f"{folder}/~.md" if folder else "~.md", self.entity_srcs[self_id]))
+            own = escape(self.href(anchor_src, self.entity_srcs[self_id]))
             markup = Markup(str(markup).replace(f'" href="{own}">', f' dx-self" href="{own}">'))
-        return Statement(self.arts[art_id], self.sentences[art_id][sent_index], segs, href, curated, markup)
+            item = Markup(str(item).replace(f'" href="{own}">', f' dx-self" href="{own}">'))
+        return Statement(art, sent, segs, href, curated, markup, item)
 
     # -------------------------------------------------------------- pages
 
     def build(self) -> Site:
         site = Site()
-        for e in self.entities:
-            if e.id in self.paged:
-                site.pages.extend(self.entity_pages(e))
-        for art in self.articles:
-            site.pages.append(self.article_page(art))
-        for t in ENTITY_TYPES:
-            site.pages.extend(self.type_index(t))
-        site.pages.extend(self.articles_index())
-        site.pages.append(self.graph_page())
-        site.pages.append(self.home_page())
+        export = ""
+        batches, site.processes = self._run(self._tasks())
+        for pages in batches:
+            for page in pages:
+                if page.path == EXPORT_PATH:
+                    export = page.content
+                else:
+                    site.pages.append(page)
         site.static.update(self.redirects())
         site.static["graph.json"] = json.dumps(self.graph_data(), ensure_ascii=False, sort_keys=True) + "\n"
-        site.static["dossier.json"] = export_json(self.articles, self.extractions, self.resolution, self.s, self.quotes)
+        site.static[EXPORT_PATH] = export
         return site
+
+    def _tasks(self) -> list[tuple[str, tuple[str, ...]]]:
+        """The pages in site order, cut into batches of about equal work."""
+        batches = max(1, self.s.workers * 8)
+        entity_ids = [e.id for e in self.entities if e.id in self.paged]
+        weight = {e.id: 1 + len(e.mentions) for e in self.entities}
+        tasks = [("entities", chunk) for chunk in _balanced(entity_ids, weight, batches)]
+        art_ids = [a.id for a in self.articles]
+        tasks += [("articles", chunk) for chunk in _balanced(art_ids, {a: 1 for a in art_ids}, batches)]
+        tasks += [("indexes", ()), ("export", ())]
+        return tasks
+
+    def run_task(self, task: tuple[str, tuple[str, ...]]) -> list[Page]:
+        kind, ids = task
+        if kind == "entities":
+            return [page for i in ids for page in self.entity_pages(self.by_id[i])]
+        if kind == "articles":
+            return [self.article_page(self.arts[i]) for i in ids]
+        if kind == "indexes":
+            pages = [page for t in ENTITY_TYPES for page in self.type_index(t)]
+            return pages + self.articles_index() + [self.graph_page(), self.home_page()]
+        # The export travels as a page to be split off by the caller: one return type.
+        return [Page(EXPORT_PATH, export_json(self.articles, self.extractions, self.resolution, self.s, self.quotes))]
+
+    def _run(self, tasks: list[tuple[str, tuple[str, ...]]]) -> tuple[list[list[Page]], int]:
+        """Run the batches, in forked worker processes when that pays and is safe.
+
+        Fork shares everything computed so far without pickling it. It is only
+        used when this is the sole thread (a forked child gets no copy of other
+        threads, e.g. ``mkdocs serve``'s, and may inherit their locks held)
+        and on Linux; results are put back in task order, so the output is
+        byte-identical to a serial render.
+        """
+        page_count = sum(1 for e in self.entities if e.id in self.paged) + len(self.articles)
+        if (
+            self.s.workers > 1
+            and page_count >= PARALLEL_MIN_PAGES
+            and threading.active_count() == 1
+            and sys.platform == "linux"  # fork is unsafe with macOS system frameworks
+        ):
+            global _FORKED
+            _FORKED = self
+            try:
+                # The single big tasks (export, indexes) go first so that they do not
+                # finish last on one core while the other idles.
+                order = sorted(range(len(tasks)), key=lambda i: tasks[i][0] in ("entities", "articles"))
+                results: list[list[Page]] = [[] for _ in tasks]
+                # Frozen objects are never scanned by a child's garbage collector, which
+                # would otherwise write to (and so copy) every shared memory page.
+                gc.freeze()
+                try:
+                    with multiprocessing.get_context("fork").Pool(self.s.workers) as pool:
+                        for i, pages in pool.imap_unordered(_run_forked, [(i, tasks[i]) for i in order]):
+                            results[i] = pages
+                finally:
+                    gc.unfreeze()
+                return results, self.s.workers
+            finally:
+                _FORKED = None
+        return [self.run_task(t) for t in tasks], 1
 
     def entity_pages(self, e: Entity) -> list[Page]:
         """The entity's page and, when it has more statements than fit, its continuation pages.
@@ -452,21 +584,25 @@ class _SiteBuilder:
         return Page(src, content)
 
     def related(self, e: Entity, src: str) -> list[Related]:
+        # Rank first, then build views for the shown ones only: a hub such as a
+        # country co-occurs with thousands of entities.
+        ranked = sorted(
+            self.neighbours.get(e.id, []),
+            key=lambda n: (-len(n[1]), -self.shared_articles[(e.id, n[0])], self.by_id[n[0]].name),
+        )
         out = []
-        for other_id, where in self.neighbours.get(e.id, []):
+        for other_id, where in ranked[: self.s.related_limit]:
             other = self.by_id[other_id]
-            evidence = [self.statement(src, a, s, self_id=e.id) for a, s in where[: self.s.evidence_limit]]
             out.append(
                 Related(
                     entity=other,
-                    href=self.href(src, entity_src(other.id, other.type)) if other.id in self.paged else None,
+                    href=self.href(src, self.entity_srcs[other.id]) if other.id in self.paged else None,
                     sentences=len(where),
-                    articles=len({a for a, _ in where}),
-                    evidence=evidence,
+                    articles=self.shared_articles[(e.id, other_id)],
+                    evidence=[self.statement(src, a, s, self_id=e.id) for a, s in where[: self.s.evidence_limit]],
                 )
             )
-        out.sort(key=lambda r: (-r.sentences, -r.articles, r.entity.name))
-        return out[: self.s.related_limit]
+        return out
 
     def timeline(self, e: Entity) -> dict[str, object]:
         """Mentions per article date as bars (server-side SVG: no script, works everywhere)."""
@@ -545,15 +681,17 @@ class _SiteBuilder:
         }
 
     def graph_data(self, src: str = "graph/index.md") -> dict[str, list[dict[str, Any]]]:
-        top = sorted((e for e in self.entities if e.id in self.paged), key=lambda e: (-len(e.mentions), e.id))
-        keep = {e.id for e in top[: self.s.graph_nodes]}
-        nodes = [self._node(e, src) for e in top[: self.s.graph_nodes]]
-        edges = [
-            {"source": a, "target": b, "weight": len(w)}
-            for (a, b), w in sorted(self.cooc.items())
-            if a in keep and b in keep
-        ]
-        return {"nodes": nodes, "edges": edges}
+        if self._graph_data is None:
+            top = sorted((e for e in self.entities if e.id in self.paged), key=lambda e: (-len(e.mentions), e.id))
+            keep = {e.id for e in top[: self.s.graph_nodes]}
+            nodes = [self._node(e, src) for e in top[: self.s.graph_nodes]]
+            # Filter before sorting: the co-occurrence table has millions of pairs on a large corpus.
+            edges = [
+                {"source": a, "target": b, "weight": len(w)}
+                for (a, b), w in sorted((k, w) for k, w in self.cooc.items() if k[0] in keep and k[1] in keep)
+            ]
+            self._graph_data = {"nodes": nodes, "edges": edges}
+        return self._graph_data
 
     def graph_page(self) -> Page:
         src = "graph/index.md"
@@ -578,7 +716,6 @@ class _SiteBuilder:
         if ex:
             for sent in ex.sentences:
                 sents_by_para[sent.paragraph].append(sent)
-        qspans = self.quote_spans.get(art.id, [])
         paragraphs: list[tuple[Paragraph, list[tuple[Sentence | None, list[Segment]]]]] = []
         for para in art.paragraphs:
             if para.boilerplate or not sents_by_para.get(para.index):
@@ -597,7 +734,7 @@ class _SiteBuilder:
                     self.link,
                     src,
                     self.s,
-                    qspans,
+                    self.quotes_at.get((art.id, sent.index), ()),
                 )
                 parts.append((sent, segs))
                 pos = sent.end
@@ -717,7 +854,7 @@ class _SiteBuilder:
                 languages=sorted(languages.items()),
                 top=top,
                 type_hrefs={t: self.href(src, f"{TYPE_FOLDERS[t]}/index.md") for t in ENTITY_TYPES},
-                export_href="dossier.json",
+                export_href=EXPORT_PATH,
                 graph_href=self.href(src, "graph/index.md"),
                 articles_href=self.href(src, "articles/index.md"),
                 articles=[(a, self.href(src, article_src(a.id))) for a in sorted(self.articles, key=self.date_key)][
@@ -829,4 +966,25 @@ def export_json(
         ],
         "redirects": dict(sorted(resolution.redirects.items())),
     }
-    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    return _json_records(data)
+
+
+def _json_records(data: Mapping[str, object]) -> str:
+    """JSON with one top-level field or list item per line.
+
+    Readable and diff-friendly like an indented dump, but every record goes
+    through the C encoder: ``indent=`` falls back to the pure-Python one, which
+    took ~3 s for a 3,000-article export.
+    """
+
+    def dump(value: object) -> str:
+        return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+
+    fields = []
+    for key, value in data.items():
+        if isinstance(value, list) and value:
+            body = ",\n".join("  " + dump(item) for item in value)
+            fields.append(f" {dump(key)}: [\n{body}\n ]")
+        else:
+            fields.append(f" {dump(key)}: {dump(value)}")
+    return "{\n" + ",\n".join(fields) + "\n}\n"

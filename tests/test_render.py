@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import sys
+import threading
 from pathlib import Path
 
 import pytest
 
-from generator import rawhtml
+from generator import rawhtml, render
 from generator.overrides import Curation, load_curation
 from generator.render import Renderer, RenderSettings, page_url, relative_url
 from generator.resolve import resolve
@@ -18,7 +20,7 @@ GOLDEN = Path(__file__).parent / "golden" / "render"
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 
-def small_site(curation: Curation | None = None, use_directory_urls: bool = True):
+def small_site(curation: Curation | None = None, use_directory_urls: bool = True, workers: int = 1):
     items = [
         make(
             "de1",
@@ -38,7 +40,8 @@ def small_site(curation: Curation | None = None, use_directory_urls: bool = True
     articles, extractions = corpus(*items)
     resolution = resolve(articles, extractions, curation or Curation(), None)
     renderer = Renderer(
-        TEMPLATES, RenderSettings(use_directory_urls=use_directory_urls, site_url="https://example.org/d/")
+        TEMPLATES,
+        RenderSettings(use_directory_urls=use_directory_urls, site_url="https://example.org/d/", workers=workers),
     )
     return renderer.render_site(articles, extractions, resolution, site_name="Test dossier")
 
@@ -92,6 +95,16 @@ def test_citation_links_land_on_the_sentence() -> None:
 )
 def test_page_url(src: str, use_dirs: bool, url: str) -> None:
     assert page_url(src, use_dirs) == url
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="pages are rendered by forked workers on Linux only")
+def test_forked_render_is_byte_identical(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(render, "PARALLEL_MIN_PAGES", 1)  # the small site is below the real threshold
+    assert threading.active_count() == 1, "a live thread makes the renderer stay serial"
+    serial, forked = small_site(), small_site(workers=2)
+    assert (serial.processes, forked.processes) == (1, 2)
+    assert [(p.path, p.content) for p in forked.pages] == [(p.path, p.content) for p in serial.pages]
+    assert forked.static == serial.static
 
 
 def test_relative_urls_without_directory_urls() -> None:
