@@ -21,6 +21,8 @@ import sys
 import threading
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from itertools import combinations
@@ -463,9 +465,16 @@ class _SiteBuilder:
                 # would otherwise write to (and so copy) every shared memory page.
                 gc.freeze()
                 try:
-                    with multiprocessing.get_context("fork").Pool(self.s.workers) as pool:
-                        for i, pages in pool.imap_unordered(_run_forked, [(i, tasks[i]) for i in order]):
+                    # An executor, not multiprocessing.Pool: a worker that dies (out of
+                    # memory, a signal) fails the build instead of hanging it.
+                    with ProcessPoolExecutor(self.s.workers, mp_context=multiprocessing.get_context("fork")) as pool:
+                        for i, pages in pool.map(_run_forked, [(i, tasks[i]) for i in order]):
                             results[i] = pages
+                except BrokenProcessPool as err:
+                    raise RuntimeError(
+                        f"a page-rendering worker process died ({err}); the previous site is kept. "
+                        "Out of memory? Try the plugin option 'workers: 1'."
+                    ) from err
                 finally:
                     gc.unfreeze()
                 return results, self.s.workers

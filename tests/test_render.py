@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 import threading
 from pathlib import Path
@@ -105,6 +106,18 @@ def test_forked_render_is_byte_identical(monkeypatch: pytest.MonkeyPatch) -> Non
     assert (serial.processes, forked.processes) == (1, 2)
     assert [(p.path, p.content) for p in forked.pages] == [(p.path, p.content) for p in serial.pages]
     assert forked.static == serial.static
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="pages are rendered by forked workers on Linux only")
+def test_a_dead_render_worker_fails_the_build(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(render, "PARALLEL_MIN_PAGES", 1)
+
+    def die(self: object, task: object) -> None:
+        os._exit(9)  # what the OOM killer leaves: no exception, no result
+
+    monkeypatch.setattr(render._SiteBuilder, "run_task", die)
+    with pytest.raises(RuntimeError, match="page-rendering worker process died"):
+        small_site(workers=2)
 
 
 def test_relative_urls_without_directory_urls() -> None:
