@@ -20,7 +20,6 @@ it works on the article text directly and needs no Docs.
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -286,15 +285,17 @@ def _propagate(
                     continue  # "Putin-Regierung" is a word of its own, not a mention
                 end = start + len(head)  # "Kreml-Sprecher" names the Kremlin
             words.append((start, end))
+        # Words of one name are separated by single spaces only: reach[i] is how many
+        # words from i on are (at most 4), so no run across other gaps is ever tried.
+        reach = [1] * len(words)
+        for k in range(len(words) - 2, -1, -1):
+            if text[words[k][1] : words[k + 1][0]] == " ":
+                reach[k] = min(4, reach[k + 1] + 1)
         i = 0
         while i < len(words):
             hit = None
-            for n in range(min(4, len(words) - i), 0, -1):
-                run = words[i : i + n]
-                # Words of one name are separated by single spaces only.
-                if any(text[a[1] : b[0]] != " " for a, b in itertools.pairwise(run)):
-                    continue
-                start, end = run[0][0], run[-1][1]
+            for n in range(reach[i], 0, -1):
+                start, end = words[i][0], words[i + n - 1][1]
                 surface = text[start:end]
                 target = findable.get(skeleton(surface))
                 if target is None and (stem := genitive_stem(surface)):
