@@ -7,6 +7,7 @@ in a log file. MkDocs' own log lines continue to say what each stage did.
 from __future__ import annotations
 
 import sys
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
@@ -25,6 +26,8 @@ def progress_bar(enabled: bool | None = None) -> Iterator[ProgressFactory | None
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
+    # Redrawn by the ticks themselves, not by rich's refresh thread: with a second
+    # thread alive the renderer would not fork its workers (generator/render.py).
     with Progress(
         TextColumn("{task.description}"),
         BarColumn(),
@@ -32,10 +35,21 @@ def progress_bar(enabled: bool | None = None) -> Iterator[ProgressFactory | None
         TimeRemainingColumn(),
         console=Console(stderr=True),
         transient=True,
+        auto_refresh=False,
     ) as bar:
+        last = 0.0
 
         def factory(description: str, total: int | None) -> Callable[[int], None]:
             task = bar.add_task(description, total=total)
-            return lambda n: bar.advance(task, n)
+
+            def advance(n: int) -> None:
+                nonlocal last
+                bar.advance(task, n)
+                now = time.monotonic()
+                if now - last >= 0.1 or bar.tasks[task].finished:
+                    last = now
+                    bar.refresh()
+
+            return advance
 
         yield factory

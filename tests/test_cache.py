@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from generator.model import Article, Extraction, Mention, Paragraph, Sentence
@@ -70,6 +71,8 @@ def test_extraction_reports_progress_for_every_article(tmp_path: Path) -> None:
     assert sorted(result) == ["a", "b", "c"] and sum(ticks) == 3 and cache.hits == 2
     with progress_bar(enabled=False) as factory:
         assert factory is None, "no bar when stderr is not a terminal (CI logs)"
+    threads = threading.active_count()
     with progress_bar(enabled=True) as factory:
         assert factory is not None
         factory("Extracting entities", 1)(1)
+        assert threading.active_count() == threads, "a refresh thread would keep the renderer from forking"
