@@ -12,17 +12,11 @@ article stay plain text.
 from __future__ import annotations
 
 import bisect
-import gc
 import html
 import json
-import multiprocessing
 import posixpath
-import sys
-import threading
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from itertools import combinations
@@ -33,6 +27,7 @@ from urllib.parse import quote
 import jinja2
 from markupsafe import Markup, escape
 
+from . import forking
 from .i18n import translations
 from .model import ENTITY_TYPES, TYPE_FOLDERS, Article, Entity, EntityType, Extraction, Mention, Paragraph, Sentence
 from .quotes import Quote
@@ -251,30 +246,6 @@ class Renderer:
 EXPORT_PATH = "dossier.json"
 # Below this many entity and article pages a render is too short for worker processes to pay.
 PARALLEL_MIN_PAGES = 400
-_FORKED: _SiteBuilder | None = None  # the builder a forked render worker inherits
-
-
-def _run_forked(job: tuple[int, tuple[str, tuple[str, ...]]]) -> tuple[int, list[Page]]:
-    assert _FORKED is not None, "render worker started without a builder"
-    return job[0], _FORKED.run_task(job[1])
-
-
-def _balanced(ids: Sequence[str], weight: Mapping[str, int], batches: int) -> list[tuple[str, ...]]:
-    """``ids`` cut, in order, into at most ``batches`` runs of about equal total weight."""
-    total = sum(weight[i] for i in ids)
-    target = max(1, -(-total // batches))
-    out: list[tuple[str, ...]] = []
-    run: list[str] = []
-    filled = 0
-    for i in ids:
-        run.append(i)
-        filled += weight[i]
-        if filled >= target:
-            out.append(tuple(run))
-            run, filled = [], 0
-    if run:
-        out.append(tuple(run))
-    return out
 
 
 class _SiteBuilder:
@@ -420,9 +391,9 @@ class _SiteBuilder:
         batches = max(1, self.s.workers * 8)
         entity_ids = [e.id for e in self.entities if e.id in self.paged]
         weight = {e.id: 1 + len(e.mentions) for e in self.entities}
-        tasks = [("entities", chunk) for chunk in _balanced(entity_ids, weight, batches)]
+        tasks = [("entities", chunk) for chunk in forking.balanced(entity_ids, weight, batches)]
         art_ids = [a.id for a in self.articles]
-        tasks += [("articles", chunk) for chunk in _balanced(art_ids, {a: 1 for a in art_ids}, batches)]
+        tasks += [("articles", chunk) for chunk in forking.balanced(art_ids, {a: 1 for a in art_ids}, batches)]
         tasks += [("indexes", ()), ("export", ())]
         return tasks
 
@@ -439,47 +410,17 @@ class _SiteBuilder:
         return [Page(EXPORT_PATH, export_json(self.articles, self.extractions, self.resolution, self.s, self.quotes))]
 
     def _run(self, tasks: list[tuple[str, tuple[str, ...]]]) -> tuple[list[list[Page]], int]:
-        """Run the batches, in forked worker processes when that pays and is safe.
+        """Run the batches, in forked workers when that pays and is safe (generator/forking.py).
 
-        Fork shares everything computed so far without pickling it. It is only
-        used when this is the sole thread (a forked child gets no copy of other
-        threads, e.g. ``mkdocs serve``'s, and may inherit their locks held)
-        and on Linux; results are put back in task order, so the output is
-        byte-identical to a serial render.
+        Results come back in task order, so the output is byte-identical to a serial render.
         """
         page_count = sum(1 for e in self.entities if e.id in self.paged) + len(self.articles)
-        if (
-            self.s.workers > 1
-            and page_count >= PARALLEL_MIN_PAGES
-            and threading.active_count() == 1
-            and sys.platform == "linux"  # fork is unsafe with macOS system frameworks
-        ):
-            global _FORKED
-            _FORKED = self
-            try:
-                # The single big tasks (export, indexes) go first so that they do not
-                # finish last on one core while the other idles.
-                order = sorted(range(len(tasks)), key=lambda i: tasks[i][0] in ("entities", "articles"))
-                results: list[list[Page]] = [[] for _ in tasks]
-                # Frozen objects are never scanned by a child's garbage collector, which
-                # would otherwise write to (and so copy) every shared memory page.
-                gc.freeze()
-                try:
-                    # An executor, not multiprocessing.Pool: a worker that dies (out of
-                    # memory, a signal) fails the build instead of hanging it.
-                    with ProcessPoolExecutor(self.s.workers, mp_context=multiprocessing.get_context("fork")) as pool:
-                        for i, pages in pool.map(_run_forked, [(i, tasks[i]) for i in order]):
-                            results[i] = pages
-                except BrokenProcessPool as err:
-                    raise RuntimeError(
-                        f"a page-rendering worker process died ({err}); the previous site is kept. "
-                        "Out of memory? Try the plugin option 'workers: 1'."
-                    ) from err
-                finally:
-                    gc.unfreeze()
-                return results, self.s.workers
-            finally:
-                _FORKED = None
+        if self.s.workers > 1 and page_count >= PARALLEL_MIN_PAGES and forking.can_fork():
+            # The single big tasks (export, indexes) first, not last on one core while the other idles.
+            single = ("indexes", "export")
+            return forking.map_forked(
+                self.run_task, tasks, self.s.workers, first=lambda t: t[0] in single
+            ), self.s.workers
         return [self.run_task(t) for t in tasks], 1
 
     def entity_pages(self, e: Entity) -> list[Page]:

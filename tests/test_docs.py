@@ -48,3 +48,13 @@ def test_plugin_options_have_docstrings() -> None:
     for name, _ in DossierConfig._schema:
         after = source.split(f"\n    {name} = ", 1)[1]
         assert after.split("\n", 2)[1].strip().startswith('"""'), f"option {name!r} has no docstring"
+
+
+MODULES = sorted(
+    p.name for p in (Path(__file__).resolve().parent.parent / "generator").glob("*.py") if p.name != "__init__.py"
+)
+
+
+@pytest.mark.parametrize("module", MODULES)
+def test_every_module_is_in_the_readme_table(module: str) -> None:
+    assert f"`generator/{module}`" in README, f"generator/{module} is missing from README's module table"

@@ -116,7 +116,7 @@ def test_a_dead_render_worker_fails_the_build(monkeypatch: pytest.MonkeyPatch) -
         os._exit(9)  # what the OOM killer leaves: no exception, no result
 
     monkeypatch.setattr(render._SiteBuilder, "run_task", die)
-    with pytest.raises(RuntimeError, match="page-rendering worker process died"):
+    with pytest.raises(RuntimeError, match="worker process died"):
         small_site(workers=2)
 
 
