@@ -211,6 +211,7 @@ def incremental(config: Path, corpus: Path, curation_dir: Path, out: Path) -> di
     figures["reextracted_after_article_edit"] = stats.get("cache_misses", -1)
     for stage in ("ingest_s", "extract_s", "propagate_s", "resolve_s", "render_s"):
         figures[f"  {stage[:-2]} s"] = stats.get(stage, 0.0)
+    figures["  render processes"] = stats.get("render_processes", 1)
     figures["build_after_article_edit_s"] = dossier_build(config, out)
     cur = curation_dir / "entities.yml"
     cur.write_text(cur.read_text(encoding="utf-8").replace("de: [Kreml]", "de: [Kreml, Kremlchef]"), encoding="utf-8")
