@@ -95,6 +95,14 @@ def bench(session: nox.Session) -> None:
 
 
 @nox.session(python=PYTHON)
+def profile(session: nox.Session) -> None:
+    """Sample a warm build with py-spy (workers included); prints the top frames, writes profile.txt."""
+    install_project(session)
+    session.install("py-spy")
+    session.run("python", "-m", "generator.profiling", *session.posargs, env={"DOSSIER_SHARED": str(SHARED)})
+
+
+@nox.session(python=PYTHON)
 def i18n(session: nox.Session) -> None:
     """Extract the UI strings of the templates and merge them into every catalog in generator/locale."""
     session.install("babel>=2.14", "jinja2>=3.1")
