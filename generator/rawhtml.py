@@ -1,7 +1,9 @@
 """Raw HTML that MkDocs need not parse again.
 
-The templates render the bulk of a page (article text, cited statements,
-related entities) as HTML whose every text value is already escaped. Handing
+The templates render nearly all of a page (headers, article text, cited
+statements, related entities, timelines, lists; only the ``##`` section
+headings stay Markdown, for the table of contents) as HTML whose every text
+value is already escaped. Handing
 that HTML to Python-Markdown costs three passes of the pure-Python HTML parser
 (Markdown's raw-HTML stash, MkDocs' anchor collector, Material's search
 indexer): on a 1,000-article corpus that was about half of the whole build.
