@@ -3,6 +3,7 @@ rendering (only documented errors), and every page is well-formed HTML with noth
 
 from __future__ import annotations
 
+import posixpath
 import tempfile
 from html.parser import HTMLParser
 from pathlib import Path
@@ -16,7 +17,7 @@ from hypothesis import strategies as st
 from generator.errors import Report
 from generator.ingest import LanguageDetector, read_corpus
 from generator.overrides import Curation
-from generator.render import Renderer, RenderSettings
+from generator.render import Renderer, RenderSettings, page_url, relative_url
 from generator.resolve import resolve
 
 from .helpers import corpus, make
@@ -160,3 +161,25 @@ def test_extraction_layers_never_crash(text: str) -> None:
     doc = _nlp()(text)
     for ent in doc.ents:
         assert ent.text.strip() and 0 <= ent.start_char < ent.end_char <= len(text)
+
+
+_SEGMENT = st.sampled_from(["a", "b", "people", "index", "page-2", "x.y"])
+_SRC = st.lists(_SEGMENT, min_size=0, max_size=3).map(lambda parts: "/".join([*parts, "index.md"]).lstrip("/")) | (
+    st.lists(_SEGMENT, min_size=1, max_size=3).map(lambda parts: "/".join(parts) + ".md")
+)
+_TARGET = _SRC | st.sampled_from(["dossier.json", "graph.json", "assets/x.css"])
+
+
+def _relpath_url(from_src: str, to_src: str, use_directory_urls: bool) -> str:
+    """The link as posixpath.relpath computes it (what render.relative_url replaced for speed)."""
+    here = page_url(from_src, use_directory_urls)
+    there = page_url(to_src, use_directory_urls) if to_src.endswith(".md") else to_src
+    head, tail = posixpath.split(here)
+    base = head if "." in tail else here
+    rel = posixpath.relpath("/" + there, "/" + base)
+    return rel.rstrip("/") + "/" if there.endswith("/") or there == "" else rel
+
+
+@given(from_src=_SRC, to_src=_TARGET, use_directory_urls=st.booleans())
+def test_relative_urls_equal_relpath(from_src: str, to_src: str, use_directory_urls: bool) -> None:
+    assert relative_url(from_src, to_src, use_directory_urls) == _relpath_url(from_src, to_src, use_directory_urls)
