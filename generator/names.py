@@ -47,10 +47,10 @@ def fold_text(text: str) -> str:
 
 
 #: :func:`fold_text` for names (cached; never use it on whole articles).
-fold = lru_cache(maxsize=65536)(fold_text)
+fold = lru_cache(maxsize=1 << 18)(fold_text)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=1 << 18)
 def skeleton(name: str) -> str:
     """:func:`fold` plus transliteration rules; equal skeletons mean "same name"."""
     key = fold(name)
