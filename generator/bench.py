@@ -115,10 +115,15 @@ def floor_build(pages: int, folder: Path) -> float:
     return time.perf_counter() - t0
 
 
+def build_command(config: Path, out: Path) -> list[str]:
+    """``dossier build`` of ``config`` into ``out``, in a fresh interpreter."""
+    return [sys.executable, "-m", "generator.cli", "build", "-f", str(config), "-o", str(out)]
+
+
 def dossier_build(config: Path, out: Path) -> float:
     t0 = time.perf_counter()
     subprocess.run(
-        [sys.executable, "-m", "generator.cli", "build", "-f", str(config), "-o", str(out)],
+        build_command(config, out),
         check=True,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,

@@ -133,7 +133,7 @@ class DossierConfig(base.Config):
     statements_page_size = _PositiveInt(default=100)
     """Statements on an entity page; more go to continuation pages (cut between articles)."""
     workers = _PositiveInt(default=1)
-    """Processes for extraction (spaCy n_process) and for rendering pages (forked, Linux and macOS)."""
+    """Processes for extraction (spaCy n_process) and for rendering pages (forked workers, Linux only)."""
     edit_uri = c.Optional(c.Type(str))
     """Base URL of "edit" links to curation files; default: repo_url + edit_uri of mkdocs.yml."""
 

@@ -18,7 +18,7 @@ import tempfile
 from collections import Counter
 from pathlib import Path
 
-from .bench import ROOT, materialise_corpus, write_config
+from .bench import ROOT, build_command, materialise_corpus, write_config
 
 
 def frame_name(frame: str) -> str:
@@ -70,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
         tmp = Path(tmp_name)
         count = materialise_corpus(args.shared, tmp / "corpus", args.articles)
         config = write_config(tmp / "corpus", tmp / "cache", tmp, args.workers, 2)
-        build = [sys.executable, "-m", "generator.cli", "build", "-f", str(config), "-o", str(tmp / "site")]
+        build = build_command(config, tmp / "site")
         console.print(f"{count} articles: filling the extraction cache ...")
         subprocess.run(build, check=True, capture_output=True)
         console.print("sampling a warm build ...")

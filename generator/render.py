@@ -134,8 +134,8 @@ class Statement:
     segments: list[Segment]
     href: str  # citation: the sentence on the article page
     curated_link: bool
-    html: Markup  # the sentence with its mentions linked, the page's own entity marked dx-self
-    item: Markup  # the whole list item (macro ``statement``), marked the same way
+    html: Markup  # the sentence with its mentions linked (the same on every page of a folder)
+    item: Markup  # the whole list item (macro ``statement``), the page's own entity marked dx-self
 
 
 @dataclass
@@ -165,7 +165,7 @@ def _segments(
     quotes: Sequence[tuple[int, int]] = (),
 ) -> list[Segment]:
     """``text[start:end]`` cut into plain text and linked mentions, split at quote boundaries."""
-    quotes = [q for q in quotes if q[0] < end and q[1] > start]  # an article can hold hundreds
+    quotes = [q for q in quotes if q[0] < end and q[1] > start]  # callers may pass a whole article's
     cuts = {start, end}
     for q_start, q_end in quotes:
         cuts.update(x for x in (q_start, q_end) if start < x < end)
@@ -299,12 +299,12 @@ class _SiteBuilder:
         self._graph_data: dict[str, list[dict[str, Any]]] | None = None
         self.macros: Any = self.env.get_template("_macros.j2").make_module()
         self.entity_srcs = {e.id: entity_src(e.id, e.type) for e in self.entities}
-        self.neighbours: dict[str, list[tuple[str, list[tuple[str, int]]]]] = defaultdict(list)
-        self.shared_articles: dict[tuple[str, str], int] = {}
+        # Per entity: (other entity, the sentences naming both, the number of articles they are in).
+        self.neighbours: dict[str, list[tuple[str, list[tuple[str, int]], int]]] = defaultdict(list)
         for (a, b), where in sorted(self.cooc.items()):
-            self.neighbours[a].append((b, where))
-            self.neighbours[b].append((a, where))
-            self.shared_articles[(a, b)] = self.shared_articles[(b, a)] = len({art for art, _ in where})
+            shared_articles = len({art for art, _ in where})
+            self.neighbours[a].append((b, where, shared_articles))
+            self.neighbours[b].append((a, where, shared_articles))
         # Quote spans per sentence: an article can hold hundreds of quotes and sentences.
         self.quotes_at: dict[tuple[str, int], list[tuple[int, int]]] = defaultdict(list)
         for art_id, spans in self.quote_spans.items():
@@ -365,7 +365,6 @@ class _SiteBuilder:
             self._item_cache[item_key] = item
         if self_id is not None and self_id in self.paged:
             own = escape(self.href(anchor_src, self.entity_srcs[self_id]))
-            markup = Markup(str(markup).replace(f'" href="{own}">', f' dx-self" href="{own}">'))
             item = Markup(str(item).replace(f'" href="{own}">', f' dx-self" href="{own}">'))
         return Statement(art, sent, segs, href, curated, markup, item)
 
@@ -538,17 +537,17 @@ class _SiteBuilder:
         # country co-occurs with thousands of entities.
         ranked = sorted(
             self.neighbours.get(e.id, []),
-            key=lambda n: (-len(n[1]), -self.shared_articles[(e.id, n[0])], self.by_id[n[0]].name),
+            key=lambda n: (-len(n[1]), -n[2], self.by_id[n[0]].name),
         )
         out = []
-        for other_id, where in ranked[: self.s.related_limit]:
+        for other_id, where, shared_articles in ranked[: self.s.related_limit]:
             other = self.by_id[other_id]
             out.append(
                 Related(
                     entity=other,
                     href=self.href(src, self.entity_srcs[other.id]) if other.id in self.paged else None,
                     sentences=len(where),
-                    articles=self.shared_articles[(e.id, other_id)],
+                    articles=shared_articles,
                     evidence=[self.statement(src, a, s, self_id=e.id) for a, s in where[: self.s.evidence_limit]],
                 )
             )
@@ -595,7 +594,7 @@ class _SiteBuilder:
                     "self": True,
                 }
             )
-        for other_id, where in self.neighbours.get(e.id, []):
+        for other_id, where, _ in self.neighbours.get(e.id, []):
             other = self.by_id[other_id]
             if other.type == "place" and other.coordinates:
                 places.append(
@@ -613,9 +612,9 @@ class _SiteBuilder:
 
     def neighbourhood(self, e: Entity, src: str) -> dict[str, object]:
         rel = sorted(self.neighbours.get(e.id, []), key=lambda x: (-len(x[1]), x[0]))[:15]
-        ids = [e.id] + [o for o, _ in rel]
+        ids = [e.id] + [o for o, _, _ in rel]
         nodes = [self._node(self.by_id[i], src) for i in ids]
-        edges = [{"source": e.id, "target": o, "weight": len(w)} for o, w in rel]
+        edges = [{"source": e.id, "target": o, "weight": len(w)} for o, w, _ in rel]
         for a, b in combinations(sorted(ids[1:]), 2):
             if (a, b) in self.cooc:
                 edges.append({"source": a, "target": b, "weight": len(self.cooc[(a, b)])})
