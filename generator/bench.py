@@ -211,11 +211,17 @@ def incremental(config: Path, corpus: Path, curation_dir: Path, out: Path) -> di
     article.write_text(
         article.read_text(encoding="utf-8") + "\nWladimir Putin sprach am Abend erneut.\n", encoding="utf-8"
     )
+
+    def stages(prefix: str, stats: dict[str, float]) -> None:
+        for stage in ("ingest_s", "extract_s", "propagate_s", "resolve_s", "render_s"):
+            figures[f"  {prefix} {stage[:-2]} s"] = stats.get(stage, 0.0)
+        figures[f"  {prefix} entity and article pages rendered"] = int(stats.get("pages_rendered", -1))
+        figures[f"  {prefix} ... reused from the page cache"] = int(stats.get("pages_reused", -1))
+
     t, stats = pipeline_time()
     figures["pipeline_after_article_edit_s"] = t
     figures["reextracted_after_article_edit"] = stats.get("cache_misses", -1)
-    for stage in ("ingest_s", "extract_s", "propagate_s", "resolve_s", "render_s"):
-        figures[f"  {stage[:-2]} s"] = stats.get(stage, 0.0)
+    stages("article edit:", stats)
     figures["  render processes"] = stats.get("render_processes", 1)
     figures["build_after_article_edit_s"] = dossier_build(config, out)
     cur = curation_dir / "entities.yml"
@@ -223,6 +229,7 @@ def incremental(config: Path, corpus: Path, curation_dir: Path, out: Path) -> di
     t, stats = pipeline_time()
     figures["pipeline_after_alias_edit_s"] = t
     figures["reextracted_after_alias_edit"] = stats.get("cache_misses", -1)
+    stages("alias edit:", stats)
     return figures
 
 

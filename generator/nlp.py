@@ -38,7 +38,7 @@ _RULER_LABEL = {"person": "PER", "organization": "ORG", "place": "LOC"}
 EXTRACTOR_VERSION = "4"
 
 
-def _code_digest() -> str:
+def code_digest() -> str:
     """The extraction code itself is part of the cache key, so a change to it is never served stale."""
     here = Path(__file__).resolve().parent
     return stable_hash(*((here / name).read_text(encoding="utf-8") for name in _EXTRACTION_MODULES))
@@ -187,7 +187,7 @@ def pipeline_fingerprint(language: str, name: str, settings: NlpSettings, curati
             pass
     return stable_hash(
         EXTRACTOR_VERSION,
-        _code_digest(),
+        code_digest(),
         language,
         model_id,
         repr(settings.layers),
@@ -278,6 +278,12 @@ class Extractor:
         self._pipelines: dict[str, object] = {}
         self._fingerprints: dict[str, str] = {}
         self._curated_index: dict[str, list[str]] | None = None
+        self._entries: frozenset[str] | None = None
+        # Remembered between builds by the pipeline's extraction pack (see remember()).
+        self.folded: dict[str, str] = {}  # article digest -> " " + fold_text(text) + " "
+        self.hits: dict[str, tuple[str, ...]] = {}  # article digest -> the entries its text contains
+        self._known_hits: dict[str, tuple[str, ...]] = {}
+        self._known_entries: frozenset[str] = frozenset()
 
     def supports(self, language: str) -> bool:
         return language in self.settings.pipelines
@@ -295,6 +301,51 @@ class Extractor:
         Part of the cache key instead of a digest of all curation: editing one
         alias re-extracts only the articles that contain the old or new name.
         """
+        hits = self.curation_hits(article)
+        return stable_hash(*hits) if hits else ""
+
+    @property
+    def entries(self) -> frozenset[str]:
+        """Every curated name and exclusion, as ``folded name|label|id``."""
+        if self._entries is None:
+            self._entries = frozenset(e for group in self._index().values() for e in group)
+        return self._entries
+
+    def remember(self, folded: dict[str, str], hits: dict[str, tuple[str, ...]], entries: frozenset[str]) -> None:
+        """Folded texts and hits of an earlier build (``hits`` computed against ``entries``).
+
+        Folding every article's text cost ~0.5 s a build on 3,000 articles: an
+        unchanged article keeps its hits, and after a curation edit only the
+        added names are looked for in its remembered folded text.
+        """
+        self.folded.update(folded)
+        self._known_hits = hits
+        self._known_entries = entries
+
+    def curation_hits(self, article: Article) -> tuple[str, ...]:
+        digest = article.digest
+        hits = self.hits.get(digest)
+        if hits is not None:
+            return hits
+        index = self._index()
+        if not index:
+            return ()
+        folded = self.folded.get(digest)
+        if folded is None:
+            folded = " " + fold_text(article.text) + " "
+            self.folded[digest] = folded
+        entries = self.entries
+        known = self._known_hits.get(digest)
+        if known is not None:
+            added = entries - self._known_entries
+            found = {e for e in known if e in entries} | {e for e in added if f" {e.split('|', 1)[0]} " in folded}
+        else:
+            words = set(folded.split())
+            found = {e for word in words & index.keys() for e in index[word] if f" {e.split('|', 1)[0]} " in folded}
+        hits = self.hits[digest] = tuple(sorted(found))
+        return hits
+
+    def _index(self) -> dict[str, list[str]]:
         if self._curated_index is None:
             index: dict[str, list[str]] = {}
             layers = self.settings.layers
@@ -315,17 +366,7 @@ class Extractor:
                     if key:
                         index.setdefault(key.split()[0], []).append(f"{key}|exclude|{ex.type}")
             self._curated_index = index
-        if not self._curated_index:
-            return ""
-        text = " " + fold_text(article.text) + " "
-        words = set(text.split())
-        hits = sorted(
-            entry
-            for word in words & self._curated_index.keys()
-            for entry in self._curated_index[word]
-            if f" {entry.split('|', 1)[0]} " in text
-        )
-        return stable_hash(*hits) if hits else ""
+        return self._curated_index
 
     def pipeline(self, language: str):  # type: ignore[no-untyped-def]
         if language not in self._pipelines:

@@ -9,19 +9,23 @@ embedded key or checksum does not match, is ignored and rebuilt.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
 import logging
 import os
+import pickle
 import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import gcpause
 from .errors import DossierError, Problem, Report
 from .ingest import DEFAULT_BOILERPLATE, LanguageDetector, TableSource, read_corpus, read_table
 from .model import Article, Extraction, Mention, Sentence, stable_hash
-from .nlp import Extractor, NlpSettings
+from .nlp import Extractor, NlpSettings, code_digest
 from .overrides import Curation, load_curation
+from .pagecache import PageCache
 from .render import Renderer, RenderSettings, Site
 from .resolve import Resolution, ResolveSettings, resolve
 
@@ -83,12 +87,90 @@ def _extraction_from_json(data: dict) -> Extraction:
     )
 
 
+def read_checked_pickle(path: Path, tag: str) -> object | None:
+    """What ``write_checked_pickle`` wrote with the same ``tag``, or None (missing, damaged, other version).
+
+    The sha256 of the pickled bytes is checked before they are unpickled, so a
+    truncated or altered file is never loaded; our own cache files only.
+    """
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return None
+    try:
+        header, checksum, body = raw.split(b"\n", 2)
+        if header != tag.encode("utf-8"):
+            raise ValueError("written by another version")
+        if hashlib.sha256(body).hexdigest().encode() != checksum:
+            raise ValueError("checksum mismatch")
+        return pickle.loads(body)
+    except Exception as exc:  # corrupted or stale: never trusted, rebuilt
+        log.info("dossier: ignoring cache file %s (%s)", path, exc)
+        return None
+
+
+def write_checked_pickle(path: Path, tag: str, data: object) -> None:
+    body = pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL)
+    _write_bytes_atomic(path, b"\n".join([tag.encode("utf-8"), hashlib.sha256(body).hexdigest().encode(), body]))
+
+
+def _pack_tag() -> str:
+    # The pack's folded texts and curation hits come from the extraction code.
+    return f"dossier-extraction-pack {CACHE_FORMAT} {code_digest()}"
+
+
 class ExtractionCache:
+    """One JSON file per article, plus a pack of the last build's entries.
+
+    The files are the durable, inspectable cache (CI keeps the folder). The pack
+    (``extract/pack.pickle``, sha256-checked before it is unpickled, rewritten
+    when the build used other entries) holds the same extractions for the
+    articles of the last build, and their folded texts and curation hits
+    (``Extractor.remember``): reading and checking 3,000 JSON files and folding
+    3,000 texts cost more than a second of every warm build.
+    """
+
     def __init__(self, folder: Path | None):
         self.folder = folder
         self.hits = 0
         self.misses = 0
         self.rejected = 0
+        self._pack: dict[str, Extraction] = {}
+        self._used: dict[str, Extraction] = {}  # what this build read or wrote, by key
+        self._pack_hits: dict[str, tuple[str, ...]] = {}
+
+    @property
+    def _pack_path(self) -> Path:
+        assert self.folder is not None
+        return self.folder / "extract" / "pack.pickle"
+
+    def load_pack(self, extractor: Extractor) -> None:
+        """The last build's extractions and curation keys, if the pack is intact (else nothing)."""
+        if self.folder is None:
+            return
+        data = read_checked_pickle(self._pack_path, _pack_tag())
+        try:
+            extractions, folded, hits, entries = (data["extractions"], data["folded"], data["hits"], data["entries"])  # type: ignore[index]
+        except (TypeError, KeyError):
+            return
+        self._pack, self._pack_hits = extractions, hits
+        extractor.remember(folded, hits, entries)
+
+    def save_pack(self, extractor: Extractor, articles: Sequence[Article]) -> None:
+        """Rewrite the pack when this build used other extractions or curation hits than it holds."""
+        if self.folder is None:
+            return
+        digests = {a.digest for a in articles}
+        hits = {d: h for d, h in extractor.hits.items() if d in digests}
+        if self._used.keys() == self._pack.keys() and hits == self._pack_hits:
+            return
+        data = {
+            "extractions": self._used,
+            "folded": {d: t for d, t in extractor.folded.items() if d in hits},
+            "hits": hits,
+            "entries": extractor.entries,
+        }
+        write_checked_pickle(self._pack_path, _pack_tag(), data)
 
     def _path(self, key: str) -> Path:
         assert self.folder is not None
@@ -98,9 +180,18 @@ class ExtractionCache:
     def key(article: Article, fingerprint: str) -> str:
         return stable_hash(str(CACHE_FORMAT), fingerprint, article.digest, length=32)
 
+    @staticmethod
+    def _fits(ex: Extraction, article: Article) -> bool:
+        return ex.article == article.id and all(m.end <= len(article.text) for m in ex.mentions)
+
     def get(self, key: str, article: Article) -> Extraction | None:
         if self.folder is None:
             return None
+        packed = self._pack.get(key)
+        if packed is not None and self._fits(packed, article):
+            self.hits += 1
+            self._used[key] = packed
+            return packed
         path = self._path(key)
         try:
             raw = path.read_text(encoding="utf-8")
@@ -111,7 +202,7 @@ class ExtractionCache:
             ):
                 raise ValueError("key or checksum mismatch")
             ex = _extraction_from_json(payload)
-            if ex.article != article.id or any(m.end > len(article.text) for m in ex.mentions):
+            if not self._fits(ex, article):
                 raise ValueError("does not fit the article")
         except FileNotFoundError:
             self.misses += 1
@@ -122,11 +213,13 @@ class ExtractionCache:
             self.misses += 1
             return None
         self.hits += 1
+        self._used[key] = ex
         return ex
 
     def put(self, key: str, ex: Extraction) -> None:
         if self.folder is None:
             return
+        self._used[key] = ex
         path = self._path(key)
         path.parent.mkdir(parents=True, exist_ok=True)
         payload = _extraction_to_json(ex)
@@ -175,11 +268,12 @@ def extract_all(
         else:
             todo.append((article, key))
     keys = {a.id: k for a, k in todo}
-    for ex in extractor.extract(a for a, _ in todo):
-        cache.put(keys[ex.article], ex)
-        results[ex.article] = ex
-        if progress:
-            progress(1)
+    with gcpause.resumed():  # spaCy's objects may form cycles
+        for ex in extractor.extract(a for a, _ in todo):
+            cache.put(keys[ex.article], ex)
+            results[ex.article] = ex
+            if progress:
+                progress(1)
     return results
 
 
@@ -190,6 +284,15 @@ def run(
     detector: LanguageDetector | None = None,
 ) -> Result:
     """The whole build up to rendered pages (in memory). Raises DossierError on fatal input problems."""
+    with gcpause.paused():  # generator/gcpause.py: a third of a warm run was the collector's
+        return _run(settings, progress, detector)
+
+
+def _run(
+    settings: Settings,
+    progress: Callable[[str, int | None], Callable[[int], None]] | None,
+    detector: LanguageDetector | None,
+) -> Result:
     import time
 
     stats: dict[str, float] = {}
@@ -262,6 +365,7 @@ def run(
         gazetteer.load(settings.cache_dir)  # before the pipelines: their components share it
     extractor = Extractor(settings.nlp, curation)
     cache = ExtractionCache(settings.cache_dir)
+    cache.load_pack(extractor)
     tick = progress("Extracting entities", len(articles)) if progress else None
     precomputed: dict[str, Extraction] = {}
     if settings.extractions:
@@ -270,12 +374,14 @@ def run(
         precomputed = read_extractions(settings.extractions)
     extractions = {a.id: precomputed[a.id] for a in articles if a.id in precomputed}
     extractions.update(extract_all([a for a in articles if a.id not in precomputed], extractor, cache, report, tick))
+    cache.save_pack(extractor, articles)
     stats["precomputed"] = len(extractions) - int(cache.hits + cache.misses)
     stats["extract_s"] = time.perf_counter() - t0
     if settings.nlp.layers.propagate:
+        from . import propagate
         from .components import DEFAULT_ROLE_WORDS
         from .names import german_forms
-        from .propagate import refine
+        from .propagate import Memo, refine
 
         t0 = time.perf_counter()
         curated: dict[str, tuple] = {}
@@ -284,10 +390,22 @@ def run(
                 for name, lang in curation.all_names(ent_id):
                     for form in german_forms(name) if lang in (None, "de") else {name}:
                         curated.setdefault(form, (curation.entities[ent_id].type, ent_id))
+        memo = Memo()
+        memo_path = settings.cache_dir / "propagate.pickle" if settings.cache_dir else None
+        memo_tag = "dossier-propagation " + stable_hash(code_digest(), Path(propagate.__file__).read_text("utf-8"))
+        if memo_path is not None and isinstance(old := read_checked_pickle(memo_path, memo_tag), dict):
+            memo.old = old
         extractions = refine(
-            articles, extractions, role_words=settings.nlp.role_words or DEFAULT_ROLE_WORDS, curated=curated
+            articles,
+            extractions,
+            role_words=settings.nlp.role_words or DEFAULT_ROLE_WORDS,
+            curated=curated,
+            memo=memo,
         )
+        if memo_path is not None and memo.new != memo.old:
+            write_checked_pickle(memo_path, memo_tag, memo.new)
         stats["propagate_s"] = time.perf_counter() - t0
+        stats["propagate_searched"] = memo.searched
     stats["cache_hits"] = cache.hits
     stats["cache_misses"] = cache.misses
 
@@ -310,9 +428,18 @@ def run(
 
     t0 = time.perf_counter()
     renderer = Renderer(settings.templates, settings.render)
-    site = renderer.render_site(articles, extractions, resolution, quotes=quotes, site_name=settings.site_name)
+    site = renderer.render_site(
+        articles,
+        extractions,
+        resolution,
+        quotes=quotes,
+        site_name=settings.site_name,
+        cache=PageCache(settings.cache_dir),
+    )
     stats["render_s"] = time.perf_counter() - t0
     stats["render_processes"] = site.processes
+    stats["pages_rendered"] = site.rendered
+    stats["pages_reused"] = site.reused
     return Result(articles, extractions, curation, resolution, site, report, stats, quotes)
 
 
@@ -334,6 +461,18 @@ def _write_json_atomic(path: Path, data: object) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             json.dump(data, fh, sort_keys=True, ensure_ascii=False)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _write_bytes_atomic(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -111,9 +111,9 @@ class DossierConfig(base.Config):
     templates = c.Type(str, default="templates")
     """Folder of the Jinja2 templates of generated pages, relative to mkdocs.yml."""
     cache_dir = c.Type(str, default=".cache/dossier")
-    """Extraction cache, relative to mkdocs.yml. Safe to delete; CI may keep it between runs."""
+    """Extraction and page caches, relative to mkdocs.yml. Safe to delete; CI may keep it between runs."""
     cache = c.Type(bool, default=True)
-    """Use the extraction cache. Off: every build re-extracts every article."""
+    """Use the extraction and page caches. Off: every build re-extracts every article and renders every page."""
     pipelines = _LanguageMap(c.Type(str), default=dict(DEFAULT_PIPELINES))
     """spaCy pipeline per language: an installed package, a folder, or `dossier:de` (shipped German model)."""
     layers = c.SubConfig(_LayersConfig)
@@ -244,12 +244,15 @@ class DossierPlugin(BasePlugin[DossierConfig]):
                 files.append(File.generated(config, path, content=content))
         stats = result.stats
         log.info(
-            "%d articles, %d entities, %d pages (cache: %d hits, %d misses)",
+            "%d articles, %d entities, %d pages (extraction cache: %d hits, %d misses; %d entity and article pages"
+            " rendered, %d unchanged from the page cache)",
             len(result.articles),
             len(result.resolution.entities),
             len(result.site.pages),
             int(stats.get("cache_hits", 0)),
             int(stats.get("cache_misses", 0)),
+            int(stats.get("pages_rendered", 0)),
+            int(stats.get("pages_reused", 0)),
         )
         # Not kept: MkDocs holds the pages from here on, and the articles, extractions
         # and resolution of a large corpus are hundreds of MB it does not need.

@@ -22,12 +22,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from .components import DEFAULT_ROLE_WORDS, is_role_word
-from .model import Article, EntityType, Extraction, Mention
+from .model import Article, EntityType, Extraction, Mention, stable_hash
 from .names import genitive_stem, is_acronym, skeleton
 
 
@@ -112,12 +112,15 @@ def refine(
     *,
     role_words: Sequence[str] = DEFAULT_ROLE_WORDS,
     curated: Mapping[str, tuple[EntityType, str]] | None = None,
+    memo: Memo | None = None,
 ) -> dict[str, Extraction]:
     """Trim and propagate mentions across the corpus (see the module docstring).
 
     ``curated`` maps curated names to (type, entity id): they are findable too,
     so that "Kreml-Sprecher" yields the Kremlin even though the ruler, which
-    sees whole tokens only, cannot match inside it.
+    sees whole tokens only, cannot match inside it. ``memo`` (the last build's
+    results) spares the search in articles whose inputs are unchanged; the
+    result is the same with or without it.
     """
     lexicon = build_lexicon(extractions)
     by_id = {a.id: a for a in articles}
@@ -144,10 +147,81 @@ def refine(
             continue
         mentions = list(ex.mentions)
         if findable and ex.sentences:
-            mentions.extend(_propagate(article, ex, mentions, findable, role_words))
+            if memo is not None:
+                mentions.extend(memo.propagate(article, ex, mentions, findable, role_words))
+            else:
+                mentions.extend(_propagate(article, ex, mentions, findable, role_words))
         mentions.sort(key=lambda m: (m.start, m.end))
         out[article.id] = replace(ex, mentions=tuple(_dedupe(mentions)))
     return out
+
+
+class _Recording(Mapping[str, "_Target"]):
+    """``findable`` that remembers every key looked up in it (hit or miss)."""
+
+    def __init__(self, table: Mapping[str, _Target]):
+        self.table = table
+        self.keys_seen: set[str] = set()
+
+    def __getitem__(self, key: str) -> _Target:
+        self.keys_seen.add(key)
+        return self.table[key]
+
+    def get(self, key: str, default: object = None) -> _Target | None:  # type: ignore[override]
+        self.keys_seen.add(key)
+        return self.table.get(key)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.table)
+
+    def __len__(self) -> int:
+        return len(self.table)
+
+
+@dataclass
+class Memo:
+    """What propagation found in each article, and what that depended on.
+
+    An article's result depends on its text, sentences and existing mention
+    spans, the role words, and the entries of the corpus-wide ``findable``
+    table that its runs of capitalised words looked up. A new name elsewhere in
+    the corpus changes the table but rarely those entries, so after an edit
+    only the edited article and articles naming what changed are searched
+    again; the rest reuse their last result (tests/test_propagate.py checks
+    results equal a run without the memo).
+    """
+
+    old: dict[str, tuple[str, tuple[str, ...], str, tuple[Mention, ...]]] = field(default_factory=dict)
+    new: dict[str, tuple[str, tuple[str, ...], str, tuple[Mention, ...]]] = field(default_factory=dict)
+    searched: int = 0
+
+    def propagate(
+        self,
+        article: Article,
+        ex: Extraction,
+        existing: Sequence[Mention],
+        findable: Mapping[str, _Target],
+        role_words: Sequence[str],
+    ) -> list[Mention]:
+        key = stable_hash(
+            article.digest,
+            repr([(s.index, s.start, s.end) for s in ex.sentences]),
+            repr([(m.start, m.end) for m in existing]),
+            repr(tuple(role_words)),
+        )
+        entry = self.old.get(article.id)
+        if entry is None or entry[0] != key or entry[2] != _values(findable, entry[1]):
+            recording = _Recording(findable)
+            found = tuple(_propagate(article, ex, existing, recording, role_words))
+            looked = tuple(sorted(recording.keys_seen))
+            entry = (key, looked, _values(findable, looked), found)
+            self.searched += 1
+        self.new[article.id] = entry
+        return list(entry[3])
+
+
+def _values(findable: Mapping[str, _Target], keys: Sequence[str]) -> str:
+    return stable_hash(repr([findable.get(k) for k in keys]))
 
 
 @dataclass(frozen=True)

@@ -12,14 +12,16 @@ article stay plain text.
 from __future__ import annotations
 
 import bisect
+import hashlib
 import html
 import json
 import posixpath
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, fields, is_dataclass, replace
 from functools import cache, lru_cache
 from itertools import combinations
+from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import quote
@@ -30,6 +32,7 @@ from markupsafe import Markup, escape
 from . import forking
 from .i18n import translations
 from .model import ENTITY_TYPES, TYPE_FOLDERS, Article, Entity, EntityType, Extraction, Mention, Paragraph, Sentence
+from .pagecache import PageCache
 from .quotes import Quote
 from .resolve import Resolution
 
@@ -64,6 +67,8 @@ class Site:
     pages: list[Page] = field(default_factory=list)
     static: dict[str, str] = field(default_factory=dict)  # path -> content (redirects, dossier.json)
     processes: int = 1  # processes that rendered the pages
+    rendered: int = 0  # entity and article units rendered in this build
+    reused: int = 0  # units taken unchanged from the page cache
 
 
 # ---------------------------------------------------------------- URLs
@@ -230,6 +235,7 @@ class Renderer:
         self.env.install_gettext_translations(translations(settings.language), newstyle=True)  # type: ignore[attr-defined]
         self.env.filters["yaml_str"] = yaml_str
         self.env.filters["urlquote"] = lambda s: quote(str(s), safe="")
+        self.templates = templates
 
     def render_site(
         self,
@@ -239,13 +245,74 @@ class Renderer:
         *,
         quotes: Sequence[Quote] = (),
         site_name: str = "Dossier",
+        cache: PageCache | None = None,
     ) -> Site:
-        return _SiteBuilder(self, articles, extractions, resolution, quotes, site_name).build()
+        """Every page; with ``cache``, units whose inputs are unchanged are reused, not rendered."""
+        return _SiteBuilder(self, articles, extractions, resolution, quotes, site_name).build(cache)
+
+    def base_digest(self, site_name: str) -> str:
+        """What every page depends on besides its data: settings, templates, code, library versions."""
+        from importlib.metadata import version
+
+        parts: list[object] = [PAGE_CACHE_VERSION, replace(self.settings, workers=1), site_name]
+        parts += [version(dist) for dist in ("jinja2", "markupsafe")]
+        package = Path(__file__).parent
+        for root, pattern in ((self.templates, "*"), (package, "*.py"), (package / "locale", "*.mo")):
+            for path in sorted(root.rglob(pattern)):
+                if path.is_file():
+                    parts += [path.relative_to(root).as_posix(), hashlib.sha256(path.read_bytes()).hexdigest()]
+        return _digest(parts)
 
 
 EXPORT_PATH = "dossier.json"
+PAGE_CACHE_VERSION = 1  # bump when a page's inputs change in a way the digests below cannot see
 # Below this many entity and article pages a render is too short for worker processes to pay.
 PARALLEL_MIN_PAGES = 400
+
+
+def _digest(parts: Iterable[object]) -> str:
+    """A digest of ``parts`` by their ``repr`` (dataclasses as tuples of their fields)."""
+    data = repr([_plain(part) for part in parts]).encode("utf-8", "surrogatepass")
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+_GETTERS: dict[type, Callable[[object], tuple[object, ...]] | None] = {}
+
+
+def _getter(cls: type) -> Callable[[object], tuple[object, ...]] | None:
+    """The fields of a dataclass instance as a tuple (``attrgetter``: C code), None for other types."""
+    if cls not in _GETTERS:
+        getter = None
+        if is_dataclass(cls):
+            get = attrgetter(*[f.name for f in fields(cls)])
+            getter = (lambda obj: (get(obj),)) if len(fields(cls)) == 1 else get
+        _GETTERS[cls] = getter
+    return _GETTERS[cls]
+
+
+def _plain(value: object) -> object:
+    """A dataclass, or a list or tuple of them, as tuples of fields, whose ``repr`` is C code.
+
+    Deeper dataclasses keep their generated ``repr``: slower, as deterministic.
+    """
+    getter = _getter(type(value))
+    if getter is not None:
+        return (type(value).__name__, [_plain(v) for v in getter(value)])
+    if isinstance(value, (list, tuple)) and value:
+        getter = _getter(type(value[0]))
+        if getter is not None:
+            return [(type(v).__name__, getter(v)) if type(v) is type(value[0]) else _plain(v) for v in value]
+    return value
+
+
+@dataclass
+class _Views:
+    """The parts of an entity page computed from its neighbours (once: the page digest hashes them too)."""
+
+    related: list[tuple[str, list[tuple[str, int]], int]]  # the shown ones, ranked
+    places: list[dict[str, object]]
+    neighbourhood: dict[str, object]
+    timeline: dict[str, object]
 
 
 class _SiteBuilder:
@@ -297,12 +364,17 @@ class _SiteBuilder:
         self._statement_cache: dict[tuple[str, str, int], tuple[list[Segment], str, Markup]] = {}
         self._item_cache: dict[tuple[str, str, int, bool], Markup] = {}
         self._graph_data: dict[str, list[dict[str, Any]]] | None = None
+        self._views: dict[str, _Views] = {}
+        self._base: str | None = None  # the page cache's base digest, when there is a cache
+        self._stored: dict[str, str] = {}  # unit -> digest of its cached pages
+        self._heads: dict[tuple[str, str], str] = {}
+        self._article_digests: dict[str, str] = {}
         self.macros: Any = self.env.get_template("_macros.j2").make_module()
         self.entity_srcs = {e.id: entity_src(e.id, e.type) for e in self.entities}
         # Per entity: (other entity, the sentences naming both, the number of articles they are in).
         self.neighbours: dict[str, list[tuple[str, list[tuple[str, int]], int]]] = defaultdict(list)
         for (a, b), where in sorted(self.cooc.items()):
-            shared_articles = len({art for art, _ in where})
+            shared_articles = len(set(map(itemgetter(0), where)))
             self.neighbours[a].append((b, where, shared_articles))
             self.neighbours[b].append((a, where, shared_articles))
         # Quote spans per sentence: an article can hold hundreds of quotes and sentences.
@@ -370,50 +442,95 @@ class _SiteBuilder:
 
     # -------------------------------------------------------------- pages
 
-    def build(self) -> Site:
+    def build(self, cache: PageCache | None = None) -> Site:
         site = Site()
-        export = ""
-        batches, site.processes = self._run(self._tasks())
-        for pages in batches:
-            for page in pages:
-                if page.path == EXPORT_PATH:
-                    export = page.content
-                else:
-                    site.pages.append(page)
+        units = [f"entity:{e.id}" for e in self.entities if e.id in self.paged]
+        units += [f"article:{a.id}" for a in self.articles]
+        if cache is not None and cache.enabled:
+            # Set before the workers fork: each batch hashes its own units' inputs
+            # and renders only those whose digest differs from the stored one.
+            self._base = self.r.base_digest(self.site_name)
+            self._stored = cache.digests()
+        batches, site.processes = self._run(self._tasks(units))
+        results = {unit: (digest, pages) for batch in batches for unit, digest, pages in batch}
+        digests = {unit: digest for unit, (digest, _) in results.items() if digest is not None}
+        kept = {unit: digest for unit, (digest, pages) in results.items() if pages is None and digest is not None}
+        loaded = cache.load(kept) if cache is not None and kept else {}
+        rendered = {unit: pages for unit, (_, pages) in results.items() if pages is not None}
+        for unit in units:
+            if unit in rendered:
+                site.pages.extend(rendered[unit])
+            elif unit in loaded:
+                site.pages.extend(Page(path, content) for path, content in loaded[unit])
+            else:  # its cache row went bad between the two reads
+                rendered[unit] = self.render_unit(unit)
+                site.pages.extend(rendered[unit])
+        site.pages.extend(rendered["indexes"])
         site.static.update(self.redirects())
         site.static["graph.json"] = json.dumps(self.graph_data(), ensure_ascii=False, sort_keys=True) + "\n"
-        site.static[EXPORT_PATH] = export
+        site.static[EXPORT_PATH] = rendered["export"][0].content
+        site.reused = len(loaded)
+        site.rendered = len(units) - site.reused
+        if cache is not None and cache.enabled:
+            cache.store(digests, {u: [(p.path, p.content) for p in rendered[u]] for u in digests if u in rendered})
         return site
 
-    def _tasks(self) -> list[tuple[str, tuple[str, ...]]]:
-        """The pages in site order, cut into batches of about equal work."""
+    def _tasks(self, units: Sequence[str]) -> list[tuple[str, tuple[str, ...]]]:
+        """The units in site order, cut into batches of about equal work, then the indexes and the export."""
         batches = max(1, self.s.workers * 8)
-        entity_ids = [e.id for e in self.entities if e.id in self.paged]
-        weight = {e.id: 1 + len(e.mentions) for e in self.entities}
-        tasks = [("entities", chunk) for chunk in forking.balanced(entity_ids, weight, batches)]
-        art_ids = [a.id for a in self.articles]
-        tasks += [("articles", chunk) for chunk in forking.balanced(art_ids, {a: 1 for a in art_ids}, batches)]
+        weight = {f"entity:{e.id}": 1 + len(e.mentions) for e in self.entities}
+        weight.update((f"article:{a.id}", 1) for a in self.articles)
+        tasks = [
+            ("units", chunk)
+            for chunk in forking.balanced([u for u in units if u.startswith("entity:")], weight, batches)
+        ]
+        tasks += [
+            ("units", chunk)
+            for chunk in forking.balanced([u for u in units if u.startswith("article:")], weight, batches)
+        ]
         tasks += [("indexes", ()), ("export", ())]
         return tasks
 
-    def run_task(self, task: tuple[str, tuple[str, ...]]) -> list[Page]:
-        kind, ids = task
-        if kind == "entities":
-            return [page for i in ids for page in self.entity_pages(self.by_id[i])]
-        if kind == "articles":
-            return [self.article_page(self.arts[i]) for i in ids]
+    def render_unit(self, unit: str) -> list[Page]:
+        kind, key = unit.split(":", 1)
+        if kind == "entity":
+            return self.entity_pages(self.by_id[key])
+        return [self.article_page(self.arts[key])]
+
+    def unit_digest(self, unit: str) -> str:
+        assert self._base is not None
+        kind, key = unit.split(":", 1)
+        if kind == "entity":
+            return self._entity_digest(self.by_id[key], self._base)
+        return self._article_digest(self.arts[key], self._base)
+
+    def run_task(self, task: tuple[str, tuple[str, ...]]) -> list[tuple[str, str | None, list[Page] | None]]:
+        """(unit, its digest, its pages) for each unit of the batch; pages None: the cached ones still hold."""
+        kind, units = task
+        if kind == "units":
+            out: list[tuple[str, str | None, list[Page] | None]] = []
+            for unit in units:
+                digest = self.unit_digest(unit) if self._base is not None else None
+                if digest is not None and self._stored.get(unit) == digest:
+                    out.append((unit, digest, None))
+                else:
+                    out.append((unit, digest, self.render_unit(unit)))
+            return out
         if kind == "indexes":
             pages = [page for t in ENTITY_TYPES for page in self.type_index(t)]
-            return pages + self.articles_index() + [self.graph_page(), self.home_page()]
-        # The export travels as a page to be split off by the caller: one return type.
-        return [Page(EXPORT_PATH, export_json(self.articles, self.extractions, self.resolution, self.s, self.quotes))]
+            return [("indexes", None, pages + self.articles_index() + [self.graph_page(), self.home_page()])]
+        # The export travels as a page: one return type for every batch.
+        export = export_json(self.articles, self.extractions, self.resolution, self.s, self.quotes)
+        return [("export", None, [Page(EXPORT_PATH, export)])]
 
-    def _run(self, tasks: list[tuple[str, tuple[str, ...]]]) -> tuple[list[list[Page]], int]:
+    def _run(
+        self, tasks: list[tuple[str, tuple[str, ...]]]
+    ) -> tuple[list[list[tuple[str, str | None, list[Page] | None]]], int]:
         """Run the batches, in forked workers when that pays and is safe (generator/forking.py).
 
         Results come back in task order, so the output is byte-identical to a serial render.
         """
-        page_count = sum(1 for e in self.entities if e.id in self.paged) + len(self.articles)
+        page_count = sum(len(units) for kind, units in tasks if kind == "units")
         if self.s.workers > 1 and page_count >= PARALLEL_MIN_PAGES and forking.can_fork():
             # The single big tasks (export, indexes) first, not last on one core while the other idles.
             single = ("indexes", "export")
@@ -499,6 +616,7 @@ class _SiteBuilder:
         edit = None
         if e.curation_file and self.s.edit_uri:
             edit = self.s.edit_uri.rstrip("/") + "/" + e.curation_file
+        views = self.views(e)
         related = self.related(e, src)
         quotes = [
             QuoteView(q, self.arts[q.article], self.href(src, article_src(q.article), f"s{q.sentence}"))
@@ -524,23 +642,36 @@ class _SiteBuilder:
             identifiers=[_identifier_link(k, v) for k, v in e.identifiers],
             quotes=quotes,
             related=related,
-            timeline=self.timeline(e),
-            places=self.map_places(e, src),
-            neighbourhood=self.neighbourhood(e, src),
+            timeline=views.timeline,
+            places=views.places,
+            neighbourhood=views.neighbourhood,
             collapse_after=self.s.collapse_after,
             aliases_by_language=sorted(aliases_by_language.items()),
         )
         return Page(src, content)
 
+    def views(self, e: Entity) -> _Views:
+        views = self._views.get(e.id)
+        if views is None:
+            # Rank first, then keep the shown ones only: a hub such as a country
+            # co-occurs with thousands of entities.
+            ranked = sorted(
+                self.neighbours.get(e.id, []),
+                key=lambda n: (-len(n[1]), -n[2], self.by_id[n[0]].name),
+            )
+            src = entity_src(e.id, e.type)
+            views = _Views(
+                related=ranked[: self.s.related_limit],
+                places=self.map_places(e, src),
+                neighbourhood=self.neighbourhood(e, src),
+                timeline=self.timeline(e),
+            )
+            self._views[e.id] = views
+        return views
+
     def related(self, e: Entity, src: str) -> list[Related]:
-        # Rank first, then build views for the shown ones only: a hub such as a
-        # country co-occurs with thousands of entities.
-        ranked = sorted(
-            self.neighbours.get(e.id, []),
-            key=lambda n: (-len(n[1]), -n[2], self.by_id[n[0]].name),
-        )
         out = []
-        for other_id, where, shared_articles in ranked[: self.s.related_limit]:
+        for other_id, where, shared_articles in self.views(e).related:
             other = self.by_id[other_id]
             out.append(
                 Related(
@@ -824,6 +955,87 @@ class _SiteBuilder:
                 url = self.href(old_src, entity_src(target.id, target.type))
                 out[path] = self.env.get_template("redirect.html.j2").render(url=url, name=target.name)
         return out
+
+    # -------------------------------------------------------------- input digests (page cache)
+    # A unit's digest covers everything its pages show (generator/pagecache.py).
+    # A render method that starts reading something new must hash it here too, or
+    # cached pages go stale: tests/test_pagecache.py renders edited corpora with
+    # and without the cache and compares every byte.
+
+    def unit_digests(self, base: str) -> dict[str, str]:
+        digests = {f"entity:{e.id}": self._entity_digest(e, base) for e in self.entities if e.id in self.paged}
+        digests.update((f"article:{a.id}", self._article_digest(a, base)) for a in self.articles)
+        return digests
+
+    def _article_head(self, art_id: str) -> str:
+        """An article as a citation shows it: every field but the text."""
+        key = ("article", art_id)
+        head = self._heads.get(key)
+        if head is None:
+            art = self.arts[art_id]
+            head = repr([getattr(art, f.name) for f in fields(art) if f.name not in ("text", "paragraphs")])
+            self._heads[key] = head
+        return head
+
+    def _entity_head(self, ent_id: str) -> str:
+        """An entity as a link, a related entity or a graph node shows it: every field but its mentions."""
+        key = ("entity", ent_id)
+        head = self._heads.get(key)
+        if head is None:
+            e = self.by_id[ent_id]
+            head = repr(
+                [getattr(e, f.name) for f in fields(e) if f.name != "mentions"]
+                + [len(e.mentions), len(e.articles), ent_id in self.paged]
+            )
+            self._heads[key] = head
+        return head
+
+    def _article_data(self, art_id: str) -> str:
+        """Everything of an article that a page citing it or its own page can show, hashed once.
+
+        Pages citing a sentence hash its article's digest: an edit re-renders every
+        page citing the article (tens), and hashing sentence by sentence cost more
+        than that saves.
+        """
+        digest = self._article_digests.get(art_id)
+        if digest is None:
+            art = self.arts[art_id]
+            ex = self.extractions.get(art_id)
+            sentences = ex.sentences if ex else ()
+            resolved = [m for sent in sentences for m in self.mentions_in.get((art_id, sent.index), [])]
+            speakers = [q.speaker for q in self.quotes_in.get(art_id, [])]
+            parts: list[object] = [
+                self._article_head(art_id),
+                hashlib.blake2b(art.text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest(),
+                art.paragraphs,
+                sentences,
+                ex.mentions if ex else (),
+                [self.link.get(m.key) for m in ex.mentions] if ex else [],
+                resolved,
+                [self.link.get(m.key) for m in resolved],
+                [(sent.index, self.quotes_at.get((art_id, sent.index))) for sent in sentences],
+                self.quotes_in.get(art_id, []),
+                [self._entity_head(sp) if sp else None for sp in speakers],
+            ]
+            digest = _digest(parts)
+            self._article_digests[art_id] = digest
+        return digest
+
+    def _entity_digest(self, e: Entity, base: str) -> str:
+        views = self.views(e)
+        parts: list[object] = [base, "entity", e, e.id in self.paged]
+        parts.append([self._article_data(a) for a in e.articles if a in self.arts])
+        for other_id, where, shared_articles in views.related:
+            evidence = where[: self.s.evidence_limit]
+            data = [self._article_data(a) for a, _ in evidence]
+            parts.append((self._entity_head(other_id), len(where), shared_articles, evidence, data))
+        for q in self.quotes_by_speaker.get(e.id, []):
+            parts += [q, self._article_head(q.article)]
+        parts += [views.places, views.neighbourhood, views.timeline]
+        return _digest(parts)
+
+    def _article_digest(self, art: Article, base: str) -> str:
+        return _digest([base, "article", self._article_data(art.id)])
 
 
 def _count(extractions: Mapping[str, Extraction], art_id: str, link: Mapping[tuple[str, int, int], object]) -> int:

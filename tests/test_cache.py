@@ -5,6 +5,9 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+import pytest
+
+from generator import nlp
 from generator.model import Article, Extraction, Mention, Paragraph, Sentence
 from generator.nlp import Extractor, NlpSettings
 from generator.overrides import load_curation
@@ -19,7 +22,7 @@ def article(id_: str, text: str) -> Article:
 
 def curation(tmp_path: Path, alias: str):
     folder = tmp_path / alias.replace(" ", "_")
-    folder.mkdir()
+    folder.mkdir(parents=True)
     (folder / "c.yml").write_text(
         f"entities:\n  - id: kremlin\n    name: Kremlin\n    type: organization\n    aliases: [{alias}]\n",
         encoding="utf-8",
@@ -76,3 +79,47 @@ def test_extraction_reports_progress_for_every_article(tmp_path: Path) -> None:
         assert factory is not None
         factory("Extracting entities", 1)(1)
         assert threading.active_count() == threads, "a refresh thread would keep the renderer from forking"
+
+
+def test_remembered_curation_hits_equal_a_fresh_computation(tmp_path: Path) -> None:
+    arts = [
+        article("a", "Der Kreml schwieg am Montag."),
+        article("b", "Im Präsidialamt in Moskau schwieg man."),
+        article("c", "Putin traf Kim in Wostotschny."),
+    ]
+    before = Extractor(NlpSettings(), curation(tmp_path, "Kreml"))
+    keys_before = [before.curation_key(a) for a in arts]
+    for alias in ("Präsidialamt", "Kreml", "Wostotschny"):
+        fresh = Extractor(NlpSettings(), curation(tmp_path / "fresh", alias))
+        remembering = Extractor(NlpSettings(), curation(tmp_path / "remembering", alias))
+        remembering.remember(dict(before.folded), dict(before.hits), before.entries)
+        assert [remembering.curation_key(a) for a in arts] == [fresh.curation_key(a) for a in arts]
+    assert keys_before[0] and not keys_before[1] and not keys_before[2]
+
+
+def test_extraction_pack_serves_the_last_build_and_is_checked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    art = article("a", "Der Kreml schwieg.")
+    ex = Extraction("a", (Sentence(0, 0, 0, 18),), (Mention("a", 4, 9, "Kreml", "organization", 0),))
+    extractor = Extractor(NlpSettings(), curation(tmp_path, "Kreml"))
+    key = ExtractionCache.key(art, extractor.fingerprint("de") + extractor.curation_key(art))
+    first = ExtractionCache(tmp_path / "cache")
+    first.load_pack(extractor)
+    first.put(key, ex)
+    first.save_pack(extractor, [art])
+    pack = tmp_path / "cache" / "extract" / "pack.pickle"
+    assert pack.is_file()
+    for path in (tmp_path / "cache" / "extract").rglob("*.json"):
+        path.unlink()  # only the pack can answer now
+    again = Extractor(NlpSettings(), curation(tmp_path / "again", "Kreml"))
+    second = ExtractionCache(tmp_path / "cache")
+    second.load_pack(again)
+    with monkeypatch.context() as patch:
+        patch.setattr(nlp, "fold_text", lambda text: pytest.fail("an article folded again"))
+        assert again.curation_key(art) == extractor.curation_key(art)
+    assert second.get(key, art) == ex
+    data = bytearray(pack.read_bytes())
+    data[-5] ^= 0xFF
+    pack.write_bytes(bytes(data))
+    third = ExtractionCache(tmp_path / "cache")
+    third.load_pack(Extractor(NlpSettings(), curation(tmp_path / "third", "Kreml")))
+    assert third.get(key, art) is None, "a damaged pack is never unpickled"

@@ -69,3 +69,32 @@ def test_compounds_global_names_and_role_words() -> None:
 def test_role_compound_names_the_institution() -> None:
     result = mentions(make("a", "Der Kreml-Sprecher schwieg."), curated={"Kreml": ("organization", "kremlin")})
     assert result["a"] == [("Kreml", "organization", "propagated")]
+
+
+def test_memo_gives_the_same_result_and_searches_only_what_changed() -> None:
+    from generator.propagate import Memo
+
+    base = [
+        make("a", "[Sergej Schoigu|person] reiste nach [Pjöngjang|place]. Schoigu sprach dort."),
+        make("b", "Schoigu traf Kim Jong Un. Später schwieg Schoigu."),
+        make("c", "Die Lage am Amur bleibt ruhig. Niemand sprach."),
+        make("d", "Kim Jong Un reiste ab."),
+    ]
+    edited = [
+        *base[:3],
+        # A name the corpus did not know: "Kim Jong Un" becomes findable, in d and elsewhere.
+        make("d", "[Kim Jong Un|person] reiste ab. [Kim Jong Un|person] kam zurück."),
+    ]
+
+    def run(items, memo=None):
+        articles, extractions = corpus(*items)
+        return refine(articles, extractions, memo=memo)
+
+    memo = Memo()
+    assert run(base, memo) == run(base) and memo.searched == 4
+    again = Memo(old=memo.new)
+    assert run(base, again) == run(base) and again.searched == 0, "nothing changed: nothing searched"
+    after = Memo(old=memo.new)
+    assert run(edited, after) == run(edited)
+    assert after.searched == 2, "d changed, and b spells the new name; a and c are reused"
+    assert any(m.text == "Kim Jong Un" for m in run(edited)["b"].mentions)

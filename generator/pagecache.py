@@ -1,0 +1,149 @@
+"""Rendered pages of earlier builds, reused when nothing a page shows has changed.
+
+The renderer cuts the site into units (an entity with its continuation pages,
+an article page) and hashes, for each, every input the unit's pages show: the
+entity or article record, each cited sentence with its links and quotes, the
+related entities, the neighbourhood graph, the settings, the templates and the
+package's code (see ``render._SiteBuilder.unit_digests``). A unit whose digest
+is unchanged is taken from here instead of being rendered again, so a build
+after editing one article or one alias renders only the pages that show it.
+
+The store is one SQLite file in the cache folder. Each row carries a CRC-32 of
+its pages, checked before use: a row that fails is rendered again, and a file
+SQLite cannot read is deleted and rebuilt. Nothing is trusted that was not
+written whole (SQLite transactions) and checked.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+import zlib
+from collections.abc import Mapping, Sequence
+from contextlib import closing
+from pathlib import Path
+
+log = logging.getLogger("dossier")
+
+FILE_NAME = "pages.sqlite"
+SCHEMA = 1
+
+Pages = list[tuple[str, str]]  # (docs-relative source path, Markdown)
+
+
+def _pack(pages: Sequence[tuple[str, str]]) -> tuple[str, bytes, str, int]:
+    """Paths as JSON, the contents as one UTF-8 blob, their byte lengths, and the blob's CRC."""
+    encoded = [content.encode("utf-8", "surrogatepass") for _, content in pages]
+    body = b"".join(encoded)
+    return json.dumps([p for p, _ in pages]), body, json.dumps([len(b) for b in encoded]), zlib.crc32(body)
+
+
+def _unpack(paths: str, body: bytes, lengths: str) -> Pages:
+    names = json.loads(paths)
+    sizes = json.loads(lengths)
+    if not (isinstance(names, list) and isinstance(sizes, list) and len(names) == len(sizes)):
+        raise ValueError("paths and lengths do not match")
+    if sum(sizes) != len(body):
+        raise ValueError("lengths do not add up to the stored pages")
+    out: Pages = []
+    pos = 0
+    for name, size in zip(names, sizes, strict=True):
+        if not isinstance(name, str) or not isinstance(size, int):
+            raise ValueError("malformed row")
+        out.append((name, body[pos : pos + size].decode("utf-8", "surrogatepass")))
+        pos += size
+    return out
+
+
+class PageCache:
+    """Rendered units keyed by unit name, each stored with the digest of its inputs."""
+
+    def __init__(self, folder: Path | None):
+        self.path = folder / FILE_NAME if folder is not None else None
+        self.hits = 0  # units loaded
+        self.rejected = 0  # rows that failed their checksum
+
+    @property
+    def enabled(self) -> bool:
+        return self.path is not None
+
+    def _connect(self) -> sqlite3.Connection:
+        assert self.path is not None
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        con = sqlite3.connect(self.path, timeout=10)
+        con.execute(
+            "CREATE TABLE IF NOT EXISTS units (unit TEXT PRIMARY KEY, digest TEXT NOT NULL,"
+            " paths TEXT NOT NULL, body BLOB NOT NULL, lengths TEXT NOT NULL, crc INTEGER NOT NULL)"
+        )
+        con.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        row = con.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+        if row is None or row[0] != str(SCHEMA):
+            with con:
+                con.execute("DELETE FROM units")
+                con.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (str(SCHEMA),))
+        return con
+
+    def _discard(self, exc: Exception) -> None:
+        """An unreadable store is deleted (never trusted) and rebuilt by the next store()."""
+        assert self.path is not None
+        log.warning("dossier: page cache %s unreadable (%s); deleted, every page is rendered", self.path, exc)
+        for suffix in ("", "-journal", "-wal", "-shm"):
+            Path(str(self.path) + suffix).unlink(missing_ok=True)
+
+    def digests(self) -> dict[str, str]:
+        """The digest stored for every unit (no pages: cheap), empty when there is no usable store."""
+        if self.path is None or not self.path.exists():
+            return {}
+        try:
+            with closing(self._connect()) as con:
+                return dict(con.execute("SELECT unit, digest FROM units"))
+        except sqlite3.DatabaseError as exc:
+            self._discard(exc)
+            return {}
+
+    def load(self, wanted: Mapping[str, str]) -> dict[str, Pages]:
+        """The stored pages of the units in ``wanted`` whose stored digest is still ``wanted[unit]``.
+
+        A unit that is missing, changed meanwhile or fails its checksum is left out:
+        the caller renders it.
+        """
+        found: dict[str, Pages] = {}
+        if self.path is None or not wanted:
+            return found
+        try:
+            with closing(self._connect()) as con:
+                rows = con.execute("SELECT unit, digest, paths, body, lengths, crc FROM units").fetchall()
+        except sqlite3.DatabaseError as exc:
+            self._discard(exc)
+            return found
+        for unit, digest, paths, body, lengths, crc in rows:
+            if wanted.get(unit) != digest:
+                continue
+            try:
+                if not isinstance(body, bytes) or zlib.crc32(body) != crc:
+                    raise ValueError("checksum mismatch")
+                found[unit] = _unpack(paths, body, lengths)
+            except (ValueError, UnicodeDecodeError) as exc:
+                log.info("dossier: ignoring bad page-cache row %s (%s)", unit, exc)
+                self.rejected += 1
+        self.hits += len(found)
+        return found
+
+    def store(self, digests: Mapping[str, str], rendered: Mapping[str, Sequence[tuple[str, str]]]) -> None:
+        """Save the freshly rendered units and forget units that are no longer in the site."""
+        if self.path is None:
+            return
+        rows = []
+        for unit, pages in rendered.items():
+            if unit in digests:
+                paths, body, lengths, crc = _pack(pages)
+                rows.append((unit, digests[unit], paths, body, lengths, crc))
+        try:
+            with closing(self._connect()) as con, con:
+                gone = [(u,) for (u,) in con.execute("SELECT unit FROM units") if u not in digests]
+                con.executemany("DELETE FROM units WHERE unit = ?", gone)
+                con.executemany("INSERT OR REPLACE INTO units VALUES (?, ?, ?, ?, ?, ?)", rows)
+        except sqlite3.DatabaseError as exc:
+            # The site is already rendered; only the next build's speed is at stake.
+            self._discard(exc)
