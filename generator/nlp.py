@@ -368,6 +368,15 @@ class Extractor:
             self._curated_index = index
         return self._curated_index
 
+    def share_pipelines(self, loaded: dict[str, object]) -> None:
+        """Use (and fill) ``loaded`` as this extractor's language -> pipeline table.
+
+        Only for extractors of the same settings and curation: a built pipeline
+        holds the curated names.
+        """
+        loaded.update(self._pipelines)
+        self._pipelines = loaded
+
     def pipeline(self, language: str):  # type: ignore[no-untyped-def]
         if language not in self._pipelines:
             self._pipelines[language] = build_pipeline(

@@ -364,6 +364,7 @@ def _run(
 
         gazetteer.load(settings.cache_dir)  # before the pipelines: their components share it
     extractor = Extractor(settings.nlp, curation)
+    _reuse_pipelines(extractor, curation)
     cache = ExtractionCache(settings.cache_dir)
     cache.load_pack(extractor)
     tick = progress("Extracting entities", len(articles)) if progress else None
@@ -441,6 +442,20 @@ def _run(
     stats["pages_rendered"] = site.rendered
     stats["pages_reused"] = site.reused
     return Result(articles, extractions, curation, resolution, site, report, stats, quotes)
+
+
+# Loaded spaCy pipelines of earlier runs in this process (``mkdocs serve`` rebuilds,
+# the benchmark): loading one costs about a second, for a build that may
+# re-extract a single edited article. Keyed by everything a built pipeline holds.
+_LOADED: dict[str, dict[str, object]] = {}
+
+
+def _reuse_pipelines(extractor: Extractor, curation: Curation) -> None:
+    key = stable_hash(repr(extractor.settings), curation.digest)
+    if key not in _LOADED:
+        _LOADED.clear()  # only the latest configuration is kept
+        _LOADED[key] = {}
+    extractor.share_pipelines(_LOADED[key])
 
 
 def _read_json_dict(path: Path | None) -> dict[str, str]:

@@ -29,6 +29,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .errors import Problem
 from .gazetteer import Gazetteer, Place
@@ -218,7 +219,7 @@ def resolve(
                         clusters.union(node_of[m.key], node_of[a.key])
         for a in acronyms:
             for m in art_mentions:
-                if m is not a and a.text in acronym_of(m.text) and m.label == a.label:
+                if m is not a and a.text in _acronyms(m.text) and m.label == a.label:
                     clusters.union(node_of[m.key], node_of[a.key])
 
     # -- rule 6: short forms --------------------------------------------------------------
@@ -445,6 +446,12 @@ def _vote_type(
         else:
             votes[m.label] += (weights or {}).get((lang_of or {}).get(m.article, ""), 1.0)
     return sorted(votes, key=lambda t: (-round(votes[t], 9), TYPE_ORDER.index(t)))[0]
+
+
+@lru_cache(maxsize=1 << 16)
+def _acronyms(name: str) -> frozenset[str]:
+    # Asked for every (acronym, mention) pair of an article: thousands of times a build.
+    return frozenset(acronym_of(name))
 
 
 def _canonical_name(ms: Sequence[Mention], etype: EntityType, place, lang_of: Mapping[str, str], display: str) -> str:  # type: ignore[no-untyped-def]
