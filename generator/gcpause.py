@@ -14,28 +14,24 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 
 
 @contextmanager
-def paused() -> Iterator[None]:
+def _collector(enabled: bool) -> Iterator[None]:
+    was_enabled = gc.isenabled()
+    gc.enable() if enabled else gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable() if was_enabled else gc.disable()
+
+
+def paused() -> AbstractContextManager[None]:
     """The cyclic collector off inside the block, back to its previous state after it."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
+    return _collector(False)
 
 
-@contextmanager
-def resumed() -> Iterator[None]:
+def resumed() -> AbstractContextManager[None]:
     """The cyclic collector on inside the block (e.g. a third-party library's work), back to its state after."""
-    was_enabled = gc.isenabled()
-    gc.enable()
-    try:
-        yield
-    finally:
-        if not was_enabled:
-            gc.disable()
+    return _collector(True)
