@@ -35,6 +35,13 @@ def _load_config(config_file: Path, overrides: dict[str, object], plugin_overrid
     return cfg
 
 
+def _check_target(cfg, target: Path) -> None:  # type: ignore[no-untyped-def]
+    """The output folder must keep clear of every input, and be ours to replace (generator/outputdir.py)."""
+    from .plugin import check_site_dir, settings_from_config
+
+    check_site_dir(settings_from_config(cfg.plugins["dossier"].config, cfg), cfg, target)
+
+
 def swap_into_place(new: Path, target: Path) -> None:
     """Replace ``target`` by ``new`` with two renames; the old site is removed last."""
     old = None
@@ -95,7 +102,12 @@ def cmd_build(args: argparse.Namespace) -> int:
     except ConfigurationError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    target = Path(args.output).resolve() if args.output else Path(cfg.site_dir)
+    target = Path(args.output).resolve() if args.output else Path(cfg.site_dir).resolve()
+    try:
+        _check_target(cfg, target)
+    except DossierError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     target.parent.mkdir(parents=True, exist_ok=True)
     remove_stale_staging(target)
     # Reproducible output: MkDocs dates the sitemap with SOURCE_DATE_EPOCH when it is set.

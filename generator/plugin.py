@@ -23,7 +23,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import rawhtml
+from . import outputdir, rawhtml
 from .errors import DossierError
 from .ingest import DEFAULT_BOILERPLATE, TABLE_FIELDS, TableSource
 from .nlp import DEFAULT_PIPELINES, Layers, NlpSettings
@@ -195,6 +195,29 @@ def settings_from_config(plugin_config: DossierConfig, config: MkDocsConfig) -> 
     )
 
 
+def protected_inputs(settings: Settings, config: MkDocsConfig) -> list[tuple[str, Path]]:
+    """Every input folder and file a build reads, named: the output folder must keep clear of them."""
+    inputs: list[tuple[str, Path]] = [
+        ("docs_dir", Path(config.docs_dir)),
+        ("corpus", settings.corpus),
+        ("curation", settings.curation),
+        ("templates", settings.templates),
+    ]
+    custom_dir = config.theme.custom_dir
+    if custom_dir:
+        inputs.append(("theme custom_dir", Path(custom_dir)))
+    if settings.cache_dir is not None:
+        inputs.append(("cache_dir", settings.cache_dir))
+    inputs += [("source table", table.path) for table in settings.tables]
+    inputs += [("extractions file", path) for path in settings.extractions]
+    return inputs
+
+
+def check_site_dir(settings: Settings, config: MkDocsConfig, site_dir: Path) -> None:
+    """Refuse a site folder whose replacement could delete what the user wrote (see generator/outputdir.py)."""
+    outputdir.check_output_folder(site_dir, settings.project_root, protected_inputs(settings, config))
+
+
 def load_settings(config_file: Path, **plugin_overrides: object) -> Settings:
     """The pipeline settings that ``mkdocs.yml`` gives (for the CLI, evaluation and benchmarks)."""
     from mkdocs.config import load_config
@@ -219,7 +242,14 @@ class DossierPlugin(BasePlugin[DossierConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.settings = settings_from_config(self.config, config)
+        try:
+            check_site_dir(self.settings, config, Path(config.site_dir))
+        except DossierError as exc:
+            raise PluginError(str(exc)) from None
         return config
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        outputdir.mark(Path(config.site_dir))
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.settings is not None

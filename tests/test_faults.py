@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main, swap_into_place
+from generator.outputdir import MARKER
 
 from .conftest import build_command
 
@@ -25,6 +26,7 @@ def test_killed_build_keeps_previous_site_and_cache(root: Path, tmp_path: Path) 
     out, cache = tmp_path / "site", tmp_path / "cache"
     out.mkdir()
     (out / "previous.html").write_text("the previous site", encoding="utf-8")
+    (out / MARKER).write_text("", encoding="utf-8")  # a site an earlier build made
     proc = subprocess.Popen(
         _build_cmd(root, out, cache, "--no-cache"), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
@@ -48,6 +50,7 @@ def test_failed_build_keeps_previous_site(
     out = tmp_path / "site"
     out.mkdir()
     (out / "previous.html").write_text("the previous site", encoding="utf-8")
+    (out / MARKER).write_text("", encoding="utf-8")  # a site an earlier build made
     config = tmp_path / "mkdocs.yml"
     config.write_text(
         (root / "mkdocs.yml")

@@ -1,0 +1,106 @@
+"""The output folder: a build never deletes the project, an input, or a folder it did not make."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+from generator.errors import DossierError
+from generator.outputdir import MARKER, check_output_folder
+
+
+@pytest.fixture
+def project(tmp_path: Path, root: Path) -> Path:
+    """A copy of the demo project (articles, curation, pages, templates, overrides) with a .git folder."""
+    proj = tmp_path / "proj"
+    for name in ("content", "templates", "site_overrides"):
+        shutil.copytree(root / name, proj / name)
+    shutil.copy2(root / "mkdocs.yml", proj / "mkdocs.yml")
+    (proj / ".git").mkdir()
+    (proj / ".git" / "HEAD").write_text("ref: refs/heads/main\n", encoding="utf-8")
+    return proj
+
+
+def _files(folder: Path) -> list[str]:
+    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*"))
+
+
+@pytest.mark.parametrize(
+    ("output", "said"),
+    [
+        (".", "holds the project"),
+        ("..", "holds the project"),
+        ("content", "contains the docs_dir"),
+        ("content/articles", "is the corpus"),
+        ("content/curation", "is the curation"),
+        ("content/articles/out", "lies inside the corpus"),
+        ("content/pages", "is the docs_dir"),
+        ("templates", "is the templates"),
+        ("site_overrides/x", "lies inside the theme custom_dir"),
+        (".cache/dossier", "is the cache_dir"),
+        (".cache", "contains the cache_dir"),
+    ],
+)
+def test_build_refuses_an_output_folder_that_holds_or_lies_in_an_input(
+    project: Path, output: str, said: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = _files(project)
+    code = main(["build", "-f", str(project / "mkdocs.yml"), "-o", str(project / output)])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert said in err and "refusing to build here" in err
+    assert _files(project) == before
+
+
+def test_build_refuses_to_replace_a_folder_it_did_not_make(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    notes = project.parent / "notes"
+    notes.mkdir()
+    (notes / "thesis.txt").write_text("years of work", encoding="utf-8")
+    code = main(["build", "-f", str(project / "mkdocs.yml"), "-o", str(notes)])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert MARKER in err and "thesis.txt" in err and "1 entries" in err
+    assert (notes / "thesis.txt").read_text(encoding="utf-8") == "years of work"
+
+
+def test_a_file_is_never_replaced(tmp_path: Path) -> None:
+    target = tmp_path / "site"
+    target.write_text("not a folder", encoding="utf-8")
+    with pytest.raises(DossierError, match="a file or symbolic link"):
+        check_output_folder(target, tmp_path / "proj", [])
+
+
+def test_empty_new_or_marked_folders_are_accepted(tmp_path: Path) -> None:
+    project = tmp_path / "proj"
+    inputs = [("corpus", project / "content" / "articles")]
+    check_output_folder(project / "site", project, inputs)  # does not exist yet
+    (project / "site").mkdir(parents=True)
+    check_output_folder(project / "site", project, inputs)  # empty
+    (project / "site" / "index.html").write_text("old", encoding="utf-8")
+    (project / "site" / MARKER).write_text("", encoding="utf-8")
+    check_output_folder(project / "site", project, inputs)  # a site dossier built
+
+
+def test_a_symlinked_output_into_an_input_is_refused(tmp_path: Path) -> None:
+    project = tmp_path / "proj"
+    corpus = project / "content" / "articles"
+    corpus.mkdir(parents=True)
+    (project / "site").symlink_to(corpus)
+    with pytest.raises(DossierError, match="is the corpus"):
+        check_output_folder(project / "site", project, [("corpus", corpus)])
+
+
+def test_mkdocs_build_into_an_input_is_refused_by_the_plugin(project: Path, caplog: pytest.LogCaptureFixture) -> None:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort
+
+    before = _files(project)
+    cfg = load_config(str(project / "mkdocs.yml"), site_dir=str(project / "content" / "curation"))
+    with pytest.raises(Abort):
+        build(cfg)
+    assert "the output folder is the curation" in caplog.text
+    assert _files(project) == before
