@@ -77,21 +77,21 @@ def train_ner(session: nox.Session) -> None:
         session.skip(f"training data not found in {SHARED / 'data'}")
     install_project(session)
     args = session.posargs or ["--sources", "germeval,europeana"]
-    session.run("python", "-m", "generator.train_ner", "--data", str(SHARED / "data"), *args)
+    session.run("python", "-m", "generator.devtools.train_ner", "--data", str(SHARED / "data"), *args)
 
 
 @nox.session(python=PYTHON)
 def eval(session: nox.Session) -> None:
     """Entity P/R/F of the shipped models on held-out data, and dossier-level scores on tests/gold."""
     install_project(session)
-    session.run("python", "-m", "generator.evaluate", "--data", str(SHARED / "data"), *session.posargs)
+    session.run("python", "-m", "generator.devtools.evaluate", "--data", str(SHARED / "data"), *session.posargs)
 
 
 @nox.session(python=PYTHON)
 def bench(session: nox.Session) -> None:
     """Benchmark against the floor (bare spaCy, bare MkDocs) on ../shared/corpora; writes bench-results.json."""
     install_project(session)
-    session.run("python", "-m", "generator.bench", *session.posargs, env={"DOSSIER_SHARED": str(SHARED)})
+    session.run("python", "-m", "generator.devtools.bench", *session.posargs, env={"DOSSIER_SHARED": str(SHARED)})
 
 
 @nox.session(python=PYTHON)
@@ -99,7 +99,7 @@ def profile(session: nox.Session) -> None:
     """Sample a warm build with py-spy (workers included); prints the top frames, writes profile.txt."""
     install_project(session)
     session.install("py-spy")
-    session.run("python", "-m", "generator.profiling", *session.posargs, env={"DOSSIER_SHARED": str(SHARED)})
+    session.run("python", "-m", "generator.devtools.profiling", *session.posargs, env={"DOSSIER_SHARED": str(SHARED)})
 
 
 @nox.session(python=PYTHON)

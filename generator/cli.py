@@ -20,7 +20,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .errors import DossierError
+from generator.errors import DossierError
 
 
 def _load_config(config_file: Path, overrides: dict[str, object], plugin_overrides: dict[str, object]):  # type: ignore[no-untyped-def]
@@ -37,7 +37,7 @@ def _load_config(config_file: Path, overrides: dict[str, object], plugin_overrid
 
 def _check_target(cfg, target: Path) -> None:  # type: ignore[no-untyped-def]
     """The output folder must keep clear of every input, and be ours to replace (generator/outputdir.py)."""
-    from .plugin import check_site_dir, settings_from_config
+    from generator.plugin import check_site_dir, settings_from_config
 
     check_site_dir(settings_from_config(cfg.plugins["dossier"].config, cfg), cfg, target)
 
@@ -130,28 +130,31 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     """Extraction alone, written as JSON Lines: the map step of a distributed build."""
-    from .distributed import article_to_record, extract_record, write_jsonl
-    from .errors import Report
-    from .ingest import read_corpus
-    from .overrides import load_curation
-    from .plugin import load_settings
+    from generator.curation import load_curation
+    from generator.errors import Report
+    from generator.extraction.distributed import RecordExtractor, article_to_record, write_jsonl
+    from generator.pipeline import ingest
+    from generator.plugin import load_settings
 
     settings = load_settings(Path(args.config).resolve())
-    curation = load_curation(settings.curation)
     report = Report()
-    articles = list(read_corpus(settings.corpus, report, boilerplate=settings.boilerplate))
+    try:
+        curation = load_curation(settings.curation)
+        articles = ingest(settings, report, None)  # the corpus folder and the sources tables, as a build reads them
+    except DossierError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     for problem in report.problems:
         print(problem, file=sys.stderr)
-    count = write_jsonl(
-        Path(args.output), (extract_record(article_to_record(a), settings.nlp, curation) for a in articles)
-    )
+    extract = RecordExtractor(settings.nlp, curation)
+    count = write_jsonl(Path(args.output), (extract(article_to_record(a)) for a in articles))
     print(f"{count} extraction records written to {args.output}")
     return 0
 
 
 def cmd_review(args: argparse.Namespace) -> int:
-    from .plugin import load_settings
-    from .review import review
+    from generator.plugin import load_settings
+    from generator.resolution.review import review
 
     return review(load_settings(Path(args.config).resolve()), write=Path(args.write) if args.write else None)
 

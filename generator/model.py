@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 EntityType = Literal["person", "organization", "place"]
+#: The entity types, in the order ties are broken and indexes are listed.
 ENTITY_TYPES: tuple[EntityType, ...] = ("person", "organization", "place")
 TYPE_FOLDERS: dict[EntityType, str] = {"person": "people", "organization": "organizations", "place": "places"}
 
@@ -77,6 +78,11 @@ class Mention:
     def key(self) -> tuple[str, int, int]:
         return (self.article, self.start, self.end)
 
+    @property
+    def has_evidence(self) -> bool:
+        """Found by a layer with evidence (a curated name, a gazetteer place), not only by the model."""
+        return self.source in ("curated", "gazetteer") or (self.entity_hint or "").startswith("geonames:")
+
 
 @dataclass(frozen=True)
 class Extraction:
@@ -85,6 +91,35 @@ class Extraction:
     article: str
     sentences: tuple[Sentence, ...]
     mentions: tuple[Mention, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """A compact JSON-ready form (lists, not objects: thousands of mentions per article)."""
+        return {
+            "article": self.article,
+            "sentences": [[s.index, s.paragraph, s.start, s.end] for s in self.sentences],
+            "mentions": [[m.start, m.end, m.text, m.label, m.sentence, m.source, m.entity_hint] for m in self.mentions],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Extraction:
+        art = data["article"]
+        return cls(
+            article=art,
+            sentences=tuple(Sentence(index=s[0], paragraph=s[1], start=s[2], end=s[3]) for s in data["sentences"]),
+            mentions=tuple(
+                Mention(
+                    article=art,
+                    start=m[0],
+                    end=m[1],
+                    text=m[2],
+                    label=m[3],
+                    sentence=m[4],
+                    source=m[5],
+                    entity_hint=m[6],
+                )
+                for m in data["mentions"]
+            ),
+        )
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from .errors import DossierError, Problem
+from generator.errors import DossierError, Problem
 
 #: Written into every built site; a folder without it was not made by dossier and is never deleted.
 MARKER = ".dossier-site"

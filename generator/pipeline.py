@@ -1,37 +1,40 @@
-"""Runs the stages: ingest -> extract (cached) -> resolve -> render. No MkDocs import.
+"""The build as a list of stages: ingest -> extract -> propagate -> resolve -> render. No MkDocs import.
 
-The extraction cache lives in ``cache_dir`` (``.cache/dossier`` by default),
-one JSON file per article keyed by the article's content and the pipeline
-fingerprint (model, layers, curated data). A file that does not parse, or whose
-embedded key or checksum does not match, is ignored and rebuilt.
+Each stage is one function below, in the order :func:`run` calls them, and
+owns its helpers. Everything a stage reuses from earlier builds is a checked
+record in ``cache_dir`` (generator/store.py); everything one process keeps
+between builds (the gazetteer, loaded spaCy pipelines) lives in a
+:class:`ProcessCache` that the caller holds and passes in.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import hashlib
-import json
 import logging
-import os
-import pickle
-import tempfile
-from collections.abc import Callable, Sequence
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import gcpause
-from .errors import DossierError, Problem, Report
-from .ingest import DEFAULT_BOILERPLATE, LanguageDetector, TableSource, read_corpus, read_table
-from .model import Article, Extraction, Mention, Sentence, stable_hash
-from .nlp import Extractor, NlpSettings, code_digest
-from .overrides import Curation, load_curation
-from .pagecache import PageCache
-from .render import Renderer, RenderSettings, Site
-from .resolve import Resolution, ResolveSettings, resolve
+from generator import gcpause, store
+from generator.corpus.ingest import DEFAULT_BOILERPLATE, LanguageDetector, TableSource, read_corpus, read_table
+from generator.curation import Curation, load_curation
+from generator.errors import DossierError, Problem, Report
+from generator.extraction import gazetteer as gazetteer_module
+from generator.extraction.gazetteer import Gazetteer
+from generator.extraction.nlp import Extractor, NlpSettings, code_digest, pipeline_quality
+from generator.model import Article, Extraction, stable_hash
+from generator.resolution.quotes import Quote, attribute
+from generator.resolution.resolve import Resolution, ResolveSettings, resolve
+from generator.site.pagecache import PageCache
+from generator.site.render import Renderer, RenderSettings, Site
 
 log = logging.getLogger("dossier")
 
 CACHE_FORMAT = 1
+
+Progress = Callable[[str, int | None], Callable[[int], None]]
 
 
 @dataclass(frozen=True)
@@ -47,7 +50,61 @@ class Settings:
     site_name: str = "Dossier"
     project_root: Path | None = None  # for file names in messages
     tables: tuple[TableSource, ...] = ()  # CSV / JSON Lines files of many articles
-    extractions: tuple[Path, ...] = ()  # JSON Lines of extraction records made elsewhere (generator.distributed)
+    extractions: tuple[Path, ...] = ()  # JSON Lines of extraction records made elsewhere (extraction.distributed)
+
+
+@dataclass
+class BuildStats:
+    """What a build did and how long each stage took (seconds)."""
+
+    ingest_s: float = 0.0
+    extract_s: float = 0.0
+    propagate_s: float = 0.0
+    resolve_s: float = 0.0
+    render_s: float = 0.0
+    cache_hits: int = 0  # articles whose extraction came from the cache
+    cache_misses: int = 0  # articles extracted by spaCy
+    precomputed: int = 0  # articles whose extraction came from an extractions file
+    propagate_searched: int = 0  # articles propagation searched again
+    render_processes: int = 1
+    pages_rendered: int = 0  # entity and article units rendered
+    pages_reused: int = 0  # ... taken from the page cache
+
+    @contextmanager
+    def timed(self, stage: str) -> Iterator[None]:
+        t0 = time.perf_counter()
+        try:
+            yield
+        finally:
+            setattr(self, f"{stage}_s", time.perf_counter() - t0)
+
+    def as_dict(self) -> dict[str, float]:
+        return dataclasses.asdict(self)
+
+
+@dataclass
+class ProcessCache:
+    """Expensive objects one process keeps between builds (``mkdocs serve`` rebuilds, benchmarks).
+
+    Held by the caller (the plugin instance) and passed to :func:`run`; nothing
+    is kept in module globals. Loaded pipelines hold the curated names, so only
+    those of the latest settings and curation are kept.
+    """
+
+    gazetteer: Gazetteer | None = None
+    pipelines_key: str = ""
+    pipelines: dict[str, object] = field(default_factory=dict)
+
+    def gazetteer_for(self, cache_dir: Path | None) -> Gazetteer:
+        if self.gazetteer is None:
+            self.gazetteer = gazetteer_module.load(cache_dir)
+        return self.gazetteer
+
+    def pipelines_for(self, settings: NlpSettings, curation: Curation) -> dict[str, object]:
+        key = stable_hash(repr(settings), curation.digest)
+        if key != self.pipelines_key:
+            self.pipelines_key, self.pipelines = key, {}
+        return self.pipelines
 
 
 @dataclass
@@ -58,60 +115,138 @@ class Result:
     resolution: Resolution
     site: Site
     report: Report
-    stats: dict[str, float] = field(default_factory=dict)
-    quotes: list = field(default_factory=list)
+    stats: BuildStats = field(default_factory=BuildStats)
+    quotes: list[Quote] = field(default_factory=list)
 
 
-# ---------------------------------------------------------------- cache
+def run(
+    settings: Settings,
+    *,
+    progress: Progress | None = None,
+    detector: LanguageDetector | None = None,
+    process: ProcessCache | None = None,
+) -> Result:
+    """The whole build up to rendered pages (in memory). Raises DossierError on fatal input problems."""
+    with gcpause.paused():  # generator/gcpause.py: a third of a warm run was the collector's
+        return _run(settings, progress, detector, process or ProcessCache())
 
 
-def _extraction_to_json(ex: Extraction) -> dict:
-    return {
-        "article": ex.article,
-        "sentences": [[s.index, s.paragraph, s.start, s.end] for s in ex.sentences],
-        "mentions": [[m.start, m.end, m.text, m.label, m.sentence, m.source, m.entity_hint] for m in ex.mentions],
-    }
+def _run(
+    settings: Settings, progress: Progress | None, detector: LanguageDetector | None, process: ProcessCache
+) -> Result:
+    stats = BuildStats()
+    report = Report()
+    with stats.timed("ingest"):
+        curation = load_curation(settings.curation, display_root=_shown(settings.curation, settings.project_root))
+        articles = ingest(settings, report, detector)
+    with stats.timed("extract"):
+        extractions = extract(settings, articles, curation, process, report, stats, progress)
+    if settings.nlp.layers.propagate:
+        with stats.timed("propagate"):
+            extractions = propagate(settings, articles, extractions, curation, stats)
+    with stats.timed("resolve"):
+        resolution, quotes = resolve_entities(settings, articles, extractions, curation, process)
+        report.problems.extend(resolution.problems)
+    with stats.timed("render"):
+        site = render(settings, articles, extractions, resolution, quotes, stats)
+    return Result(articles, extractions, curation, resolution, site, report, stats, quotes)
 
 
-def _extraction_from_json(data: dict) -> Extraction:
-    art = data["article"]
-    return Extraction(
-        article=art,
-        sentences=tuple(Sentence(index=s[0], paragraph=s[1], start=s[2], end=s[3]) for s in data["sentences"]),
-        mentions=tuple(
-            Mention(
-                article=art, start=m[0], end=m[1], text=m[2], label=m[3], sentence=m[4], source=m[5], entity_hint=m[6]
-            )
-            for m in data["mentions"]
-        ),
+# ---------------------------------------------------------------- 1. ingest
+
+LANGUAGES_TAG = "dossier-languages 1"
+
+
+def ingest(settings: Settings, report: Report, detector: LanguageDetector | None) -> list[Article]:
+    """The corpus folder and the source tables as articles (bad files and rows reported, skipped)."""
+    if not settings.corpus.is_dir():
+        raise DossierError(
+            [
+                Problem(
+                    str(settings.corpus),
+                    "corpus folder not found",
+                    field="corpus",
+                    expected="a folder of .txt/.md articles",
+                    found="nothing",
+                )
+            ]
+        )
+    languages_file = settings.cache_dir / "languages.json" if settings.cache_dir else None
+    if detector is None:
+        known = store.read_json(languages_file, LANGUAGES_TAG) if languages_file is not None else None
+        detector = LanguageDetector({str(k): str(v) for k, v in known.items()} if isinstance(known, dict) else {})
+    articles = list(
+        read_corpus(
+            settings.corpus,
+            report,
+            boilerplate=settings.boilerplate,
+            detect=detector,
+            display_root=_shown(settings.corpus, settings.project_root),
+        )
     )
+    seen = {a.id for a in articles}
+    for table in settings.tables:
+        if not table.path.is_file():
+            raise DossierError(
+                [
+                    Problem(
+                        str(table.path),
+                        "article table not found",
+                        field="sources.path",
+                        expected="a CSV or JSON Lines file",
+                        found="nothing",
+                    )
+                ]
+            )
+        for article in read_table(table, report, boilerplate=settings.boilerplate, detect=detector):
+            if article.id in seen:
+                report.add(
+                    Problem(
+                        article.source,
+                        "duplicate article id, row skipped",
+                        field="id",
+                        expected="ids unique across the corpus",
+                        found=repr(article.id),
+                    )
+                )
+                continue
+            seen.add(article.id)
+            articles.append(article)
+    if languages_file is not None:
+        store.write_json(languages_file, LANGUAGES_TAG, dict(sorted(detector.known.items())))
+    return articles
 
 
-def read_checked_pickle(path: Path, tag: str) -> object | None:
-    """What ``write_checked_pickle`` wrote with the same ``tag``, or None (missing, damaged, other version).
-
-    The sha256 of the pickled bytes is checked before they are unpickled, so a
-    truncated or altered file is never loaded; our own cache files only.
-    """
-    try:
-        raw = path.read_bytes()
-    except OSError:
-        return None
-    try:
-        header, checksum, body = raw.split(b"\n", 2)
-        if header != tag.encode("utf-8"):
-            raise ValueError("written by another version")
-        if hashlib.sha256(body).hexdigest().encode() != checksum:
-            raise ValueError("checksum mismatch")
-        return pickle.loads(body)
-    except Exception as exc:  # corrupted or stale: never trusted, rebuilt
-        log.info("dossier: ignoring cache file %s (%s)", path, exc)
-        return None
+# ---------------------------------------------------------------- 2. extract
 
 
-def write_checked_pickle(path: Path, tag: str, data: object) -> None:
-    body = pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL)
-    _write_bytes_atomic(path, b"\n".join([tag.encode("utf-8"), hashlib.sha256(body).hexdigest().encode(), body]))
+def extract(
+    settings: Settings,
+    articles: Sequence[Article],
+    curation: Curation,
+    process: ProcessCache,
+    report: Report,
+    stats: BuildStats,
+    progress: Progress | None,
+) -> dict[str, Extraction]:
+    """Mentions and sentences of every article: from an extractions file, the cache, or spaCy."""
+    gaz = process.gazetteer_for(settings.cache_dir) if settings.nlp.layers.gazetteer else None
+    extractor = Extractor(settings.nlp, curation, gaz)
+    extractor.share_pipelines(process.pipelines_for(settings.nlp, curation))
+    cache = ExtractionCache(settings.cache_dir)
+    cache.load_pack(extractor)
+    tick = progress("Extracting entities", len(articles)) if progress else None
+    precomputed: dict[str, Extraction] = {}
+    if settings.extractions:
+        from generator.extraction.distributed import read_extractions
+
+        precomputed = read_extractions(settings.extractions)
+    extractions = {a.id: precomputed[a.id] for a in articles if a.id in precomputed}
+    extractions.update(extract_all([a for a in articles if a.id not in precomputed], extractor, cache, report, tick))
+    cache.save_pack(extractor, articles)
+    stats.precomputed = len(extractions) - (cache.hits + cache.misses)
+    stats.cache_hits, stats.cache_misses = cache.hits, cache.misses
+    return extractions
 
 
 def _pack_tag() -> str:
@@ -148,7 +283,7 @@ class ExtractionCache:
         """The last build's extractions and curation keys, if the pack is intact (else nothing)."""
         if self.folder is None:
             return
-        data = read_checked_pickle(self._pack_path, _pack_tag())
+        data = store.read_pickle(self._pack_path, _pack_tag())
         try:
             extractions, folded, hits, entries = (data["extractions"], data["folded"], data["hits"], data["entries"])  # type: ignore[index]
         except (TypeError, KeyError):
@@ -170,7 +305,7 @@ class ExtractionCache:
             "hits": hits,
             "entries": extractor.entries,
         }
-        write_checked_pickle(self._pack_path, _pack_tag(), data)
+        store.write_pickle(self._pack_path, _pack_tag(), data)
 
     def _path(self, key: str) -> Path:
         assert self.folder is not None
@@ -193,20 +328,16 @@ class ExtractionCache:
             self._used[key] = packed
             return packed
         path = self._path(key)
-        try:
-            raw = path.read_text(encoding="utf-8")
-            envelope = json.loads(raw)
-            payload = envelope["payload"]
-            if envelope.get("key") != key or envelope.get("checksum") != stable_hash(
-                json.dumps(payload, sort_keys=True, ensure_ascii=False), length=32
-            ):
-                raise ValueError("key or checksum mismatch")
-            ex = _extraction_from_json(payload)
-            if not self._fits(ex, article):
-                raise ValueError("does not fit the article")
-        except FileNotFoundError:
+        if not path.exists():
             self.misses += 1
             return None
+        payload = store.read_json(path, key)
+        try:
+            if payload is None:
+                raise ValueError("key or checksum mismatch")
+            ex = Extraction.from_dict(payload)  # type: ignore[arg-type]
+            if not self._fits(ex, article):
+                raise ValueError("does not fit the article")
         except Exception as exc:  # corrupted or stale: never trusted, rebuilt
             log.info("dossier: ignoring bad cache entry %s (%s)", path, exc)
             self.rejected += 1
@@ -220,15 +351,7 @@ class ExtractionCache:
         if self.folder is None:
             return
         self._used[key] = ex
-        path = self._path(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        payload = _extraction_to_json(ex)
-        envelope = {
-            "key": key,
-            "checksum": stable_hash(json.dumps(payload, sort_keys=True, ensure_ascii=False), length=32),
-            "payload": payload,
-        }
-        _write_json_atomic(path, envelope)
+        store.write_json(self._path(key), key, ex.to_dict())
 
 
 # ---------------------------------------------------------------- stages
@@ -277,225 +400,93 @@ def extract_all(
     return results
 
 
-def run(
+# ---------------------------------------------------------------- 3. propagate
+
+
+def propagate(
     settings: Settings,
-    *,
-    progress: Callable[[str, int | None], Callable[[int], None]] | None = None,
-    detector: LanguageDetector | None = None,
-) -> Result:
-    """The whole build up to rendered pages (in memory). Raises DossierError on fatal input problems."""
-    with gcpause.paused():  # generator/gcpause.py: a third of a warm run was the collector's
-        return _run(settings, progress, detector)
+    articles: Sequence[Article],
+    extractions: dict[str, Extraction],
+    curation: Curation,
+    stats: BuildStats,
+) -> dict[str, Extraction]:
+    """Names found in one article looked for in all (memoised per article in ``propagate.pickle``)."""
+    from generator.extraction import propagate as propagation
+    from generator.lexicon import DEFAULT_ROLE_WORDS
+    from generator.names import german_forms
 
-
-def _run(
-    settings: Settings,
-    progress: Callable[[str, int | None], Callable[[int], None]] | None,
-    detector: LanguageDetector | None,
-) -> Result:
-    import time
-
-    stats: dict[str, float] = {}
-    report = Report()
-    root = settings.project_root
-    shown_curation = None
-    if settings.curation is not None and root is not None:
-        try:
-            shown_curation = settings.curation.relative_to(root)
-        except ValueError:
-            shown_curation = settings.curation
-    t0 = time.perf_counter()
-    curation = load_curation(settings.curation, display_root=shown_curation)
-    if not settings.corpus.is_dir():
-        raise DossierError(
-            [
-                Problem(
-                    str(settings.corpus),
-                    "corpus folder not found",
-                    field="corpus",
-                    expected="a folder of .txt/.md articles",
-                    found="nothing",
-                )
-            ]
-        )
-    shown_corpus = _shown(settings.corpus, root)
-    languages_file = settings.cache_dir / "languages.json" if settings.cache_dir else None
-    detector = detector or LanguageDetector(_read_json_dict(languages_file))
-    articles = list(
-        read_corpus(
-            settings.corpus, report, boilerplate=settings.boilerplate, detect=detector, display_root=shown_corpus
-        )
+    curated: dict[str, tuple] = {}
+    if settings.nlp.layers.curated:
+        for ent_id in sorted(curation.entities):
+            for name, lang in curation.all_names(ent_id):
+                for form in german_forms(name) if lang in (None, "de") else {name}:
+                    curated.setdefault(form, (curation.entities[ent_id].type, ent_id))
+    memo = propagation.Memo()
+    memo_path = settings.cache_dir / "propagate.pickle" if settings.cache_dir else None
+    memo_tag = "dossier-propagation " + stable_hash(code_digest(), store.code_version(propagation.__name__))
+    if memo_path is not None and isinstance(old := store.read_pickle(memo_path, memo_tag), dict):
+        memo.old = old
+    refined = propagation.refine(
+        articles,
+        extractions,
+        role_words=settings.nlp.role_words or DEFAULT_ROLE_WORDS,
+        curated=curated,
+        memo=memo,
     )
-    seen = {a.id for a in articles}
-    for table in settings.tables:
-        if not table.path.is_file():
-            raise DossierError(
-                [
-                    Problem(
-                        str(table.path),
-                        "article table not found",
-                        field="sources.path",
-                        expected="a CSV or JSON Lines file",
-                        found="nothing",
-                    )
-                ]
-            )
-        for article in read_table(table, report, boilerplate=settings.boilerplate, detect=detector):
-            if article.id in seen:
-                report.add(
-                    Problem(
-                        article.source,
-                        "duplicate article id, row skipped",
-                        field="id",
-                        expected="ids unique across the corpus",
-                        found=repr(article.id),
-                    )
-                )
-                continue
-            seen.add(article.id)
-            articles.append(article)
-    stats["ingest_s"] = time.perf_counter() - t0
-    if languages_file is not None:
-        _write_json_atomic(languages_file, dict(sorted(detector.known.items())))
+    if memo_path is not None and memo.new != memo.old:
+        store.write_pickle(memo_path, memo_tag, memo.new)
+    stats.propagate_searched = memo.searched
+    return refined
 
-    t0 = time.perf_counter()
-    if settings.nlp.layers.gazetteer:
-        from . import gazetteer
 
-        gazetteer.load(settings.cache_dir)  # before the pipelines: their components share it
-    extractor = Extractor(settings.nlp, curation)
-    _reuse_pipelines(extractor, curation)
-    cache = ExtractionCache(settings.cache_dir)
-    cache.load_pack(extractor)
-    tick = progress("Extracting entities", len(articles)) if progress else None
-    precomputed: dict[str, Extraction] = {}
-    if settings.extractions:
-        from .distributed import read_extractions
+# ---------------------------------------------------------------- 4. resolve
 
-        precomputed = read_extractions(settings.extractions)
-    extractions = {a.id: precomputed[a.id] for a in articles if a.id in precomputed}
-    extractions.update(extract_all([a for a in articles if a.id not in precomputed], extractor, cache, report, tick))
-    cache.save_pack(extractor, articles)
-    stats["precomputed"] = len(extractions) - int(cache.hits + cache.misses)
-    stats["extract_s"] = time.perf_counter() - t0
-    if settings.nlp.layers.propagate:
-        from . import propagate
-        from .components import DEFAULT_ROLE_WORDS
-        from .names import german_forms
-        from .propagate import Memo, refine
 
-        t0 = time.perf_counter()
-        curated: dict[str, tuple] = {}
-        if settings.nlp.layers.curated:
-            for ent_id in sorted(curation.entities):
-                for name, lang in curation.all_names(ent_id):
-                    for form in german_forms(name) if lang in (None, "de") else {name}:
-                        curated.setdefault(form, (curation.entities[ent_id].type, ent_id))
-        memo = Memo()
-        memo_path = settings.cache_dir / "propagate.pickle" if settings.cache_dir else None
-        memo_tag = "dossier-propagation " + stable_hash(code_digest(), Path(propagate.__file__).read_text("utf-8"))
-        if memo_path is not None and isinstance(old := read_checked_pickle(memo_path, memo_tag), dict):
-            memo.old = old
-        extractions = refine(
-            articles,
-            extractions,
-            role_words=settings.nlp.role_words or DEFAULT_ROLE_WORDS,
-            curated=curated,
-            memo=memo,
-        )
-        if memo_path is not None and memo.new != memo.old:
-            write_checked_pickle(memo_path, memo_tag, memo.new)
-        stats["propagate_s"] = time.perf_counter() - t0
-        stats["propagate_searched"] = memo.searched
-    stats["cache_hits"] = cache.hits
-    stats["cache_misses"] = cache.misses
-
-    t0 = time.perf_counter()
-    from . import gazetteer
-
-    gaz = gazetteer.load(settings.cache_dir) if settings.nlp.layers.gazetteer else None
-    from .nlp import pipeline_quality
-
+def resolve_entities(
+    settings: Settings,
+    articles: Sequence[Article],
+    extractions: dict[str, Extraction],
+    curation: Curation,
+    process: ProcessCache,
+) -> tuple[Resolution, list[Quote]]:
+    """Mentions to entities (a pure resolver), then quotations attributed to them."""
+    gaz = process.gazetteer_for(settings.cache_dir) if settings.nlp.layers.gazetteer else None
     resolve_settings = settings.resolve
     if not resolve_settings.type_weights:
         weights = tuple(sorted((lang, pipeline_quality(name)) for lang, name in settings.nlp.pipelines.items()))
         resolve_settings = dataclasses.replace(resolve_settings, type_weights=weights)
     resolution = resolve(articles, extractions, curation, gaz, resolve_settings)
-    report.problems.extend(resolution.problems)
-    from .quotes import attribute
-
     quotes = attribute(articles, extractions, resolution.by_mention, {e.id: e for e in resolution.entities})
-    stats["resolve_s"] = time.perf_counter() - t0
+    return resolution, quotes
 
-    t0 = time.perf_counter()
-    renderer = Renderer(settings.templates, settings.render)
-    site = renderer.render_site(
-        articles,
+
+# ---------------------------------------------------------------- 5. render
+
+
+def render(
+    settings: Settings,
+    articles: Sequence[Article],
+    extractions: dict[str, Extraction],
+    resolution: Resolution,
+    quotes: list[Quote],
+    stats: BuildStats,
+) -> Site:
+    """Markdown pages and ``dossier.json``; unchanged entity and article pages come from the page cache."""
+    site = Renderer(settings.templates, settings.render).render_site(
+        list(articles),
         extractions,
         resolution,
         quotes=quotes,
         site_name=settings.site_name,
         cache=PageCache(settings.cache_dir),
     )
-    stats["render_s"] = time.perf_counter() - t0
-    stats["render_processes"] = site.processes
-    stats["pages_rendered"] = site.rendered
-    stats["pages_reused"] = site.reused
-    return Result(articles, extractions, curation, resolution, site, report, stats, quotes)
+    stats.render_processes, stats.pages_rendered, stats.pages_reused = site.processes, site.rendered, site.reused
+    return site
 
 
-# Loaded spaCy pipelines of earlier runs in this process (``mkdocs serve`` rebuilds,
-# the benchmark): loading one costs about a second, for a build that may
-# re-extract a single edited article. Keyed by everything a built pipeline holds.
-_LOADED: dict[str, dict[str, object]] = {}
-
-
-def _reuse_pipelines(extractor: Extractor, curation: Curation) -> None:
-    key = stable_hash(repr(extractor.settings), curation.digest)
-    if key not in _LOADED:
-        _LOADED.clear()  # only the latest configuration is kept
-        _LOADED[key] = {}
-    extractor.share_pipelines(_LOADED[key])
-
-
-def _read_json_dict(path: Path | None) -> dict[str, str]:
-    """A cached mapping, or an empty one when it is missing or unreadable (never trusted blindly)."""
-    if path is None:
-        return {}
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
-
-
-def _write_json_atomic(path: Path, data: object) -> None:
-    """Write then rename: a killed build never leaves a half-written file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(data, fh, sort_keys=True, ensure_ascii=False)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def _write_bytes_atomic(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def _shown(path: Path, root: Path | None) -> Path | None:
-    if root is None:
+def _shown(path: Path | None, root: Path | None) -> Path | None:
+    """``path`` relative to the project, for messages (None when there is no project root)."""
+    if path is None or root is None:
         return None
     try:
         return path.resolve().relative_to(root.resolve())

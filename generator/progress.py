@@ -27,7 +27,7 @@ def progress_bar(enabled: bool | None = None) -> Iterator[ProgressFactory | None
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     # Redrawn by the ticks themselves, not by rich's refresh thread: with a second
-    # thread alive the renderer would not fork its workers (generator/render.py).
+    # thread alive the renderer would not fork its workers (generator/site/render.py).
     with Progress(
         TextColumn("{task.description}"),
         BarColumn(),

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from generator import nlp
+from generator.curation import load_curation
+from generator.extraction import nlp
+from generator.extraction.nlp import Extractor, NlpSettings
 from generator.model import Article, Extraction, Mention, Paragraph, Sentence
-from generator.nlp import Extractor, NlpSettings
-from generator.overrides import load_curation
 from generator.pipeline import ExtractionCache
 
 

@@ -8,10 +8,16 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from generator.distributed import article_to_record, extract_record, read_extractions, record_to_article, write_jsonl
+from generator.corpus.ingest import read_corpus
+from generator.curation import load_curation
 from generator.errors import Report
-from generator.ingest import read_corpus
-from generator.overrides import load_curation
+from generator.extraction.distributed import (
+    RecordExtractor,
+    article_to_record,
+    read_extractions,
+    record_to_article,
+    write_jsonl,
+)
 from generator.plugin import load_settings
 
 pytestmark = pytest.mark.slow
@@ -31,9 +37,7 @@ def test_dask_map_then_build(root: Path, tmp_path: Path, built_site: Path) -> No
     settings = load_settings(root / "mkdocs.yml")
     curation = load_curation(settings.curation)
     records = db.from_sequence([article_to_record(a) for a in articles], npartitions=2)
-    results = records.map(extract_record, settings=settings.nlp, curation=curation).compute(
-        scheduler="processes", num_workers=2
-    )
+    results = records.map(RecordExtractor(settings.nlp, curation)).compute(scheduler="processes", num_workers=2)
     path = tmp_path / "mentions.jsonl"
     assert write_jsonl(path, results) == len(articles)
     extractions = read_extractions([path])

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
-from generator.i18n import LOCALE_DIR, available, translations
-from generator.overrides import Curation
-from generator.render import Renderer, RenderSettings
-from generator.resolve import resolve
+from generator.curation import Curation
+from generator.resolution.resolve import resolve
+from generator.site.i18n import LOCALE_DIR, available, translations
+from generator.site.render import Renderer, RenderSettings
 
 from .helpers import corpus, make
 

@@ -6,8 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.errors import DossierError, Report
-from generator.ingest import (
+from generator.corpus.ingest import (
     DEFAULT_BOILERPLATE,
     ArticleMeta,
     LanguageDetector,
@@ -19,6 +18,7 @@ from generator.ingest import (
     split_front_matter,
     split_paragraphs,
 )
+from generator.errors import DossierError, Report
 
 BOILER = compile_boilerplate(DEFAULT_BOILERPLATE)
 
@@ -199,7 +199,7 @@ def test_every_meta_field_is_optional() -> None:
 
 
 def table(tmp_path: Path, name: str, data: str, **options: object):
-    from generator.ingest import TableSource, read_table
+    from generator.corpus.ingest import TableSource, read_table
 
     path = write(tmp_path, name, data)
     source = TableSource(path=path, **options)  # type: ignore[arg-type]

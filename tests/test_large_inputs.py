@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 import spacy
 
+from generator.corpus.ingest import LanguageDetector, read_corpus
+from generator.curation import Curation
 from generator.errors import Report
-from generator.ingest import LanguageDetector, read_corpus
-from generator.nlp import MAX_CHUNK, Extractor, NlpSettings
-from generator.overrides import Curation
+from generator.extraction.nlp import MAX_CHUNK, Extractor, NlpSettings
 
 pytestmark = pytest.mark.slow
 

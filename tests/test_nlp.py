@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 import spacy
 
-from generator.nlp import NlpSettings, build_pipeline, chunks
-from generator.overrides import load_curation
+from generator.curation import load_curation
+from generator.extraction.nlp import NlpSettings, build_pipeline, chunks
 
 
 @pytest.fixture(scope="module")
@@ -79,7 +79,7 @@ def test_gazetteer_canonicalises_retypes_and_finds(blank_de: str, tmp_path: Path
 
 
 def test_layers_can_be_switched_off(blank_de: str, tmp_path: Path) -> None:
-    from generator.nlp import Layers
+    from generator.extraction.nlp import Layers
 
     nlp = build_pipeline(
         "de", blank_de, NlpSettings(layers=Layers(curated=False, gazetteer=False, filter=False)), curation(tmp_path)

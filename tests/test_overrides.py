@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from generator.curation import load_curation, parse_curation
 from generator.errors import DossierError
-from generator.overrides import load_curation, parse_curation
 
 
 def load(tmp_path: Path, **files: str):

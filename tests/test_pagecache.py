@@ -9,11 +9,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.overrides import Curation, load_curation
-from generator.pagecache import PageCache
-from generator.quotes import attribute
-from generator.render import Renderer, RenderSettings, Site
-from generator.resolve import resolve
+from generator.curation import Curation, load_curation
+from generator.resolution.quotes import attribute
+from generator.resolution.resolve import resolve
+from generator.site.pagecache import PageCache
+from generator.site.render import Renderer, RenderSettings, Site
 
 from .helpers import corpus, make
 

@@ -56,7 +56,7 @@ def test_settings_resolve_paths_relative_to_config(tmp_path: Path, root: Path) -
 
 def test_missing_pipeline_names_the_setting(tmp_path: Path, root: Path) -> None:
     from generator.errors import DossierError
-    from generator.nlp import load_base
+    from generator.extraction.nlp import load_base
 
     with pytest.raises(DossierError) as err:
         load_base("de", "de_core_news_lg")

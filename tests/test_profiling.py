@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.profiling import frame_name, top_frames
+from generator.devtools.profiling import frame_name, top_frames
 
 COLLAPSED = """\
 <module> (dossier:8);main (/x/generator/cli.py:176);run (/x/generator/pipeline.py:300) 6

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.propagate import refine
+from generator.extraction.propagate import refine
 
 from .helpers import corpus, make
 
@@ -72,7 +72,7 @@ def test_role_compound_names_the_institution() -> None:
 
 
 def test_memo_gives_the_same_result_and_searches_only_what_changed() -> None:
-    from generator.propagate import Memo
+    from generator.extraction.propagate import Memo
 
     base = [
         make("a", "[Sergej Schoigu|person] reiste nach [Pjöngjang|place]. Schoigu sprach dort."),

@@ -14,11 +14,11 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from generator.corpus.ingest import LanguageDetector, read_corpus
+from generator.curation import Curation
 from generator.errors import Report
-from generator.ingest import LanguageDetector, read_corpus
-from generator.overrides import Curation
-from generator.render import Renderer, RenderSettings, page_url, relative_url
-from generator.resolve import resolve
+from generator.resolution.resolve import resolve
+from generator.site.render import Renderer, RenderSettings, page_url, relative_url
 
 from .helpers import corpus, make
 
@@ -139,7 +139,7 @@ _NLP = None
 def _nlp():
     global _NLP
     if _NLP is None:
-        from generator import components  # noqa: F401
+        from generator.extraction import components  # noqa: F401
 
         nlp = spacy.blank("de")
         nlp.add_pipe("sentencizer")

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from generator.overrides import Curation
-from generator.quotes import attribute, find_quote_spans
-from generator.resolve import resolve
+from generator.curation import Curation
+from generator.resolution.quotes import attribute, find_quote_spans
+from generator.resolution.resolve import resolve
 
 from .helpers import corpus, make
 

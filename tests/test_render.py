@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from generator import rawhtml, render
-from generator.overrides import Curation, load_curation
-from generator.render import Renderer, RenderSettings, page_url, relative_url
-from generator.resolve import resolve
+from generator.curation import Curation, load_curation
+from generator.resolution.resolve import resolve
+from generator.site import rawhtml, render
+from generator.site.render import Renderer, RenderSettings, page_url, relative_url
 
 from .helpers import corpus, make
 
@@ -153,7 +153,7 @@ def test_untrusted_names_are_escaped(name: str) -> None:
         assert "injected" not in front.replace('\\"', "").split("title:")[0]
     export = json.loads(site.static["dossier.json"])
     assert export["articles"][0]["title"] == safe
-    for page in site.pages:  # the text cannot open or fill a raw-HTML region (generator/rawhtml.py)
+    for page in site.pages:  # the text cannot open or fill a raw-HTML region (generator/site/rawhtml.py)
         markdown, blocks = rawhtml.split(page.content)
         assert markdown.count("<!--dossier:") == len(blocks)
         assert all("<!--" not in b.html for b in blocks)

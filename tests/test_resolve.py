@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from generator import gazetteer
-from generator.overrides import Curation, load_curation
-from generator.resolve import resolve
+from generator.curation import Curation, load_curation
+from generator.extraction import gazetteer
+from generator.resolution.resolve import resolve
 
 from .helpers import corpus, make
 
@@ -223,7 +223,7 @@ def test_resolution_does_not_depend_on_input_order(gaz) -> None:
 
 
 def test_type_vote_weighs_each_model_by_its_quality() -> None:
-    from generator.resolve import ResolveSettings
+    from generator.resolution.resolve import ResolveSettings
 
     items = [
         make("de1", "Ein Forscher von [Chatham House|person] sprach."),
@@ -238,16 +238,23 @@ def test_type_vote_weighs_each_model_by_its_quality() -> None:
     assert [e.type for e in unweighted.entities] == ["person"]  # a tie goes to TYPE_ORDER
 
 
-def test_gazetteer_cache_is_used_and_damage_is_detected(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    built = gazetteer.load()
-    path = tmp_path / f"gazetteer-{gazetteer._cache_key()}.pickle"
-    gazetteer._write_cache(path, built)
-    cached = gazetteer._read_cache(path)
-    assert cached is not None and cached.lookup("Pjöngjang") == built.lookup("Pjöngjang")
+def test_gazetteer_cache_is_used_and_damage_is_detected(
+    gaz: gazetteer.Gazetteer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    builds: list[int] = []
+
+    def build() -> gazetteer.Gazetteer:
+        builds.append(1)
+        return gaz
+
+    monkeypatch.setattr(gazetteer, "build", build)
+    assert gazetteer.load(tmp_path) is gaz and len(builds) == 1
+    path = tmp_path / gazetteer.CACHE_FILE
+    cached = gazetteer.load(tmp_path)
+    assert len(builds) == 1, "an intact cache is used"
+    assert cached is not gaz and cached.lookup("Pjöngjang") == gaz.lookup("Pjöngjang")
     data = bytearray(path.read_bytes())
     data[-10] ^= 0xFF
     path.write_bytes(bytes(data))
-    assert gazetteer._read_cache(path) is None, "a damaged cache is never trusted"
-    monkeypatch.setattr(gazetteer, "_LOADED", None)
-    monkeypatch.setattr(gazetteer, "build", lambda: built)
-    assert gazetteer.load(tmp_path) is built and gazetteer._read_cache(path) is not None, "rebuilt and rewritten"
+    assert gazetteer.load(tmp_path) is gaz and len(builds) == 2, "a damaged cache is never trusted"
+    assert gazetteer.load(tmp_path) is not gaz and len(builds) == 2, "rebuilt and rewritten"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.overrides import Curation, parse_curation
-from generator.resolve import resolve
-from generator.review import merge_candidates, proposals, suspicious
+from generator.curation import Curation, parse_curation
+from generator.resolution.resolve import resolve
+from generator.resolution.review import merge_candidates, proposals, suspicious
 
 from .helpers import corpus, make
 

@@ -26,9 +26,9 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from .components import DEFAULT_ROLE_WORDS, is_role_word
-from .model import Article, EntityType, Extraction, Mention, stable_hash
-from .names import genitive_stem, is_acronym, skeleton
+from generator.lexicon import DEFAULT_ROLE_WORDS, is_role_word
+from generator.model import ENTITY_TYPES, Article, EntityType, Extraction, Mention, stable_hash
+from generator.names import genitive_stem, is_acronym, skeleton
 
 
 @dataclass(frozen=True)
@@ -76,7 +76,7 @@ class Lexicon:
 
 def _vote(labels: Iterable[EntityType]) -> EntityType:
     counts = Counter(labels)
-    return sorted(counts, key=lambda t: (-counts[t], ("person", "organization", "place").index(t)))[0]
+    return sorted(counts, key=lambda t: (-counts[t], ENTITY_TYPES.index(t)))[0]
 
 
 def build_lexicon(extractions: Mapping[str, Extraction]) -> Lexicon:
@@ -90,7 +90,7 @@ def build_lexicon(extractions: Mapping[str, Extraction]) -> Lexicon:
             labels[m.text].append(m.label)
             if m.entity_hint:
                 hints.setdefault(m.text, m.entity_hint)
-            if m.source in ("curated", "gazetteer") or (m.entity_hint or "").startswith("geonames:"):
+            if m.has_evidence:
                 evidence.add(m.text)
     confident = {t for t, n in counts.items() if n >= 2 or t in evidence}
     names = {t: _vote(labels[t]) for t in sorted(confident) if _is_name_like(t.split())}

@@ -29,12 +29,22 @@ from urllib.parse import quote
 import jinja2
 from markupsafe import Markup, escape
 
-from . import forking
-from .i18n import translations
-from .model import ENTITY_TYPES, TYPE_FOLDERS, Article, Entity, EntityType, Extraction, Mention, Paragraph, Sentence
-from .pagecache import PageCache
-from .quotes import Quote
-from .resolve import Resolution
+from generator.model import (
+    ENTITY_TYPES,
+    TYPE_FOLDERS,
+    Article,
+    Entity,
+    EntityType,
+    Extraction,
+    Mention,
+    Paragraph,
+    Sentence,
+)
+from generator.resolution.quotes import Quote
+from generator.resolution.resolve import Resolution
+from generator.site import forking
+from generator.site.i18n import translations
+from generator.site.pagecache import PageCache
 
 EXPORT_VERSION = 1
 T = TypeVar("T")
@@ -256,7 +266,7 @@ class Renderer:
 
         parts: list[object] = [PAGE_CACHE_VERSION, replace(self.settings, workers=1), site_name]
         parts += [version(dist) for dist in ("jinja2", "markupsafe")]
-        package = Path(__file__).parent
+        package = Path(__file__).resolve().parents[1]  # the whole generator package
         for root, pattern in ((self.templates, "*"), (package, "*.py"), (package / "locale", "*.mo")):
             for path in sorted(root.rglob(pattern)):
                 if path.is_file():
@@ -526,7 +536,7 @@ class _SiteBuilder:
     def _run(
         self, tasks: list[tuple[str, tuple[str, ...]]]
     ) -> tuple[list[list[tuple[str, str | None, list[Page] | None]]], int]:
-        """Run the batches, in forked workers when that pays and is safe (generator/forking.py).
+        """Run the batches, in forked workers when that pays and is safe (generator/site/forking.py).
 
         Results come back in task order, so the output is byte-identical to a serial render.
         """
@@ -957,15 +967,10 @@ class _SiteBuilder:
         return out
 
     # -------------------------------------------------------------- input digests (page cache)
-    # A unit's digest covers everything its pages show (generator/pagecache.py).
+    # A unit's digest covers everything its pages show (generator/site/pagecache.py).
     # A render method that starts reading something new must hash it here too, or
     # cached pages go stale: tests/test_pagecache.py renders edited corpora with
     # and without the cache and compares every byte.
-
-    def unit_digests(self, base: str) -> dict[str, str]:
-        digests = {f"entity:{e.id}": self._entity_digest(e, base) for e in self.entities if e.id in self.paged}
-        digests.update((f"article:{a.id}", self._article_digest(a, base)) for a in self.articles)
-        return digests
 
     def _article_head(self, art_id: str) -> str:
         """An article as a citation shows it: every field but the text."""

@@ -26,7 +26,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from .model import Article, Entity, Extraction, Mention
+from generator.model import Article, Entity, Extraction, Mention
 
 #: Verbs of saying (lower case; matched as words). Extend per language as needed.
 SPEECH_VERBS: dict[str, tuple[str, ...]] = {

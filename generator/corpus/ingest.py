@@ -26,9 +26,9 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from .errors import DossierError, Problem, Report, did_you_mean, pydantic_expected, short_repr
-from .model import Article, Paragraph, stable_hash
-from .names import safe_slug
+from generator.errors import DossierError, Problem, Report, did_you_mean, pydantic_expected, short_repr
+from generator.model import Article, Paragraph, stable_hash
+from generator.names import safe_slug
 
 ARTICLE_SUFFIXES = (".txt", ".md")
 

@@ -36,7 +36,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _words(text: str) -> int:
@@ -141,10 +141,10 @@ def extraction_throughput(corpus: Path, limit_words: int, workers: int) -> dict[
     """Words/s of bare ``nlp.pipe`` and of the project's extraction on the same paragraphs."""
     import spacy
 
-    from .errors import Report
-    from .ingest import LanguageDetector, read_corpus
-    from .nlp import Extractor, NlpSettings, resolve_pipeline_name
-    from .overrides import load_curation
+    from generator.corpus.ingest import LanguageDetector, read_corpus
+    from generator.curation import load_curation
+    from generator.errors import Report
+    from generator.extraction.nlp import Extractor, NlpSettings, resolve_pipeline_name
 
     report = Report()
     articles = list(read_corpus(corpus, report, detect=LanguageDetector()))
@@ -196,8 +196,8 @@ def extraction_throughput(corpus: Path, limit_words: int, workers: int) -> dict[
 
 def incremental(config: Path, corpus: Path, curation_dir: Path, out: Path) -> dict[str, float]:
     """Pipeline time (no MkDocs) and full rebuild time after editing one article, then one alias."""
-    from .pipeline import run
-    from .plugin import load_settings
+    from generator.pipeline import run
+    from generator.plugin import load_settings
 
     def pipeline_time() -> tuple[float, dict[str, float]]:
         t0 = time.perf_counter()

@@ -21,9 +21,9 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from .model import Entity
-from .names import skeleton
-from .pipeline import Settings, run
+from generator.model import Entity
+from generator.names import skeleton
+from generator.pipeline import Settings, run
 
 
 @dataclass(frozen=True)

@@ -1,38 +1,24 @@
-"""The MkDocs plugin: a thin adapter that dispatches MkDocs events to the pipeline.
+"""The plugin's configuration schema, and what the options mean for the pipeline.
 
-Enable it in ``mkdocs.yml``::
-
-    plugins:
-      - search
-      - dossier:
-          corpus: content/articles
-
-Every option is documented below (and in README.md, "Configuration").
+Every option is documented below (and in README.md, "Configuration");
+validation messages say what was expected and what arrived.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
-from mkdocs.structure.files import File, Files
-from mkdocs.structure.pages import Page
 
-from . import outputdir, rawhtml
-from .errors import DossierError
-from .ingest import DEFAULT_BOILERPLATE, TABLE_FIELDS, TableSource
-from .nlp import DEFAULT_PIPELINES, Layers, NlpSettings
-from .pipeline import Settings, run
-from .progress import progress_bar
-from .render import RenderSettings
-from .resolve import ResolveSettings
-
-log = get_plugin_logger("dossier")
+from generator import outputdir
+from generator.corpus.ingest import DEFAULT_BOILERPLATE, TABLE_FIELDS, TableSource
+from generator.extraction.nlp import DEFAULT_PIPELINES, Layers, NlpSettings
+from generator.pipeline import Settings
+from generator.resolution.resolve import ResolveSettings
+from generator.site.render import RenderSettings
 
 
 class _LayersConfig(base.Config):
@@ -100,12 +86,14 @@ class _LanguageMap(c.DictOfItems):
 
 
 class DossierConfig(base.Config):
+    enabled = c.Type(bool, default=True)
+    """Off: the plugin does nothing (the site is built from docs_dir alone)."""
     corpus = c.Type(str, default="content/articles")
     """Folder of articles (.txt, .md with front matter), relative to mkdocs.yml."""
     sources = c.ListOfItems(c.SubConfig(_SourceConfig), default=[])
     """Extra CSV / JSON Lines files of many articles each, with a column mapping."""
     extractions = c.ListOfItems(c.Type(str), default=[])
-    """JSON Lines files of extraction records made elsewhere (see generator/distributed.py); those articles are not re-extracted."""
+    """JSON Lines files of extraction records made elsewhere (see generator/extraction/distributed.py); those articles are not re-extracted."""
     curation = c.Type(str, default="content/curation")
     """Folder of curated YAML files (*.yml), relative to mkdocs.yml. Missing folder: no curation."""
     templates = c.Type(str, default="templates")
@@ -229,79 +217,3 @@ def load_settings(config_file: Path, **plugin_overrides: object) -> Settings:
     for key, value in plugin_overrides.items():
         plugin.config[key] = value
     return settings_from_config(plugin.config, cfg)
-
-
-class DossierPlugin(BasePlugin[DossierConfig]):
-    """Generates the dossier's pages into the MkDocs build. Logic lives in generator.pipeline."""
-
-    supports_multiple_instances = False
-
-    def __init__(self) -> None:
-        self.settings: Settings | None = None
-        self.raw: dict[str, list[rawhtml.Block]] = {}  # src path -> HTML put back after Markdown
-
-    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        self.settings = settings_from_config(self.config, config)
-        try:
-            check_site_dir(self.settings, config, Path(config.site_dir))
-        except DossierError as exc:
-            raise PluginError(str(exc)) from None
-        return config
-
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
-        outputdir.mark(Path(config.site_dir))
-
-    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        assert self.settings is not None
-        self.raw = {}
-        try:
-            with progress_bar() as progress:
-                result = run(self.settings, progress=progress)
-        except DossierError as exc:
-            raise PluginError("dossier: the build cannot go on:\n" + str(exc)) from None
-        for problem in result.report.problems:
-            log.warning(str(problem))
-        for page in result.site.pages:
-            if files.get_file_from_path(page.path) is not None:
-                log.info("hand-written %s replaces the generated page", page.path)
-                continue
-            markdown, blocks = rawhtml.split(page.content)
-            if blocks:
-                self.raw[page.path] = blocks
-            files.append(File.generated(config, page.path, content=markdown))
-        for path, content in sorted(result.site.static.items()):
-            if files.get_file_from_path(path) is None:
-                files.append(File.generated(config, path, content=content))
-        stats = result.stats
-        log.info(
-            "%d articles, %d entities, %d pages (extraction cache: %d hits, %d misses; %d entity and article pages"
-            " rendered, %d unchanged from the page cache)",
-            len(result.articles),
-            len(result.resolution.entities),
-            len(result.site.pages),
-            int(stats.get("cache_hits", 0)),
-            int(stats.get("cache_misses", 0)),
-            int(stats.get("pages_rendered", 0)),
-            int(stats.get("pages_reused", 0)),
-        )
-        # Not kept: MkDocs holds the pages from here on, and the articles, extractions
-        # and resolution of a large corpus are hundreds of MB it does not need.
-        return files
-
-    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        blocks = self.raw.get(page.file.src_uri)
-        return rawhtml.inject(html, blocks, indexed=True) if blocks else html
-
-    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        blocks = self.raw.pop(page.file.src_uri, None)
-        return rawhtml.inject(output, blocks, indexed=False) if blocks else output
-
-    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
-        assert self.settings is not None
-        for folder in (self.settings.corpus, self.settings.curation, self.settings.templates):
-            if folder is not None and folder.exists():
-                server.watch(str(folder))
-        return server
-
-
-__all__ = ["DossierConfig", "DossierPlugin", "load_settings", "settings_from_config"]

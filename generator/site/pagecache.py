@@ -4,12 +4,13 @@ The renderer cuts the site into units (an entity with its continuation pages,
 an article page) and hashes, for each, every input the unit's pages show: the
 entity or article record, each cited sentence with its links and quotes, the
 related entities, the neighbourhood graph, the settings, the templates and the
-package's code (see ``render._SiteBuilder.unit_digests``). A unit whose digest
+package's code (see ``render._SiteBuilder._entity_digest``). A unit whose digest
 is unchanged is taken from here instead of being rendered again, so a build
 after editing one article or one alias renders only the pages that show it.
 
-The store is one SQLite file in the cache folder. Each row carries a CRC-32 of
-its pages, checked before use: a row that fails is rendered again, and a file
+The store is one SQLite file in the cache folder. Each row carries a checksum
+over the whole row (unit, digest, paths, lengths and pages; generator/store.py),
+checked before use: a row that fails is rendered again, and a file
 SQLite cannot read is deleted and rebuilt. Nothing is trusted that was not
 written whole (SQLite transactions) and checked.
 """
@@ -19,24 +20,28 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
-import zlib
 from collections.abc import Mapping, Sequence
 from contextlib import closing
 from pathlib import Path
 
+from generator import store
+
 log = logging.getLogger("dossier")
 
 FILE_NAME = "pages.sqlite"
-SCHEMA = 1
+SCHEMA = 2  # 2: the checksum covers the whole row
 
 Pages = list[tuple[str, str]]  # (docs-relative source path, Markdown)
 
 
-def _pack(pages: Sequence[tuple[str, str]]) -> tuple[str, bytes, str, int]:
-    """Paths as JSON, the contents as one UTF-8 blob, their byte lengths, and the blob's CRC."""
+def _pack(pages: Sequence[tuple[str, str]]) -> tuple[str, bytes, str]:
+    """Paths as JSON, the contents as one UTF-8 blob, and their byte lengths."""
     encoded = [content.encode("utf-8", "surrogatepass") for _, content in pages]
-    body = b"".join(encoded)
-    return json.dumps([p for p, _ in pages]), body, json.dumps([len(b) for b in encoded]), zlib.crc32(body)
+    return json.dumps([p for p, _ in pages]), b"".join(encoded), json.dumps([len(b) for b in encoded])
+
+
+def _row_checksum(unit: str, digest: str, paths: str, body: bytes, lengths: str) -> str:
+    return store.checksum(unit, digest, paths, lengths, body)
 
 
 def _unpack(paths: str, body: bytes, lengths: str) -> Pages:
@@ -74,13 +79,17 @@ class PageCache:
         con = sqlite3.connect(self.path, timeout=10)
         con.execute(
             "CREATE TABLE IF NOT EXISTS units (unit TEXT PRIMARY KEY, digest TEXT NOT NULL,"
-            " paths TEXT NOT NULL, body BLOB NOT NULL, lengths TEXT NOT NULL, crc INTEGER NOT NULL)"
+            " paths TEXT NOT NULL, body BLOB NOT NULL, lengths TEXT NOT NULL, checksum TEXT NOT NULL)"
         )
         con.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
         row = con.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
         if row is None or row[0] != str(SCHEMA):
             with con:
-                con.execute("DELETE FROM units")
+                con.execute("DROP TABLE units")
+                con.execute(
+                    "CREATE TABLE units (unit TEXT PRIMARY KEY, digest TEXT NOT NULL, paths TEXT NOT NULL,"
+                    " body BLOB NOT NULL, lengths TEXT NOT NULL, checksum TEXT NOT NULL)"
+                )
                 con.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (str(SCHEMA),))
         return con
 
@@ -113,15 +122,15 @@ class PageCache:
             return found
         try:
             with closing(self._connect()) as con:
-                rows = con.execute("SELECT unit, digest, paths, body, lengths, crc FROM units").fetchall()
+                rows = con.execute("SELECT unit, digest, paths, body, lengths, checksum FROM units").fetchall()
         except sqlite3.DatabaseError as exc:
             self._discard(exc)
             return found
-        for unit, digest, paths, body, lengths, crc in rows:
+        for unit, digest, paths, body, lengths, checksum in rows:
             if wanted.get(unit) != digest:
                 continue
             try:
-                if not isinstance(body, bytes) or zlib.crc32(body) != crc:
+                if not isinstance(body, bytes) or _row_checksum(unit, digest, paths, body, lengths) != checksum:
                     raise ValueError("checksum mismatch")
                 found[unit] = _unpack(paths, body, lengths)
             except (ValueError, UnicodeDecodeError) as exc:
@@ -137,8 +146,17 @@ class PageCache:
         rows = []
         for unit, pages in rendered.items():
             if unit in digests:
-                paths, body, lengths, crc = _pack(pages)
-                rows.append((unit, digests[unit], paths, body, lengths, crc))
+                paths, body, lengths = _pack(pages)
+                rows.append(
+                    (
+                        unit,
+                        digests[unit],
+                        paths,
+                        body,
+                        lengths,
+                        _row_checksum(unit, digests[unit], paths, body, lengths),
+                    )
+                )
         try:
             with closing(self._connect()) as con, con:
                 gone = [(u,) for (u,) in con.execute("SELECT unit FROM units") if u not in digests]

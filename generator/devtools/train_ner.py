@@ -2,17 +2,16 @@
 
 Data (all read from ``../shared/data``; nothing is committed):
 
-* ``train``: GermEval 2014 *test* split and Europeana Newspapers (the shipped
-  model); on request also WikiANN-de *train* (silver, licence unverified) and
+* ``train``: GermEval 2014 *train* split (the shipped model); on request also
+  Europeana Newspapers, WikiANN-de *train* (silver, licence unverified) and
   SmartData v1.
-* ``dev`` (model selection / early stopping): the even-numbered sentences of
-  GermEval 2014 *dev*.
-* ``heldout`` (final score, never used for training or selection): the
-  odd-numbered sentences of GermEval 2014 *dev*, and UNER German PUD.
+* ``dev`` (model selection / early stopping): GermEval 2014 *dev*.
+* ``heldout`` (final score, never used for training or selection): GermEval
+  2014 *test*, and UNER German PUD.
 
 Usage::
 
-    python -m generator.train_ner --data ../shared/data --out generator/models/de_dossier_ner
+    python -m generator.devtools.train_ner --data ../shared/data --out generator/models/de_dossier_ner
 """
 
 from __future__ import annotations
@@ -24,20 +23,19 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import nerdata
+from generator.devtools import nerdata
 
-CONFIG = Path(__file__).resolve().parent.parent / "training" / "de_ner.cfg"
+CONFIG = Path(__file__).resolve().parents[2] / "training" / "de_ner.cfg"
 SOURCES = ("germeval", "wikiann", "smartdata", "europeana")
 
 
-def _germeval_dev(data: Path, parity: int) -> list[nerdata.Sentence]:
-    sents = list(nerdata.read_germeval(data / "germeval2014" / "NER-de-dev.tsv"))
-    return [s for i, s in enumerate(sents) if i % 2 == parity]
+def _germeval(data: Path, split: str) -> list[nerdata.Sentence]:
+    return list(nerdata.read_germeval(data / "germeval2014" / f"NER-de-{split}.tsv"))
 
 
 def heldout_sets(data: Path) -> dict[str, list[nerdata.Sentence]]:
-    """The evaluation sets no model selection ever sees."""
-    sets = {"germeval-dev-odd": _germeval_dev(data, 1)}
+    """The evaluation sets no training run or model selection ever sees."""
+    sets = {"germeval-test": _germeval(data, "test")}
     pud = data / "uner_de_pud" / "de_pud-ud-test.iob2"
     if pud.exists():
         sets["uner-de-pud"] = list(nerdata.read_uner(pud))
@@ -53,8 +51,8 @@ def write_docbins(data: Path, out: Path, sources: tuple[str, ...], seed: int = 0
     train_docs = []
     counts: dict[str, int] = {}
     if "germeval" in sources:
-        sents = list(nerdata.read_germeval(data / "germeval2014" / "NER-de-test.tsv"))
-        counts["germeval-test"] = len(sents)
+        sents = _germeval(data, "train")
+        counts["germeval-train"] = len(sents)
         train_docs.extend(nerdata.docs_from_sentences(nlp, sents))
     if "wikiann" in sources:
         sents = list(nerdata.read_wikiann(data / "wikiann_de" / "train-de.tsv"))
@@ -73,17 +71,25 @@ def write_docbins(data: Path, out: Path, sources: tuple[str, ...], seed: int = 0
         counts["europeana"] = n
     random.Random(seed).shuffle(train_docs)
     DocBin(docs=train_docs, store_user_data=False).to_disk(out / "train.spacy")
-    dev = _germeval_dev(data, 0)
-    counts["germeval-dev-even (selection)"] = len(dev)
+    dev = _germeval(data, "dev")
+    counts["germeval-dev (selection)"] = len(dev)
     DocBin(docs=list(nerdata.docs_from_sentences(nlp, dev))).to_disk(out / "dev.spacy")
     return counts
 
 
-def train(data: Path, out: Path, sources: tuple[str, ...], overrides: dict[str, object], config: Path = CONFIG) -> None:
+def train(
+    data: Path,
+    out: Path,
+    sources: tuple[str, ...],
+    overrides: dict[str, object],
+    config: Path = CONFIG,
+    workdir: Path | None = None,
+) -> None:
     from spacy.cli.train import train as spacy_train
 
     with tempfile.TemporaryDirectory() as tmp:
-        tmpdir = Path(tmp)
+        tmpdir = workdir or Path(tmp)
+        tmpdir.mkdir(parents=True, exist_ok=True)
         counts = write_docbins(data, tmpdir, sources)
         for name, n in counts.items():
             print(f"  {name}: {n}")
@@ -110,7 +116,7 @@ def _finalise_meta(out: Path) -> None:
             "name": "dossier_ner",
             "version": "1.0.0",
             "description": "German PER/LOC/ORG NER trained by the dossier project (see MODEL_CARD.md).",
-            "license": "CC BY 4.0 (training data: GermEval 2014 CC BY 4.0, Europeana Newspapers CC0); see MODEL_CARD.md",
+            "license": "CC BY 4.0 (training data: GermEval 2014 CC BY 4.0); see MODEL_CARD.md",
             "author": "dossier project",
         }
     )
@@ -123,14 +129,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=Path("generator/models/de_dossier_ner"))
     parser.add_argument(
         "--sources",
-        default="germeval,europeana",
+        default="germeval",
         help=f"comma-separated training sources out of {', '.join(SOURCES)}",
     )
     parser.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", help="spaCy config override")
     parser.add_argument("--config", type=Path, default=CONFIG, help="spaCy training config")
+    parser.add_argument(
+        "--workdir", type=Path, help="keep the DocBins and spaCy's checkpoints here (default: a temp dir)"
+    )
     args = parser.parse_args(argv)
-    if not (args.data / "germeval2014" / "NER-de-test.tsv").exists():
-        print(f"training data not found under {args.data} (expected germeval2014/NER-de-test.tsv)", file=sys.stderr)
+    if not (args.data / "germeval2014" / "NER-de-train.tsv").exists():
+        print(f"training data not found under {args.data} (expected germeval2014/NER-de-train.tsv)", file=sys.stderr)
         return 2
     sources = tuple(s.strip() for s in args.sources.split(",") if s.strip())
     unknown = [s for s in sources if s not in SOURCES]
@@ -140,7 +149,7 @@ def main(argv: list[str] | None = None) -> int:
     for item in args.set:
         key, _, value = item.partition("=")
         overrides[key] = _parse_value(value)
-    train(args.data, args.out, sources, overrides, args.config)
+    train(args.data, args.out, sources, overrides, args.config, args.workdir)
     return 0
 
 

@@ -20,9 +20,9 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from .errors import DossierError, Problem, did_you_mean, pydantic_expected, short_repr
-from .model import stable_hash
-from .names import fold
+from generator.errors import DossierError, Problem, did_you_mean, pydantic_expected, short_repr
+from generator.model import stable_hash
+from generator.names import fold
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,79}$"
 

@@ -31,19 +31,18 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .errors import Problem
-from .gazetteer import Gazetteer, Place
-from .model import Alias, Article, Entity, EntityType, Extraction, Mention, stable_hash
-from .names import acronym_of, fold, genitive_stem, is_acronym, safe_slug, skeleton
-from .overrides import Curation
+from generator.curation import Curation
+from generator.errors import Problem
+from generator.extraction.gazetteer import Gazetteer, Place
+from generator.model import ENTITY_TYPES, Alias, Article, Entity, EntityType, Extraction, Mention, stable_hash
+from generator.names import acronym_of, fold, genitive_stem, is_acronym, safe_slug, skeleton
 
-TYPE_ORDER: tuple[EntityType, ...] = ("person", "organization", "place")
+TYPE_ORDER = ENTITY_TYPES  # ties between types go to the first
 
 
 @dataclass(frozen=True)
 class ResolveSettings:
     display_language: str = "en"
-    min_mentions: int = 1  # entities with fewer mentions get no page (still in the export)
     type_weights: tuple[tuple[str, float], ...] = ()  # language -> weight of its model's type votes
 
 
@@ -441,7 +440,7 @@ def _vote_type(
     """
     votes: dict[EntityType, float] = defaultdict(float)
     for m in ms:
-        if m.source in ("curated", "gazetteer") or (m.entity_hint or "").startswith("geonames:"):
+        if m.has_evidence:
             votes[m.label] += 2.0
         else:
             votes[m.label] += (weights or {}).get((lang_of or {}).get(m.article, ""), 1.0)
