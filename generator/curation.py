@@ -20,9 +20,10 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from generator import yamlload
 from generator.errors import DossierError, Problem, did_you_mean, pydantic_expected, short_repr
 from generator.model import stable_hash
-from generator.names import fold
+from generator.names import fold, is_reserved
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,79}$"
 
@@ -85,6 +86,16 @@ class CuratedEntity(BaseModel):
             return [(a, lang) for lang, names in sorted(self.aliases.items()) for a in names]
         return [(a, None) for a in self.aliases]
 
+    @field_validator("id", "redirects", "same_as")
+    @classmethod
+    def _not_reserved(cls, value: str | list[str]) -> str | list[str]:
+        for item in [value] if isinstance(value, str) else value:
+            if is_reserved(item):
+                raise ValueError(
+                    f"an id the site's own pages use ({item!r}: index, page-N, search, ...) cannot be taken"
+                )
+        return value
+
 
 class Exclusion(BaseModel):
     """A name that is never an entity (everywhere, or of one type only)."""
@@ -126,12 +137,21 @@ class _LineMap:
         return self.lines.get(())
 
 
-def _construct(node: yaml.Node, path: tuple[Any, ...], lines: _LineMap, source: str, problems: list[Problem]) -> Any:
+_PLAIN_COLLECTIONS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
+
+
+def _construct(
+    node: yaml.Node, path: tuple[Any, ...], lines: _LineMap, source: str, problems: list[Problem], loader: Any
+) -> Any:
     lines.lines[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.CollectionNode) and node.tag not in _PLAIN_COLLECTIONS:
+        raise yaml.constructor.ConstructorError(
+            None, None, f"the tag {short_repr(node.tag)} is not allowed", node.start_mark
+        )
     if isinstance(node, yaml.MappingNode):
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
-            key = _scalar(key_node)
+            key = _scalar(key_node, loader)
             if key in result:
                 problems.append(
                     Problem(
@@ -141,46 +161,46 @@ def _construct(node: yaml.Node, path: tuple[Any, ...], lines: _LineMap, source: 
                         column=key_node.start_mark.column + 1,
                         field=str(key),
                         expected="each key once per mapping",
-                        found=f"{key!r} again",
+                        found=f"{short_repr(key)} again",
                     )
                 )
-            result[key] = _construct(value_node, (*path, key), lines, source, problems)
+            result[key] = _construct(value_node, (*path, key), lines, source, problems, loader)
             lines.lines[(*path, key)] = key_node.start_mark.line + 1
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_construct(item, (*path, i), lines, source, problems) for i, item in enumerate(node.value)]
-    return _scalar(node)
+        return [_construct(item, (*path, i), lines, source, problems, loader) for i, item in enumerate(node.value)]
+    return _scalar(node, loader)
 
 
-def _scalar(node: yaml.Node) -> Any:
-    loader = yaml.SafeLoader("")
-    try:
-        return loader.construct_object(node, deep=True)
-    finally:
-        loader.dispose()
+def _scalar(node: yaml.Node, loader: Any) -> Any:
+    return loader.construct_object(node, deep=True)
 
 
 def load_yaml(text: str, source: str) -> tuple[Any, _LineMap]:
-    """Safe-load YAML text, keeping the line of every node; duplicate keys are errors."""
+    """Load hand-written YAML (generator/yamlload.py: no aliases, no timestamps, safe tags),
+    keeping the line of every node; duplicate keys are errors."""
     lines = _LineMap()
+    loader = yamlload.StrictLoader("")
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yamlload.compose(text)
+        if node is None:
+            return {}, lines
+        problems: list[Problem] = []
+        data = _construct(node, (), lines, source, problems, loader)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
+        line, column, message = yamlload.error_position(exc)
         raise DossierError(
             [
                 Problem(
                     source,
-                    f"not valid YAML: {getattr(exc, 'problem', None) or exc}",
-                    line=mark.line + 1 if mark else None,
-                    column=mark.column + 1 if mark else None,
+                    f"not valid YAML: {message}",
+                    line=line + 1 if line is not None else None,
+                    column=column + 1 if column is not None else None,
                 )
             ]
         ) from None
-    if node is None:
-        return {}, lines
-    problems: list[Problem] = []
-    data = _construct(node, (), lines, source, problems)
+    finally:
+        loader.dispose()
     if problems:
         raise DossierError(problems)
     return data, lines

@@ -70,9 +70,14 @@ def safe_slug(text: str, *, keep: str = "", limit: int = 80, fallback: str = "it
     ascii_text = anyascii(text).lower()
     slug = re.sub(rf"[^a-z0-9{re.escape(keep)}]+", "-", ascii_text).strip("-_.")
     slug = slug[:limit].strip("-_.") or fallback
-    if slug in RESERVED_SLUGS or re.fullmatch(r"page-\d+", slug):  # page-N: the index pages
+    if is_reserved(slug):
         slug = f"{slug}-{fallback}"
     return slug
+
+
+def is_reserved(slug: str) -> bool:
+    """Page names the site itself uses in every folder: ``index``, ``page-N`` (index pages), ``search``, ..."""
+    return slug in RESERVED_SLUGS or re.fullmatch(r"page-\d+", slug) is not None
 
 
 def tokens(name: str) -> tuple[str, ...]:
