@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from pathlib import Path
+
+from generator import store
 
 #: Particles that may stand in lower case inside a person's name.
 NAME_PARTICLES = frozenset(
@@ -93,6 +96,34 @@ ORG_HEADS = frozenset(
     "stiftung institut zentrum programm".split()
 )
 
+#: Head nouns that make a name an organisation's ("Blackpool Hotel Association",
+#: "Labour Party", "Landesgericht Linz", "Amtsgericht"): type evidence in resolution.
+#: Matched as the last word of a name, or (German) as the end of its first word,
+#: a compound ("Landesgericht Linz"). A closed class of common nouns, not names.
+ORG_HEAD_NOUNS = ORG_HEADS | frozenset(
+    "association agency authority party university college ministry bank court company corporation "
+    "commission federation league club society trust network channel service services bureau office "
+    "verband verein partei universität hochschule gericht ministerium bank agentur kommission behörde "
+    "gesellschaft konzern gewerkschaft amt rat senat parlament".split()
+)
+
+
+def org_head(name: str) -> bool:
+    """Whether ``name`` is headed by an organisation noun (``ORG_HEAD_NOUNS``)."""
+    words = name.replace("-", " ").split()
+    if not words:
+        return False
+    last = words[-1].lower().rstrip(".")
+    if len(words) > 1 and last in ORG_HEAD_NOUNS:
+        return True
+    first = words[0].lower()
+    return any(first.endswith(head) and len(first) > len(head) + 3 for head in _COMPOUND_HEADS)
+
+
+#: Heads a German compound may end in and still name an institution ("Landesgericht").
+_COMPOUND_HEADS = ("gericht", "ministerium", "verband", "partei", "institut", "behörde", "agentur", "universität")
+
+
 #: German institution words that take a "für ..." complement as part of the name
 #: ("Institut für russische, osteuropäische und zentralasiatische Studien").
 FUER_HEADS = ("institut", "zentrum", "stiftung", "amt", "ministerium", "akademie", "kommission", "rat", "büro")
@@ -133,3 +164,65 @@ def is_role_word(text: str, role_words: Iterable[str]) -> bool:
     low = text.lower().rstrip(".")
     last = low.rsplit("-", 1)[-1]
     return any(low == w or last == w or (len(low) > len(w) + 2 and low.endswith(w)) for w in role_words)
+
+
+# ---------------------------------------------------------------- common nouns
+
+#: Wiktionary word classes that make a word a name, not (only) an ordinary noun.
+_NAME_CLASSES = frozenset({"Nachname", "Vorname", "Toponym", "Eigenname", "Straßenname", "Abkürzung"})
+
+
+class CommonNouns:
+    """Words a language's dictionary knows only as ordinary nouns, never as names.
+
+    German: every form (all cases, singular and plural) of the ~100,000 nouns
+    of German Wiktionary in the ``german-nouns`` package (CC BY-SA 4.0), minus
+    the words Wiktionary also lists as a surname, given name, place, proper name
+    or abbreviation ("Fischer", "Berlin", "Apple" stay possible names; "Beton",
+    "Nutzer", "Sperre" do not). A capitalised German noun is what a German NER
+    model most often mistakes for a name; this is the evidence against it.
+    Other languages: none yet (English common nouns are lower case in text).
+    """
+
+    def __init__(self, words: dict[str, frozenset[str]]):
+        self.words = words
+
+    def knows(self, language: str) -> bool:
+        return language in self.words
+
+    def is_common(self, language: str, word: str) -> bool:
+        return word in self.words.get(language, frozenset())
+
+
+def _german_nouns() -> frozenset[str]:
+    import csv
+    import importlib.resources
+    import io
+
+    text = importlib.resources.files("german_nouns").joinpath("nouns.csv").read_text(encoding="utf-8")
+    classes: dict[str, set[str]] = {}
+    rows = csv.reader(io.StringIO(text))
+    next(rows)  # header
+    for row in rows:
+        tags = set(row[1].split(","))
+        for form in {row[0], *row[7:]}:
+            if form and form[:1].isupper() and " " not in form:
+                classes.setdefault(form, set()).update(tags)
+    return frozenset(w for w, tags in classes.items() if "Substantiv" in tags and not tags & _NAME_CLASSES)
+
+
+def load_common_nouns(cache_dir: Path | None = None) -> CommonNouns:
+    """The common-noun lexicons, read from ``cache_dir`` when a checked copy is there (parsing takes seconds)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        tag = f"dossier-common-nouns 1 german-nouns {version('german-nouns')} {store.code_version(__name__)}"
+    except PackageNotFoundError:
+        return CommonNouns({})
+    path = cache_dir / "common-nouns.pickle" if cache_dir is not None else None
+    if path is not None and isinstance(cached := store.read_pickle(path, tag), dict):
+        return CommonNouns(cached)
+    words = {"de": _german_nouns()}
+    if path is not None:
+        store.write_pickle(path, tag, words)
+    return CommonNouns(words)

@@ -18,12 +18,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator import gcpause, store
-from generator.corpus.ingest import DEFAULT_BOILERPLATE, LanguageDetector, TableSource, read_corpus, read_table
+from generator.corpus.ingest import (
+    DEFAULT_BOILERPLATE,
+    LanguageDetector,
+    TableSource,
+    majority_language,
+    read_corpus,
+    read_table,
+)
 from generator.curation import Curation, load_curation
 from generator.errors import DossierError, Problem, Report
 from generator.extraction import gazetteer as gazetteer_module
 from generator.extraction.gazetteer import Gazetteer
 from generator.extraction.nlp import Extractor, NlpSettings, code_digest, pipeline_quality
+from generator.lexicon import CommonNouns, load_common_nouns
 from generator.model import Article, Extraction, stable_hash
 from generator.resolution.quotes import Quote, attribute
 from generator.resolution.resolve import Resolution, ResolveSettings, resolve
@@ -92,6 +100,7 @@ class ProcessCache:
     """
 
     gazetteer: Gazetteer | None = None
+    nouns: CommonNouns | None = None
     pipelines_key: str = ""
     pipelines: dict[str, object] = field(default_factory=dict)
 
@@ -99,6 +108,11 @@ class ProcessCache:
         if self.gazetteer is None:
             self.gazetteer = gazetteer_module.load(cache_dir)
         return self.gazetteer
+
+    def nouns_for(self, cache_dir: Path | None) -> CommonNouns:
+        if self.nouns is None:
+            self.nouns = load_common_nouns(cache_dir)
+        return self.nouns
 
     def pipelines_for(self, settings: NlpSettings, curation: Curation) -> dict[str, object]:
         key = stable_hash(repr(settings), curation.digest)
@@ -154,7 +168,7 @@ def _run(
 
 # ---------------------------------------------------------------- 1. ingest
 
-LANGUAGES_TAG = "dossier-languages 1"
+LANGUAGES_TAG = "dossier-languages 2"
 
 
 def ingest(settings: Settings, report: Report, detector: LanguageDetector | None) -> list[Article]:
@@ -174,7 +188,10 @@ def ingest(settings: Settings, report: Report, detector: LanguageDetector | None
     languages_file = settings.cache_dir / "languages.json" if settings.cache_dir else None
     if detector is None:
         known = store.read_json(languages_file, LANGUAGES_TAG) if languages_file is not None else None
-        detector = LanguageDetector({str(k): str(v) for k, v in known.items()} if isinstance(known, dict) else {})
+        detector = LanguageDetector(
+            {str(k): str(v) for k, v in known.items()} if isinstance(known, dict) else {},
+            languages=settings.nlp.pipelines,
+        )
     articles = list(
         read_corpus(
             settings.corpus,
@@ -214,7 +231,7 @@ def ingest(settings: Settings, report: Report, detector: LanguageDetector | None
             articles.append(article)
     if languages_file is not None:
         store.write_json(languages_file, LANGUAGES_TAG, dict(sorted(detector.known.items())))
-    return articles
+    return majority_language(articles, report)
 
 
 # ---------------------------------------------------------------- 2. extract
@@ -455,7 +472,8 @@ def resolve_entities(
     if not resolve_settings.type_weights:
         weights = tuple(sorted((lang, pipeline_quality(name)) for lang, name in settings.nlp.pipelines.items()))
         resolve_settings = dataclasses.replace(resolve_settings, type_weights=weights)
-    resolution = resolve(articles, extractions, curation, gaz, resolve_settings)
+    nouns = process.nouns_for(settings.cache_dir) if settings.nlp.layers.filter else None
+    resolution = resolve(articles, extractions, curation, gaz, resolve_settings, nouns)
     quotes = attribute(articles, extractions, resolution.by_mention, {e.id: e for e in resolution.entities})
     return resolution, quotes
 

@@ -254,3 +254,34 @@ def test_jsonl_errors_name_the_line(tmp_path: Path) -> None:
     assert "a.jsonl:3" in text and "not a JSON object" in text
     assert "a.jsonl:4" in text and "'date'" in text and "'gestern'" in text
     assert "a.jsonl:5" in text and "columns.text" in text
+
+
+def test_short_texts_are_told_apart_among_the_configured_languages_only() -> None:
+    text = "Putin und Kim in Pjöngjang"
+    assert LanguageDetector()(text) != "de", "all of lingua's languages: the names read as another language"
+    assert LanguageDetector(languages=("de", "en"))(text) == "de"
+    assert LanguageDetector(languages=("de", "en"))("Kim Jong Un met Vladimir Putin in Vladivostok on Wednesday.") == "en"
+    long_french = "Le président a rencontré les ministres à Paris pour discuter du budget de l'année prochaine. " * 6
+    assert LanguageDetector(languages=("de", "en"))(long_french) == "fr", "a long text keeps its own language"
+
+
+def test_an_undecided_language_becomes_the_corpus_majority() -> None:
+    from dataclasses import replace
+
+    from generator.corpus.ingest import majority_language
+    from generator.errors import Report
+
+    from .helpers import make
+
+    base = make("a", "[Putin|person] sprach.")[0]
+    arts = [
+        replace(base, id="a", language="de", language_detected=True),
+        replace(base, id="b", language="de", language_detected=True),
+        replace(base, id="c", language="en", language_detected=True),
+        replace(base, id="d", language="und", language_detected=True),
+        replace(base, id="e", language="fr", language_detected=False),
+    ]
+    report = Report()
+    out = majority_language(arts, report)
+    assert [a.language for a in out] == ["de", "de", "en", "de", "fr"]
+    assert len(report.warnings) == 1 and "majority" in str(report.warnings[0])

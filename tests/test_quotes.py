@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from generator.curation import Curation
-from generator.resolution.quotes import attribute, find_quote_spans
+from generator.resolution.quotes import attribute, find_quote_spans, is_quotation
 from generator.resolution.resolve import resolve
 
 from .helpers import corpus, make
@@ -46,36 +46,111 @@ def test_cue_before() -> None:
 
 
 def test_english_name_then_verb() -> None:
-    assert quotes('"We are concerned," [Kirby|person] said.', language="en") == [
-        ("We are concerned,", "Kirby", "after")
+    assert quotes('"We are concerned about it," [Kirby|person] said.', language="en") == [
+        ("We are concerned about it,", "Kirby", "after")
     ]
 
 
-def test_pronoun_takes_the_last_person_named() -> None:
-    result = quotes("[Adrienne Watson|person] vom [Weißen Haus|organization] sprach.\n\n„Wir wissen es“, sagte sie.")
-    assert result == [("Wir wissen es", "Adrienne Watson", "pronoun")]
+def test_english_role_words_between_quote_and_name() -> None:
+    assert quotes('"The boundaries did not match," state prosecutor [Alexis Ortiz|person] told us.', language="en") == [
+        ("The boundaries did not match,", "Alexis Ortiz", "after")
+    ]
+
+
+def test_pronoun_takes_the_subject_of_the_sentence_before() -> None:
+    result = quotes(
+        "[Adrienne Watson|person] vom [Weißen Haus|organization] sprach mit [Kirby|person].\n\n"
+        "„Wir wissen es ganz genau“, sagte sie."
+    )
+    assert result == [("Wir wissen es ganz genau", "Adrienne Watson", "pronoun")]
+    result = quotes(
+        '"We want him to stay here," said [Jim McIntyre|person]. Keeper [Tony Bullock|person] echoed '
+        '[McIntyre|person]\'s words. "I think all the boys agree with him," he added.',
+        language="en",
+    )
+    assert [r[1] for r in result] == ["Jim McIntyre", "Tony Bullock"]
+
+
+def test_a_pronoun_subject_before_the_quote_refers_back() -> None:
+    result = quotes(
+        "[Nicholas Scott|person] lost his seat. After that, he bitterly said that despite the support of "
+        '[Cabinet|organization] ministers, they were "absolutely determined to get rid of me".',
+        language="en",
+    )
+    assert result == [("absolutely determined to get rid of me", "Nicholas Scott", "pronoun")]
 
 
 def test_continuation_only_for_quotes_that_open_a_sentence() -> None:
     result = quotes(
-        "„Erstens“, sagte [Keir Giles|person]. „Zweitens.“ Aus [Washington|place] hieß es, man werde »einen Preis« verlangen."
+        "„Erstens ist das klar“, sagte [Keir Giles|person]. „Zweitens ist es so.“ Aus [Washington|place] hieß es, "
+        "man werde »einen Preis« verlangen."
     )
     assert result == [
-        ("Erstens", "Keir Giles", "after"),
-        ("Zweitens.", "Keir Giles", "continuation"),
-        ("einen Preis", None, "none"),
+        ("Erstens ist das klar", "Keir Giles", "after"),
+        ("Zweitens ist es so.", "Keir Giles", "continuation"),
     ]
 
 
 def test_person_in_apposition_to_an_organization() -> None:
-    result = quotes("„Jede Art“, sagte der Sprecher des [US-Außenministeriums|organization], [Vedant Patel|person].")
-    assert result == [("Jede Art", "Vedant Patel", "after")]
+    result = quotes(
+        "„Jede Art von Kooperation ist verboten“, sagte der Sprecher des [US-Außenministeriums|organization], "
+        "[Vedant Patel|person]."
+    )
+    assert result == [("Jede Art von Kooperation ist verboten", "Vedant Patel", "after")]
+    result = quotes(
+        '[Colin Asplin|person], [Blackpool Hotel Association|organization] said: "We have tried very hard."',
+        language="en",
+    )
+    assert result == [("We have tried very hard.", "Colin Asplin", "before")]
 
 
 def test_nearest_name_with_a_verb_of_saying() -> None:
-    result = quotes("[Putin|person] räumte nach dem Treffen mit [Kim|person] ein, es gebe »gewisse Einschränkungen«.")
-    assert result == [("gewisse Einschränkungen", "Putin", "before")]
+    result = quotes(
+        "[Putin|person] räumte nach dem Treffen mit [Kim|person] ein, »dass es gewisse Einschränkungen gebe«."
+    )
+    assert result == [("dass es gewisse Einschränkungen gebe", "Putin", "before")]
 
 
 def test_places_never_speak() -> None:
-    assert quotes("In [Moskau|place] hieß es: „Nichts.“") == [("Nichts.", None, "none")]
+    assert quotes("In [Moskau|place] hieß es: „Nichts ist entschieden worden.“") == [
+        ("Nichts ist entschieden worden.", None, "none")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("quoted", "before", "language", "expected"),
+    [
+        ("beschämend", "Greenfield nannte es", "de", False),  # a single word
+        ("nothing to say", "The Kremlin said it had", "en", False),  # a scare-quoted phrase
+        ("gewisse Einschränkungen", "er räumte ein, es gebe", "de", False),
+        ("zur Verstärkung ihrer bilateralen Zusammenarbeit", "in denen sie sich", "de", False),  # reported wording
+        ("eine unverbrüchliche Beziehung der strategischen Zusammenarbeit", "in", "de", False),  # a noun phrase
+        ("Gitarre gespielt und Reformen gemacht", "Er habe", "de", False),  # capitalised noun, not a sentence
+        ("Nein, das kann ich nicht.", "", "de", True),  # a sentence of its own
+        ("Wir haben es versucht", "Er sagte:", "de", True),
+        ("dass eine starke Beziehung beiden Seiten hilft", "der anmerkte,", "de", True),  # subordinate clause
+        ("die Zusammenarbeit weiter auszubauen", "sprach sich dafür aus,", "de", True),  # infinitive clause
+        ("absolutely determined to get rid of me", "they were", "en", True),
+        ("we're in a difficult spot", "he said", "en", True),  # a finite (contracted) auxiliary
+        ("this matters for the firm", "he called", "en", False),  # "this" is no auxiliary
+    ],
+)
+def test_a_quotation_is_at_least_a_clause(quoted: str, before: str, language: str, expected: bool) -> None:
+    assert is_quotation(quoted, before, language) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A missing closing mark does not turn the narration between two quotes into a quote.
+        (
+            '"We are in trouble. "The next one," he said. Then "we go on".',
+            ["We are in trouble.", "The next one,", "we go on"],
+        ),
+        # A quote running on to the paragraph end (its closing mark comes in the next paragraph).
+        ('He said: "We have tried very hard', ["We have tried very hard"]),
+        ('"Fine," said X. "Good," he added.', ["Fine,", "Good,"]),
+    ],
+)
+def test_straight_quotes_are_paired_by_side(text: str, expected: list[str]) -> None:
+    assert [text[a:b] for a, b in find_quote_spans(text, 0, len(text))] == expected

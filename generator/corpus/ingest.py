@@ -15,9 +15,11 @@ endings are normalised to ``\\n``. Files with NUL bytes are rejected as binary.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -26,6 +28,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from generator import yamlload
 from generator.errors import DossierError, Problem, Report, did_you_mean, pydantic_expected, short_repr
 from generator.model import Article, Paragraph, stable_hash
 from generator.names import safe_slug
@@ -57,6 +60,19 @@ class ArticleMeta(BaseModel):
     language: str | None = Field(
         default=None, description="ISO 639-1 code (de, en, ...); detected from the text when absent."
     )
+
+    @field_validator("date", mode="before")
+    @classmethod
+    def _date(cls, value: object) -> object:
+        """A date, or a date and time of which the date is kept ("2023-09-13T10:00:00")."""
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, str) and len(value) > 10 and value[10] in "T ":
+            try:
+                return dt.datetime.fromisoformat(value).date()
+            except ValueError:
+                raise ValueError(f"a valid ISO 8601 date such as 2023-09-13, found {value[:40]!r}") from None
+        return value
 
     @field_validator("url")
     @classmethod
@@ -127,16 +143,16 @@ def split_front_matter(text: str, source: str) -> tuple[dict[str, object], str, 
         )
     raw = match.group(1) or ""
     try:
-        data = yaml.safe_load(raw) if raw.strip() else {}
+        data = yamlload.load(raw) if raw.strip() else {}
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
+        line, column, message = yamlload.error_position(exc)
         raise DossierError(
             [
                 Problem(
                     source,
-                    f"front matter is not valid YAML: {getattr(exc, 'problem', exc)}",
-                    line=(mark.line + 2) if mark else 2,
-                    column=(mark.column + 1) if mark else None,
+                    f"front matter is not valid YAML: {message}",
+                    line=(line + 2) if line is not None else 2,
+                    column=(column + 1) if column is not None else None,
                 )
             ]
         ) from None
@@ -264,15 +280,32 @@ def article_id(source: str) -> str:
 # ---------------------------------------------------------------- reading
 
 
-def discover(corpus: Path) -> list[Path]:
-    """Article files below ``corpus``, sorted for a stable order. Hidden files are skipped."""
+def discover(corpus: Path, report: Report | None = None) -> list[Path]:
+    """Article files below ``corpus``, sorted for a stable order. Hidden files are skipped.
+
+    A symbolic link is followed only when it resolves inside the corpus folder:
+    one pointing elsewhere (``leak.txt -> /etc/passwd``) is reported and never read.
+    """
     found = []
+    root = corpus.resolve()
     for path in corpus.rglob("*"):
         rel = path.relative_to(corpus)
         if any(part.startswith(".") for part in rel.parts):
             continue
-        if path.is_file() and path.suffix.lower() in ARTICLE_SUFFIXES:
-            found.append(path)
+        if not (path.suffix.lower() in ARTICLE_SUFFIXES and path.is_file()):
+            continue
+        if not path.resolve().is_relative_to(root):
+            if report is not None:
+                report.add(
+                    Problem(
+                        rel.as_posix(),
+                        "symbolic link to a file outside the corpus folder, not read",
+                        expected="files inside the corpus folder",
+                        found=f"a link to {short_repr(str(path.resolve()), 80)}",
+                    )
+                )
+            continue
+        found.append(path)
     return sorted(found, key=lambda p: p.relative_to(corpus).as_posix())
 
 
@@ -291,32 +324,80 @@ def read_raw(path: Path, corpus: Path, report: Report, display_root: Path | None
 class LanguageDetector:
     """Language identification with lingua (models ship in the wheel, no download).
 
+    A long text is told apart among all languages lingua knows, so a French
+    article in a German corpus stays French (and is reported as having no
+    pipeline). A short text is not: trigram statistics of a few capitalised names
+    ("Putin und Kim in Pjöngjang" reads as Albanian) say little, so it is told
+    apart only among ``languages`` (the ones with a pipeline), and when even that
+    is unsure the answer is None: the pipeline then gives it the corpus' majority
+    language (:func:`majority_language`).
+
     ``known`` remembers earlier answers by a digest of the text sample, so a
     rebuild does not detect again (the pipeline keeps it in the cache folder).
     """
 
     SAMPLE = 3000  # characters: plenty for news prose, and detection time grows with length
+    SHORT = 400  # characters: below this, only the configured languages are considered
+    SURE = 0.7  # confidence a short text needs among the configured languages
 
-    def __init__(self, known: dict[str, str] | None = None) -> None:
+    def __init__(self, known: dict[str, str] | None = None, languages: Iterable[str] = ()) -> None:
         self._detector: Any = None
+        self._restricted: Any = None
+        self.languages = tuple(sorted(set(languages)))
         self.known: dict[str, str] = known if known is not None else {}
 
     def __call__(self, text: str) -> str | None:
         sample = text[: self.SAMPLE]
-        key = stable_hash(sample)
+        short = len(sample.strip()) < self.SHORT and len(self.languages) > 1
+        key = stable_hash(sample, *self.languages) if short else stable_hash(sample)
         if key in self.known:
-            return self.known[key]
+            return self.known[key] or None
+        code = self._short(sample) if short else self._long(sample)
+        self.known[key] = code or ""
+        return code
+
+    def _long(self, sample: str) -> str | None:
         if self._detector is None:
             from lingua import LanguageDetectorBuilder
 
             # Low-accuracy mode uses trigrams only: 70 MB instead of ~1 GB and plenty for whole articles.
             self._detector = LanguageDetectorBuilder.from_all_languages().with_low_accuracy_mode().build()
         language = self._detector.detect_language_of(sample)
-        if language is None:
+        return language.iso_code_639_1.name.lower() if language is not None else None
+
+    def _short(self, sample: str) -> str | None:
+        if self._restricted is None:
+            from lingua import IsoCode639_1, LanguageDetectorBuilder
+
+            codes = [getattr(IsoCode639_1, c.upper()) for c in self.languages if hasattr(IsoCode639_1, c.upper())]
+            if len(codes) < 2:
+                return self._long(sample)
+            self._restricted = LanguageDetectorBuilder.from_iso_codes_639_1(*codes).build()
+        values = self._restricted.compute_language_confidence_values(sample)
+        if not values or values[0].value < self.SURE:
             return None
-        code = language.iso_code_639_1.name.lower()
-        self.known[key] = code
-        return code
+        return values[0].language.iso_code_639_1.name.lower()
+
+
+def majority_language(articles: Sequence[Article], report: Report) -> list[Article]:
+    """Articles whose language could not be told get the language most detected articles have (reported)."""
+    counts = Counter(a.language for a in articles if a.language_detected and a.language != "und")
+    if not counts or not any(a.language == "und" for a in articles):
+        return list(articles)
+    majority = sorted(counts, key=lambda lang: (-counts[lang], lang))[0]
+    out = []
+    for a in articles:
+        if a.language == "und" and a.language_detected:
+            report.warn(
+                a.source,
+                "language could not be told from this short text; the corpus' majority language is used",
+                field="language",
+                expected="a 'language' field in the front matter",
+                found=f"nothing; assumed {majority!r}",
+            )
+            a = dataclasses.replace(a, language=majority)
+        out.append(a)
+    return out
 
 
 def build_article(raw: RawArticle, boilerplate: Sequence[re.Pattern[str]], detect: LanguageDetector) -> Article:
@@ -357,7 +438,7 @@ def read_corpus(
     detect = detect or LanguageDetector()
     compiled = compile_boilerplate(boilerplate)
     seen: dict[str, str] = {}
-    for path in discover(corpus):
+    for path in discover(corpus, report):
         try:
             raw = read_raw(path, corpus, report, display_root)
         except DossierError as exc:

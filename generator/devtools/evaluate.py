@@ -423,7 +423,7 @@ def main(argv: list[str] | None = None) -> int:
         "--show-test", action="store_true", help="also list the errors on the test half (for reports only)"
     )
     args = parser.parse_args(argv)
-    console = Console()
+    console = Console(width=200)
     out: dict[str, object] = {}
 
     if not args.skip_ner:
@@ -506,11 +506,13 @@ def main(argv: list[str] | None = None) -> int:
             for what, items in (
                 ("missing", scores.missing),
                 ("spurious", scores.spurious),
+                ("mistyped", scores.mistyped),
                 ("split", scores.split),
                 ("mixed", scores.mixed),
+                ("quotes", quote_details[label].wrong),
             ):
                 if items:
-                    console.print(f"  {what}: " + "; ".join(str(i) for i in items))
+                    console.print(f"  {what}: " + "; ".join(str(i) for i in items), markup=False)
     if not args.skip_unseen and UNSEEN_GOLD.exists():
         table = Table(title="Dossier scores on unseen news (tests/gold/unseen.yml, no curation)")
         for col in (
@@ -549,7 +551,7 @@ def main(argv: list[str] | None = None) -> int:
                 ("quotes", r.quotes.wrong),
             ):
                 if items:
-                    console.print(f"  {r.split} {what}: " + "; ".join(str(i) for i in items))
+                    console.print(f"  {r.split} {what}: " + "; ".join(str(i) for i in items), markup=False)
     if args.json:
         args.json.write_text(json.dumps(out, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     return 0

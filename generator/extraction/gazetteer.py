@@ -202,6 +202,10 @@ def build() -> Gazetteer:
         codes[iso] = place
         codes[country["iso3"]] = place
 
+    # Every place's own name, whatever its size: an alternate name of one place that is
+    # another place's own name ("Victoria", listed for Hong Kong) never stands for it.
+    own_names = {fold(c["name"]) for c in cities.values()} | {fold(c["name"]) for c in gc.get_countries().values()}
+    alternates: dict[str, Place] = {}
     for city in sorted(cities.values(), key=lambda c: c["geonameid"]):
         place = Place(
             geonameid=int(city["geonameid"]),
@@ -217,6 +221,20 @@ def build() -> Gazetteer:
             continue
         add(index, city["name"], place)
         for alt in city.get("alternatenames") or ():
-            if _usable_alternate(alt):
-                add(index, alt, place)
-    return Gazetteer(places, index, by_language, codes)
+            if _usable_alternate(alt) and fold(alt) not in own_names and _same_name(alt, city["name"]):
+                add(alternates, alt, place)
+    # Own names outrank alternate names.
+    return Gazetteer(places, {**alternates, **index}, by_language, codes)
+
+
+def _same_name(alternate: str, name: str) -> bool:
+    """Whether an alternate name is a form of the name rather than a translation of its meaning.
+
+    GeoNames lists translations among alternate names ("White House" for
+    Casablanca, Dar el Beida): a phrase of several words that shares none with
+    the place's own name is one. One-word exonyms ("Moskau", "Neapel") are kept.
+    """
+    words = fold(alternate).replace("-", " ").split()
+    if len(words) < 2:
+        return True
+    return bool(set(words) & set(fold(name).replace("-", " ").split()))

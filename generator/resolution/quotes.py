@@ -14,7 +14,13 @@ does not have), so attribution is rule-based over the resolved mentions:
 5. **Same sentence**: a sentence with a verb of saying whose only person (or
    organization) before the quote is the speaker (``Greenfield nannte es „beschämend“``).
 6. **Continuation**: a quote with no cue that opens its sentence, right after an
-   attributed quote in the same paragraph (or the next sentence), has the same speaker.
+   attributed quote in the same paragraph (or the next sentence), has the same speaker;
+   and a quote with no cue right before a quote attributed by a cue after it, in
+   the same paragraph, is that speaker's too (**lead-in**).
+
+Not every quoted string is a quotation: scare quotes, single words, noun phrases
+and reported wording are dropped (:func:`is_quotation`), and a quote no rule
+attributes is shown without a speaker rather than given to the nearest name.
 
 An organization named just before a person in apposition ("der Sprecher des
 US-Außenministeriums, Vedant Patel") yields the person.
@@ -24,7 +30,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from generator.model import Article, Entity, Extraction, Mention
 
@@ -109,12 +115,36 @@ class Quote:
 
 
 def find_quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """(start, end) of quoted text between paired marks inside ``text[start:end]``."""
+    """(start, end) of quoted text between paired marks inside ``text[start:end]`` (one paragraph).
+
+    Typographic marks say which side they stand on. A straight ``"`` does not:
+    it opens when it follows a space (or a bracket, a dash, a colon) and is
+    followed by a letter, and closes when it follows a letter or punctuation and
+    is followed by a space or punctuation. Counting them in pairs instead goes
+    wrong at the first missing mark and then takes the narration between two
+    quotes for a quote. A quote whose closing mark is missing (news style for a
+    quote that runs on into the next paragraph) ends before the next opening
+    mark, at the last sentence end, or at the paragraph end.
+    """
+    spans = _straight_spans(text, start, end) + _typographic_spans(text, start, end)
+    spans.sort()
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if out and s < out[-1][1]:
+            continue  # nested in (or crossing) an earlier quote
+        if text[s:e].strip():
+            out.append((s, e))
+    return out
+
+
+def _typographic_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     pos = start
     while pos < end:
         best = None
         for opening, closing in _PAIRS:
+            if opening == '"':
+                continue
             i = text.find(opening, pos, end)
             if i == -1:
                 continue
@@ -126,11 +156,104 @@ def find_quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if best is None:
             break
         i, j = best
-        inner_start, inner_end = i + 1, j
-        if text[inner_start:inner_end].strip():
-            spans.append((inner_start, inner_end))
+        spans.append((i + 1, j))
         pos = j + 1
     return spans
+
+
+_OPENS_AFTER = set("([{–—-/:„“‘«»")
+_SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
+
+
+def _straight_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    pending: int | None = None
+    i = text.find('"', start, end)
+    while i != -1:
+        prev = text[i - 1] if i > start else " "
+        nxt = text[i + 1] if i + 1 < end else " "
+        opens = (prev.isspace() or prev in _OPENS_AFTER) and not nxt.isspace()
+        closes = not prev.isspace() and (nxt.isspace() or not nxt.isalnum())
+        if opens and closes:  # "x"y: read by what is pending
+            opens = pending is None
+        if opens:
+            if pending is not None:
+                spans.append((pending + 1, _unclosed_end(text, pending + 1, i)))
+            pending = i
+        elif closes and pending is not None:
+            spans.append((pending + 1, i))
+            pending = None
+        i = text.find('"', i + 1, end)
+    if pending is not None:
+        spans.append((pending + 1, _unclosed_end(text, pending + 1, end)))
+    return spans
+
+
+def _unclosed_end(text: str, start: int, limit: int) -> int:
+    """Where a quote without its closing mark ends: the last sentence end before ``limit``, else ``limit``."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, start, limit)]
+    end = ends[-1] if ends else limit
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+#: Words that make a quoted fragment a clause rather than a phrase: subordinating
+#: conjunctions that open one, and finite auxiliaries and modals inside one.
+SUBORDINATORS: dict[str, frozenset[str]] = {
+    "de": frozenset("dass ob weil wenn wie damit obwohl falls".split()),
+    "en": frozenset("that whether because if how why when although".split()),
+}
+FINITE_AUXILIARIES: dict[str, frozenset[str]] = {
+    "de": frozenset(
+        "ist sind war waren wird werden wurde wurden hat haben hatte hatten habe sei seien wäre wären "
+        "kann können konnte konnten muss müssen musste soll sollen sollte sollten will wollen wollte "
+        "würde würden gibt gebe gab".split()
+    ),
+    "en": frozenset(
+        "is are was were am be been will would have has had can could must should shall may might "
+        "do does did 's 're 've 'll 'm ’s ’re ’ve ’ll ’m".split()
+    ),
+}
+_INFINITIVE = {
+    "de": re.compile(r"\bzu \w+en\b|\b\w+zu\w+en\b"),
+    "en": re.compile(r"\bto [a-z]+\b"),
+}
+
+
+def _clitic(word: str) -> str:
+    """The contracted auxiliary of "we're", "it's" ("'re", "'s"), else ""."""
+    for mark in ("'", "’"):
+        if mark in word:
+            return mark + word.rsplit(mark, 1)[1]
+    return ""
+
+
+def is_quotation(text: str, before: str, language: str) -> bool:
+    """Whether quoted ``text`` is a quotation -- at least a clause -- rather than a scare quote or phrase.
+
+    ``before`` is the sentence's text up to the opening mark. A quote of at least
+    four words that stands as its own sentence (nothing before it, or a colon)
+    is one; a fragment inside a sentence is one only when it is a clause: it opens
+    with a subordinating conjunction, holds a finite auxiliary or modal, or is an
+    infinitive clause. Scare quotes ("beschämend", "nothing to say") and quoted
+    noun phrases are not quotations, and nobody is credited with them.
+    """
+    words = re.findall(r"\w+(?:['’]\w+)?", text)
+    if len(words) < 4:
+        return False
+    lang = language if language in SUBORDINATORS else "en"
+    lead = before.rstrip()
+    standalone = not re.search(r"\w", lead) or lead.endswith((":", ".", "!", "?"))
+    if standalone and text.lstrip()[:1].isupper():
+        return True
+    low = [w.lower() for w in words]
+    if low[0] in SUBORDINATORS[lang]:
+        return True
+    aux = FINITE_AUXILIARIES[lang]
+    if any(w in aux or _clitic(w) in aux for w in low):
+        return True
+    return bool(_INFINITIVE[lang].search(text))
 
 
 def _words(s: str) -> list[str]:
@@ -165,6 +288,9 @@ def attribute(
                 sent = next((s for s in ex.sentences if s.start <= q_start < s.end), None)
                 if sent is None:
                     continue
+                before = article.text[sent.start : max(sent.start, q_start - 1)]
+                if not is_quotation(article.text[q_start:q_end], before, article.language):
+                    continue
                 last_sent = next((s for s in ex.sentences if s.start < q_end <= s.end), sent)
                 speaker, cue = _speaker(
                     article, q_start, q_end, sent.start, last_sent.end, speakers, verbs, pronouns, entity_of, people
@@ -187,7 +313,37 @@ def attribute(
                 )
                 quotes.append(quote)
                 previous = quote
-    return quotes
+    return _lead_ins(quotes, extractions)
+
+
+def _lead_ins(quotes: list[Quote], extractions: Mapping[str, Extraction]) -> list[Quote]:
+    """A quote with no cue, right before a quote of the same paragraph attributed by a cue after it,
+    is the same speaker's ("Quote A. "Quote B," said X."): news prose names the speaker once, at the end."""
+    out = list(quotes)
+    for i in range(len(out) - 2, -1, -1):
+        q, nxt = out[i], out[i + 1]
+        if q.speaker is not None or q.article != nxt.article or nxt.speaker is None:
+            continue
+        if nxt.cue not in ("after", "lead-in"):
+            continue
+        sentences = {s.index: s for s in extractions[q.article].sentences}
+        here, there = sentences.get(q.sentence), sentences.get(nxt.sentence)
+        if here is None or there is None or here.paragraph != there.paragraph or nxt.sentence - q.sentence > 2:
+            continue
+        out[i] = replace(q, speaker=nxt.speaker, cue="lead-in")
+    return out
+
+
+def _antecedent(
+    speakers: Sequence[Mention], q_start: int, entity_of: Mapping[tuple[str, int, int], str], people: set[str]
+) -> str | None:
+    """Whom a pronoun before or after a quote refers to: the first person named in the nearest sentence
+    before the quote that names one (the subject of that sentence, in news prose), names inside quotes aside."""
+    prior = [m for m in speakers if m.end <= q_start and entity_of[m.key] in people]
+    if not prior:
+        return None
+    nearest = max(m.sentence for m in prior)
+    return entity_of[min((m for m in prior if m.sentence == nearest), key=lambda m: m.start).key]
 
 
 def _speaker(
@@ -202,9 +358,11 @@ def _speaker(
     entity_of: Mapping[tuple[str, int, int], str],
     people: set[str],
 ) -> tuple[str | None, str]:
+    """The speaker of the quote ``text[q_start:q_end]`` by the documented rules (module docstring), or None."""
     text = article.text
+    outside = [m for m in speakers if not (q_start <= m.start < q_end)]
     # 2. Cue after the quote: verb of saying, then a name (role words may stand between).
-    after = [m for m in speakers if q_end <= m.start < s_end]
+    after = [m for m in outside if q_end <= m.start < s_end]
     if after:
         m = after[0]
         between = _words(text[q_end : m.start])
@@ -216,34 +374,55 @@ def _speaker(
                     if entity_of[n.key] in people and len(_words(text[m.end : n.start])) <= 3:
                         return entity_of[n.key], "after"
             return entity_of[m.key], "after"
-    # ... or the name, then the verb ("…", Kirby said).
-    if after:
-        m = after[0]
-        gap = _words(text[q_end : m.start])
+        # ... or the name, then the verb ('"…," state prosecutor Alexis Ortiz told Reuters').
+        raw_gap = text[q_end : m.start]
+        gap = _words(raw_gap)
         tail = _words(text[m.end : m.end + 25])[:2]
-        if len(gap) <= 1 and any(w in verbs for w in tail):
+        if len(gap) <= 4 and raw_gap == raw_gap.lower() and any(w in verbs for w in tail):
             return entity_of[m.key], "after"
-    # 4. Pronoun: „…“, sagte sie.
+    # 4. Pronoun after the quote: „…“, sagte sie / "…," he added.
     tail_words = _words(text[q_end : min(s_end, q_end + 40)])[:3]
-    if any(w in verbs for w in tail_words[:2]) and any(w in pronouns for w in tail_words):
-        named = [m for m in speakers if m.end <= q_start and entity_of[m.key] in people]
-        if named:
-            return entity_of[named[-1].key], "pronoun"
+    if any(w in verbs for w in tail_words[:3]) and tail_words and tail_words[0] in pronouns | verbs:
+        if any(w in pronouns for w in tail_words):
+            speaker = _antecedent(outside, q_start, entity_of, people)
+            if speaker is not None:
+                return speaker, "pronoun"
     # 3. Cue before the quote within the sentence: name ... verb ... quote.
-    before = [m for m in speakers if s_start <= m.start and m.end <= q_start]
+    before = [m for m in outside if s_start <= m.start and m.end <= q_start]
+    lead_words = _words(text[s_start:q_start])
+    # A pronoun subject of the verb of saying ("he bitterly said that …") refers back, whatever is named after it.
+    for i, w in enumerate(lead_words):
+        if w in pronouns and any(v in verbs for v in lead_words[i + 1 : i + 3]):
+            named_before = [m for m in before if _words(text[s_start : m.start]).__len__() <= i]
+            if not named_before:
+                speaker = _antecedent(outside, s_start, entity_of, people)
+                if speaker is not None:
+                    return speaker, "pronoun"
+            break
     if before:
         # The nearest name followed by a verb of saying ("Putin räumte ... ein, dass »…«").
-        for m in reversed(before):
+        for k in range(len(before) - 1, -1, -1):
+            m = before[k]
             if any(w in verbs for w in _words(text[m.end : q_start])):
+                # "Colin Asplin, Blackpool Hotel Association said:" -- the person before an
+                # organization in apposition is the speaker.
+                if entity_of[m.key] not in people and k > 0:
+                    n = before[k - 1]
+                    if entity_of[n.key] in people and _apposition(text[n.end : m.start]):
+                        return entity_of[n.key], "before"
                 return entity_of[m.key], "before"
         m = before[-1]
         lead = _words(text[s_start : m.start])
         if any(w in verbs for w in lead[-4:]):  # "hatte der Sprecher ..., Matthew Miller, gedroht"
             return entity_of[m.key], "before"
-    # 5. Same sentence: one speaker before the quote and a verb of saying somewhere.
-    sentence_words = _words(text[s_start:s_end])
-    if any(w in verbs for w in sentence_words) and before:
+    # 5. Same sentence: one speaker before the quote, and a verb of saying after that name.
+    if before:
         names = {entity_of[m.key] for m in before}
-        if len(names) == 1:
+        if len(names) == 1 and any(w in verbs for w in _words(text[before[0].end : s_end])):
             return names.pop(), "sentence"
     return None, "none"
+
+
+def _apposition(gap: str) -> bool:
+    """A comma (or "of the") and at most a few words between a person and an organization."""
+    return "," in gap and len(_words(gap)) <= 3

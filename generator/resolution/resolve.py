@@ -31,9 +31,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from rigour.names import extract_org_types, remove_org_types
+
 from generator.curation import Curation
 from generator.errors import Problem
 from generator.extraction.gazetteer import Gazetteer, Place
+from generator.lexicon import CommonNouns, org_head
 from generator.model import ENTITY_TYPES, Alias, Article, Entity, EntityType, Extraction, Mention, stable_hash
 from generator.names import acronym_of, fold, genitive_stem, is_acronym, safe_slug, skeleton
 
@@ -52,6 +55,7 @@ class Resolution:
     by_mention: dict[tuple[str, int, int], str]  # Mention.key -> entity id
     redirects: dict[str, str]  # old id -> current id
     problems: list[Problem] = field(default_factory=list)
+    suppressed: list[Mention] = field(default_factory=list)  # ordinary words set aside (dossier review lists them)
 
     def entity(self, entity_id: str) -> Entity:
         return self._index[entity_id]
@@ -111,7 +115,23 @@ def slugify(name: str) -> str:
 
 
 def _name_node(text: str) -> str:
-    return "name:" + skeleton(text)
+    return "name:" + skeleton(without_legal_form(text))
+
+
+@lru_cache(maxsize=1 << 16)
+def without_legal_form(name: str) -> str:
+    """``name`` without a trailing legal form ("Apple Inc." -> "Apple"; rigour's multilingual
+    list of organisation types), so the forms of one company's name share a node."""
+    if " " not in name.strip():
+        return name
+    stripped = remove_org_types(name).strip(" ,.")
+    return stripped if stripped and stripped != name else name
+
+
+@lru_cache(maxsize=1 << 16)
+def org_evidence(name: str) -> bool:
+    """A legal form ("GmbH", "LLC", "AG") or an organisation head noun ("Association", "Landesgericht ...")."""
+    return (" " in name.strip() and bool(extract_org_types(name))) or org_head(name)
 
 
 def resolve(
@@ -120,12 +140,17 @@ def resolve(
     curation: Curation,
     gazetteer: Gazetteer | None,
     settings: ResolveSettings = ResolveSettings(),
+    nouns: CommonNouns | None = None,
 ) -> Resolution:
-    """Group mentions into entities. Same inputs, same output, whatever the input order."""
+    """Group mentions into entities. Same inputs, same output, whatever the input order.
+
+    ``nouns`` (generator/lexicon.py) lets ordinary words the model took for names
+    be set aside before anything is merged (see :func:`_without_ordinary_words`).
+    """
     art_by_id = {a.id: a for a in articles}
     problems: list[Problem] = []
 
-    # -- mentions, minus exclusions --------------------------------------------------
+    # -- mentions, minus exclusions and ordinary words ---------------------------------
     used_exclusions: set[int] = set()
     mentions: list[Mention] = []
     for art_id in sorted(extractions):
@@ -138,6 +163,10 @@ def resolve(
             if not excluded:
                 mentions.append(m)
     mentions.sort(key=lambda m: (m.article, m.start, m.end))
+    suppressed: list[Mention] = []
+    if nouns is not None:
+        lang_of_article = {a.id: a.language for a in articles}
+        mentions, suppressed = _without_ordinary_words(mentions, nouns, lang_of_article, curation)
 
     clusters = _Clusters()
     node_of: dict[tuple[str, int, int], str] = {}
@@ -185,12 +214,15 @@ def resolve(
         for ref in ent.not_same_as:
             clusters.forbid("cur:" + ent_id, _name_node(ref))
 
-    # Name nodes that the gazetteer resolves (a place the model typed as ORG or PER,
-    # or one it found without a hint) join the place node.
+    # Name nodes that the gazetteer resolves join the place node: a place found
+    # without a hint, and a name labelled otherwise once that same name is a place
+    # elsewhere in the corpus ("Manchester" as a person in one article and a place
+    # in the next is one city; its type is then voted with the gazetteer's weight).
     if gazetteer is not None:
+        used_as_place = {skeleton(m.text) for m in mentions if m.label == "place"}
         for m in mentions:
             node = node_of[m.key]
-            if node.startswith("name:") and m.label == "place":
+            if node.startswith("name:") and (m.label == "place" or skeleton(m.text) in used_as_place):
                 lang = art_by_id[m.article].language if m.article in art_by_id else None
                 place = gazetteer.lookup(m.text, language=lang, allow_codes=True)
                 if place is None and (stem := genitive_stem(m.text)):
@@ -284,7 +316,7 @@ def resolve(
             if gazetteer is not None and geo_ids:
                 found = [p for p in (gazetteer.by_id(g) for g in geo_ids) if p is not None]
                 place = max(found, key=lambda p: (p.population, -p.geonameid)) if found else None
-            etype = _vote_type(ms, lang_of, weights)
+            etype = _vote_type(ms, lang_of, weights, place_evidence=place is not None)
             name = _canonical_name(ms, etype, place, lang_of, settings.display_language)
             rows.append((root, ms, curated_ids, place, slugify(name), etype, name))
         counts = Counter(r[4] for r in rows)
@@ -427,18 +459,65 @@ def resolve(
                 )
             )
     entities.sort(key=lambda e: (TYPE_ORDER.index(e.type), fold(e.name), e.id))
-    return Resolution(entities=entities, by_mention=by_mention, redirects=redirects, problems=problems)
+    return Resolution(
+        entities=entities, by_mention=by_mention, redirects=redirects, problems=problems, suppressed=suppressed
+    )
+
+
+#: A one-word name the model found this often in the corpus is kept even when it is an
+#: ordinary noun too ("Microsoft", "Kreml"): a model that tags a word consistently means it.
+CONSISTENT_MENTIONS = 3
+
+
+def _without_ordinary_words(
+    mentions: Sequence[Mention], nouns: CommonNouns, language: Mapping[str, str], curation: Curation
+) -> tuple[list[Mention], list[Mention]]:
+    """Mentions minus those that are ordinary nouns of their language ("Beton", "Nutzer", "Sperre").
+
+    Only a one-word mention that the model alone found (no curated name, no
+    gazetteer place) is judged, by the dictionary (:class:`CommonNouns`): a word
+    it knows only as a common noun is never a person's name, and is an
+    organisation's or place's only when the corpus names it at least
+    ``CONSISTENT_MENTIONS`` times. A curated name or alias always wins.
+    """
+    counts = Counter(m.text for m in mentions)
+
+    def ordinary(m: Mention) -> bool:
+        lang = language.get(m.article, "")
+        if not nouns.knows(lang) or m.entity_hint or m.source not in ("model", "propagated"):
+            return False
+        word = m.text
+        if " " in word or curation.owner_of(word) is not None:
+            return False
+        stem = genitive_stem(word)
+        if not (nouns.is_common(lang, word) or (stem and nouns.is_common(lang, stem))):
+            return False
+        return m.label == "person" or counts[word] < CONSISTENT_MENTIONS
+
+    kept = [m for m in mentions if not ordinary(m)]
+    return kept, [m for m in mentions if ordinary(m)]
 
 
 def _vote_type(
-    ms: Sequence[Mention], lang_of: Mapping[str, str] | None = None, weights: Mapping[str, float] | None = None
+    ms: Sequence[Mention],
+    lang_of: Mapping[str, str] | None = None,
+    weights: Mapping[str, float] | None = None,
+    *,
+    place_evidence: bool = False,
 ) -> EntityType:
     """Weighted majority of the mentions' labels.
 
     A model's vote weighs its own NER F1 (``type_weights`` by article language);
-    curated and gazetteer evidence weighs 2; ties go by TYPE_ORDER.
+    curated and gazetteer evidence weighs 2, and so does the gazetteer's place
+    when the entity is one (``place_evidence``); a name with a legal form or an
+    organisation head noun weighs 1.5 for organization; ties go by TYPE_ORDER.
     """
     votes: dict[EntityType, float] = defaultdict(float)
+    if place_evidence:
+        votes["place"] += 2.0
+    for text in sorted({m.text for m in ms}):
+        if org_evidence(text):
+            votes["organization"] += 1.5
     for m in ms:
         if m.has_evidence:
             votes[m.label] += 2.0
