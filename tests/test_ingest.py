@@ -260,7 +260,9 @@ def test_short_texts_are_told_apart_among_the_configured_languages_only() -> Non
     text = "Putin und Kim in Pjöngjang"
     assert LanguageDetector()(text) != "de", "all of lingua's languages: the names read as another language"
     assert LanguageDetector(languages=("de", "en"))(text) == "de"
-    assert LanguageDetector(languages=("de", "en"))("Kim Jong Un met Vladimir Putin in Vladivostok on Wednesday.") == "en"
+    assert (
+        LanguageDetector(languages=("de", "en"))("Kim Jong Un met Vladimir Putin in Vladivostok on Wednesday.") == "en"
+    )
     long_french = "Le président a rencontré les ministres à Paris pour discuter du budget de l'année prochaine. " * 6
     assert LanguageDetector(languages=("de", "en"))(long_french) == "fr", "a long text keeps its own language"
 

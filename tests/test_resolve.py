@@ -258,3 +258,90 @@ def test_gazetteer_cache_is_used_and_damage_is_detected(
     path.write_bytes(bytes(data))
     assert gazetteer.load(tmp_path) is gaz and len(builds) == 2, "a damaged cache is never trusted"
     assert gazetteer.load(tmp_path) is not gaz and len(builds) == 2, "rebuilt and rewritten"
+
+
+def test_gazetteer_alternates_are_no_translations_and_no_other_places_names(gaz) -> None:
+    # GeoNames lists "White House" (Dar el Beida) for Casablanca and "Victoria" for Hong Kong.
+    assert gaz.lookup("White House", language="en") is None
+    assert gaz.lookup("Weißes Haus", language="de") is None
+    assert gaz.lookup("Victoria", language="en").name == "Victoria"
+    # One-word exonyms stay: "Moskau", "Neapel", "Pjöngjang".
+    assert [gaz.lookup(n, language="de").name for n in ("Moskau", "Neapel", "Pjöngjang")] == [
+        "Moscow",
+        "Naples",
+        "Pyongyang",
+    ]
+
+
+def test_a_name_used_as_a_place_is_one_place_whatever_the_label(gaz) -> None:
+    res, ents = entities(
+        [
+            make("en1", "The party will meet in [Manchester|person] next year.", language="en"),
+            make("en2", "Hotels in [Manchester|place] are full.", language="en"),
+            make("de1", "Der Parteitag findet in [Manchester|organization] statt."),
+        ],
+        gaz=gaz,
+    )
+    assert ents == {"Manchester": ["Manchester"]}
+    assert [e.type for e in res.entities] == ["place"]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "language"),
+    [("Apple Inc.", "Apple", "en"), ("Chrysler LLC", "Chrysler", "en"), ("Siemens AG", "Siemens", "de")],
+)
+def test_names_that_differ_by_a_legal_form_are_one_organisation(first: str, second: str, language: str) -> None:
+    res, _ = entities(
+        [
+            make("a1", f"[{first}|organization] reported results.", language=language),
+            make("a2", f"Shares of [{second}|person] rose.", language=language),
+        ]
+    )
+    assert len(res.entities) == 1 and res.entities[0].type == "organization"
+
+
+def test_organisation_heads_are_type_evidence() -> None:
+    res, _ = entities(
+        [
+            make("a1", "[Blackpool Hotel Association|person] said so.", language="en"),
+            make("a2", "Das [Landesgericht Linz|person] entschied."),
+        ]
+    )
+    assert [e.type for e in res.entities] == ["organization", "organization"]
+
+
+def test_ordinary_nouns_the_model_took_for_names_are_set_aside(tmp_path: Path) -> None:
+    from generator.lexicon import CommonNouns
+
+    nouns = CommonNouns({"de": frozenset({"Beton", "Nutzer", "Microsoft", "Kreml"})})
+    items = [
+        make("d1", "Das Haus aus [Beton|place] steht. Die [Nutzer|person] klagen. [Microsoft|organization] schweigt."),
+        make(
+            "d2", "[Microsoft|organization] und [Microsoft|organization] antworten. Der [Kreml|organization] schweigt."
+        ),
+        make("e1", "[Beton|person] is a name here.", language="en"),  # English: no lexicon, not judged
+    ]
+    articles, extractions = corpus(*items)
+    cur = tmp_path / "cur"
+    cur.mkdir()
+    (cur / "k.yml").write_text(
+        "entities:\n  - id: kremlin\n    name: Kremlin\n    type: organization\n    aliases: [Kreml]\n"
+    )
+    res = resolve(articles, extractions, load_curation(cur), None, nouns=nouns)
+    assert sorted(e.name for e in res.entities) == ["Beton", "Kremlin", "Microsoft"]
+    assert {m.article for e in res.entities if e.name == "Beton" for m in e.mentions} == {"e1"}
+    assert sorted(m.text for m in res.suppressed) == ["Beton", "Nutzer"]
+
+
+def test_cases_of_a_german_name_are_one_entity() -> None:
+    _, ents = entities(
+        [
+            make("d1", "Die [Demokratische Volksrepublik Korea|place] testet Raketen."),
+            make(
+                "d2",
+                "Ein Sprecher der [Demokratischen Volksrepublik Korea|place] schwieg. [Peter Green|person] und [Pete Green|person].",
+            ),
+        ]
+    )
+    assert len([n for n in ents if "Volksrepublik" in n]) == 1
+    assert {"Peter Green", "Pete Green"} <= set(ents), "short words keep their endings: two people"

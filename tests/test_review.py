@@ -42,3 +42,45 @@ def test_proposals_are_valid_curation_yaml(tmp_path: Path) -> None:
     parsed = parse_curation(text, "proposals.yml")
     assert parsed.entities and all(e.same_as for e in parsed.entities)
     assert "kolonialherrschaft" in [x if isinstance(x, str) else x.name for x in parsed.exclude]
+
+
+def test_findings_rank_ordinary_and_glued_words_first() -> None:
+    from generator.lexicon import CommonNouns
+    from generator.resolution.review import findings
+
+    items = [
+        make("d", "[Beton|organization] und [Aufsteiger Kaymer|person] und [Martin Kaymer|person] spielten."),
+        make("e", "[Keeper Tony Bullock|person] said the keeper was fine. [Zorro|person] left.", language="en"),
+    ]
+    articles, extractions = corpus(*items)
+    res = resolve(articles, extractions, Curation(), None)
+    found = findings(
+        res.entities,
+        {a.id: a.text for a in articles},
+        {a.id: a.language for a in articles},
+        CommonNouns({"de": frozenset({"Beton", "Aufsteiger"})}),
+    )
+    top = [(f.kind, f.entities[0].name) for f in found[:3]]
+    assert top == [
+        ("ordinary word", "Beton"),
+        ("glued word", "Aufsteiger Kaymer"),
+        ("glued word", "Keeper Tony Bullock"),
+    ]
+    assert ("one mention", "Zorro") in [(f.kind, f.entities[0].name) for f in found]
+    assert found == sorted(found, key=lambda f: -f.likelihood)
+
+
+def test_review_never_writes_over_a_file_or_into_the_inputs(tmp_path: Path) -> None:
+    from generator.pipeline import Settings
+    from generator.resolution.review import review
+
+    corpus_dir, curation_dir = tmp_path / "articles", tmp_path / "curation"
+    corpus_dir.mkdir()
+    curation_dir.mkdir()
+    existing = tmp_path / "mine.yml"
+    existing.write_text("my notes", encoding="utf-8")
+    settings = Settings(corpus=corpus_dir, curation=curation_dir, templates=tmp_path, cache_dir=None)
+    assert review(settings, write=existing) == 2
+    assert existing.read_text(encoding="utf-8") == "my notes"
+    assert review(settings, write=curation_dir / "proposals.yml") == 2
+    assert not (curation_dir / "proposals.yml").exists()

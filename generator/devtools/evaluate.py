@@ -83,6 +83,8 @@ class DossierScores:
     spurious: list[str]
     split: list[str]  # gold entities spread over several pages
     mixed: list[str]  # pages holding several gold entities
+    review_precision: float = 0.0  # share of dossier review's top 10 that are real problems
+    review: list[str] = dataclasses.field(default_factory=list)
     type_accuracy: float = 0.0  # paged entities matched to a gold entity that have its type
     typed: int = 0
     b3_f: float = 0.0  # B-cubed F over gold-matched mentions (merge quality in one figure)
@@ -96,6 +98,7 @@ class DossierScores:
             "merge R": f"{self.merge_recall:.3f}",
             "merge B³ F": f"{self.b3_f:.3f}",
             "type accuracy": f"{self.type_accuracy:.3f} ({round(self.type_accuracy * self.typed)}/{self.typed})",
+            "review top 10": f"{self.review_precision:.1f} ({len(self.review)})",
         }
 
 
@@ -210,20 +213,58 @@ def score_quotes(quotes: Sequence, entities: Sequence[Entity], gold: Gold) -> Qu
     )
 
 
+def review_top(result, process, gold: Gold, n: int = 10) -> tuple[float, list[str]]:  # type: ignore[no-untyped-def]
+    """Share of the top ``n`` findings of ``dossier review`` that are real problems by the gold, and the list.
+
+    Only the findings ``dossier review`` lists as likely problems count. Real: an ordinary-word, glued-word or one-mention finding on a page that is
+    not a gold entity under its own name; a type finding on a page whose gold
+    type differs; a merge finding whose two pages are one gold entity.
+    """
+    from generator.resolution.review import LIKELY, findings
+
+    index = gold.name_index()
+    found = findings(
+        result.resolution.entities,
+        {a.id: a.text for a in result.articles},
+        {a.id: a.language for a in result.articles},
+        process.nouns,
+        process.gazetteer,
+    )
+    found = [f for f in found if f.likelihood >= LIKELY][:n]
+
+    def gold_of(e: Entity) -> str | None:
+        votes = Counter(g for m in e.mentions if (g := gold_entity_of(m.text, index)))
+        return votes.most_common(1)[0][0] if votes else None
+
+    lines, real = [], 0
+    for f in found:
+        e = f.entities[0]
+        if f.kind == "merge":
+            ok = gold_of(e) is not None and gold_of(e) == gold_of(f.entities[1])
+        elif f.kind == "type":
+            g = gold_of(e)
+            ok = g is not None and gold.entities[g][0] != e.type
+        else:
+            ok = gold_entity_of(e.name, index) is None
+        real += ok
+        names = " / ".join(f"{x.name} ({x.type})" for x in f.entities)
+        lines.append(f"{'real ' if ok else 'wrong'} {f.kind}: {names} -- {f.why}")
+    return real / max(1, len(found)), lines
+
+
 def run_dossier(curated: bool, gold_path: Path, config: Path) -> tuple[DossierScores, dict[str, float], QuoteScores]:
-    from generator.pipeline import run
+    from generator.pipeline import ProcessCache, run
     from generator.plugin import load_settings
 
     settings = load_settings(config)
     if not curated:
         settings = dataclasses.replace(settings, curation=None)
-    result = run(settings)
+    process = ProcessCache()
+    result = run(settings, process=process)
     gold = Gold.load(gold_path)
-    return (
-        score_dossier(result.resolution.entities, gold),
-        result.stats,
-        score_quotes(result.quotes, result.resolution.entities, gold),
-    )
+    scores = score_dossier(result.resolution.entities, gold)
+    scores.review_precision, scores.review = review_top(result, process, gold)
+    return (scores, result.stats, score_quotes(result.quotes, result.resolution.entities, gold))
 
 
 # ---------------------------------------------------------------- unseen news (tests/gold/unseen.yml)
@@ -278,7 +319,7 @@ def run_unseen(split: str, config: Path, gold_path: Path = UNSEEN_GOLD, shared: 
     """Build the ``split`` articles of the unseen gold (no curation: a new user's corpus) and score them."""
     import tempfile
 
-    from generator.pipeline import run
+    from generator.pipeline import ProcessCache, run
     from generator.plugin import load_settings
 
     shared = shared or shared_dir()
@@ -300,7 +341,8 @@ def run_unseen(split: str, config: Path, gold_path: Path = UNSEEN_GOLD, shared: 
             extractions=(),
             cache_dir=ROOT / ".cache" / "eval-unseen",
         )
-        result = run(settings)
+        process = ProcessCache()
+        result = run(settings, process=process)
     id_of = {Path(a.source).stem: a.id for a in result.articles}
     language = {a.id: a.language for a in result.articles}
     wanted = {id_of[_slug(k)]: k for k in keys}
@@ -319,6 +361,7 @@ def run_unseen(split: str, config: Path, gold_path: Path = UNSEEN_GOLD, shared: 
         scores[subset] = score_dossier(restrict(result.resolution.entities, arts), gold)
         if subset == "all":
             quotes = score_quotes(result.quotes, result.resolution.entities, gold)
+            scores[subset].review_precision, scores[subset].review = review_top(result, process, gold)
     wrong_language = sorted(
         f"{wanted[a]}={lang}"
         for a, lang in language.items()
@@ -472,6 +515,7 @@ def main(argv: list[str] | None = None) -> int:
             "merge R",
             "merge B³ F",
             "type accuracy",
+            "review top 10",
             "quote P",
             "quote R",
         ]
@@ -510,6 +554,7 @@ def main(argv: list[str] | None = None) -> int:
                 ("split", scores.split),
                 ("mixed", scores.mixed),
                 ("quotes", quote_details[label].wrong),
+                ("review top 10", scores.review),
             ):
                 if items:
                     console.print(f"  {what}: " + "; ".join(str(i) for i in items), markup=False)
@@ -524,6 +569,7 @@ def main(argv: list[str] | None = None) -> int:
             "merge R",
             "merge B³ F",
             "type accuracy",
+            "review top 10",
             "quote P",
             "quote R",
         ):
@@ -549,6 +595,7 @@ def main(argv: list[str] | None = None) -> int:
                 ("split", sc.split),
                 ("mixed", sc.mixed),
                 ("quotes", r.quotes.wrong),
+                ("review top 10", sc.review),
             ):
                 if items:
                     console.print(f"  {r.split} {what}: " + "; ".join(str(i) for i in items), markup=False)

@@ -115,7 +115,24 @@ def slugify(name: str) -> str:
 
 
 def _name_node(text: str) -> str:
-    return "name:" + skeleton(without_legal_form(text))
+    return "name:" + skeleton(_uninflected(without_legal_form(text)))
+
+
+#: Stems of German adjectives as they stand in names ("Demokratische", "Vereinigte", "Nationale").
+_ADJECTIVE_STEMS = ("ische", "sche", "liche", "ige", "ale", "te", "ene")
+
+
+def _uninflected(name: str) -> str:
+    """A name with the German adjective endings of all but its last word undone
+    ("Demokratischen Volksrepublik" -> "Demokratische Volksrepublik", "Vereinigten Staaten" ->
+    "Vereinigte Staaten"), so the cases of one name share a node. Short words and
+    other endings are left alone ("Peter", "Golden")."""
+    words = name.split(" ")
+    for i, word in enumerate(words[:-1]):
+        low = word.lower()
+        if len(low) >= 7 and low[-1] in "nrsm" and low[:-1].endswith(_ADJECTIVE_STEMS):
+            words[i] = word[:-1]
+    return " ".join(words)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -508,13 +525,13 @@ def _vote_type(
     """Weighted majority of the mentions' labels.
 
     A model's vote weighs its own NER F1 (``type_weights`` by article language);
-    curated and gazetteer evidence weighs 2, and so does the gazetteer's place
-    when the entity is one (``place_evidence``); a name with a legal form or an
+    curated and gazetteer evidence weighs 2; an entity the gazetteer knows as a
+    place (``place_evidence``) is one unless curated evidence says otherwise; a name with a legal form or an
     organisation head noun weighs 1.5 for organization; ties go by TYPE_ORDER.
     """
+    if place_evidence and not any(m.has_evidence and m.label != "place" for m in ms):
+        return "place"  # the gazetteer's word against the model's alone: a place
     votes: dict[EntityType, float] = defaultdict(float)
-    if place_evidence:
-        votes["place"] += 2.0
     for text in sorted({m.text for m in ms}):
         if org_evidence(text):
             votes["organization"] += 1.5

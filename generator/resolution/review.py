@@ -14,16 +14,21 @@ merges and ``exclude`` entries) for the contributor to edit and move into
 from __future__ import annotations
 
 import json
+import re
+import sys
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from rapidfuzz import fuzz
 
+from generator.extraction.gazetteer import Gazetteer
+from generator.lexicon import CommonNouns
 from generator.model import Entity
 from generator.names import skeleton
-from generator.pipeline import Settings, run
+from generator.pipeline import ProcessCache, Settings, run
+from generator.resolution.resolve import CONSISTENT_MENTIONS
 
 
 @dataclass(frozen=True)
@@ -75,6 +80,106 @@ def suspicious(entities: Sequence[Entity]) -> list[tuple[Entity, str]]:
     return out
 
 
+@dataclass(frozen=True)
+class Finding:
+    """One thing a contributor should look at, with how likely it is a real problem (0-1)."""
+
+    kind: str  # "ordinary word", "glued word", "type", "merge", "one mention"
+    entities: tuple[Entity, ...]
+    likelihood: float
+    why: str
+
+
+def findings(
+    entities: Sequence[Entity],
+    texts: dict[str, str],
+    language: dict[str, str],
+    nouns: CommonNouns | None = None,
+    gazetteer: Gazetteer | None = None,
+) -> list[Finding]:
+    """Every finding, most likely real problems first.
+
+    The evidence is the corpus and the dictionaries, never a list of examples:
+    a name whose word the dictionary knows only as a common noun, or that the
+    corpus itself writes in lower case (English); a name that begins with such
+    a word (a role or description glued to it: "Keeper Tony Bullock"); a place
+    name typed otherwise; mentions that disagree on the type; two pages whose
+    names contain one another in the same articles.
+    """
+    lowered = _lower_case_words(texts.values())
+    out: list[Finding] = []
+    for e in entities:
+        if e.curated:
+            continue
+        langs = Counter(language.get(m.article, "") for m in e.mentions)
+        lang = langs.most_common(1)[0][0] if langs else ""
+        words = e.name.split()
+        evidence = {m.source for m in e.mentions} & {"curated", "gazetteer"} or e.identifiers
+
+        def ordinary(word: str, lang: str = lang) -> bool:
+            if nouns is not None and nouns.knows(lang):
+                return nouns.is_common(lang, word)
+            return word.lower() in lowered
+
+        if len(words) == 1 and not evidence and ordinary(words[0]):
+            # Resolution already set aside the rare ones; a word named this often may be a name ("Microsoft").
+            likely = 0.9 if len(e.mentions) < CONSISTENT_MENTIONS else 0.4
+            out.append(
+                Finding("ordinary word", (e,), likely, f"{words[0]!r} is an ordinary word of {lang or 'the text'}")
+            )
+        elif len(words) > 1 and not evidence and nouns is not None and nouns.knows(lang) and all(map(ordinary, words)):
+            out.append(Finding("ordinary word", (e,), 0.85, "every word of the name is an ordinary word"))
+        elif (
+            len(words) > 1
+            and e.type == "person"
+            and not evidence
+            and len(words[0]) >= 5
+            and ordinary(words[0])
+            and not all(ordinary(w) for w in words[1:])
+            and (
+                (nouns is not None and nouns.knows(lang))
+                or all(_opens_sentence(texts[m.article], m.start) for m in e.mentions)
+            )
+        ):
+            # A role or description before a person's name ("Aufsteiger Kaymer", "Keeper Tony Bullock"):
+            # in English only where the sentence's capital letter hides that it is an ordinary word.
+            out.append(
+                Finding("glued word", (e,), 0.85, f"{words[0]!r} is an ordinary word, likely a role glued to the name")
+            )
+        if gazetteer is not None and e.type != "place" and len(words) == 1:
+            place = gazetteer.lookup(e.name, language=lang)
+            if place is not None:
+                out.append(Finding("type", (e,), 0.6, f"typed {e.type}, but {place.name} is a {place.kind}"))
+        labels = Counter(m.label for m in e.mentions)
+        if len(labels) > 1 and min(labels.values()) >= 2:
+            split = ", ".join(f"{k} {v}" for k, v in sorted(labels.items()))
+            out.append(Finding("type", (e,), 0.45, f"mentions disagree on the type: {split}"))
+        if len(e.mentions) == 1 and not evidence and len(words) == 1 and not any(f.entities[0] is e for f in out[-3:]):
+            out.append(Finding("one mention", (e,), 0.2, "one mention of one word, found by the model alone"))
+    for c in merge_candidates(entities):
+        likely = 0.7 if c.reason.startswith("one name") and c.shared_articles else 0.45 if c.shared_articles else 0.3
+        out.append(Finding("merge", (c.a, c.b), likely, f"{c.reason}; {c.shared_articles} shared articles"))
+    out.sort(key=lambda f: (-f.likelihood, f.kind, [e.id for e in f.entities]))
+    return out
+
+
+#: Findings at least this likely are listed first, as "likely problems"; the rest below them.
+LIKELY = 0.5
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    before = text[max(0, start - 4) : start]
+    return not before.strip(" \"“‘'(") or bool(re.search(r"[.!?:]\W*$", before))
+
+
+def _lower_case_words(texts: Iterable[str]) -> set[str]:
+    """Words the texts write in lower case somewhere (an English noun is, a name is not)."""
+    words: set[str] = set()
+    for text in texts:
+        words.update(w for w in re.findall(r"\b[a-zäöüß][\w-]+\b", text))
+    return words
+
+
 def proposals(cands: Sequence[Candidate], sus: Sequence[tuple[Entity, str]]) -> str:
     """Curation YAML proposing each merge (``same_as``) and each exclusion, with the evidence as comments.
 
@@ -113,33 +218,52 @@ def proposals(cands: Sequence[Candidate], sus: Sequence[tuple[Entity, str]]) -> 
 
 def review(settings: Settings, write: Path | None = None) -> int:
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
 
-    result = run(settings)
+    if write is not None:
+        problem = _unsafe_target(write, settings)
+        if problem:
+            print(f"error: {write}: {problem}", file=sys.stderr)
+            return 2
+    process = ProcessCache()
+    result = run(settings, process=process)
     entities = result.resolution.entities
     console = Console()
-    cands = merge_candidates(entities)
-    table = Table(title=f"Merge candidates ({len(cands)})")
-    for col in ("type", "entity A", "entity B", "score", "why", "shared articles"):
+    found = findings(
+        entities,
+        {a.id: a.text for a in result.articles},
+        {a.id: a.language for a in result.articles},
+        process.nouns,
+        process.gazetteer,
+    )
+    likely = sum(1 for f in found if f.likelihood >= LIKELY)
+    table = Table(title=f"What to check: {likely} likely problems first, then {len(found) - likely} less likely")
+    for col in ("#", "kind", "entities", "likelihood", "why"):
         table.add_column(col)
-    for c in cands:
-        table.add_row(
-            c.a.type,
-            f"{c.a.name} [{c.a.id}]",
-            f"{c.b.name} [{c.b.id}]",
-            f"{c.score:.0f}",
-            c.reason,
-            str(c.shared_articles),
+    for n, f in enumerate(found, start=1):
+        names = " / ".join(f"{e.name} [{e.id}] ({e.type}, {len(e.mentions)})" for e in f.entities)
+        table.add_row(str(n), f.kind, escape(names), f"{f.likelihood:.2f}", escape(f.why))
+    console.print(table)
+    if result.resolution.suppressed:
+        words = Counter(m.text for m in result.resolution.suppressed)
+        console.print(
+            "Set aside as ordinary words (curate one as an entity or alias if it is a name): "
+            + escape(", ".join(f"{w} ({n})" for w, n in sorted(words.items())))
         )
-    console.print(table)
-    sus = suspicious(entities)
-    table = Table(title=f"Suspicious entities ({len(sus)})")
-    for col in ("type", "entity", "mentions", "why"):
-        table.add_column(col)
-    for e, why in sus:
-        table.add_row(e.type, f"{e.name} [{e.id}]", str(len(e.mentions)), why)
-    console.print(table)
     if write is not None:
-        write.write_text(proposals(cands, sus), encoding="utf-8")
-        console.print(f"proposals written to {write}")
+        cands = merge_candidates(entities)
+        write.write_text(proposals(cands, suspicious(entities)), encoding="utf-8")
+        console.print(f"proposals written to {escape(str(write))}")
     return 0
+
+
+def _unsafe_target(path: Path, settings: Settings) -> str | None:
+    """Why ``--write`` must not write to ``path``, or None: never over a file, never into an input folder."""
+    target = path.resolve()
+    if target.exists():
+        return "exists; proposals are never written over a file (choose a new name)"
+    for folder in (settings.corpus, settings.curation, settings.templates):
+        if folder is not None and target.is_relative_to(folder.resolve()):
+            return f"lies inside {folder}; proposals go elsewhere, to be checked before they are moved in"
+    return None
