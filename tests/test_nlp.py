@@ -34,6 +34,8 @@ def blank_de(tmp_path_factory: pytest.TempPathFactory) -> str:
             {"label": "ORG", "pattern": "Söldnergruppe Wagner"},
             {"label": "ORG", "pattern": "Defense"},
             {"label": "ORG", "pattern": "Kremlin"},
+            {"label": "ORG", "pattern": "Zentrum für Studien zu Wort"},
+            {"label": "PER", "pattern": "Karl zu Guttenberg"},
         ]
     )
     nlp.to_disk(path)
@@ -86,6 +88,13 @@ def test_layers_can_be_switched_off(blank_de: str, tmp_path: Path) -> None:
     )
     assert [n for n in nlp.pipe_names if n.startswith("dossier")] == []
     assert ("Nordkorea", "PER", "") in ents(nlp, "Nordkorea schweigt.")
+
+
+def test_a_verbal_idiom_is_cut_from_an_organisations_name(blank_de: str, tmp_path: Path) -> None:
+    nlp = build_pipeline("de", blank_de, NlpSettings(), curation(tmp_path))
+    found = ents(nlp, "Die Zeitung ließ das Zentrum für Studien zu Wort kommen. Karl zu Guttenberg schwieg.")
+    assert ("Zentrum für Studien", "ORG", "") in found
+    assert ("Karl zu Guttenberg", "PER", "") in found  # a person's name keeps its particle
 
 
 def test_chunks_cover_the_text_exactly() -> None:

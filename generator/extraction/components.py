@@ -260,6 +260,9 @@ class SpanFilter:
             # Leading role words: "Kreml-Sprecher Dmitri Peskow" -> "Dmitri Peskow".
             while end - start > 1 and is_role_word(doc[start].text, self.role_words):
                 start += 1
+        # A verbal idiom after an organisation's name: "... Studien zu Wort kommen lassen".
+        if span.label_ not in PERSON_LABELS and end - start > 2 and doc[end - 2].lower_ == "zu":
+            end -= 2
         # Dangling particles or prepositions at the end: "Kim am".
         while end > start and doc[end - 1].text[:1].islower():
             end -= 1
