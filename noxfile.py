@@ -76,7 +76,7 @@ def train_ner(session: nox.Session) -> None:
     if not (SHARED / "data" / "germeval2014").is_dir():
         session.skip(f"training data not found in {SHARED / 'data'}")
     install_project(session)
-    args = session.posargs or ["--sources", "germeval,europeana"]
+    args = session.posargs or ["--sources", "germeval"]
     session.run("python", "-m", "generator.devtools.train_ner", "--data", str(SHARED / "data"), *args)
 
 
