@@ -183,7 +183,9 @@ def resolve(
     suppressed: list[Mention] = []
     if nouns is not None:
         lang_of_article = {a.id: a.language for a in articles}
-        mentions, suppressed = _without_ordinary_words(mentions, nouns, lang_of_article, curation)
+        mentions, suppressed = _without_ordinary_words(
+            mentions, nouns, lang_of_article, curation, {a.id: a.text for a in articles}
+        )
 
     clusters = _Clusters()
     node_of: dict[tuple[str, int, int], str] = {}
@@ -487,32 +489,60 @@ CONSISTENT_MENTIONS = 3
 
 
 def _without_ordinary_words(
-    mentions: Sequence[Mention], nouns: CommonNouns, language: Mapping[str, str], curation: Curation
+    mentions: Sequence[Mention],
+    nouns: CommonNouns,
+    language: Mapping[str, str],
+    curation: Curation,
+    texts: Mapping[str, str] | None = None,
 ) -> tuple[list[Mention], list[Mention]]:
-    """Mentions minus those that are ordinary nouns of their language ("Beton", "Nutzer", "Sperre").
+    """Mentions minus those that are ordinary words of their language ("Beton", "Nutzer", "Cabinet").
 
     Only a one-word mention that the model alone found (no curated name, no
-    gazetteer place) is judged, by the dictionary (:class:`CommonNouns`): a word
-    it knows only as a common noun is never a person's name, and is an
-    organisation's or place's only when the corpus names it at least
-    ``CONSISTENT_MENTIONS`` times. A curated name or alias always wins.
+    gazetteer place) is judged, and never the short form of a longer name in
+    the same article ("Brown" after "Gordon Brown"). It is an ordinary word when
+    the dictionary of its language knows it only as a common noun
+    (:class:`CommonNouns`), or, in a language whose nouns are written in lower
+    case (English), when the corpus itself writes it in lower case somewhere.
+    An ordinary word is never a person's name, and is an organisation's or
+    place's only when the corpus names it at least ``CONSISTENT_MENTIONS``
+    times. A curated name or alias always wins.
     """
     counts = Counter(m.text for m in mentions)
+    longer: dict[str, set[str]] = defaultdict(set)  # article -> words that start or end a longer name there
+    for m in mentions:
+        words = m.text.split()
+        if len(words) > 1:
+            longer[m.article].update((words[0], words[-1]))
+    lowered: set[str] = set()
+    if texts is not None:
+        for art_id, text in texts.items():
+            if language.get(art_id) in LOWER_CASE_NOUNS:
+                lowered.update(_LOWER_WORD.findall(text))
 
     def ordinary(m: Mention) -> bool:
         lang = language.get(m.article, "")
-        if not nouns.knows(lang) or m.entity_hint or m.source not in ("model", "propagated"):
+        if m.entity_hint or m.source not in ("model", "propagated"):
             return False
         word = m.text
-        if " " in word or curation.owner_of(word) is not None:
+        if " " in word or word in longer[m.article] or curation.owner_of(word) is not None:
             return False
-        stem = genitive_stem(word)
-        if not (nouns.is_common(lang, word) or (stem and nouns.is_common(lang, stem))):
+        if nouns.knows(lang):
+            stem = genitive_stem(word)
+            common = nouns.is_common(lang, word) or bool(stem and nouns.is_common(lang, stem))
+        elif lang in LOWER_CASE_NOUNS:
+            common = word.lower() in lowered and not word.isupper()
+        else:
             return False
-        return m.label == "person" or counts[word] < CONSISTENT_MENTIONS
+        return common and (m.label == "person" or counts[word] < CONSISTENT_MENTIONS)
 
     kept = [m for m in mentions if not ordinary(m)]
     return kept, [m for m in mentions if ordinary(m)]
+
+
+#: Languages whose common nouns are written in lower case, so a capitalised word the
+#: text also writes in lower case ("Cabinet" / "cabinet") is an ordinary word.
+LOWER_CASE_NOUNS = frozenset({"en", "fr", "es", "it", "pt", "nl", "sv", "da", "no", "nb", "pl", "cs", "ru"})
+_LOWER_WORD = re.compile(r"(?<![\w.!?] )(?<!^)\b[a-z][a-z'-]+\b")
 
 
 def _vote_type(
