@@ -20,6 +20,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from generator import outputdir
 from generator.errors import DossierError
 
 
@@ -42,17 +43,6 @@ def _check_target(cfg, target: Path) -> None:  # type: ignore[no-untyped-def]
     check_site_dir(settings_from_config(cfg.plugins["dossier"].config, cfg), cfg, target)
 
 
-def swap_into_place(new: Path, target: Path) -> None:
-    """Replace ``target`` by ``new`` with two renames; the old site is removed last."""
-    old = None
-    if target.exists():
-        old = target.with_name(f".{target.name}.old-{os.getpid()}")
-        os.replace(target, old)
-    os.replace(new, target)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
-
-
 def source_date_epoch(root: Path) -> str:
     """A fixed build time for reproducible output (sitemap dates): the last commit's, else 0."""
     try:
@@ -66,16 +56,6 @@ def source_date_epoch(root: Path) -> str:
         return out if out.isdigit() else "0"
     except (OSError, subprocess.SubprocessError):
         return "0"
-
-
-def remove_stale_staging(target: Path) -> None:
-    """Folders left by a build that was killed (they are ours: the name says so)."""
-    for stale in target.parent.glob(f".{target.name}.new-*"):
-        if stale.is_dir():
-            shutil.rmtree(stale, ignore_errors=True)
-    for stale in target.parent.glob(f".{target.name}.old-*"):
-        if stale.is_dir():
-            shutil.rmtree(stale, ignore_errors=True)
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -108,22 +88,22 @@ def cmd_build(args: argparse.Namespace) -> int:
     except DossierError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    target.parent.mkdir(parents=True, exist_ok=True)
-    remove_stale_staging(target)
     # Reproducible output: MkDocs dates the sitemap with SOURCE_DATE_EPOCH when it is set.
     os.environ.setdefault("SOURCE_DATE_EPOCH", source_date_epoch(config_file.parent))
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
-    cfg.site_dir = str(staging)
-    try:
-        build(cfg)
-    except (Abort, PluginError, DossierError) as exc:
-        shutil.rmtree(staging, ignore_errors=True)
-        print(f"error: build failed; the previous site in {target} is untouched\n{exc}", file=sys.stderr)
-        return 1
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    swap_into_place(staging, target)
+    with outputdir.locked(target, lambda msg: print(msg, file=sys.stderr)):
+        outputdir.recover(target)
+        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
+        cfg.site_dir = str(staging)
+        try:
+            build(cfg)
+        except (Abort, PluginError, DossierError) as exc:
+            shutil.rmtree(staging, ignore_errors=True)
+            print(f"error: build failed; the previous site in {target} is untouched\n{exc}", file=sys.stderr)
+            return 1
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        outputdir.swap_into_place(staging, target)
     print(f"site written to {target}")
     return 0
 

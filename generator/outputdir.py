@@ -14,7 +14,15 @@ happening, checked before anything is touched:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import ctypes
+import ctypes.util
+import errno
+import fcntl
+import os
+import shutil
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from generator.errors import DossierError, Problem
@@ -76,3 +84,75 @@ def check_output_folder(target: Path, project: Path, inputs: Iterable[tuple[str,
 def mark(site: Path) -> None:
     """Write the marker that lets the next build replace ``site``."""
     (site / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+
+
+# ---------------------------------------------------------------- the swap
+
+_AT_FDCWD = -100
+_RENAME_EXCHANGE = 2
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths in one atomic step (Linux ``renameat2(RENAME_EXCHANGE)``); False where unsupported."""
+    if sys.platform != "linux":
+        return False
+    libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
+    renameat2 = getattr(libc, "renameat2", None)
+    if renameat2 is None:
+        return False
+    if renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
+        return True
+    err = ctypes.get_errno()
+    if err in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP):  # an old kernel or a file system without it
+        return False
+    raise OSError(err, os.strerror(err), str(b))
+
+
+def swap_into_place(new: Path, target: Path) -> None:
+    """Put the built site ``new`` at ``target`` in one atomic step; the old site is deleted only after.
+
+    On Linux the two folders are exchanged (``renameat2``), so at every moment
+    ``target`` holds a whole site, the old or the new. Elsewhere two renames are
+    used and a kill between them leaves the old site at ``.<name>.old-<pid>``,
+    which the next build puts back before it starts.
+    """
+    if target.exists() and _exchange(new, target):
+        shutil.rmtree(new, ignore_errors=True)  # now the old site
+        return
+    old = None
+    if target.exists():
+        old = target.with_name(f".{target.name}.old-{os.getpid()}")
+        os.replace(target, old)
+    os.replace(new, target)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def recover(target: Path) -> None:
+    """Undo what a killed build left: staging folders go, and a site moved aside comes back."""
+    for stale in target.parent.glob(f".{target.name}.new-*"):
+        if (stale.is_dir() and (stale / MARKER).is_file()) or stale.is_dir():
+            shutil.rmtree(stale, ignore_errors=True)
+    olds = sorted(p for p in target.parent.glob(f".{target.name}.old-*") if p.is_dir())
+    if olds and not target.exists():
+        os.replace(olds[-1], target)  # killed between the two renames: the old site returns
+        olds = olds[:-1]
+    for stale in olds:
+        shutil.rmtree(stale, ignore_errors=True)
+
+
+@contextmanager
+def locked(target: Path, say: Callable[[str], None]) -> Iterator[None]:
+    """Hold the output folder's lock while building; a second build waits for the first."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    lock = target.parent / f".{target.name}.lock"
+    with open(lock, "a+") as fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            say(f"another build is writing {target}; waiting for it to finish")
+            fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)

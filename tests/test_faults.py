@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.cli import main, swap_into_place
-from generator.outputdir import MARKER
+from generator.cli import main
+from generator.outputdir import MARKER, swap_into_place
 
 from .conftest import build_command
 
@@ -98,3 +98,15 @@ def test_corrupted_cache_is_rebuilt_not_trusted(root: Path, tmp_path: Path) -> N
     assert main(["build", "-f", str(root / "mkdocs.yml"), "-o", str(out), "--cache-dir", str(cache)]) == 0
     assert (out / "dossier.json").read_bytes() == before
     os.sync()
+
+
+def test_a_cache_folder_that_cannot_be_written_costs_time_not_the_build(
+    root: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder should be", encoding="utf-8")
+    out = tmp_path / "site"
+    code = main(["build", "-f", str(root / "mkdocs.yml"), "-o", str(out), "--cache-dir", str(blocker / "cache")])
+    assert code == 0 and (out / "index.html").exists()
+    assert "cannot write the" in caplog.text
+    assert blocker.read_text(encoding="utf-8").startswith("a file")

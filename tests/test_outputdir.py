@@ -104,3 +104,53 @@ def test_mkdocs_build_into_an_input_is_refused_by_the_plugin(project: Path, capl
         build(cfg)
     assert "the output folder is the curation" in caplog.text
     assert _files(project) == before
+
+
+def test_the_swap_is_one_step_and_a_kill_between_renames_is_undone(tmp_path: Path, monkeypatch) -> None:
+    import threading
+
+    from generator import outputdir
+
+    target = tmp_path / "site"
+    target.mkdir()
+    (target / "a").write_text("old", encoding="utf-8")
+    new = tmp_path / ".site.new-1"
+    new.mkdir()
+    (new / "a").write_text("new", encoding="utf-8")
+    seen: list[bool] = []
+    real = outputdir._exchange
+
+    def watched(a: Path, b: Path) -> bool:
+        ok = real(a, b)
+        seen.append(ok)
+        assert (target / "a").exists(), "the target holds a whole site at every moment"
+        return ok
+
+    monkeypatch.setattr(outputdir, "_exchange", watched)
+    outputdir.swap_into_place(new, target)
+    assert seen == [True], "renameat2 exchanges the folders on Linux"
+    assert (target / "a").read_text(encoding="utf-8") == "new"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+    # Where two renames are used, a build killed between them left the old site aside: it comes back.
+    target.rename(tmp_path / ".site.old-4242")
+    (tmp_path / ".site.new-99").mkdir()
+    outputdir.recover(target)
+    assert (target / "a").read_text(encoding="utf-8") == "new"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+    # A second build into the same folder waits for the first one's lock.
+    said: list[str] = []
+    order: list[str] = []
+    with outputdir.locked(target, said.append):
+        def second_build() -> None:
+            with outputdir.locked(target, said.append):
+                order.append("second")
+
+        worker = threading.Thread(target=second_build)
+        worker.start()
+        worker.join(timeout=1)
+        assert worker.is_alive() and said == [f"another build is writing {target}; waiting for it to finish"]
+        order.append("first")
+    worker.join(timeout=5)
+    assert order == ["first", "second"]

@@ -165,3 +165,5 @@ class PageCache:
         except sqlite3.DatabaseError as exc:
             # The site is already rendered; only the next build's speed is at stake.
             self._discard(exc)
+        except OSError as exc:  # a read-only or full cache folder costs time, never the build
+            log.warning("dossier: cannot write the page cache %s (%s); the build goes on without it", self.path, exc)
