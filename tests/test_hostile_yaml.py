@@ -108,3 +108,23 @@ def test_a_curated_id_cannot_take_an_index_page(tmp_path: Path, curated_id: str)
         load_curation(folder)
     [problem] = err.value.problems
     assert problem.line == 2 and problem.field and "id" in problem.field and "cannot be taken" in str(problem)
+
+
+def test_utf16_with_a_byte_order_mark_is_decoded(tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.txt").write_bytes("\ufeffWladimir Putin traf Kim Jong Un in Wladiwostok.\n".encode("utf-16-le"))
+    (folder / "b.txt").write_bytes(b"\xfe\xff" + "Kim Jong Un reiste nach Moskau.\n".encode("utf-16-be"))
+    report = Report()
+    articles = list(read_corpus(folder, report, detect=DETECT))
+    assert [a.text.split()[0] for a in articles] == ["Wladimir", "Kim"] and not report.problems
+
+
+def test_thousands_of_unknown_keys_are_reported_fast_and_bounded(tmp_path: Path) -> None:
+    keys = "".join(f"key{i}: {i}\n" for i in range(20_000))
+    t0 = time.perf_counter()
+    articles, report = corpus(tmp_path, {"many.md": f"---\n{keys}---\n{GOOD}", "good.txt": GOOD})
+    assert time.perf_counter() - t0 < 10
+    assert [a.source for a in articles] == ["good.txt"]
+    assert len(report.errors) == 11 and "19990 more problems" in report.errors[-1].message
+    assert report.errors[0].line == 2 and report.errors[0].field == "key0"

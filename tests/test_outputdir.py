@@ -143,6 +143,7 @@ def test_the_swap_is_one_step_and_a_kill_between_renames_is_undone(tmp_path: Pat
     said: list[str] = []
     order: list[str] = []
     with outputdir.locked(target, said.append):
+
         def second_build() -> None:
             with outputdir.locked(target, said.append):
                 order.append("second")

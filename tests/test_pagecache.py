@@ -138,6 +138,12 @@ def test_damaged_rows_and_files_are_never_trusted(tmp_path: Path) -> None:
     damaged = PageCache(tmp_path)
     site = _build(BASE, damaged)
     assert _files(site) == expected and damaged.rejected > 0
+    # The checksum covers the whole row: a page stored under another path is never published there.
+    _build(BASE, PageCache(tmp_path))
+    with sqlite3.connect(tmp_path / "pages.sqlite") as con:
+        con.execute("UPDATE units SET paths = REPLACE(paths, 'people/', 'places/')")
+    moved = PageCache(tmp_path)
+    assert _files(_build(BASE, moved)) == expected and moved.rejected > 0
     (tmp_path / "pages.sqlite").write_bytes(b"not a database" * 100)
     garbage = PageCache(tmp_path)
     assert _files(_build(BASE, garbage)) == expected

@@ -107,7 +107,25 @@ class RawArticle:
 # ---------------------------------------------------------------- decoding
 
 
+#: Byte-order marks of the Unicode encodings a text editor may save in.
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+
+
 def decode(data: bytes, source: str, report: Report) -> str:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                data = data[len(bom) :].decode(encoding).encode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise DossierError(
+                    [Problem(source, "not valid text", expected=encoding.upper(), found=f"byte offset {exc.start}")]
+                ) from None
+            break
     if b"\x00" in data:
         raise DossierError([Problem(source, "binary file", expected="UTF-8 text", found="NUL bytes")])
     if data.startswith(b"\xef\xbb\xbf"):
@@ -174,11 +192,18 @@ def split_front_matter(text: str, source: str) -> tuple[dict[str, object], str, 
     return data, text[match.end() :], body_line
 
 
-def _field_line(text: str, key: str) -> int | None:
-    for number, line in enumerate(text.split("\n")[:200], start=1):
-        if re.match(rf"^{re.escape(key)}\s*:", line):
-            return number
-    return None
+def _field_lines(text: str) -> dict[str, int]:
+    """The line of each top-level key of the front matter, read once (a file may have thousands)."""
+    lines: dict[str, int] = {}
+    for number, line in enumerate(text.split("\n", 2001)[:2000], start=1):
+        match = re.match(r"^([^\s:#][^:]*?)\s*:", line)
+        if match:
+            lines.setdefault(match.group(1), number)
+    return lines
+
+
+#: At most this many problems are listed for one file; the rest are counted.
+MAX_PROBLEMS_PER_FILE = 10
 
 
 def parse_meta(data: dict[str, object], text: str, source: str) -> ArticleMeta:
@@ -186,6 +211,7 @@ def parse_meta(data: dict[str, object], text: str, source: str) -> ArticleMeta:
         return ArticleMeta.model_validate(data)
     except ValidationError as exc:
         problems = []
+        field_lines = _field_lines(text)
         for err in exc.errors():
             key = str(err["loc"][0]) if err["loc"] else "?"
             if err["type"] == "extra_forbidden":
@@ -193,7 +219,7 @@ def parse_meta(data: dict[str, object], text: str, source: str) -> ArticleMeta:
                     Problem(
                         source,
                         f"unknown front matter field{did_you_mean(key, META_FIELDS)}",
-                        line=_field_line(text, key),
+                        line=field_lines.get(key),
                         field=key,
                         expected="one of " + ", ".join(META_FIELDS),
                         found=short_repr(key),
@@ -205,12 +231,16 @@ def parse_meta(data: dict[str, object], text: str, source: str) -> ArticleMeta:
                 Problem(
                     source,
                     "invalid front matter value",
-                    line=_field_line(text, key),
+                    line=field_lines.get(key),
                     field=key,
                     expected=expected,
                     found=short_repr(err.get("input")),
                 )
             )
+        if len(problems) > MAX_PROBLEMS_PER_FILE:
+            more = len(problems) - MAX_PROBLEMS_PER_FILE
+            problems = problems[:MAX_PROBLEMS_PER_FILE]
+            problems.append(Problem(source, f"... and {more} more problems in this file's front matter"))
         raise DossierError(problems) from None
 
 
