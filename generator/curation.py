@@ -304,6 +304,20 @@ class Curation:
     exclusions: list[tuple[Exclusion, str, int | None]] = field(default_factory=list)
     digest: str = stable_hash("")
 
+    def problem(
+        self, ent_id: str, message: str, field: str, expected: str, found: str, severity: str = "error"
+    ) -> Problem:
+        """A problem with curated entity ``ent_id``, located at its file and line."""
+        return Problem(
+            self.files[ent_id],
+            message,
+            line=self.lines[ent_id],
+            field=field,
+            expected=expected,
+            found=found,
+            severity=severity,  # type: ignore[arg-type]
+        )
+
     def owner_of(self, name: str) -> CuratedName | None:
         return self.names.get(fold(name))
 
@@ -386,25 +400,23 @@ def load_curation(folder: Path | None, display_root: Path | None = None) -> Cura
         for ref in ent.same_as:
             if ref in curation.entities:
                 problems.append(
-                    Problem(
-                        curation.files[ent_id],
+                    curation.problem(
+                        ent_id,
                         "same_as names another curated entity; merge the two entries instead",
-                        line=curation.lines[ent_id],
-                        field=f"{ent_id}.same_as",
-                        expected="the id of an automatically derived entity",
-                        found=repr(ref),
+                        f"{ent_id}.same_as",
+                        "the id of an automatically derived entity",
+                        repr(ref),
                     )
                 )
         for ref in ent.redirects:
             if ref in curation.entities:
                 problems.append(
-                    Problem(
-                        curation.files[ent_id],
+                    curation.problem(
+                        ent_id,
                         "redirect would hide a curated entity",
-                        line=curation.lines[ent_id],
-                        field=f"{ent_id}.redirects",
-                        expected="an old id that no curated entity uses",
-                        found=repr(ref),
+                        f"{ent_id}.redirects",
+                        "an old id that no curated entity uses",
+                        repr(ref),
                     )
                 )
     if problems:

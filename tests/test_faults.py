@@ -41,7 +41,7 @@ def test_killed_build_keeps_previous_site_and_cache(root: Path, tmp_path: Path) 
     subprocess.run(_build_cmd(root, out, cache), check=True, capture_output=True)
     assert not (out / "previous.html").exists()
     assert (out / "index.html").exists()
-    assert list(tmp_path.glob(".site.*")) == []
+    assert [p.name for p in tmp_path.glob(".site.*")] == [".site.lock"]  # no staging or old copies left
 
 
 def test_failed_build_keeps_previous_site(
@@ -72,7 +72,7 @@ def test_failed_build_keeps_previous_site(
     err = capsys.readouterr().err + caplog.text
     assert "bad.yml:4" in err and "'human'" in err and "'person'" in err and "untouched" in err
     assert (out / "previous.html").exists()
-    assert list(tmp_path.glob(".site.*")) == []
+    assert [p.name for p in tmp_path.glob(".site.*")] == [".site.lock"]  # no staging or old copies left
 
 
 def test_swap_into_place(tmp_path: Path) -> None:

@@ -202,7 +202,7 @@ def incremental(config: Path, corpus: Path, curation_dir: Path, out: Path) -> di
     def pipeline_time() -> tuple[float, dict[str, float]]:
         t0 = time.perf_counter()
         result = run(load_settings(config))
-        return time.perf_counter() - t0, result.stats
+        return time.perf_counter() - t0, result.stats.as_dict()
 
     figures: dict[str, float] = {}
     warm, _ = pipeline_time()

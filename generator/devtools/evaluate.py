@@ -102,6 +102,20 @@ class DossierScores:
         }
 
 
+#: The columns of both dossier tables after the row labels: DossierScores.row() then quotes.
+SCORE_COLUMNS = (
+    "pairs found",
+    "spurious pages",
+    "merge P",
+    "merge R",
+    "merge B³ F",
+    "type accuracy",
+    "review top 10",
+    "quote P",
+    "quote R",
+)
+
+
 def score_dossier(entities: Sequence[Entity], gold: Gold, min_mentions: int = 1) -> DossierScores:
     index = gold.name_index()
     found_pairs: set[tuple[str, str]] = set()
@@ -252,7 +266,7 @@ def review_top(result, process, gold: Gold, n: int = 10) -> tuple[float, list[st
     return real / max(1, len(found)), lines
 
 
-def run_dossier(curated: bool, gold_path: Path, config: Path) -> tuple[DossierScores, dict[str, float], QuoteScores]:
+def run_dossier(curated: bool, gold_path: Path, config: Path) -> tuple[DossierScores, object, QuoteScores]:
     from generator.pipeline import ProcessCache, run
     from generator.plugin import load_settings
 
@@ -507,18 +521,7 @@ def main(argv: list[str] | None = None) -> int:
         table = Table(
             title=f"Dossier scores on {args.gold.relative_to(ROOT) if args.gold.is_relative_to(ROOT) else args.gold}"
         )
-        cols = [
-            "curation",
-            "pairs found",
-            "spurious pages",
-            "merge P",
-            "merge R",
-            "merge B³ F",
-            "type accuracy",
-            "review top 10",
-            "quote P",
-            "quote R",
-        ]
+        cols = ["curation", *SCORE_COLUMNS]
         for col in cols:
             table.add_column(col)
         details: dict[str, DossierScores] = {}
@@ -560,19 +563,7 @@ def main(argv: list[str] | None = None) -> int:
                     console.print(f"  {what}: " + "; ".join(str(i) for i in items), markup=False)
     if not args.skip_unseen and UNSEEN_GOLD.exists():
         table = Table(title="Dossier scores on unseen news (tests/gold/unseen.yml, no curation)")
-        for col in (
-            "split",
-            "articles",
-            "pairs found",
-            "spurious pages",
-            "merge P",
-            "merge R",
-            "merge B³ F",
-            "type accuracy",
-            "review top 10",
-            "quote P",
-            "quote R",
-        ):
+        for col in ("split", "articles", *SCORE_COLUMNS):
             table.add_column(col)
         runs = [r for split in ("dev", "test") if (r := run_unseen(split, args.config)) is not None]
         if not runs:

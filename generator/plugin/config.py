@@ -188,9 +188,10 @@ def protected_inputs(settings: Settings, config: MkDocsConfig) -> list[tuple[str
     inputs: list[tuple[str, Path]] = [
         ("docs_dir", Path(config.docs_dir)),
         ("corpus", settings.corpus),
-        ("curation", settings.curation),
         ("templates", settings.templates),
     ]
+    if settings.curation is not None:
+        inputs.append(("curation", settings.curation))
     custom_dir = config.theme.custom_dir
     if custom_dir:
         inputs.append(("theme custom_dir", Path(custom_dir)))
@@ -203,7 +204,8 @@ def protected_inputs(settings: Settings, config: MkDocsConfig) -> list[tuple[str
 
 def check_site_dir(settings: Settings, config: MkDocsConfig, site_dir: Path) -> None:
     """Refuse a site folder whose replacement could delete what the user wrote (see generator/outputdir.py)."""
-    outputdir.check_output_folder(site_dir, settings.project_root, protected_inputs(settings, config))
+    project = settings.project_root or Path(config.config_file_path or ".").resolve().parent
+    outputdir.check_output_folder(site_dir, project, protected_inputs(settings, config))
 
 
 def load_settings(config_file: Path, **plugin_overrides: object) -> Settings:

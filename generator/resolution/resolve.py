@@ -441,27 +441,25 @@ def resolve(
     for ent_id, ent in sorted(curation.entities.items()):
         if ent_id not in used_curated:
             problems.append(
-                Problem(
-                    curation.files[ent_id],
+                curation.problem(
+                    ent_id,
                     "curated entity matched nothing in the corpus",
-                    line=curation.lines[ent_id],
-                    field=f"{ent_id}",
-                    expected="a name or alias that occurs in an article",
-                    found="no mention",
-                    severity="warning",
+                    ent_id,
+                    "a name or alias that occurs in an article",
+                    "no mention",
+                    "warning",
                 )
             )
         for ref in ent.same_as:
             if ref not in known_derived:
                 problems.append(
-                    Problem(
-                        curation.files[ent_id],
+                    curation.problem(
+                        ent_id,
                         "same_as names an entity that does not exist",
-                        line=curation.lines[ent_id],
-                        field=f"{ent_id}.same_as",
-                        expected="the id of a derived entity (see `dossier review`)",
-                        found=repr(ref),
-                        severity="warning",
+                        f"{ent_id}.same_as",
+                        "the id of a derived entity (see `dossier review`)",
+                        repr(ref),
+                        "warning",
                     )
                 )
     for i, (ex, file, line) in enumerate(curation.exclusions):
