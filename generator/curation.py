@@ -188,17 +188,7 @@ def load_yaml(text: str, source: str) -> tuple[Any, _LineMap]:
         problems: list[Problem] = []
         data = _construct(node, (), lines, source, problems, loader)
     except yaml.YAMLError as exc:
-        line, column, message = yamlload.error_position(exc)
-        raise DossierError(
-            [
-                Problem(
-                    source,
-                    f"not valid YAML: {message}",
-                    line=line + 1 if line is not None else None,
-                    column=column + 1 if column is not None else None,
-                )
-            ]
-        ) from None
+        raise yamlload.error(exc, source, "the file") from None
     finally:
         loader.dispose()
     if problems:

@@ -18,6 +18,8 @@ import yaml
 from yaml.composer import ComposerError
 from yaml.events import AliasEvent
 
+from generator.errors import DossierError, Problem
+
 
 class StrictLoader(yaml.SafeLoader):
     """SafeLoader without aliases and without implicit timestamps."""
@@ -56,8 +58,17 @@ def load(text: str) -> Any:
         loader.dispose()
 
 
-def error_position(exc: yaml.YAMLError) -> tuple[int | None, int | None, str]:
-    """(0-based line, 0-based column, message) of a YAML error."""
+def error(exc: yaml.YAMLError, source: str, what: str, first_line: int = 1) -> DossierError:
+    """A YAML error as the user's problem: file, line and column (the text began at ``first_line``)."""
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     message = getattr(exc, "problem", None) or str(exc)
-    return (mark.line if mark else None), (mark.column if mark else None), str(message)
+    return DossierError(
+        [
+            Problem(
+                source,
+                f"{what} is not valid YAML: {str(message)[:200]}",
+                line=mark.line + first_line if mark else first_line,
+                column=mark.column + 1 if mark else None,
+            )
+        ]
+    )

@@ -163,17 +163,7 @@ def split_front_matter(text: str, source: str) -> tuple[dict[str, object], str, 
     try:
         data = yamlload.load(raw) if raw.strip() else {}
     except yaml.YAMLError as exc:
-        line, column, message = yamlload.error_position(exc)
-        raise DossierError(
-            [
-                Problem(
-                    source,
-                    f"front matter is not valid YAML: {message}",
-                    line=(line + 2) if line is not None else 2,
-                    column=(column + 1) if column is not None else None,
-                )
-            ]
-        ) from None
+        raise yamlload.error(exc, source, "front matter", first_line=2) from None
     if data is None:
         data = {}
     if not isinstance(data, dict):
