@@ -168,6 +168,17 @@ def is_role_word(text: str, role_words: Iterable[str]) -> bool:
 
 # ---------------------------------------------------------------- common nouns
 
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'-]+\b")  # capitalised sentence starts never match
+
+
+def lower_case_words(texts: Iterable[str]) -> set[str]:
+    """Words the texts write in lower case somewhere (a noun is, a name is not), sentence starts aside."""
+    words: set[str] = set()
+    for text in texts:
+        words.update(_LOWER_WORD.findall(text))
+    return words
+
+
 #: Wiktionary word classes that make a word a name, not (only) an ordinary noun.
 _NAME_CLASSES = frozenset({"Nachname", "Vorname", "Toponym", "Eigenname", "Straßenname", "Abkürzung"})
 

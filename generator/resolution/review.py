@@ -17,14 +17,14 @@ import json
 import re
 import sys
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from rapidfuzz import fuzz
 
 from generator.extraction.gazetteer import Gazetteer
-from generator.lexicon import CommonNouns
+from generator.lexicon import CommonNouns, lower_case_words
 from generator.model import Entity
 from generator.names import skeleton
 from generator.pipeline import ProcessCache, Settings, run
@@ -106,7 +106,7 @@ def findings(
     name typed otherwise; mentions that disagree on the type; two pages whose
     names contain one another in the same articles.
     """
-    lowered = _lower_case_words(texts.values())
+    lowered = lower_case_words(texts.values())
     out: list[Finding] = []
     for e in entities:
         if e.curated:
@@ -169,14 +169,6 @@ LIKELY = 0.5
 def _opens_sentence(text: str, start: int) -> bool:
     before = text[max(0, start - 4) : start]
     return not before.strip(" \"“‘'(") or bool(re.search(r"[.!?:]\W*$", before))
-
-
-def _lower_case_words(texts: Iterable[str]) -> set[str]:
-    """Words the texts write in lower case somewhere (an English noun is, a name is not)."""
-    words: set[str] = set()
-    for text in texts:
-        words.update(w for w in re.findall(r"\b[a-zäöüß][\w-]+\b", text))
-    return words
 
 
 def proposals(cands: Sequence[Candidate], sus: Sequence[tuple[Entity, str]]) -> str:
