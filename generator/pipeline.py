@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator import gcpause, store
 from generator.corpus.ingest import (
@@ -36,7 +37,10 @@ from generator.model import Article, Extraction, stable_hash
 from generator.resolution.quotes import Quote, attribute
 from generator.resolution.resolve import Resolution, ResolveSettings, resolve
 from generator.site.pagecache import PageCache
-from generator.site.render import Renderer, RenderSettings, Site
+from generator.site.render import Renderer, RenderSettings, Site, environment
+
+if TYPE_CHECKING:
+    import jinja2
 
 log = logging.getLogger("dossier")
 
@@ -103,6 +107,7 @@ class ProcessCache:
     nouns: CommonNouns | None = None
     pipelines_key: str = ""
     pipelines: dict[str, object] = field(default_factory=dict)
+    environments: dict[tuple[Path, str], jinja2.Environment] = field(default_factory=dict)
 
     def gazetteer_for(self, cache_dir: Path | None) -> Gazetteer:
         if self.gazetteer is None:
@@ -119,6 +124,13 @@ class ProcessCache:
         if key != self.pipelines_key:
             self.pipelines_key, self.pipelines = key, {}
         return self.pipelines
+
+    def environment_for(self, templates: Path, language: str) -> jinja2.Environment:
+        """One compiled template environment per folder and language (Jinja reloads changed files)."""
+        key = (templates, language)
+        if key not in self.environments:
+            self.environments[key] = environment(templates, language)
+        return self.environments[key]
 
 
 @dataclass
@@ -162,7 +174,7 @@ def _run(
         resolution, quotes = resolve_entities(settings, articles, extractions, curation, process)
         report.problems.extend(resolution.problems)
     with stats.timed("render"):
-        site = render(settings, articles, extractions, resolution, quotes, stats)
+        site = render(settings, articles, extractions, resolution, quotes, stats, process)
     return Result(articles, extractions, curation, resolution, site, report, stats, quotes)
 
 
@@ -488,9 +500,11 @@ def render(
     resolution: Resolution,
     quotes: list[Quote],
     stats: BuildStats,
+    process: ProcessCache,
 ) -> Site:
     """Markdown pages and ``dossier.json``; unchanged entity and article pages come from the page cache."""
-    site = Renderer(settings.templates, settings.render).render_site(
+    env = process.environment_for(settings.templates, settings.render.language)
+    site = Renderer(settings.templates, settings.render, env).render_site(
         list(articles),
         extractions,
         resolution,

@@ -7,8 +7,12 @@ Sentences end at ``. `` (or the end of a paragraph); paragraphs are separated by
 from __future__ import annotations
 
 import re
+from pathlib import Path
+
+import jinja2
 
 from generator.model import Article, Extraction, Mention, Paragraph, Sentence
+from generator.site.render import Renderer, RenderSettings, environment
 
 _MARK = re.compile(r"\[([^\[\]|]+)\|(person|organization|place)(?:\|([^\]]+))?\]")
 
@@ -60,3 +64,14 @@ def corpus(*items):
     articles = [a for a, _ in items]
     extractions = {e.article: e for _, e in items}
     return articles, extractions
+
+
+_ENVIRONMENTS: dict[tuple[Path, str], jinja2.Environment] = {}
+
+
+def renderer(templates: Path, settings: RenderSettings) -> Renderer:
+    """A renderer sharing one compiled template environment per folder and language, as ProcessCache does."""
+    key = (templates, settings.language)
+    if key not in _ENVIRONMENTS:
+        _ENVIRONMENTS[key] = environment(templates, settings.language)
+    return Renderer(templates, settings, _ENVIRONMENTS[key])

@@ -10,9 +10,9 @@ from babel.messages.pofile import read_po
 from generator.curation import Curation
 from generator.resolution.resolve import resolve
 from generator.site.i18n import LOCALE_DIR, available, translations
-from generator.site.render import Renderer, RenderSettings
+from generator.site.render import RenderSettings
 
-from .helpers import corpus, make
+from .helpers import corpus, make, renderer
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -41,8 +41,8 @@ def test_german_pages() -> None:
     assert translations("de").gettext("Statements") == "Aussagen"
     articles, extractions = corpus(make("a", "[Kim Jong Un|person] traf [Wladimir Putin|person]."))
     res = resolve(articles, extractions, Curation(), None)
-    site = Renderer(TEMPLATES, RenderSettings(language="de")).render_site(articles, extractions, res)
+    site = renderer(TEMPLATES, RenderSettings(language="de")).render_site(articles, extractions, res)
     page = next(p.content for p in site.pages if p.path == "people/kim-jong-un.md")
     assert "## Aussagen" in page and "## Statements" not in page
-    english = Renderer(TEMPLATES, RenderSettings(language="en")).render_site(articles, extractions, res)
+    english = renderer(TEMPLATES, RenderSettings(language="en")).render_site(articles, extractions, res)
     assert "## Statements" in next(p.content for p in english.pages if p.path == "people/kim-jong-un.md")

@@ -13,9 +13,9 @@ from generator.curation import Curation, load_curation
 from generator.resolution.quotes import attribute
 from generator.resolution.resolve import resolve
 from generator.site.pagecache import PageCache
-from generator.site.render import Renderer, RenderSettings, Site
+from generator.site.render import RenderSettings, Site
 
-from .helpers import corpus, make
+from .helpers import corpus, make, renderer
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -43,8 +43,8 @@ def _build(texts: dict[str, tuple[str, ...]], cache: PageCache | None, **options
     curation = options.pop("curation", Curation())
     resolution = resolve(articles, extractions, curation, None)  # type: ignore[arg-type]
     quotes = attribute(articles, extractions, resolution.by_mention, {e.id: e for e in resolution.entities})
-    renderer = Renderer(TEMPLATES, RenderSettings(**options))  # type: ignore[arg-type]
-    return renderer.render_site(articles, extractions, resolution, quotes=quotes, cache=cache)
+    site_renderer = renderer(TEMPLATES, RenderSettings(**options))  # type: ignore[arg-type]
+    return site_renderer.render_site(articles, extractions, resolution, quotes=quotes, cache=cache)
 
 
 def _files(site: Site) -> dict[str, str]:
@@ -121,10 +121,10 @@ def test_a_changed_template_renders_every_page(tmp_path: Path) -> None:
         (templates / path.name).write_bytes(path.read_bytes())
     articles, extractions = corpus(*[make(i, m, date=d) for i, (m, d) in BASE.items()])
     resolution = resolve(articles, extractions, Curation(), None)
-    Renderer(templates, RenderSettings()).render_site(articles, extractions, resolution, cache=cache)
+    renderer(templates, RenderSettings()).render_site(articles, extractions, resolution, cache=cache)
     template = templates / "article.md.j2"
     template.write_text(template.read_text(encoding="utf-8") + "<!-- edited -->\n", encoding="utf-8")
-    site = Renderer(templates, RenderSettings()).render_site(articles, extractions, resolution, cache=cache)
+    site = renderer(templates, RenderSettings()).render_site(articles, extractions, resolution, cache=cache)
     assert site.reused == 0
     pages = {p.path: p.content for p in site.pages}
     assert all(pages[f"articles/{i}.md"].endswith("<!-- edited -->\n") for i in BASE)

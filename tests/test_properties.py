@@ -18,12 +18,12 @@ from generator.corpus.ingest import LanguageDetector, read_corpus
 from generator.curation import Curation
 from generator.errors import Report
 from generator.resolution.resolve import resolve
-from generator.site.render import Renderer, RenderSettings, page_url, relative_url
+from generator.site.render import RenderSettings, page_url, relative_url
 
-from .helpers import corpus, make
+from .helpers import corpus, make, renderer
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-RENDERER = Renderer(TEMPLATES, RenderSettings())  # templates compiled once
+RENDERER = renderer(TEMPLATES, RenderSettings())  # templates compiled once
 DETECT = LanguageDetector()  # built once: lingua's models take a moment to load
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 NASTY = st.sampled_from(

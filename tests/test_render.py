@@ -12,10 +12,10 @@ import pytest
 
 from generator.curation import Curation, load_curation
 from generator.resolution.resolve import resolve
-from generator.site import rawhtml, render
-from generator.site.render import Renderer, RenderSettings, page_url, relative_url
+from generator.site import incremental, rawhtml
+from generator.site.render import RenderSettings, page_url, relative_url
 
-from .helpers import corpus, make
+from .helpers import corpus, make, renderer
 
 GOLDEN = Path(__file__).parent / "golden" / "render"
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -40,11 +40,11 @@ def small_site(curation: Curation | None = None, use_directory_urls: bool = True
     ]
     articles, extractions = corpus(*items)
     resolution = resolve(articles, extractions, curation or Curation(), None)
-    renderer = Renderer(
+    site_renderer = renderer(
         TEMPLATES,
         RenderSettings(use_directory_urls=use_directory_urls, site_url="https://example.org/d/", workers=workers),
     )
-    return renderer.render_site(articles, extractions, resolution, site_name="Test dossier")
+    return site_renderer.render_site(articles, extractions, resolution, site_name="Test dossier")
 
 
 def test_golden_pages(update_goldens: bool) -> None:
@@ -100,7 +100,7 @@ def test_page_url(src: str, use_dirs: bool, url: str) -> None:
 
 @pytest.mark.skipif(sys.platform != "linux", reason="pages are rendered by forked workers on Linux only")
 def test_forked_render_is_byte_identical(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(render, "PARALLEL_MIN_PAGES", 1)  # the small site is below the real threshold
+    monkeypatch.setattr(incremental, "PARALLEL_MIN_PAGES", 1)  # the small site is below the real threshold
     assert threading.active_count() == 1, "a live thread makes the renderer stay serial"
     serial, forked = small_site(), small_site(workers=2)
     assert (serial.processes, forked.processes) == (1, 2)
@@ -110,12 +110,12 @@ def test_forked_render_is_byte_identical(monkeypatch: pytest.MonkeyPatch) -> Non
 
 @pytest.mark.skipif(sys.platform != "linux", reason="pages are rendered by forked workers on Linux only")
 def test_a_dead_render_worker_fails_the_build(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(render, "PARALLEL_MIN_PAGES", 1)
+    monkeypatch.setattr(incremental, "PARALLEL_MIN_PAGES", 1)
 
     def die(self: object, task: object) -> None:
         os._exit(9)  # what the OOM killer leaves: no exception, no result
 
-    monkeypatch.setattr(render._SiteBuilder, "run_task", die)
+    monkeypatch.setattr(incremental.IncrementalRenderer, "run_task", die)
     with pytest.raises(RuntimeError, match="worker process died"):
         small_site(workers=2)
 
@@ -145,7 +145,7 @@ def test_untrusted_names_are_escaped(name: str) -> None:
     items = [make("x", f"Vor [{safe}|person] und nach ihm. Noch ein Satz.", title=safe)]
     articles, extractions = corpus(*items)
     res = resolve(articles, extractions, Curation(), None)
-    site = Renderer(TEMPLATES, RenderSettings()).render_site(articles, extractions, res)
+    site = renderer(TEMPLATES, RenderSettings()).render_site(articles, extractions, res)
     for page in site.pages:
         assert "<script>" not in page.content and "<img" not in page.content
         assert "49" not in page.content.replace(str(len(page.content)), "")
@@ -192,14 +192,14 @@ def test_index_pages_are_paged() -> None:
     items = [make(f"a{i}", " ".join(f"[Person{i}x{j} Name|person]." for j in range(3))) for i in range(3)]
     articles, extractions = corpus(*items)
     res = resolve(articles, extractions, Curation(), None)
-    site = Renderer(TEMPLATES, RenderSettings(index_page_size=4)).render_site(articles, extractions, res)
+    site = renderer(TEMPLATES, RenderSettings(index_page_size=4)).render_site(articles, extractions, res)
     paths = sorted(p.path for p in site.pages if p.path.startswith("people/index") or p.path.startswith("people/page-"))
     assert paths == ["people/index.md", "people/page-2.md", "people/page-3.md"]
     first = next(p.content for p in site.pages if p.path == "people/index.md")
     assert 'aria-current="page">1<' in first and 'href="page-2/"' in first and "(1–4)" in first
     third = next(p.content for p in site.pages if p.path == "people/page-3.md")
     assert 'href="../"' in third and "(9–9)" in third
-    site = Renderer(TEMPLATES, RenderSettings(index_page_size=2)).render_site(articles, extractions, res)
+    site = renderer(TEMPLATES, RenderSettings(index_page_size=2)).render_site(articles, extractions, res)
     paths = sorted(p.path for p in site.pages if p.path in ("articles/index.md", "articles/page-2.md"))
     assert paths == ["articles/index.md", "articles/page-2.md"]
     second = next(p.content for p in site.pages if p.path == "articles/page-2.md")
@@ -221,7 +221,7 @@ def test_related_entities_are_ranked_by_shared_sentences_with_evidence() -> None
     ]
     articles, extractions = corpus(*items)
     res = resolve(articles, extractions, Curation(), None)
-    site = Renderer(TEMPLATES, RenderSettings()).render_site(articles, extractions, res)
+    site = renderer(TEMPLATES, RenderSettings()).render_site(articles, extractions, res)
     page = next(p.content for p in site.pages if p.path == "people/putin.md")
     related = page[page.index('<ol class="dx-related">') :]
     assert related.index(">Kim<") < related.index(">Moskau<")  # 2 shared sentences before 1
@@ -261,7 +261,7 @@ def test_entity_statements_are_paged_between_articles() -> None:
         )
     )
     resolution = resolve(articles, extractions, Curation(), None)
-    site = Renderer(TEMPLATES, RenderSettings(statements_page_size=3)).render_site(articles, extractions, resolution)
+    site = renderer(TEMPLATES, RenderSettings(statements_page_size=3)).render_site(articles, extractions, resolution)
     pages = {p.path: p.content for p in site.pages}
     paged = sorted(p for p in pages if p.startswith("people/wladimir-putin"))
     # 5 articles of 2 statements each, cut between articles: one article per page of at most 3.
@@ -279,5 +279,5 @@ def test_entity_statements_are_paged_between_articles() -> None:
     assert 'href="../#statements"' in second and 'href="../statements-3/#statements"' in second
     assert 'href="../../../articles/a1/#s0' in second, "links are relative to the continuation page"
     assert "exclude: true" in second
-    unpaged = Renderer(TEMPLATES, RenderSettings()).render_site(articles, extractions, resolution)
+    unpaged = renderer(TEMPLATES, RenderSettings()).render_site(articles, extractions, resolution)
     assert [p.path for p in unpaged.pages if p.path.startswith("people/wladimir-putin")] == ["people/wladimir-putin.md"]

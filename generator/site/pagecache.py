@@ -4,7 +4,7 @@ The renderer cuts the site into units (an entity with its continuation pages,
 an article page) and hashes, for each, every input the unit's pages show: the
 entity or article record, each cited sentence with its links and quotes, the
 related entities, the neighbourhood graph, the settings, the templates and the
-package's code (see ``render._SiteBuilder._entity_digest``). A unit whose digest
+package's code (generator/site/incremental.py). A unit whose digest
 is unchanged is taken from here instead of being rendered again, so a build
 after editing one article or one alias renders only the pages that show it.
 
