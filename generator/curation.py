@@ -23,7 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from generator import yamlload
 from generator.errors import DossierError, Problem, did_you_mean, pydantic_expected, short_repr
 from generator.model import stable_hash
-from generator.names import fold, is_reserved
+from generator.names import fold, genitive_stem, is_reserved
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,79}$"
 
@@ -311,9 +311,65 @@ class Curation:
     def owner_of(self, name: str) -> CuratedName | None:
         return self.names.get(fold(name))
 
-    def is_excluded(self, name: str, type_: str | None) -> bool:
+    def owner_id(self, text: str) -> str | None:
+        """The curated entity a mention's text names, also in the genitive ("Putins")."""
+        owner = self.owner_of(text)
+        if owner is None and (stem := genitive_stem(text)):
+            owner = self.owner_of(stem)
+        return owner.entity if owner else None
+
+    def exclusions_of(self, name: str, type_: str | None) -> list[int]:
+        """The indexes of the exclusions that set aside a mention of ``name`` labelled ``type_``."""
         key = fold(name)
-        return any(fold(ex.name) == key and (ex.type is None or ex.type == type_) for ex, _, _ in self.exclusions)
+        return [
+            i for i, (ex, _, _) in enumerate(self.exclusions) if fold(ex.name) == key and ex.type in (None, type_)
+        ]
+
+    def is_excluded(self, name: str, type_: str | None) -> bool:
+        return bool(self.exclusions_of(name, type_))
+
+    def unused(self, used_entities: set[str], derived_ids: set[str], used_exclusions: set[int]) -> list[Problem]:
+        """Warnings for what a build did not use: curated entities that matched no mention,
+        ``same_as`` ids of no derived entity, exclusions that matched nothing."""
+        problems = []
+        for ent_id, ent in sorted(self.entities.items()):
+            if ent_id not in used_entities:
+                problems.append(
+                    self.problem(
+                        ent_id,
+                        "curated entity matched nothing in the corpus",
+                        ent_id,
+                        "a name or alias that occurs in an article",
+                        "no mention",
+                        "warning",
+                    )
+                )
+            for ref in ent.same_as:
+                if ref not in derived_ids:
+                    problems.append(
+                        self.problem(
+                            ent_id,
+                            "same_as names an entity that does not exist",
+                            f"{ent_id}.same_as",
+                            "the id of a derived entity (see `dossier review`)",
+                            repr(ref),
+                            "warning",
+                        )
+                    )
+        for i, (ex, file, line) in enumerate(self.exclusions):
+            if i not in used_exclusions:
+                problems.append(
+                    Problem(
+                        file,
+                        "exclusion matched nothing",
+                        line=line,
+                        field="exclude",
+                        expected="a name that occurs in the corpus",
+                        found=repr(ex.name),
+                        severity="warning",
+                    )
+                )
+        return problems
 
     def all_names(self, entity_id: str) -> list[tuple[str, str | None]]:
         ent = self.entities[entity_id]

@@ -30,6 +30,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from rigour.names import extract_org_types, remove_org_types
 
@@ -64,17 +65,54 @@ class Resolution:
         self._index = {e.id: e for e in self.entities}
 
 
+class Node(NamedTuple):
+    """A typed identifier of what mentions may be (as nomenklatura's ``Identifier``).
+
+    Nodes sort by weight: a curated entity before a GeoNames place before a name
+    before one mention's short form, so a cluster's root is its strongest node.
+    ``id`` is also the key of a derived entity's id hash, so it never changes.
+    """
+
+    rank: int  # 0 curated, 1 place, 2 name, 3 short form
+    id: str  # "cur:vladimir-putin", "geo:524901", "name:wladimir putin", "short:<article>:<start>"
+
+    @property
+    def kind(self) -> str:
+        return self.id.split(":", 1)[0]
+
+    @property
+    def key(self) -> str:
+        return self.id.split(":", 1)[1]
+
+    @classmethod
+    def curated(cls, entity_id: str) -> Node:
+        return cls(0, "cur:" + entity_id)
+
+    @classmethod
+    def place(cls, geonameid: int | str) -> Node:
+        return cls(1, f"geo:{geonameid}")
+
+    @classmethod
+    def name(cls, text: str) -> Node:
+        """The node every spelling of one name shares (case, accents, legal form, German adjective case)."""
+        return cls(2, "name:" + skeleton(_uninflected(without_legal_form(text))))
+
+    @classmethod
+    def short(cls, m: Mention) -> Node:
+        return cls(3, f"short:{m.article}:{m.start}")
+
+
 class _Clusters:
-    """Union-find over node names with cannot-link constraints."""
+    """Union-find over nodes with cannot-link constraints (the judgements of ``not_same_as``)."""
 
     def __init__(self) -> None:
-        self.parent: dict[str, str] = {}
-        self.cannot: dict[str, set[str]] = defaultdict(set)  # root -> roots it must not join
+        self.parent: dict[Node, Node] = {}
+        self.cannot: dict[Node, set[Node]] = defaultdict(set)  # root -> roots it must not join
 
-    def add(self, node: str) -> None:
+    def add(self, node: Node) -> None:
         self.parent.setdefault(node, node)
 
-    def find(self, node: str) -> str:
+    def find(self, node: Node) -> Node:
         self.add(node)
         root = node
         while self.parent[root] != root:
@@ -83,24 +121,24 @@ class _Clusters:
             self.parent[node], node = root, self.parent[node]
         return root
 
-    def forbid(self, a: str, b: str) -> None:
+    def forbid(self, a: Node, b: Node) -> None:
         ra, rb = self.find(a), self.find(b)
         self.cannot[ra].add(rb)
         self.cannot[rb].add(ra)
 
-    def inherit_constraints(self, node: str, template: str) -> None:
+    def inherit_constraints(self, node: Node, template: Node) -> None:
         """``node`` may join nothing that ``template`` may not join."""
         for other in list(self.cannot.get(self.find(template), ())):
             self.forbid(node, other)
 
-    def union(self, a: str, b: str) -> bool:
+    def union(self, a: Node, b: Node) -> bool:
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return True
         blocked_a = {self.find(x) for x in self.cannot.get(ra, ())}
         if rb in blocked_a:
             return False
-        # Deterministic root: the smaller name, so results never depend on order.
+        # Deterministic root: the first in weight order (Node), so results never depend on input order.
         if rb < ra:
             ra, rb = rb, ra
         self.parent[rb] = ra
@@ -112,10 +150,6 @@ class _Clusters:
 
 def slugify(name: str) -> str:
     return safe_slug(name, fallback="entity")
-
-
-def _name_node(text: str) -> str:
-    return "name:" + skeleton(_uninflected(without_legal_form(text)))
 
 
 #: Stems of German adjectives as they stand in names ("Demokratische", "Vereinigte", "Nationale").
@@ -151,6 +185,19 @@ def org_evidence(name: str) -> bool:
     return (" " in name.strip() and bool(extract_org_types(name))) or org_head(name)
 
 
+@dataclass
+class Draft:
+    """An entity as its mentions make it, before curation gives it an id, name and type."""
+
+    root: Node
+    mentions: list[Mention]
+    curated: list[str]  # ids of the curated entities in its cluster
+    place: Place | None  # the most populous GeoNames place in its cluster
+    id: str  # derived from its name, unique among drafts
+    type: EntityType
+    name: str
+
+
 def resolve(
     articles: Sequence[Article],
     extractions: Mapping[str, Extraction],
@@ -165,102 +212,145 @@ def resolve(
     be set aside before anything is merged (see :func:`_without_ordinary_words`).
     """
     art_by_id = {a.id: a for a in articles}
-    problems: list[Problem] = []
+    lang_of = {a.id: a.language for a in articles}
+    mentions, used_exclusions = _not_excluded(extractions, curation)
+    suppressed: list[Mention] = []
+    if nouns is not None:
+        mentions, suppressed = _without_ordinary_words(mentions, nouns, lang_of, curation)
+    by_article: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        by_article[m.article].append(m)
 
-    # -- mentions, minus exclusions and ordinary words ---------------------------------
-    used_exclusions: set[int] = set()
+    clusters = _Clusters()
+    node_of = _nodes(mentions, curation, clusters)  # rules 1, 3, 4
+    _curated_judgements(curation, clusters)  # rule 1 for GeoNames ids, and not_same_as
+    if gazetteer is not None:
+        _join_places(mentions, node_of, lang_of, gazetteer, clusters)  # rule 2
+    _join_acronyms(by_article, node_of, art_by_id, clusters)  # rule 5
+    _join_short_forms(mentions, by_article, node_of, clusters)  # rule 6
+
+    def drafts() -> list[Draft]:
+        return _drafts(mentions, node_of, clusters, gazetteer, lang_of, settings)
+
+    found = drafts()
+    derived_ids = {d.id for d in found}
+    if _same_as(found, curation, clusters):
+        found = drafts()
+
+    taken: set[str] = set(curation.entities)
+    for ent in curation.entities.values():
+        taken.update(ent.redirects)
+    taken.update(d.id for d in found if d.curated)  # derived ids that now redirect to curated entities
+    entities: list[Entity] = []
+    by_mention: dict[tuple[str, int, int], str] = {}
+    redirects: dict[str, str] = {}
+    problems: list[Problem] = []
+    for draft in found:
+        if draft.curated:
+            entity = _curated_entity(draft, curation, lang_of, redirects, problems)
+        else:
+            entity = _derived_entity(draft, taken, lang_of)
+        entities.append(entity)
+        for m in draft.mentions:
+            by_mention[m.key] = entity.id
+
+    used_curated = {d.curated[0] for d in found if d.curated}
+    problems += curation.unused(used_curated, derived_ids, used_exclusions)
+    entities.sort(key=lambda e: (TYPE_ORDER.index(e.type), fold(e.name), e.id))
+    return Resolution(
+        entities=entities, by_mention=by_mention, redirects=redirects, problems=problems, suppressed=suppressed
+    )
+
+
+def _not_excluded(extractions: Mapping[str, Extraction], curation: Curation) -> tuple[list[Mention], set[int]]:
+    """Every mention no curated exclusion sets aside, in corpus order, and the exclusions used."""
+    used: set[int] = set()
     mentions: list[Mention] = []
     for art_id in sorted(extractions):
         for m in extractions[art_id].mentions:
-            excluded = False
-            for i, (ex, _, _) in enumerate(curation.exclusions):
-                if fold(ex.name) == fold(m.text) and (ex.type is None or ex.type == m.label):
-                    used_exclusions.add(i)
-                    excluded = True
-            if not excluded:
+            matching = curation.exclusions_of(m.text, m.label) if curation.exclusions else []
+            used.update(matching)
+            if not matching:
                 mentions.append(m)
     mentions.sort(key=lambda m: (m.article, m.start, m.end))
-    suppressed: list[Mention] = []
-    if nouns is not None:
-        lang_of_article = {a.id: a.language for a in articles}
-        mentions, suppressed = _without_ordinary_words(mentions, nouns, lang_of_article, curation)
+    return mentions, used
 
-    clusters = _Clusters()
-    node_of: dict[tuple[str, int, int], str] = {}
-    names_known: set[str] = set()
-    for m in mentions:
-        names_known.add(skeleton(m.text))
-    for key in curation.names:
-        names_known.add(skeleton(key))
 
-    def curated_owner(text: str) -> str | None:
-        owner = curation.owner_of(text)
-        if owner is None:
-            stem = genitive_stem(text)
-            if stem:
-                owner = curation.owner_of(stem)
-        return owner.entity if owner else None
-
-    # -- rules 1-4: each mention gets a node ------------------------------------------
+def _nodes(mentions: Sequence[Mention], curation: Curation, clusters: _Clusters) -> dict[tuple[str, int, int], Node]:
+    """Rules 1, 3 and 4: each mention's node -- its curated entity, its GeoNames place, or its name."""
+    names_known = {skeleton(m.text) for m in mentions} | {skeleton(key) for key in curation.names}
+    node_of: dict[tuple[str, int, int], Node] = {}
     for m in mentions:
         if m.entity_hint and m.entity_hint.startswith("curated:"):
-            node = "cur:" + m.entity_hint.split(":", 1)[1]
-        elif (owner := curated_owner(m.text)) is not None:
-            node = "cur:" + owner
+            node = Node.curated(m.entity_hint.split(":", 1)[1])
+        elif (owner := curation.owner_id(m.text)) is not None:
+            node = Node.curated(owner)
         elif m.entity_hint and m.entity_hint.startswith("geonames:") and m.label == "place":
-            node = "geo:" + m.entity_hint.split(":", 1)[1]
+            node = Node.place(m.entity_hint.split(":", 1)[1])
         else:
             text = m.text
             stem = genitive_stem(text)
             if stem and skeleton(stem) in names_known:
                 text = stem
-            node = _name_node(text)
+            node = Node.name(text)
         node_of[m.key] = node
         clusters.add(node)
+    return node_of
 
-    # Curated entities are nodes of their own even before any mention is seen.
+
+def _curated_judgements(curation: Curation, clusters: _Clusters) -> None:
+    """Curated entities as nodes of their own, joined to their GeoNames place; ``not_same_as`` as cannot-links."""
     for ent_id in curation.entities:
-        clusters.add("cur:" + ent_id)
-    # Places named by a curated geonames id merge with gazetteer hits.
+        clusters.add(Node.curated(ent_id))
     for ent_id, ent in sorted(curation.entities.items()):
         if ent.identifiers.geonames:
-            clusters.union("cur:" + ent_id, f"geo:{ent.identifiers.geonames}")
-
-    # not_same_as -> cannot-link
+            clusters.union(Node.curated(ent_id), Node.place(ent.identifiers.geonames))
     for ent_id, ent in sorted(curation.entities.items()):
         for ref in ent.not_same_as:
-            clusters.forbid("cur:" + ent_id, _name_node(ref))
+            clusters.forbid(Node.curated(ent_id), Node.name(ref))
 
-    # Name nodes that the gazetteer resolves join the place node: a place found
-    # without a hint, and a name labelled otherwise once that same name is a place
-    # elsewhere in the corpus ("Manchester" as a person in one article and a place
-    # in the next is one city; its type is then voted with the gazetteer's weight).
-    if gazetteer is not None:
-        used_as_place = {skeleton(m.text) for m in mentions if m.label == "place"}
-        for m in mentions:
-            node = node_of[m.key]
-            if node.startswith("name:") and (m.label == "place" or skeleton(m.text) in used_as_place):
-                lang = art_by_id[m.article].language if m.article in art_by_id else None
-                place = gazetteer.lookup(m.text, language=lang, allow_codes=True)
-                if place is None and (stem := genitive_stem(m.text)):
-                    place = gazetteer.lookup(stem, language=lang)
-                if place is not None:
-                    clusters.union(node, f"geo:{place.geonameid}")
 
-    by_article: dict[str, list[Mention]] = defaultdict(list)
+def _join_places(
+    mentions: Sequence[Mention],
+    node_of: Mapping[tuple[str, int, int], Node],
+    lang_of: Mapping[str, str],
+    gazetteer: Gazetteer,
+    clusters: _Clusters,
+) -> None:
+    """Rule 2: name nodes the gazetteer resolves join the place node.
+
+    A place found without a hint, and a name labelled otherwise once that same
+    name is a place elsewhere in the corpus ("Manchester" as a person in one
+    article and a place in the next is one city; its type is then voted with the
+    gazetteer's weight).
+    """
+    used_as_place = {skeleton(m.text) for m in mentions if m.label == "place"}
     for m in mentions:
-        by_article[m.article].append(m)
+        node = node_of[m.key]
+        if node.rank == 2 and (m.label == "place" or skeleton(m.text) in used_as_place):
+            lang = lang_of.get(m.article)
+            place = gazetteer.lookup(m.text, language=lang, allow_codes=True)
+            if place is None and (stem := genitive_stem(m.text)):
+                place = gazetteer.lookup(stem, language=lang)
+            if place is not None:
+                clusters.union(node, Node.place(place.geonameid))
 
-    # -- rule 5: acronyms ---------------------------------------------------------------
+
+def _join_acronyms(
+    by_article: Mapping[str, list[Mention]],
+    node_of: Mapping[tuple[str, int, int], Node],
+    art_by_id: Mapping[str, Article],
+    clusters: _Clusters,
+) -> None:
+    """Rule 5: an acronym joins the name it abbreviates, defined in the article or by its letters."""
     for art_id in sorted(by_article):
         art_mentions = by_article[art_id]
-        text = art_by_id[art_id].text if art_id in art_by_id else ""
         acronyms = [m for m in art_mentions if is_acronym(m.text)]
         if not acronyms:
             continue
+        text = art_by_id[art_id].text if art_id in art_by_id else ""
         for m in art_mentions:
-            tail = text[m.end : m.end + 12]
-            match = re.match(r"\s*\(\s*([A-ZÄÖÜ]{2,6})\s*\)", tail)
+            match = re.match(r"\s*\(\s*([A-ZÄÖÜ]{2,6})\s*\)", text[m.end : m.end + 12])
             if match:
                 for a in acronyms:
                     if a.text == match.group(1):
@@ -270,12 +360,24 @@ def resolve(
                 if m is not a and a.text in _acronyms(m.text) and m.label == a.label:
                     clusters.union(node_of[m.key], node_of[a.key])
 
-    # -- rule 6: short forms --------------------------------------------------------------
-    # A one-word name is resolved per mention, never per spelling: "Kim" may be
-    # Kim Jong Un in one article and Kim Yo Jong in the next.
-    def full_names(ms: Iterable[Mention], label: str) -> dict[str, set[str]]:
+
+def _join_short_forms(
+    mentions: Sequence[Mention],
+    by_article: Mapping[str, list[Mention]],
+    node_of: dict[tuple[str, int, int], Node],
+    clusters: _Clusters,
+) -> None:
+    """Rule 6: a one-word name joins the one full name that starts or ends with it.
+
+    Resolved per mention, never per spelling: "Kim" may be Kim Jong Un in one
+    article and Kim Yo Jong in the next. Model labels on one-word names are
+    unreliable ("Kim" tagged as a place), so a short form of any label may join
+    a person's, else an organization's full name: the article's first, else the corpus's.
+    """
+
+    def full_names(ms: Iterable[Mention], label: str) -> dict[str, set[Node]]:
         """word skeleton -> roots of multi-word names that start or end with it."""
-        index: dict[str, set[str]] = defaultdict(set)
+        index: dict[str, set[Node]] = defaultdict(set)
         for m in ms:
             if m.label != label:
                 continue
@@ -287,195 +389,158 @@ def resolve(
             index[words[-1]].add(root)
         return index
 
-    # Model labels on one-word names are unreliable ("Kim" tagged as a place), so a
-    # short form of any label may join a person's, else an organization's full name.
-    indexes = [(full_names(mentions, label), label) for label in ("person", "organization")]
+    labels = ("person", "organization")
+    corpus_indexes = [full_names(mentions, label) for label in labels]
     for art_id in sorted(by_article):
-        art_indexes = [full_names(by_article[art_id], label) for label in ("person", "organization")]
+        art_indexes = [full_names(by_article[art_id], label) for label in labels]
         for m in by_article[art_id]:
             node = node_of[m.key]
-            if not node.startswith("name:") or " " in node:
+            if node.rank != 2 or " " in node.key:
                 continue
-            word = node.removeprefix("name:")
-            candidates: set[str] = set()
-            for (corpus_index, _), art_index in zip(indexes, art_indexes, strict=True):
-                in_article = {clusters.find(r) for r in art_index.get(word, ())}
-                candidates = in_article or {clusters.find(r) for r in corpus_index.get(word, ())}
+            candidates: set[Node] = set()
+            for corpus_index, art_index in zip(corpus_indexes, art_indexes, strict=True):
+                in_article = {clusters.find(r) for r in art_index.get(node.key, ())}
+                candidates = in_article or {clusters.find(r) for r in corpus_index.get(node.key, ())}
                 if candidates:
                     break
             if len(candidates) == 1:
                 # The mention moves to its own node joined to the full name.
-                own = f"short:{m.article}:{m.start}"
+                own = Node.short(m)
                 node_of[m.key] = own
                 clusters.add(own)
                 clusters.inherit_constraints(own, node)
                 if not clusters.union(own, next(iter(candidates))):
                     node_of[m.key] = node  # refused by a not_same_as judgement
 
-    # -- build entities ---------------------------------------------------------------------
-    lang_of = {a.id: a.language for a in articles}
+
+def _drafts(
+    mentions: Sequence[Mention],
+    node_of: Mapping[tuple[str, int, int], Node],
+    clusters: _Clusters,
+    gazetteer: Gazetteer | None,
+    lang_of: Mapping[str, str],
+    settings: ResolveSettings,
+) -> list[Draft]:
+    """One draft per cluster with mentions: its place, voted type, canonical name and derived id."""
     weights = dict(settings.type_weights)
+    groups: dict[Node, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        groups[clusters.find(node_of[m.key])].append(m)
+    members: dict[Node, set[Node]] = defaultdict(set)
+    for node in list(clusters.parent):
+        members[clusters.find(node)].add(node)
+    out = []
+    for root in sorted(groups):
+        ms = sorted(groups[root], key=lambda m: (m.article, m.start))
+        nodes = members[root]
+        curated_ids = sorted(n.key for n in nodes if n.rank == 0)
+        geo_ids = sorted(int(n.key) for n in nodes if n.rank == 1)
+        place = None
+        if gazetteer is not None and geo_ids:
+            found = [p for p in (gazetteer.by_id(g) for g in geo_ids) if p is not None]
+            place = max(found, key=lambda p: (p.population, -p.geonameid)) if found else None
+        etype = _vote_type(ms, lang_of, weights, place_evidence=place is not None)
+        name = _canonical_name(ms, etype, place, lang_of, settings.display_language)
+        out.append(Draft(root, ms, curated_ids, place, slugify(name), etype, name))
+    counts = Counter(d.id for d in out)
+    for d in out:
+        if counts[d.id] > 1:
+            d.id = f"{d.id}-{stable_hash(d.root.id, length=6)}"
+    return out
 
-    def draft() -> list[tuple[str, list[Mention], list[str], Place | None, str, EntityType, str]]:
-        groups: dict[str, list[Mention]] = defaultdict(list)
-        for m in mentions:
-            groups[clusters.find(node_of[m.key])].append(m)
-        members: dict[str, set[str]] = defaultdict(set)
-        for node in list(clusters.parent):
-            members[clusters.find(node)].add(node)
-        rows = []
-        for root in sorted(groups):
-            ms = sorted(groups[root], key=lambda m: (m.article, m.start))
-            nodes = members[root]
-            curated_ids = sorted(n.removeprefix("cur:") for n in nodes if n.startswith("cur:"))
-            geo_ids = sorted(int(n.removeprefix("geo:")) for n in nodes if n.startswith("geo:"))
-            place = None
-            if gazetteer is not None and geo_ids:
-                found = [p for p in (gazetteer.by_id(g) for g in geo_ids) if p is not None]
-                place = max(found, key=lambda p: (p.population, -p.geonameid)) if found else None
-            etype = _vote_type(ms, lang_of, weights, place_evidence=place is not None)
-            name = _canonical_name(ms, etype, place, lang_of, settings.display_language)
-            rows.append((root, ms, curated_ids, place, slugify(name), etype, name))
-        counts = Counter(r[4] for r in rows)
-        return [
-            (root, ms, cur, place, slug if counts[slug] == 1 else f"{slug}-{stable_hash(root, length=6)}", etype, name)
-            for root, ms, cur, place, slug, etype, name in rows
-        ]
 
-    drafts = draft()
-    # same_as: a contributor merges a derived entity (named by its id) into a curated one.
+def _same_as(drafts: Sequence[Draft], curation: Curation, clusters: _Clusters) -> bool:
+    """``same_as``: a contributor merges a derived entity (named by its id) into a curated one."""
     wanted = {ref: ent_id for ent_id, ent in sorted(curation.entities.items()) for ref in ent.same_as}
-    if wanted:
-        for root, _, _, _, derived, _, _ in drafts:
-            if derived in wanted:
-                clusters.union("cur:" + wanted[derived], root)
-        known_derived = {d[4] for d in drafts}
-        drafts = draft()
-    else:
-        known_derived = {d[4] for d in drafts}
+    for d in drafts:
+        if d.id in wanted:
+            clusters.union(Node.curated(wanted[d.id]), d.root)
+    return bool(wanted)
 
-    entities: list[Entity] = []
-    by_mention: dict[tuple[str, int, int], str] = {}
-    redirects: dict[str, str] = {}
-    used_curated: set[str] = set()
-    taken: set[str] = set(curation.entities)
-    for ent in curation.entities.values():
-        taken.update(ent.redirects)
-    taken.update(d[4] for d in drafts if d[2])  # derived ids that now redirect to curated entities
 
-    for root, ms, curated_ids, place, derived, auto_type, auto_name in drafts:
-        curated_id = curated_ids[0] if curated_ids else None
-        if len(curated_ids) > 1:
-            problems.append(
-                Problem(
-                    curation.files[curated_ids[1]],
-                    "two curated entities ended up as one (a shared name or geonames id)",
-                    line=curation.lines[curated_ids[1]],
-                    field="id",
-                    expected="distinct names for distinct entities",
-                    found=", ".join(repr(c) for c in curated_ids),
-                    severity="warning",
-                )
+def _aliases(draft: Draft, name: str, lang_of: Mapping[str, str], curated: list[Alias]) -> tuple[Alias, ...]:
+    """Every other name of the entity: curated first, then the gazetteer's, then the corpus's spellings."""
+    aliases: dict[str, Alias] = {}
+    for alias in curated:
+        aliases.setdefault(fold(alias.name), alias)
+    if draft.place is not None:
+        aliases.setdefault(fold(draft.place.name), Alias(draft.place.name, "gazetteer", "en"))
+    for m in draft.mentions:
+        aliases.setdefault(fold(m.text), Alias(m.text, "corpus", lang_of.get(m.article)))
+    aliases.pop(fold(name), None)
+    return tuple(sorted(aliases.values(), key=lambda a: (a.origin != "curated", fold(a.name), a.name)))
+
+
+def _coordinates(place: Place | None) -> tuple[float, float] | None:
+    if place is None or place.latitude is None or place.longitude is None:
+        return None
+    return (place.latitude, place.longitude)
+
+
+def _curated_entity(
+    draft: Draft,
+    curation: Curation,
+    lang_of: Mapping[str, str],
+    redirects: dict[str, str],
+    problems: list[Problem],
+) -> Entity:
+    """A draft that holds a curated entity: the curated id, name, type and identifiers win."""
+    curated_id = draft.curated[0]
+    if len(draft.curated) > 1:
+        problems.append(
+            curation.problem(
+                draft.curated[1],
+                "two curated entities ended up as one (a shared name or geonames id)",
+                "id",
+                "distinct names for distinct entities",
+                ", ".join(repr(c) for c in draft.curated),
+                "warning",
             )
-        aliases: dict[str, Alias] = {}
-        if curated_id:
-            cur = curation.entities[curated_id]
-            used_curated.add(curated_id)
-            entity_id, name, etype = cur.id, cur.name, cur.type
-            for alias_name, lang in curation.all_names(curated_id):
-                aliases.setdefault(fold(alias_name), Alias(alias_name, "curated", lang))
-            identifiers = []
-            if cur.identifiers.wikidata:
-                identifiers.append(("wikidata", cur.identifiers.wikidata))
-            if cur.identifiers.geonames:
-                identifiers.append(("geonames", str(cur.identifiers.geonames)))
-            elif place is not None:
-                identifiers.append(("geonames", str(place.geonameid)))
-            if cur.identifiers.website:
-                identifiers.append(("website", cur.identifiers.website))
-            description = cur.description
-            olds = set(cur.redirects) | set(cur.same_as)
-            # The id this entity would have without curation keeps working: it redirects here.
-            if derived != entity_id and derived not in curation.entities:
-                olds.add(derived)
-            for old in sorted(olds):
-                redirects[old] = entity_id
-            curation_file = curation.files[curated_id]
-        else:
-            entity_id, name, etype = derived, auto_name, auto_type
-            identifiers = [("geonames", str(place.geonameid))] if place is not None else []
-            description = None
-            curation_file = None
-            if entity_id in taken:
-                entity_id = f"{entity_id}-{stable_hash(root, length=6)}"
-        if place is not None:
-            aliases.setdefault(fold(place.name), Alias(place.name, "gazetteer", "en"))
-        for m in ms:
-            surface = m.text
-            aliases.setdefault(fold(surface), Alias(surface, "corpus", lang_of.get(m.article)))
-        aliases.pop(fold(name), None)
-        coords = (
-            (place.latitude, place.longitude)
-            if place is not None and place.latitude is not None and place.longitude is not None
-            else None
         )
-        entity = Entity(
-            id=entity_id,
-            name=name,
-            type=etype,
-            aliases=tuple(sorted(aliases.values(), key=lambda a: (a.origin != "curated", fold(a.name), a.name))),
-            mentions=tuple(ms),
-            curated=curated_id is not None,
-            description=description,
-            identifiers=tuple(identifiers),
-            coordinates=coords,
-            curation_file=curation_file,
-        )
-        entities.append(entity)
-        for m in ms:
-            by_mention[m.key] = entity_id
+    cur = curation.entities[curated_id]
+    identifiers = []
+    if cur.identifiers.wikidata:
+        identifiers.append(("wikidata", cur.identifiers.wikidata))
+    if cur.identifiers.geonames:
+        identifiers.append(("geonames", str(cur.identifiers.geonames)))
+    elif draft.place is not None:
+        identifiers.append(("geonames", str(draft.place.geonameid)))
+    if cur.identifiers.website:
+        identifiers.append(("website", cur.identifiers.website))
+    olds = set(cur.redirects) | set(cur.same_as)
+    # The id this entity would have without curation keeps working: it redirects here.
+    if draft.id != cur.id and draft.id not in curation.entities:
+        olds.add(draft.id)
+    for old in sorted(olds):
+        redirects[old] = cur.id
+    curated_names = [Alias(name, "curated", lang) for name, lang in curation.all_names(curated_id)]
+    return Entity(
+        id=cur.id,
+        name=cur.name,
+        type=cur.type,
+        aliases=_aliases(draft, cur.name, lang_of, curated_names),
+        mentions=tuple(draft.mentions),
+        curated=True,
+        description=cur.description,
+        identifiers=tuple(identifiers),
+        coordinates=_coordinates(draft.place),
+        curation_file=curation.files[curated_id],
+    )
 
-    # same_as ids that matched nothing, curated entities never mentioned, unused exclusions.
-    for ent_id, ent in sorted(curation.entities.items()):
-        if ent_id not in used_curated:
-            problems.append(
-                curation.problem(
-                    ent_id,
-                    "curated entity matched nothing in the corpus",
-                    ent_id,
-                    "a name or alias that occurs in an article",
-                    "no mention",
-                    "warning",
-                )
-            )
-        for ref in ent.same_as:
-            if ref not in known_derived:
-                problems.append(
-                    curation.problem(
-                        ent_id,
-                        "same_as names an entity that does not exist",
-                        f"{ent_id}.same_as",
-                        "the id of a derived entity (see `dossier review`)",
-                        repr(ref),
-                        "warning",
-                    )
-                )
-    for i, (ex, file, line) in enumerate(curation.exclusions):
-        if i not in used_exclusions:
-            problems.append(
-                Problem(
-                    file,
-                    "exclusion matched nothing",
-                    line=line,
-                    field="exclude",
-                    expected="a name that occurs in the corpus",
-                    found=repr(ex.name),
-                    severity="warning",
-                )
-            )
-    entities.sort(key=lambda e: (TYPE_ORDER.index(e.type), fold(e.name), e.id))
-    return Resolution(
-        entities=entities, by_mention=by_mention, redirects=redirects, problems=problems, suppressed=suppressed
+
+def _derived_entity(draft: Draft, taken: set[str], lang_of: Mapping[str, str]) -> Entity:
+    """A draft no curation touches: its id, name and type are derived from its mentions."""
+    entity_id = draft.id
+    if entity_id in taken:
+        entity_id = f"{entity_id}-{stable_hash(draft.root.id, length=6)}"
+    return Entity(
+        id=entity_id,
+        name=draft.name,
+        type=draft.type,
+        aliases=_aliases(draft, draft.name, lang_of, []),
+        mentions=tuple(draft.mentions),
+        identifiers=(("geonames", str(draft.place.geonameid)),) if draft.place is not None else (),
+        coordinates=_coordinates(draft.place),
     )
 
 
