@@ -321,9 +321,7 @@ class Curation:
     def exclusions_of(self, name: str, type_: str | None) -> list[int]:
         """The indexes of the exclusions that set aside a mention of ``name`` labelled ``type_``."""
         key = fold(name)
-        return [
-            i for i, (ex, _, _) in enumerate(self.exclusions) if fold(ex.name) == key and ex.type in (None, type_)
-        ]
+        return [i for i, (ex, _, _) in enumerate(self.exclusions) if fold(ex.name) == key and ex.type in (None, type_)]
 
     def is_excluded(self, name: str, type_: str | None) -> bool:
         return bool(self.exclusions_of(name, type_))

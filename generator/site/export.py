@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING
 
 from generator.model import Article, Extraction
 from generator.resolution.quotes import Quote
 from generator.resolution.resolve import Resolution
+from generator.site.settings import RenderSettings
 from generator.site.urls import article_src, entity_src, page_url
-
-if TYPE_CHECKING:
-    from generator.site.render import RenderSettings
 
 EXPORT_PATH = "dossier.json"
 EXPORT_VERSION = 1

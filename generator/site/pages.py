@@ -22,7 +22,7 @@ import posixpath
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 from urllib.parse import quote
 
 import jinja2
@@ -32,11 +32,9 @@ from generator.model import ENTITY_TYPES, TYPE_FOLDERS, Article, EntityType, Men
 from generator.resolution.quotes import Quote
 from generator.site import views
 from generator.site.index import SiteIndex
+from generator.site.settings import RenderSettings
 from generator.site.units import ArticleData, ArticleUnit, EntityRef, EntityUnit, Link, date_key
 from generator.site.urls import article_src, entity_src, relative_url, text_fragment
-
-if TYPE_CHECKING:
-    from generator.site.render import RenderSettings
 
 T = TypeVar("T")
 Pages = list[tuple[str, str]]

@@ -27,27 +27,12 @@ from generator.site.i18n import translations
 from generator.site.incremental import IncrementalRenderer, UnitKind, digest
 from generator.site.index import SiteIndex
 from generator.site.pagecache import PageCache
+from generator.site.settings import RenderSettings
 from generator.site.urls import page_url, relative_url
 
 __all__ = ["EXPORT_PATH", "Page", "RenderSettings", "Renderer", "Site", "page_url", "relative_url"]
 
 PAGE_CACHE_VERSION = 2  # bump when a page's inputs change in a way the digests cannot see
-
-
-@dataclass(frozen=True)
-class RenderSettings:
-    use_directory_urls: bool = True
-    site_url: str = ""
-    edit_uri: str | None = None  # where "edit" links to curation files point (repo URL + path)
-    min_mentions: int = 1
-    language: str = "en"  # UI language of generated pages (Material's theme.language)
-    related_limit: int = 12  # related entities listed on an entity page
-    evidence_limit: int = 5  # sentences shown per related entity
-    collapse_after: int = 6  # statements per article shown before "more"
-    graph_nodes: int = 150  # entities on the graph page
-    index_page_size: int = 500  # rows per page of the people/organizations/places indexes
-    statements_page_size: int = 100  # statements on an entity page; more go to continuation pages
-    workers: int = 1  # processes rendering pages (forked; generator/site/incremental.py)
 
 
 @dataclass
