@@ -209,3 +209,27 @@ def test_phone_layout_has_no_horizontal_scroll(browser: object, base_url: str) -
     finally:
         p.close()
     assert p.errors == []
+
+
+def test_index_tables_are_styled_sortable_and_filterable(page: Page, base_url: str) -> None:
+    """Material styles only tables without a class: the index tables need their own borders,
+    padding and alignment (cells used to run together), and a long one gets a type-ahead filter."""
+    pg = page.page
+    pg.goto(base_url + "people/")
+    cell = pg.locator("table.dx-index tbody tr").first.locator("td").first
+    style = cell.evaluate(
+        "td => { const s = getComputedStyle(td); return [s.paddingLeft, s.borderTopWidth, s.borderTopStyle]; }"
+    )
+    assert float(style[0].removesuffix("px")) >= 8, style
+    assert float(style[1].removesuffix("px")) > 0 and style[2] == "solid", style
+    count = pg.locator("table.dx-index tbody td.dx-num").first
+    assert count.evaluate("td => getComputedStyle(td).textAlign") == "right"
+    rows = pg.locator("table.dx-index tbody tr")
+    total = rows.count()
+    assert total > 8
+    pg.fill("input.dx-filter", "kirby")
+    visible = [r for r in range(total) if rows.nth(r).is_visible()]
+    assert [rows.nth(r).locator("td").first.inner_text() for r in visible] == ["John Kirby"]
+    pg.fill("input.dx-filter", "")
+    assert sum(rows.nth(r).is_visible() for r in range(total)) == total
+    pg.screenshot(path=str(ARTIFACTS / "people-index.png"), full_page=False)

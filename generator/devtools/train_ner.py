@@ -24,6 +24,7 @@ import tempfile
 from pathlib import Path
 
 from generator.devtools import nerdata
+from generator.extraction import embed  # noqa: F401 - registers dossier.ClusterHashEmbed.v1
 
 CONFIG = Path(__file__).resolve().parents[2] / "training" / "de_ner.cfg"
 SOURCES = ("germeval", "wikiann", "smartdata", "europeana")

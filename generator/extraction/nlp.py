@@ -85,6 +85,8 @@ def load_base(language: str, name: str, setting: str = "pipelines"):  # type: ig
     """Load a statistical pipeline or fail with a message that says how to get it."""
     import spacy
 
+    from generator.extraction import embed  # noqa: F401 - the shipped German model's embedding layer
+
     target = resolve_pipeline_name(name)
     try:
         nlp = spacy.load(target, exclude=["tagger", "attribute_ruler", "lemmatizer", "morphologizer"])

@@ -57,6 +57,41 @@
         table.dataset.dxSorted = "1";
         new window.Tablesort(table);
       }
+      if (!table.dataset.dxFilter && table.tBodies.length && table.tBodies[0].rows.length > 8) {
+        table.dataset.dxFilter = "1";
+        addFilter(table);
+      }
+    });
+  }
+
+  /* A type-ahead filter above a long table: rows whose text holds every typed word stay. */
+  function fold(text) {
+    return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  }
+
+  function addFilter(table) {
+    var input = document.createElement("input");
+    input.type = "search";
+    input.className = "dx-filter";
+    input.placeholder = table.dataset.filterLabel || "Filter";
+    input.setAttribute("aria-label", input.placeholder);
+    var status = document.createElement("p");
+    status.className = "dx-filter-status";
+    status.setAttribute("aria-live", "polite");
+    var wrap = table.closest(".md-typeset__scrollwrap") || table;
+    wrap.parentNode.insertBefore(input, wrap);
+    wrap.parentNode.insertBefore(status, wrap);
+    var rows = Array.prototype.slice.call(table.tBodies[0].rows);
+    var texts = rows.map(function (row) { return fold(row.textContent); });
+    input.addEventListener("input", function () {
+      var words = fold(input.value).split(/\s+/).filter(Boolean);
+      var shown = 0;
+      rows.forEach(function (row, i) {
+        var keep = words.every(function (w) { return texts[i].indexOf(w) !== -1; });
+        row.hidden = !keep;
+        if (keep) shown += 1;
+      });
+      status.textContent = words.length ? shown + " / " + rows.length : "";
     });
   }
 
