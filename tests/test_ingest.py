@@ -287,3 +287,73 @@ def test_an_undecided_language_becomes_the_corpus_majority() -> None:
     out = majority_language(arts, report)
     assert [a.language for a in out] == ["de", "de", "en", "de", "fr"]
     assert len(report.warnings) == 1 and "majority" in str(report.warnings[0])
+
+
+def test_bad_table_rows_cost_only_themselves(tmp_path: Path) -> None:
+    """A lone surrogate, a NUL byte, a list or object where text belongs: each row is reported and skipped."""
+    rows = [
+        '{"id": "ok1", "text": "Kim traf Putin in Moskau."}',
+        '{"id": "sur", "text": "Kaputt \\ud800 hier."}',
+        '{"id": "nul", "text": "Mit \\u0000 NUL."}',
+        '{"id": "lst", "text": ["eine", "Liste"]}',
+        '{"id": {"x": 1}, "text": "Die Kennung ist ein Objekt."}',
+        '{"id": "ok2", "text": "Putin sprach in Berlin."}',
+    ]
+    arts, report = table(
+        tmp_path, "rows.jsonl", "\n".join(rows) + "\n", format="jsonl", columns=(("id", "id"), ("text", "text"))
+    )
+    assert [a.id for a in arts] == ["rows-ok1", "rows-ok2"]
+    text = "\n".join(str(p) for p in report.problems)
+    assert "rows.jsonl:2" in text and "lone surrogate" in text
+    assert "rows.jsonl:3" in text and "NUL" in text
+    assert "rows.jsonl:4" in text and "a JSON list" in text
+    assert "rows.jsonl:5" in text and "a JSON object" in text
+
+
+def test_malformed_csv_quoting_and_huge_fields_are_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.corpus import ingest
+
+    monkeypatch.setattr(ingest, "MAX_FIELD_CHARS", 100)  # the real limit is 64 MiB
+    data = (
+        "id,text\n"
+        "1,Kim traf Putin in Moskau.\n"
+        '2,"Ein "Zitat" mitten im Feld, das die Zeilen zusammenzieht.\n'
+        f"3,{'x' * 150}\n"
+        "4,Putin sprach in Berlin.\n"
+    )
+    arts, report = table(tmp_path, "wire.csv", data, columns=(("id", "id"), ("text", "text")))
+    assert [a.id for a in arts] == ["wire-1", "wire-4"]
+    text = "\n".join(str(p) for p in report.problems)
+    assert text.count("malformed CSV row skipped") == 2
+    assert "wire.csv:3" in text and "wire.csv:4" in text
+
+
+def test_binary_without_nul_is_not_published(tmp_path: Path) -> None:
+    write(tmp_path, "image.txt", bytes(range(1, 256)) * 40)
+    write(tmp_path, "ok.txt", "Ein guter Text über Moskau und Berlin.\n")
+    arts, report = corpus(tmp_path)
+    assert [a.id for a in arts] == ["ok"]
+    assert "image.txt" in str(report.problems[0]) and "binary file" in str(report.problems[0])
+
+
+def test_implausible_dates_warn_and_are_kept(tmp_path: Path) -> None:
+    write(tmp_path, "future.md", "---\ntitle: Zukunft\ndate: 2999-01-01\n---\nEin Text über Moskau.\n")
+    write(tmp_path, "ancient.md", "---\ndate: 0001-01-01\n---\nEin Text über Berlin.\n")
+    arts, report = corpus(tmp_path)
+    assert sorted(a.date or "" for a in arts) == ["0001-01-01", "2999-01-01"]
+    text = "\n".join(str(p) for p in report.warnings)
+    assert "future.md:3" in text and "ancient.md:2" in text and "implausible publication date" in text
+
+
+def test_a_megabyte_line_is_cut_into_bounded_paragraphs() -> None:
+    from generator.corpus.ingest import MAX_PARAGRAPH_CHARS, split_paragraphs
+
+    sentence = "Putin traf Kim in Wladiwostok und sprach über Waffen. "
+    text = sentence * (1_000_000 // len(sentence))
+    paragraphs = split_paragraphs(text, [])
+    assert len(paragraphs) > 1_000_000 // MAX_PARAGRAPH_CHARS
+    assert all(0 < p.end - p.start <= MAX_PARAGRAPH_CHARS for p in paragraphs)
+    assert all(text[p.start : p.end].endswith("Waffen.") for p in paragraphs[:-1])  # cut at sentence ends
+    assert "".join(text[p.start : p.end] + " " for p in paragraphs) == text  # nothing lost
+    words = "wort" * 3000  # no space, no sentence end: a hard cut
+    assert [p.end - p.start for p in split_paragraphs(words, [])] == [5000, 5000, 2000]

@@ -20,7 +20,7 @@ import datetime as dt
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -116,7 +116,10 @@ _BOMS = (
 )
 
 
-def decode(data: bytes, source: str, report: Report) -> str:
+def decode(data: bytes, source: str, report: Report, *, allow_nul: bool = False) -> str:
+    """Bytes to NFC text with ``\\n`` line ends: UTF-8 (BOM or not), UTF-16/32 with a BOM, else Windows-1252
+    with a warning. Binary data is an error: NUL bytes (unless ``allow_nul``: tables report such rows), or
+    control characters where text has none."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
@@ -126,8 +129,13 @@ def decode(data: bytes, source: str, report: Report) -> str:
                     [Problem(source, "not valid text", expected=encoding.upper(), found=f"byte offset {exc.start}")]
                 ) from None
             break
-    if b"\x00" in data:
+    if b"\x00" in data and not allow_nul:
         raise DossierError([Problem(source, "binary file", expected="UTF-8 text", found="NUL bytes")])
+    controls = len(_BINARY_CONTROLS.findall(data, 0, 65536))
+    if controls > max(8, min(len(data), 65536) // 200):
+        raise DossierError(
+            [Problem(source, "binary file", expected="text", found=f"{controls} control bytes in its first 64 KiB")]
+        )
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
@@ -145,6 +153,10 @@ def decode(data: bytes, source: str, report: Report) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     # NFC so that offsets and name keys do not depend on how accents were typed.
     return unicodedata.normalize("NFC", text)
+
+
+#: Control bytes that text does not contain (tab, line ends and form feed do occur; NUL is checked apart).
+_BINARY_CONTROLS = re.compile(rb"[\x01-\x08\x0b\x0e-\x1f\x7f]")
 
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(\n|\Z)", re.S)
@@ -268,12 +280,39 @@ def split_paragraphs(text: str, boilerplate: Sequence[re.Pattern[str]]) -> tuple
         current = (s, e)
     if current:
         spans.append(current)
+    spans = [piece for span in spans for piece in _bounded(text, span)]
     paragraphs = []
     for index, (s, e) in enumerate(spans):
         chunk = " ".join(text[s:e].split())
         is_boiler = any(p.search(chunk) for p in boilerplate)
         paragraphs.append(Paragraph(index=index, start=s, end=e, boilerplate=is_boiler))
     return tuple(paragraphs)
+
+
+#: A paragraph longer than this is cut into pieces for extraction and display: what one spaCy
+#: document costs grows faster than its length, and a 1 MB line once took minutes and gigabytes.
+MAX_PARAGRAPH_CHARS = 5000
+_SENTENCE_END = re.compile(r"[.!?…][\"'“”»«)]*\s+")
+
+
+def _bounded(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
+    """``span`` cut at sentence ends (else at a space, else anywhere) into pieces of at most MAX_PARAGRAPH_CHARS."""
+    start, end = span
+    pieces = []
+    while end - start > MAX_PARAGRAPH_CHARS:
+        window = text[start : start + MAX_PARAGRAPH_CHARS]
+        cut = max((m.end() for m in _SENTENCE_END.finditer(window, MAX_PARAGRAPH_CHARS // 2)), default=0)
+        if not cut:
+            cut = window.rfind(" ", MAX_PARAGRAPH_CHARS // 2) + 1 or MAX_PARAGRAPH_CHARS
+        piece_end = start + cut
+        stripped = text[start:piece_end].rstrip()
+        pieces.append((start, start + len(stripped)))
+        start = piece_end
+        while start < end and text[start].isspace():
+            start += 1
+    if start < end:
+        pieces.append((start, end))
+    return pieces
 
 
 def derive_title(text: str, paragraphs: Sequence[Paragraph], limit: int = 90) -> str:
@@ -337,8 +376,26 @@ def read_raw(path: Path, corpus: Path, report: Report, display_root: Path | None
     if path.suffix.lower() == ".md":
         data, body, _ = split_front_matter(text, shown)
         meta = parse_meta(data, text, shown)
+        check_date(meta, shown, lambda: _field_lines(text).get("date"), report)
         text = body
     return RawArticle(path=path, source=source, text=text, meta=meta)
+
+
+#: Publication dates outside these years are accepted with a warning: a typo ("2999", "0001") is likelier.
+PLAUSIBLE_YEARS = (1800, dt.date.today().year + 1)
+
+
+def check_date(meta: ArticleMeta, shown: str, line: Callable[[], int | None], report: Report) -> None:
+    """Warn about a date no news article has (year 1, the year 2999); the date is kept as written."""
+    if meta.date is not None and not PLAUSIBLE_YEARS[0] <= meta.date.year <= PLAUSIBLE_YEARS[1]:
+        report.warn(
+            shown,
+            "implausible publication date",
+            line=line(),
+            field="date",
+            expected=f"a year from {PLAUSIBLE_YEARS[0]} to {PLAUSIBLE_YEARS[1]}",
+            found=meta.date.isoformat(),
+        )
 
 
 class LanguageDetector:
@@ -513,7 +570,7 @@ def _rows(source: TableSource, shown: str, report: Report) -> Iterator[tuple[int
     import json
 
     raw = source.path.read_bytes()
-    text = decode(raw, shown, report)
+    text = decode(raw, shown, report, allow_nul=True)  # a row with a NUL byte is reported, not the file
     if source.format == "jsonl":
         for number, line in enumerate(text.split("\n"), start=1):
             if not line.strip():
@@ -545,10 +602,28 @@ def _rows(source: TableSource, shown: str, report: Report) -> Iterator[tuple[int
                 continue
             yield number, record
         return
-    csv.field_size_limit(64 * 1024 * 1024)
-    reader = csv.reader(text.splitlines(keepends=True), delimiter=source.delimiter, quotechar=source.quotechar)
+    csv.field_size_limit(MAX_FIELD_CHARS)
+    # strict: a stray quote inside a field is an error to report, not a silent merge of rows.
+    reader = csv.reader(
+        text.splitlines(keepends=True), delimiter=source.delimiter, quotechar=source.quotechar, strict=True
+    )
     names: list[str] | None = None
-    for cells in reader:
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            report.add(
+                Problem(
+                    shown,
+                    "malformed CSV row skipped",
+                    line=reader.line_num,
+                    expected=f"fields of at most {MAX_FIELD_CHARS:,} characters, quotes only around whole fields",
+                    found=short_repr(str(exc)),
+                )
+            )
+            continue
         if names is None and source.header:
             names = cells
             continue
@@ -558,6 +633,30 @@ def _rows(source: TableSource, shown: str, report: Report) -> Iterator[tuple[int
                 {name: value for name, value in zip(names, cells, strict=False)}
             )  # short rows are reported later
         yield reader.line_num, row
+
+
+#: The largest field a table row may hold (Python's csv module refuses larger ones).
+MAX_FIELD_CHARS = 64 * 1024 * 1024
+
+
+def _plain_values(values: dict[str, object], shown: str, line: int, report: Report) -> bool:
+    """Whether a row's mapped values are text or numbers a page can show; a problem is reported if not."""
+    for name, value in values.items():
+        found = None
+        if isinstance(value, (list, dict)):
+            found = f"a JSON {'list' if isinstance(value, list) else 'object'}"
+        elif isinstance(value, str):
+            if "\x00" in value:
+                found = "a NUL byte"
+            elif not value.isascii():
+                try:
+                    value.encode("utf-8")
+                except UnicodeEncodeError as exc:
+                    found = f"a lone surrogate at character {exc.start}"
+        if found is not None:
+            report.add(Problem(shown, "row skipped", line=line, field=name, expected="text or a number", found=found))
+            return False
+    return True
 
 
 def read_table(
@@ -605,7 +704,7 @@ def read_table(
                 missing = True
                 break
             values[field_name] = row[column]
-        if missing:
+        if missing or not _plain_values(values, shown, line, report):
             continue
         body = unicodedata.normalize("NFC", str(values.get("text") or "").replace("\r\n", "\n").replace("\r", "\n"))
         if not body.strip():
@@ -631,6 +730,7 @@ def read_table(
                     )
                 )
             continue
+        check_date(meta, shown, lambda row=line: row, report)  # type: ignore[misc]
         raw_id = str(values.get("id") or line)
         art_id = safe_slug(f"{prefix}-{raw_id}", keep="_-", limit=100, fallback="article")
         if art_id in seen:

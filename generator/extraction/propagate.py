@@ -20,6 +20,7 @@ it works on the article text directly and needs no Docs.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -345,10 +346,19 @@ def _propagate(
 ) -> list[Mention]:
     """Runs of capitalised words whose skeleton (or genitive stem) is a findable name."""
     stop_words = _stop_words(article.language)
-    taken = [(m.start, m.end) for m in existing]
+    # The spans already taken, per sentence they overlap: checking every span of the
+    # article for every candidate was quadratic (a 1 MB article took minutes).
+    starts = [sent.start for sent in ex.sentences]
+    taken_in: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for m in existing:
+        k = max(0, bisect.bisect_right(starts, m.start) - 1)
+        while k < len(starts) and starts[k] < m.end:
+            taken_in[k].append((m.start, m.end))
+            k += 1
     found = []
     text = article.text
-    for sent in ex.sentences:
+    for k, sent in enumerate(ex.sentences):
+        taken = taken_in[k]
         words = []
         for w in _CAPITALISED.finditer(text, sent.start, sent.end):
             start, end = w.span()
