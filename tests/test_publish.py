@@ -63,3 +63,23 @@ def test_deploy_only_from_main_with_the_official_action() -> None:
     assert deploy["needs"] == "build"
     assert deploy["environment"]["name"] == "github-pages"
     assert deploy["steps"][0]["uses"].startswith("actions/deploy-pages@")
+
+
+def test_supply_chain_is_pinned() -> None:
+    """Actions by full commit SHA, no credentials left in the checkout, a timeout on every job,
+    Python packages from the constraints file, and a manual run on main deploys."""
+    data = load()
+    text = WORKFLOW.read_text(encoding="utf-8")
+    for job in data["jobs"].values():
+        assert job["timeout-minutes"] <= 60
+        for step in job["steps"]:
+            if "uses" in step:
+                ref = step["uses"].split("@", 1)[1]
+                assert len(ref) == 40 and all(c in "0123456789abcdef" for c in ref), step["uses"]
+    checkout = next(s for s in data["jobs"]["build"]["steps"] if s.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["persist-credentials"] is False
+    assert data["jobs"]["build"]["env"]["PIP_CONSTRAINT"] == "requirements/constraints.txt"
+    constraints = (WORKFLOW.parents[2] / "requirements" / "constraints.txt").read_text(encoding="utf-8")
+    assert "\nspacy==" in constraints and "\nnox==" in constraints
+    assert "workflow_dispatch" in data["on"] and "workflow_dispatch" in data["jobs"]["deploy"]["if"]
+    assert "# v4.2.2" in text  # each pin names its release
