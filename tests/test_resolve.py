@@ -345,3 +345,28 @@ def test_cases_of_a_german_name_are_one_entity() -> None:
     )
     assert len([n for n in ents if "Volksrepublik" in n]) == 1
     assert {"Peter Green", "Pete Green"} <= set(ents), "short words keep their endings: two people"
+
+
+def test_continents_and_world_regions_merge_across_languages(gaz) -> None:
+    res, ents = entities(
+        [
+            make("de1", "Die Exporte nach [Europa|place] und [Westeuropa|place] stiegen.", language="de"),
+            make("en1", "Exports to [Europe|place] and [Western Europe|place] rose.", language="en"),
+            make("de2", "In [Asien|place] und [Ostasien|place] fiel der Absatz.", language="de"),
+            make("en2", "Sales fell in [Asia|place] and [Eastern Asia|place].", language="en"),
+        ],
+        gaz=gaz,
+    )
+    assert ents == {
+        "Asia": ["Asia", "Asien"],
+        "Eastern Asia": ["Eastern Asia", "Ostasien"],
+        "Europe": ["Europa", "Europe"],
+        "Western Europe": ["Western Europe", "Westeuropa"],
+    }
+    by_name = {e.name: e for e in res.entities}
+    assert {e.type for e in res.entities} == {"place"}
+    assert by_name["Europe"].identifiers == (("geonames", "6255148"),) and by_name["Europe"].coordinates
+    # A world region has no GeoNames id: its UN M49 code stands in, and it gets no map point.
+    assert by_name["Western Europe"].identifiers == (("unm49", "155"),) and by_name["Western Europe"].coordinates is None
+    # A country keeps a name it shares with a region ("Mikronesien").
+    assert gaz.lookup("Mikronesien", language="de").kind == "country"

