@@ -281,3 +281,67 @@ def test_entity_statements_are_paged_between_articles() -> None:
     assert "exclude: true" in second
     unpaged = renderer(TEMPLATES, RenderSettings()).render_site(articles, extractions, resolution)
     assert [p.path for p in unpaged.pages if p.path.startswith("people/wladimir-putin")] == ["people/wladimir-putin.md"]
+
+
+def test_exports_for_aleph_gephi_and_spreadsheets(tmp_path: Path) -> None:
+    """FollowTheMoney that the `ftm` tool validates, GraphML with the graph page's nodes and
+    edges, and CSV tables that round-trip; all byte-identical between two renders."""
+    import csv
+    import io
+    import json
+    import shutil
+    import subprocess
+
+    import networkx as nx
+
+    from generator.site import interop
+
+    articles, extractions = corpus(
+        make(
+            "de1",
+            "[Wladimir Putin|person] traf [Kim Jong Un|person] in [Moskau|place]. [Gazprom AG|organization] schwieg.",
+            date="2023-09-12",
+        ),
+        make(
+            "en1",
+            "[Vladimir Putin|person] met [Kim Jong Un|person] in [Moscow|place].",
+            language="en",
+            date="2023-09-13",
+        ),
+    )
+    resolution = resolve(articles, extractions, Curation(), None)
+    render = renderer(TEMPLATES, RenderSettings(exports=interop.FORMATS))
+    site = render.render_site(articles, extractions, resolution)
+    again = render.render_site(articles, extractions, resolution)
+    assert {p: site.static[p] for p in interop.paths(interop.FORMATS)} == {
+        p: again.static[p] for p in interop.paths(interop.FORMATS)
+    }
+
+    lines = [json.loads(line) for line in site.static[interop.FTM_PATH].splitlines()]
+    schemata = sorted({e["schema"] for e in lines})
+    assert schemata == ["Address", "Article", "Company", "Mention", "Person"]
+    putin = next(e for e in lines if e["schema"] == "Person" and "Vladimir Putin" in e["properties"]["name"])
+    mentions = [e for e in lines if e["schema"] == "Mention" and e["properties"]["resolved"] == [putin["id"]]]
+    assert sorted(m["properties"]["name"][0] for m in mentions) == ["Vladimir Putin", "Wladimir Putin"]
+    ftm = shutil.which("ftm") or str(Path(sys.executable).parent / "ftm")
+    source = tmp_path / "dossier.ftm.json"
+    source.write_text(site.static[interop.FTM_PATH], encoding="utf-8")
+    checked = subprocess.run([ftm, "validate", "-i", str(source)], capture_output=True, text=True)
+    assert checked.returncode == 0, checked.stderr
+    assert len(checked.stdout.splitlines()) == len(lines)
+
+    graph = json.loads(site.static["graph.json"])
+    network = nx.parse_graphml(site.static[interop.GRAPHML_PATH])
+    assert sorted(network.nodes) == sorted(n["id"] for n in graph["nodes"])
+    assert sorted(tuple(sorted(e)) for e in network.edges) == sorted(
+        tuple(sorted((e["source"], e["target"]))) for e in graph["edges"]
+    )
+    node = network.nodes["vladimir-putin"]
+    assert (node["type"], node["first_seen"], node["last_seen"]) == ("person", "2023-09-12", "2023-09-13")
+
+    people = list(csv.DictReader(io.StringIO(site.static["exports/people.csv"].removeprefix("\ufeff"))))
+    assert {r["name"]: r["aliases"] for r in people}["Vladimir Putin"] == "Wladimir Putin"
+    rows = list(csv.DictReader(io.StringIO(site.static[interop.MENTIONS_CSV].removeprefix("\ufeff"))))
+    assert len(rows) == sum(len(e.mentions) for e in resolution.entities)
+    home = next(p.content for p in site.pages if p.path == "index.md")
+    assert 'href="exports/dossier.ftm.json" download' in home

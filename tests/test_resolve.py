@@ -367,6 +367,8 @@ def test_continents_and_world_regions_merge_across_languages(gaz) -> None:
     assert {e.type for e in res.entities} == {"place"}
     assert by_name["Europe"].identifiers == (("geonames", "6255148"),) and by_name["Europe"].coordinates
     # A world region has no GeoNames id: its UN M49 code stands in, and it gets no map point.
-    assert by_name["Western Europe"].identifiers == (("unm49", "155"),) and by_name["Western Europe"].coordinates is None
+    assert (
+        by_name["Western Europe"].identifiers == (("unm49", "155"),) and by_name["Western Europe"].coordinates is None
+    )
     # A country keeps a name it shares with a region ("Mikronesien").
     assert gaz.lookup("Mikronesien", language="de").kind == "country"

@@ -18,6 +18,7 @@ from generator.corpus.ingest import DEFAULT_BOILERPLATE, TABLE_FIELDS, TableSour
 from generator.extraction.nlp import DEFAULT_PIPELINES, Layers, NlpSettings
 from generator.pipeline import Settings
 from generator.resolution.resolve import ResolveSettings
+from generator.site.interop import FORMATS as EXPORT_FORMATS
 from generator.site.render import RenderSettings
 
 
@@ -122,6 +123,8 @@ class DossierConfig(base.Config):
     """Statements on an entity page; more go to continuation pages (cut between articles)."""
     workers = _PositiveInt(default=1)
     """Processes for extraction (spaCy n_process) and for rendering pages (forked workers, Linux only)."""
+    exports = c.ListOfItems(c.Choice(EXPORT_FORMATS), default=[])
+    """Extra export files linked from the home page: `ftm` (FollowTheMoney for Aleph), `graphml` (Gephi), `csv`."""
     edit_uri = c.Optional(c.Type(str))
     """Base URL of "edit" links to curation files; default: repo_url + edit_uri of mkdocs.yml."""
 
@@ -176,6 +179,7 @@ def settings_from_config(plugin_config: DossierConfig, config: MkDocsConfig) -> 
             statements_page_size=plugin_config.statements_page_size,
             workers=plugin_config.workers,
             language=str(config.theme.get("language") or "en"),
+            exports=tuple(plugin_config.exports),
         ),
         boilerplate=tuple(plugin_config.boilerplate),
         site_name=config.site_name,

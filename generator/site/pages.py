@@ -452,7 +452,7 @@ def graph_page(ctx: PageContext, data: Mapping[str, list[dict[str, Any]]]) -> Pa
     return [(GRAPH_SRC, content)]
 
 
-def home_page(ctx: PageContext, index: SiteIndex, export_path: str) -> Pages:
+def home_page(ctx: PageContext, index: SiteIndex, export_path: str, other_exports: Sequence[str] = ()) -> Pages:
     src = "index.md"
     top = {
         t: [
@@ -476,6 +476,7 @@ def home_page(ctx: PageContext, index: SiteIndex, export_path: str) -> Pages:
         top=top,
         type_hrefs={t: ctx.href(src, f"{TYPE_FOLDERS[t]}/index.md") for t in ENTITY_TYPES},
         export_href=export_path,
+        other_exports=[(path.rsplit("/", 1)[-1], ctx.href(src, path)) for path in other_exports],
         graph_href=ctx.href(src, GRAPH_SRC),
         articles_href=ctx.href(src, "articles/index.md"),
         articles=[(a, ctx.href(src, article_src(a.id))) for a in sorted(index.articles, key=date_key)][:20],

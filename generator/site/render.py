@@ -21,7 +21,7 @@ from markupsafe import Markup
 from generator.model import ENTITY_TYPES, Article, Extraction
 from generator.resolution.quotes import Quote
 from generator.resolution.resolve import Resolution
-from generator.site import pages
+from generator.site import interop, pages
 from generator.site.export import EXPORT_PATH, export_json
 from generator.site.i18n import translations
 from generator.site.incremental import IncrementalRenderer, UnitKind, digest
@@ -109,18 +109,21 @@ class Renderer:
                 out
                 + pages.articles_index(ctx, index)
                 + pages.graph_page(ctx, graph)
-                + pages.home_page(ctx, index, EXPORT_PATH)
+                + pages.home_page(ctx, index, EXPORT_PATH, interop.paths(s.exports))
             )
 
         def export() -> pages.Pages:  # travels as a page: one result type for every job
             return [(EXPORT_PATH, export_json(index.articles, extractions, resolution, s, index.quotes))]
+
+        def other_exports() -> pages.Pages:
+            return sorted(interop.exports(s.exports, index, graph, s).items())
 
         renderer = IncrementalRenderer(
             {
                 "entity": UnitKind(index.entity_unit, lambda unit: pages.entity_pages(ctx, unit)),
                 "article": UnitKind(index.article_unit, lambda unit: pages.article_page(ctx, unit)),
             },
-            {"indexes": indexes, "export": export},
+            {"indexes": indexes, "export": export, "exports": other_exports},
             workers=s.workers,
             cache=cache,
             base=lambda: self.base_digest(site_name),
@@ -137,6 +140,7 @@ class Renderer:
         site.static.update(pages.redirects(ctx, index))
         site.static["graph.json"] = pages.graph_json(graph)
         site.static[EXPORT_PATH] = done.pages["export"][0][1]
+        site.static.update(done.pages["exports"])
         return site
 
     def base_digest(self, site_name: str) -> str:

@@ -18,4 +18,5 @@ class RenderSettings:
     graph_nodes: int = 150  # entities on the graph page
     index_page_size: int = 500  # rows per page of the people/organizations/places indexes
     statements_page_size: int = 100  # statements on an entity page; more go to continuation pages
+    exports: tuple[str, ...] = ()  # extra export formats (generator/site/interop.py): "ftm", "graphml", "csv"
     workers: int = 1  # processes rendering pages (forked; generator/site/incremental.py)

@@ -1,0 +1,209 @@
+"""The dossier in the formats investigators' tools read: FollowTheMoney, GraphML and CSV.
+
+* ``ftm``: FollowTheMoney entities as JSON lines (``ftm validate``, Aleph's
+  ``alephclient write-entities``): each article an ``Article``; each person a
+  ``Person``; each organisation an ``Organization``, or a ``Company`` when its
+  name carries a company's legal form (rigour's list); each place an
+  ``Address`` (FollowTheMoney has no schema for a named place: an ``Address``
+  holds a name, coordinates and a country, and is what Aleph shows on a map);
+  each mention of a person or organisation a ``Mention`` linking the article
+  (``document``) to the entity (``resolved``), which is how Aleph records named
+  entities found in a document (a ``Mention`` resolves to legal entities only,
+  so places are named in the article's ``locationMentioned``). Ids are
+  deterministic (``make_id`` of the dossier ids).
+* ``graphml``: the co-occurrence network of the graph page (same nodes, edges
+  and weights) for Gephi and Cytoscape, written with ``networkx``.
+* ``csv``: one table per entity type and one of mentions, UTF-8 with a byte
+  order mark so spreadsheet programs read the accents right.
+
+Each is a pure function of the resolved corpus; the output is deterministic.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any
+
+from generator.model import ENTITY_TYPES, TYPE_FOLDERS, Entity
+from generator.site.index import SiteIndex
+from generator.site.settings import RenderSettings
+from generator.site.urls import entity_src, page_url
+
+FORMATS = ("ftm", "graphml", "csv")
+FTM_PATH = "exports/dossier.ftm.json"
+GRAPHML_PATH = "exports/network.graphml"
+MENTIONS_CSV = "exports/mentions.csv"
+
+
+def paths(formats: Sequence[str]) -> list[str]:
+    """The files ``formats`` produce, in a fixed order (for links and tests)."""
+    out = []
+    if "ftm" in formats:
+        out.append(FTM_PATH)
+    if "graphml" in formats:
+        out.append(GRAPHML_PATH)
+    if "csv" in formats:
+        out += [f"exports/{TYPE_FOLDERS[t]}.csv" for t in ENTITY_TYPES] + [MENTIONS_CSV]
+    return out
+
+
+def exports(
+    formats: Sequence[str], index: SiteIndex, graph: Mapping[str, list[dict[str, Any]]], settings: RenderSettings
+) -> dict[str, str]:
+    """Path -> content of every file of ``formats``."""
+    out: dict[str, str] = {}
+    if "ftm" in formats:
+        out[FTM_PATH] = "".join(json.dumps(e, ensure_ascii=False, sort_keys=True) + "\n" for e in ftm_entities(index))
+    if "graphml" in formats:
+        out[GRAPHML_PATH] = graphml(index, graph)
+    if "csv" in formats:
+        out.update(tables(index, settings))
+    return out
+
+
+# ---------------------------------------------------------------- FollowTheMoney
+
+
+def ftm_entities(index: SiteIndex) -> Iterator[dict[str, Any]]:
+    """FollowTheMoney entities as dicts (``EntityProxy.to_dict`` with sorted values)."""
+    from followthemoney import model
+    from rigour.names import extract_org_types
+
+    def make(schema: str, *key: str) -> Any:
+        proxy = model.make_entity(schema)
+        proxy.make_id("dossier", *key)
+        return proxy
+
+    def plain(proxy: Any) -> dict[str, Any]:
+        props = {prop: sorted(values) for prop, values in proxy.to_dict()["properties"].items()}
+        return {"id": proxy.id, "schema": proxy.schema.name, "properties": props}
+
+    ids: dict[str, str] = {}
+    schema_of: dict[str, str] = {}
+    for e in index.entities:
+        if e.type == "person":
+            schema = "Person"
+        elif e.type == "organization":
+            companies = [t for t in extract_org_types(e.name) if t]
+            schema = "Company" if companies else "Organization"
+        else:
+            schema = "Address"
+        proxy = make(schema, "entity", e.id)
+        proxy.add("name", e.name)
+        proxy.add("alias", [a.name for a in e.aliases])
+        if e.description:
+            proxy.add("description", e.description)
+        for scheme, value in e.identifiers:
+            if scheme == "wikidata":
+                proxy.add("wikidataId", value)
+            elif scheme == "website" and schema != "Address":
+                proxy.add("website", value)
+        if schema == "Address":
+            proxy.add("full", e.name)
+            if e.coordinates:
+                proxy.add("latitude", str(e.coordinates[0]))
+                proxy.add("longitude", str(e.coordinates[1]))
+        ids[e.id] = proxy.id
+        schema_of[e.id] = schema
+        yield plain(proxy)
+    for art in index.articles:
+        proxy = make("Article", "article", art.id)
+        proxy.add("title", art.title)
+        proxy.add("fileName", art.source)
+        proxy.add("bodyText", art.text)
+        proxy.add("language", art.language)
+        if art.date:
+            proxy.add("publishedAt", art.date)
+        if art.outlet:
+            proxy.add("publisher", art.outlet)
+        if art.url:
+            proxy.add("sourceUrl", art.url)
+        named = {t: sorted({e.name for e in _entities_in(index, art.id) if e.type == t}) for t in ENTITY_TYPES}
+        proxy.add("peopleMentioned", named["person"])
+        proxy.add("companiesMentioned", named["organization"])
+        proxy.add("locationMentioned", named["place"])
+        article_id = proxy.id
+        yield plain(proxy)
+        ex = index.extractions.get(art.id)
+        for m in ex.mentions if ex else ():
+            ent_id = index.resolution.by_mention.get(m.key)
+            if ent_id is None or schema_of.get(ent_id) == "Address":
+                continue
+            mention = make("Mention", "mention", art.id, str(m.start), str(m.end))
+            mention.add("document", article_id)
+            mention.add("resolved", ids[ent_id])
+            mention.add("name", m.text)
+            mention.add("detectedSchema", schema_of[ent_id])
+            yield plain(mention)
+
+
+def _entities_in(index: SiteIndex, art_id: str) -> list[Entity]:
+    ex = index.extractions.get(art_id)
+    found = {index.resolution.by_mention.get(m.key) for m in ex.mentions} if ex else set()
+    return [index.by_id[i] for i in sorted(i for i in found if i in index.by_id)]
+
+
+# ---------------------------------------------------------------- network
+
+
+def graphml(index: SiteIndex, graph: Mapping[str, list[dict[str, Any]]]) -> str:
+    """The graph page's network as GraphML: node type, mentions, first and last seen; edge weight."""
+    import networkx as nx
+
+    g = nx.Graph()
+    for node in graph["nodes"]:
+        first, last = _seen(index, index.by_id[node["id"]])
+        g.add_node(
+            node["id"],
+            label=node["label"],
+            type=node["type"],
+            mentions=node["mentions"],
+            first_seen=first,
+            last_seen=last,
+        )
+    for edge in graph["edges"]:
+        g.add_edge(edge["source"], edge["target"], weight=edge["weight"])
+    return "\n".join(nx.generate_graphml(g)) + "\n"
+
+
+def _seen(index: SiteIndex, e: Entity) -> tuple[str, str]:
+    """First and last article date naming ``e`` ("" when undated)."""
+    dates = sorted(d for a in e.articles if a in index.arts and (d := index.arts[a].date))
+    return (dates[0], dates[-1]) if dates else ("", "")
+
+
+# ---------------------------------------------------------------- spreadsheets
+
+
+def tables(index: SiteIndex, settings: RenderSettings) -> dict[str, str]:
+    base = settings.site_url.rstrip("/") + "/" if settings.site_url else ""
+    out = {}
+    for t in ENTITY_TYPES:
+        rows = [["id", "name", "aliases", "type", "mentions", "articles", "first_seen", "last_seen", "page"]]
+        for e in index.entities:
+            if e.type != t:
+                continue
+            first, last = _seen(index, e)
+            page = base + page_url(entity_src(e.id, e.type), settings.use_directory_urls) if e.id in index.paged else ""
+            aliases = "; ".join(a.name for a in e.aliases)
+            rows.append([e.id, e.name, aliases, e.type, str(len(e.mentions)), str(len(e.articles)), first, last, page])
+        out[f"exports/{TYPE_FOLDERS[t]}.csv"] = _csv(rows)
+    rows = [["article", "entity", "text", "start", "end", "sentence_index", "sentence", "source"]]
+    spans = {(a, s.index): (s.start, s.end) for a, ex in index.extractions.items() for s in ex.sentences}
+    for e in index.entities:
+        for m in e.mentions:
+            art = index.arts.get(m.article)
+            span = spans.get((m.article, m.sentence))
+            sentence = art.text[span[0] : span[1]] if art and span else ""
+            rows.append([m.article, e.id, m.text, str(m.start), str(m.end), str(m.sentence), sentence, m.source])
+    out[MENTIONS_CSV] = _csv(rows)
+    return out
+
+
+def _csv(rows: list[list[str]]) -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows(rows)  # RFC 4180: CRLF line ends, quotes where needed
+    return "\ufeff" + buffer.getvalue()
