@@ -233,3 +233,31 @@ def test_index_tables_are_styled_sortable_and_filterable(page: Page, base_url: s
     pg.fill("input.dx-filter", "")
     assert sum(rows.nth(r).is_visible() for r in range(total)) == total
     pg.screenshot(path=str(ARTIFACTS / "people-index.png"), full_page=False)
+
+
+def test_map_has_no_wraparound_band_and_names_its_markers(page: Page, base_url: str) -> None:
+    """A country crossing the antimeridian (Russia's Chukotka, Fiji) used to be drawn as a grey band
+    across the whole map at 60-75 degrees north; and markers had no names."""
+    pg = page.page
+    pg.goto(base_url + "places/russia/")
+    pg.wait_for_function("document.querySelector('.dx-map').dataset.dxReady === '1'")
+    spans = pg.evaluate(
+        """() => {
+          const out = [];
+          const rings = (name, xs) => {
+            if (xs.length && xs[0].lng !== undefined) {
+              const lngs = xs.map(p => p.lng);
+              out.push([name, Math.max(...lngs) - Math.min(...lngs)]);
+            } else xs.forEach(x => rings(name, x));
+          };
+          document.querySelector('.dx-map').dxWorld.eachLayer(l => rings(l.feature.properties.name, l.getLatLngs()));
+          return out;
+        }"""
+    )
+    assert len(spans) > 100
+    # Each ring (one island, one mainland) spans less than half the world.
+    wide = [(name, round(width)) for name, width in spans if width > 180 and name != "Antarctica"]
+    assert wide == [], wide
+    labels = pg.locator(".dx-map .leaflet-tooltip.dx-map-label")
+    assert labels.count() >= 1 and "Russia" in labels.all_inner_texts()
+    pg.screenshot(path=str(ARTIFACTS / "place-russia.png"), full_page=False)

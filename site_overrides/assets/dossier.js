@@ -219,29 +219,54 @@
 
   /* ---------------------------------------------------------- map */
 
+  /* Rings that cross the antimeridian (Chukotka, Fiji) jump from 180 to -180 degrees, which a
+     flat map draws as a band across the whole world: continue them past 180 instead. */
+  function unwrapRing(ring) {
+    var shift = 0;
+    return ring.map(function (point, i) {
+      if (i > 0) {
+        var step = point[0] - ring[i - 1][0];
+        if (step > 180) shift -= 360;
+        else if (step < -180) shift += 360;
+      }
+      return [point[0] + shift, point[1]];
+    });
+  }
+
+  function unwrapped(collection) {
+    collection.features.forEach(function (f) {
+      var g = f.geometry;
+      if (!g || f.properties && f.properties.name === "Antarctica") return;
+      if (g.type === "Polygon") g.coordinates = g.coordinates.map(unwrapRing);
+      if (g.type === "MultiPolygon") g.coordinates = g.coordinates.map(function (poly) { return poly.map(unwrapRing); });
+    });
+    return collection;
+  }
+
   function drawMap(el, places, world) {
     var L = window.L;
     var map = L.map(el, { attributionControl: false, worldCopyJump: true, minZoom: 1, maxZoom: 8 });
     map.setView([20, 0], 1);  // a view first: layers need one to draw
-    el.dxWorld = L.geoJSON(window.topojson.feature(world, world.objects.countries), {
+    el.dxWorld = L.geoJSON(unwrapped(window.topojson.feature(world, world.objects.countries)), {
       style: { color: cssVar("--md-default-fg-color--lighter", "#aaa"), weight: 0.6, fillColor: cssVar("--md-default-fg-color--lightest", "#eee"), fillOpacity: 1 }
     }).addTo(map);
     var colour = typeColour("place");
     var bounds = [];
     el.dxMarkers = L.featureGroup().addTo(map);  // recoloured with the scheme (mapTheme)
-    places.forEach(function (p) {
+    places.forEach(function (p, i) {
       var marker = L.circleMarker([p.lat, p.lon], {
         radius: p.self ? 9 : 4 + Math.min(8, p.weight), color: colour, fillColor: colour, fillOpacity: p.self ? 0.9 : 0.6
       }).addTo(el.dxMarkers);
       var label = document.createElement(p.href ? "a" : "span");
       label.textContent = p.name;
       if (p.href) label.href = p.href;
-      marker.bindTooltip(p.name);
+      // The page's own place and the most named others carry their names; the rest on hover.
+      marker.bindTooltip(p.name, { permanent: p.self || i < 6, direction: "right", className: "dx-map-label" });
       marker.bindPopup(label);
       bounds.push([p.lat, p.lon]);
     });
     if (bounds.length > 1) {
-      map.fitBounds(bounds, { padding: [20, 20], maxZoom: 5 });
+      map.fitBounds(bounds, { paddingTopLeft: [20, 20], paddingBottomRight: [100, 20], maxZoom: 5 });  // room for labels
     } else if (bounds.length === 1) {
       map.setView(bounds[0], 4);
     }
