@@ -77,11 +77,23 @@ def cmd_build(args: argparse.Namespace) -> int:
         plugin_overrides["cache_dir"] = str(Path(args.cache_dir).resolve())
     if args.extractions:
         plugin_overrides["extractions"] = [str(Path(p).resolve()) for p in args.extractions]
+    overrides: dict[str, object] = {"strict": args.strict}
+    if args.offline:
+        # Links to files, not folders (file:// shows a folder as a listing), and Material's
+        # offline plugin, which mkdocs.yml switches on through this variable, for search.
+        overrides["use_directory_urls"] = False
+    previous = os.environ.get("DOSSIER_OFFLINE")
+    os.environ["DOSSIER_OFFLINE"] = "true" if args.offline else "false"
     try:
-        cfg = _load_config(config_file, {"strict": args.strict}, plugin_overrides)
+        cfg = _load_config(config_file, overrides, plugin_overrides)
     except ConfigurationError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    finally:  # read when the configuration loads; later builds in this process decide for themselves
+        if previous is None:
+            os.environ.pop("DOSSIER_OFFLINE", None)
+        else:
+            os.environ["DOSSIER_OFFLINE"] = previous
     target = Path(args.output).resolve() if args.output else Path(cfg.site_dir).resolve()
     try:
         _check_target(cfg, target)
@@ -148,6 +160,9 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("-c", "--corpus", help="corpus folder (default: the plugin's 'corpus' option)")
     b.add_argument("-o", "--output", help="output folder (default: site_dir of the configuration)")
     b.add_argument("--strict", action="store_true", help="fail on any warning (for CI)")
+    b.add_argument(
+        "--offline", action="store_true", help="a site to open from disk: links to .html files, search without a server"
+    )
     b.add_argument(
         "-j", "--workers", type=int, help="extraction and rendering processes (default: the plugin's 'workers')"
     )

@@ -171,3 +171,19 @@ def test_build_never_writes_into_content(root: Path, site: Path) -> None:
         if path.is_file():
             digest.update(path.read_bytes())
     assert digest.hexdigest() == before
+
+
+@pytest.mark.slow
+def test_offline_build_opens_from_disk(root: Path, tmp_path: Path, built_site: Path) -> None:
+    """`dossier build --offline`: every link names an .html file (file:// shows folders as listings)
+    and search runs without a server (Material's offline plugin)."""
+    from generator.cli import main
+
+    out = tmp_path / "offline"
+    cache = tmp_path / "cache"
+    assert main(["build", "-f", str(root / "mkdocs.yml"), "-o", str(out), "--cache-dir", str(cache), "--offline"]) == 0
+    home = (out / "index.html").read_text(encoding="utf-8")
+    assert 'href="people/index.html"' in home and 'href="people/"' not in home
+    assert (out / "people" / "sergei-shoigu.html").is_file()
+    assert (out / "search" / "search_index.js").is_file()
+    assert not (built_site / "search" / "search_index.js").exists()  # the normal build is unchanged
