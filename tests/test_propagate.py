@@ -36,6 +36,23 @@ def test_english_possessive_splits_into_two_names() -> None:
     assert ("Kookmin University", "organization", "propagated") in result["e"]
 
 
+def test_german_von_genitive_splits_into_two_names() -> None:
+    result = mentions(
+        make("en", "A fellow at [Chatham House|organization] said so. [Chatham House|organization] agreed.", language="en"),
+        make("de", "Er arbeitet beim [Russia & Eurasia Programme von Chatham House|organization] in London."),
+        make("de2", "Sie sprach mit [Ursula von der Leyen|person] und [Bank von Japan|organization]."),
+        make("de3", "Das [Institut für Russische Studien von Kookmin University|organization] lud ein."),
+    )
+    assert ("Chatham House", "organization", "propagated") in result["de"]
+    assert ("Russia & Eurasia Programme", "organization", "propagated") in result["de"]
+    # Two names of two words or more around "von" are two, also when neither is known elsewhere;
+    # a person's "von" and one-word sides stay one name.
+    assert ("Ursula von der Leyen", "person", "model") in result["de2"]
+    assert ("Bank von Japan", "organization", "model") in result["de2"]
+    assert ("Institut für Russische Studien", "organization", "propagated") in result["de3"]
+    assert ("Kookmin University", "organization", "propagated") in result["de3"]
+
+
 def test_trailing_german_noun_is_dropped_but_first_names_stay() -> None:
     result = mentions(
         make("a", "[Kim Jong Un|person] reist. [Kim Jong Un|person] fährt. Er schrieb [Kim Jong Un Briefe|person]."),

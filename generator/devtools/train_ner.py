@@ -26,7 +26,7 @@ from pathlib import Path
 from generator.devtools import nerdata
 from generator.extraction import embed  # noqa: F401 - registers dossier.ClusterHashEmbed.v1
 
-CONFIG = Path(__file__).resolve().parents[2] / "training" / "de_ner.cfg"
+CONFIG = Path(__file__).resolve().parents[2] / "training" / "de_ner_cluster.cfg"  # the shipped recipe
 SOURCES = ("germeval", "wikiann", "smartdata", "europeana")
 
 

@@ -98,6 +98,29 @@ def build_lexicon(extractions: Mapping[str, Extraction]) -> Lexicon:
     return Lexicon(names=names, hints={t: hints.get(t) for t in names})
 
 
+_VON = re.compile(r"\s+(?:von|vom)$")
+_OF = re.compile(r"\s+(?:von|vom)\s+")
+
+
+def _split_of(m: Mention, article: Article) -> list[Mention]:
+    """A German organisation or place span "X von Y" where X and Y are each names of two
+    words or more ("Russia & Eurasia Programme von Chatham House") is two mentions: a body
+    and the body it belongs to. One-word sides stay one name ("Bank von Japan")."""
+    if article.language != "de" or m.label == "person" or m.source == "curated":
+        return [m]
+    match = _OF.search(m.text)
+    if match is None:
+        return [m]
+    left, right = m.text[: match.start()], m.text[match.end() :]
+    if not all(len(side.split()) >= 2 and _is_name_like(side.split()) for side in (left, right)):
+        return [m]
+    right_start = m.start + match.end()
+    return [
+        replace(m, end=m.start + len(left), text=left, source="propagated"),
+        replace(m, start=right_start, text=right, source="propagated"),
+    ]
+
+
 def _is_name_like(words: Sequence[str]) -> bool:
     return all(
         w[:1].isupper()
@@ -133,6 +156,7 @@ def refine(
                 t
                 for m in ex.mentions
                 for t in _trim(_extend(m, lexicon, by_word, by_id[art_id]), lexicon, by_id[art_id])
+                for t in _split_of(t, by_id[art_id])
             ),
         )
         for art_id, ex in extractions.items()
@@ -299,6 +323,8 @@ def _trim(m: Mention, lexicon: Lexicon, article: Article) -> list[Mention]:
       only if it is itself a multi-word name ("Kookmin University").
     * In German, where every noun is capitalised, one extra word after a name
       is dropped ("Kim Jong Un Briefe").
+    * A German "von" genitive ("Russia & Eurasia Programme von Chatham House")
+      is split like the inflected one.
     """
     if m.source == "curated" or m.text in lexicon.names or " " not in m.text:
         return [m]
@@ -312,7 +338,11 @@ def _trim(m: Mention, lexicon: Lexicon, article: Article) -> list[Mention]:
     # One trailing word in German ("Kim Jong Un Briefe"); a word before a name is
     # usually a first name ("John Kirby") and stays.
     trailing_noun = article.language == "de" and not rest_before and len(rest_after.split()) == 1
-    if not genitive and not trailing_noun:
+    # German's other genitive: "das Programm von Chatham House" names two bodies.
+    of_name = article.language == "de" and not rest_after and _VON.search(rest_before) is not None
+    if of_name:
+        rest_before = _VON.sub("", rest_before)
+    if not genitive and not trailing_noun and not of_name:
         return [m]
     start = m.start + offset
     out = [
