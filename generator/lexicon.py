@@ -122,6 +122,17 @@ def org_head(name: str) -> bool:
 
 #: Heads a German compound may end in and still name an institution ("Landesgericht").
 _COMPOUND_HEADS = ("gericht", "ministerium", "verband", "partei", "institut", "behörde", "agentur", "universität")
+#: Institutions German names by their seat ("Landesgericht Linz", "Staatsanwaltschaft Schwerin",
+#: "Finanzamt Köln", "Universität Wien"): the compound heads plus public offices.
+_SEAT_HEADS = (*_COMPOUND_HEADS, "anwaltschaft", "polizei", "amt", "hochschule", "klinikum")
+
+
+def names_seat(word: str) -> bool:
+    """Whether a German word names an institution that the next word, a place, locates."""
+    low = word.lower()
+    return word[:1].isupper() and any(
+        low == head or (low.endswith(head) and len(low) > len(head) + 2) for head in _SEAT_HEADS
+    )
 
 
 #: German institution words that take a "für ..." complement as part of the name

@@ -38,7 +38,11 @@ def test_english_possessive_splits_into_two_names() -> None:
 
 def test_german_von_genitive_splits_into_two_names() -> None:
     result = mentions(
-        make("en", "A fellow at [Chatham House|organization] said so. [Chatham House|organization] agreed.", language="en"),
+        make(
+            "en",
+            "A fellow at [Chatham House|organization] said so. [Chatham House|organization] agreed.",
+            language="en",
+        ),
         make("de", "Er arbeitet beim [Russia & Eurasia Programme von Chatham House|organization] in London."),
         make("de2", "Sie sprach mit [Ursula von der Leyen|person] und [Bank von Japan|organization]."),
         make("de3", "Das [Institut für Russische Studien von Kookmin University|organization] lud ein."),
@@ -115,3 +119,17 @@ def test_memo_gives_the_same_result_and_searches_only_what_changed() -> None:
     assert run(edited, after) == run(edited)
     assert after.searched == 2, "d changed, and b spells the new name; a and c are reused"
     assert any(m.text == "Kim Jong Un" for m in run(edited)["b"].mentions)
+
+
+def test_an_institution_named_by_its_seat_is_one_organisation() -> None:
+    result = mentions(
+        make(
+            "de",
+            "Das Landesgericht [Linz|place] und die Staatsanwaltschaft [Schwerin|place] ermitteln in [Wien|place].",
+        ),
+        make("en", "The court in [Linz|place] met.", language="en"),
+    )
+    assert ("Landesgericht Linz", "organization", "model") in result["de"]
+    assert ("Staatsanwaltschaft Schwerin", "organization", "model") in result["de"]
+    assert ("Wien", "place", "model") in result["de"]  # "in" names no institution
+    assert ("Linz", "place", "model") in result["en"]  # a German naming pattern only

@@ -27,7 +27,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from generator.lexicon import DEFAULT_ROLE_WORDS, is_role_word
+from generator.lexicon import DEFAULT_ROLE_WORDS, is_role_word, names_seat
 from generator.model import ENTITY_TYPES, Article, EntityType, Extraction, Mention, stable_hash
 from generator.names import genitive_stem, is_acronym, skeleton
 
@@ -98,6 +98,21 @@ def build_lexicon(extractions: Mapping[str, Extraction]) -> Lexicon:
     return Lexicon(names=names, hints={t: hints.get(t) for t in names})
 
 
+_WORD_BEFORE = re.compile(r"(\w[\w-]*) $")
+
+
+def _with_seat_institution(m: Mention, article: Article) -> list[Mention]:
+    """A German place named right after an institution is the institution's seat, part of its
+    name ("Landesgericht Linz", "Staatsanwaltschaft Schwerin"): one organisation mention."""
+    if article.language != "de" or m.label != "place" or m.source == "curated":
+        return [m]
+    match = _WORD_BEFORE.search(article.text, max(0, m.start - 40), m.start)
+    if match is None or not names_seat(match.group(1)):
+        return [m]
+    start = match.start(1)
+    return [replace(m, start=start, text=article.text[start : m.end], label="organization", entity_hint=None)]
+
+
 _VON = re.compile(r"\s+(?:von|vom)$")
 _OF = re.compile(r"\s+(?:von|vom)\s+")
 
@@ -157,6 +172,7 @@ def refine(
                 for m in ex.mentions
                 for t in _trim(_extend(m, lexicon, by_word, by_id[art_id]), lexicon, by_id[art_id])
                 for t in _split_of(t, by_id[art_id])
+                for t in _with_seat_institution(t, by_id[art_id])
             ),
         )
         for art_id, ex in extractions.items()
