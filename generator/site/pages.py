@@ -515,4 +515,6 @@ def _identifier_link(scheme: str, value: str) -> tuple[str, str, str]:
         return ("GeoNames", value, f"https://www.geonames.org/{quote(value)}")
     if scheme == "unm49":
         return ("UN M49", value, "https://unstats.un.org/unsd/methodology/m49/")
+    if scheme == "iso3166-2":
+        return ("ISO 3166-2", value, f"https://www.iso.org/obp/ui/#iso:code:3166:{quote(value.split('-')[0])}")
     return ("Website", value, value)
