@@ -261,3 +261,16 @@ def test_map_has_no_wraparound_band_and_names_its_markers(page: Page, base_url: 
     labels = pg.locator(".dx-map .leaflet-tooltip.dx-map-label")
     assert labels.count() >= 1 and "Russia" in labels.all_inner_texts()
     pg.screenshot(path=str(ARTIFACTS / "place-russia.png"), full_page=False)
+
+
+def test_related_entities_are_a_compact_table_with_evidence_one_click_away(page: Page, base_url: str) -> None:
+    """Related entities used to be a stack of admonition boxes (Material styles every <details>)."""
+    pg = page.page
+    pg.goto(base_url + "people/vladimir-putin/")
+    table = pg.locator("table.dx-related")
+    assert table.locator("tbody tr").count() >= 3
+    evidence = table.locator("details.dx-evidence").first
+    assert evidence.evaluate("d => getComputedStyle(d).borderTopWidth") == "0px"  # not an admonition
+    assert not evidence.locator("ol").is_visible()
+    evidence.locator("summary").click()
+    assert evidence.locator("li.dx-statement").first.is_visible()

@@ -223,9 +223,11 @@ def test_related_entities_are_ranked_by_shared_sentences_with_evidence() -> None
     res = resolve(articles, extractions, Curation(), None)
     site = renderer(TEMPLATES, RenderSettings()).render_site(articles, extractions, res)
     page = next(p.content for p in site.pages if p.path == "people/putin.md")
-    related = page[page.index('<ol class="dx-related">') :]
+    related = page[page.index('<table class="dx-index dx-related">') :]
     assert related.index(">Kim<") < related.index(">Moskau<")  # 2 shared sentences before 1
-    assert "shared sentences: 2" in related and "shared sentences: 1" in related
+    kim_row = related[related.index(">Kim<") : related.index("</tr>", related.index(">Kim<"))]
+    assert '<td class="dx-num">2</td>' in kim_row and "2 sentences" in kim_row  # shared sentences, evidence
+    assert "<details" not in related.split("</table>")[0].replace('<details class="dx-evidence">', "")
     kim_evidence = related[related.index(">Kim<") : related.index(">Moskau<")]
     assert kim_evidence.count('class="dx-cite"') == 2  # the two sentences naming both
     graph = json.loads(site.static["graph.json"])
