@@ -124,3 +124,23 @@ def test_filter_completes_names_the_model_cut_short(blank_de: str, tmp_path: Pat
     assert ents(nlp, "Das sagte der Sender am Abend.") == []
     # A portfolio before a role word is an office, not an organisation; "Kremlin spokesman" stays.
     assert ents(nlp, "Russian Defense Minister Shoigu and a Kremlin spokesman.") == [("Kremlin", "ORG", "")]
+
+
+def test_an_opening_quotation_mark_belongs_to_the_sentence_it_opens() -> None:
+    """Splitters leave "„" after a full stop on the sentence that ends: statements then ended in "„ [4]"."""
+    import spacy
+
+    from generator.extraction.nlp import _sentence_bounds
+
+    nlp = spacy.blank("de")
+    nlp.add_pipe("sentencizer")
+    for text, expected in [
+        (
+            "Er hat gratuliert. „Ich bin sicher“, erklärte Putin. Dann ging er.",
+            ["Er hat gratuliert.", "„Ich bin sicher“, erklärte Putin.", "Dann ging er."],
+        ),
+        ("„Ich bin sicher.“ Dann ging er.", ["„Ich bin sicher.“", "Dann ging er."]),  # a closing mark stays
+        ("He said: “Yes.” Then he left. “No,” she said.", ["He said: “Yes.”", "Then he left.", "“No,” she said."]),
+    ]:
+        doc = nlp(text)
+        assert [doc[a:b].text for a, b in _sentence_bounds(doc)] == expected

@@ -210,21 +210,41 @@ def pipeline_fingerprint(language: str, name: str, settings: NlpSettings, curati
     )
 
 
+def _sentence_bounds(doc) -> list[tuple[int, int]]:  # type: ignore[no-untyped-def]
+    """Token bounds of the sentences, an opening quotation mark given to the sentence it opens.
+
+    Sentence splitters attach punctuation after a full stop to the sentence that
+    ends ("... gerichtet. „" + "Ich bin sicher ..."). A quotation mark with a
+    space before it and none after it opens the next sentence, in any language
+    and whatever the quote style; a closing one ("sicher.“") stays.
+    """
+    bounds = [(sent.start, sent.end) for sent in doc.sents]
+    for k in range(len(bounds) - 1):
+        start, end = bounds[k]
+        cut = end
+        while cut - 1 > start and doc[cut - 1].is_quote and not doc[cut - 1].whitespace_ and doc[cut - 2].whitespace_:
+            cut -= 1
+        if cut < end:
+            bounds[k] = (start, cut)
+            bounds[k + 1] = (cut, bounds[k + 1][1])
+    return bounds
+
+
 def doc_to_mentions(
     doc, article: Article, offset: int, paragraph: int, sentence_base: int
 ) -> tuple[list[Sentence], list[Mention]]:  # type: ignore[no-untyped-def]
     sentences = []
     starts = []
-    for i, sent in enumerate(doc.sents):
+    for i, (start, end) in enumerate(_sentence_bounds(doc)):
         sentences.append(
             Sentence(
                 index=sentence_base + i,
                 paragraph=paragraph,
-                start=offset + sent.start_char,
-                end=offset + sent.end_char,
+                start=offset + doc[start].idx,
+                end=offset + doc[end - 1].idx + len(doc[end - 1].text),
             )
         )
-        starts.append(sent.start)
+        starts.append(start)
     sources = doc.user_data.get("dossier_sources", {})
     mentions = []
     for ent in doc.ents:
