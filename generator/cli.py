@@ -102,20 +102,25 @@ def cmd_build(args: argparse.Namespace) -> int:
         return 2
     # Reproducible output: MkDocs dates the sitemap with SOURCE_DATE_EPOCH when it is set.
     os.environ.setdefault("SOURCE_DATE_EPOCH", source_date_epoch(config_file.parent))
-    with outputdir.locked(target, lambda msg: print(msg, file=sys.stderr)):
-        outputdir.recover(target)
-        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
-        cfg.site_dir = str(staging)
-        try:
-            build(cfg)
-        except (Abort, PluginError, DossierError) as exc:
-            shutil.rmtree(staging, ignore_errors=True)
-            print(f"error: build failed; the previous site in {target} is untouched\n{exc}", file=sys.stderr)
-            return 1
-        except BaseException:
-            shutil.rmtree(staging, ignore_errors=True)
-            raise
-        outputdir.swap_into_place(staging, target)
+    try:
+        with outputdir.locked(target, lambda msg: print(msg, file=sys.stderr)):
+            outputdir.recover(target)
+            staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
+            cfg.site_dir = str(staging)
+            try:
+                build(cfg)
+                outputdir.swap_into_place(staging, target)
+            except (Abort, PluginError, DossierError) as exc:
+                shutil.rmtree(staging, ignore_errors=True)
+                print(f"error: build failed; the previous site in {target} is untouched\n{exc}", file=sys.stderr)
+                return 1
+            except BaseException:
+                shutil.rmtree(staging, ignore_errors=True)
+                raise
+    except OSError as exc:  # a read-only or full disk where the site goes: one clear error, the old site stays
+        where = exc.filename or target
+        print(f"error: {where}: {exc.strerror or exc}; the previous site in {target} is untouched", file=sys.stderr)
+        return 1
     print(f"site written to {target}")
     return 0
 

@@ -110,3 +110,27 @@ def test_a_cache_folder_that_cannot_be_written_costs_time_not_the_build(
     assert code == 0 and (out / "index.html").exists()
     assert "cannot write the" in caplog.text
     assert blocker.read_text(encoding="utf-8").startswith("a file")
+
+
+def test_an_output_folder_that_cannot_be_written_is_one_clear_error(
+    root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A full or read-only disk where the site goes: no traceback, the previous site stays."""
+    import errno
+    import tempfile
+
+    from generator.cli import main
+
+    out = tmp_path / "site"
+    out.mkdir()
+    (out / "previous.html").write_text("the previous site", encoding="utf-8")
+    (out / MARKER).write_text("", encoding="utf-8")
+
+    def full(*args: object, **kwargs: object) -> str:
+        raise OSError(errno.ENOSPC, "No space left on device", str(tmp_path / ".site.new-x"))
+
+    monkeypatch.setattr(tempfile, "mkdtemp", full)
+    assert main(["build", "-f", str(root / "mkdocs.yml"), "-o", str(out), "--cache-dir", str(tmp_path / "c")]) == 1
+    err = capsys.readouterr().err
+    assert "No space left on device" in err and "previous site" in err and "Traceback" not in err
+    assert (out / "previous.html").read_text(encoding="utf-8") == "the previous site"
