@@ -274,3 +274,38 @@ def test_related_entities_are_a_compact_table_with_evidence_one_click_away(page:
     assert not evidence.locator("ol").is_visible()
     evidence.locator("summary").click()
     assert evidence.locator("li.dx-statement").first.is_visible()
+
+
+def test_network_labels_never_overlap_and_the_legend_filters_by_type(page: Page, base_url: str) -> None:
+    """The network page was a hairball: 16 pairs of overlapping labels on the demo, no legend."""
+    pg = page.page
+    pg.goto(base_url + "graph/")
+    pg.wait_for_function("document.querySelector('.dx-graph').dataset.dxReady === '1'")
+    shown, total, overlaps = pg.evaluate(
+        """() => {
+          const cy = document.querySelector('.dx-graph').dxGraph;
+          const boxes = cy.nodes(':visible').filter(n => !n.hasClass('dx-nolabel'))
+            .map(n => n.boundingBox({includeNodes: false, includeEdges: false, includeLabels: true}));
+          let overlaps = 0;
+          boxes.forEach((a, i) => boxes.slice(i + 1).forEach(b => {
+            if (a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2) overlaps++;
+          }));
+          return [boxes.length, cy.nodes().length, overlaps];
+        }"""
+    )
+    assert overlaps == 0 and shown >= total // 2, (shown, total, overlaps)
+    legend = pg.locator(".dx-graph-legend input[type=checkbox]")
+    assert legend.count() == 3
+    people = "document.querySelector('.dx-graph').dxGraph.nodes('[type = \"person\"]:visible').length"
+    assert pg.evaluate(people) > 0
+    legend.first.uncheck()
+    assert pg.evaluate(people) == 0
+    legend.first.check()
+    assert pg.evaluate(people) > 0
+    # Pointing at an entity fades everything outside its neighbourhood.
+    faded = pg.evaluate(
+        """() => { const cy = document.querySelector('.dx-graph').dxGraph;
+                   const n = cy.nodes().max(x => x.degree()).ele; n.emit('mouseover');
+                   return [cy.elements('.dx-faded').length, n.closedNeighborhood().filter('.dx-faded').length]; }"""
+    )
+    assert faded[0] > 0 and faded[1] == 0

@@ -127,21 +127,42 @@
       return { data: { id: "e" + i, source: e.source, target: e.target, width: 1 + 5 * e.weight / maxWeight } };
     }));
     var fg = cssVar("--md-default-fg-color", "#333");
+    var bg = cssVar("--md-default-bg-color", "#fff");
     var cy = window.cytoscape({
       container: el,
       elements: elements,
       style: [
         { selector: "node", style: {
           "background-color": function (n) { return typeColour(n.data("type")); },
-          "label": "data(label)", "color": fg, "font-size": 10, "text-valign": "bottom", "text-margin-y": 3,
+          "label": "data(label)", "color": fg, "font-size": function (n) { return Math.max(9, n.data("size") / 3.2); },
+          "text-valign": "bottom", "text-margin-y": 3,
+          "text-background-color": bg, "text-background-opacity": 0.75, "text-background-padding": 1,
           "width": "data(size)", "height": "data(size)", "border-width": function (n) { return n.data("focus") ? 4 : 0; },
           "border-color": fg
         } },
+        { selector: "node.dx-nolabel", style: { "label": "" } },
+        { selector: "node.dx-hover", style: { "label": "data(label)", "z-index": 10 } },
+        { selector: ".dx-faded", style: { "opacity": 0.15 } },
         { selector: "edge", style: { "width": "data(width)", "line-color": cssVar("--md-default-fg-color--lighter", "#bbb"), "opacity": 0.7 } },
         { selector: "node.dx-active", style: { "border-width": 4, "border-color": cssVar("--md-accent-fg-color", "#f50") } }
       ],
-      layout: { name: "cose", animate: false, randomize: false, nodeRepulsion: 8000, idealEdgeLength: 80 }
+      layout: { name: "cose", animate: false, randomize: false, nodeRepulsion: 12000, idealEdgeLength: 90, nodeOverlap: 20 }
     });
+    placeLabels(cy);
+    var relabel = null;
+    cy.on("zoom", function () { clearTimeout(relabel); relabel = setTimeout(function () { placeLabels(cy); }, 120); });
+    // Hover or keyboard focus shows one entity's neighbourhood and fades the rest.
+    function focus(node) {
+      cy.elements().removeClass("dx-faded dx-hover");
+      if (!node) return;
+      var near = node.closedNeighborhood();
+      cy.elements().not(near).addClass("dx-faded");
+      near.nodes().addClass("dx-hover");
+    }
+    cy.on("mouseover", "node", function (evt) { focus(evt.target); });
+    cy.on("mouseout", "node", function () { focus(null); });
+    el.dxFocus = focus;
+    if (el.hasAttribute("data-legend")) addLegend(el, cy, readJSON(el, "data-legend"));
     cy.on("tap", "node", function (evt) {
       var href = evt.target.data("href");
       if (href) location.assign(new URL(href, location.href).href);
@@ -161,6 +182,7 @@
         cy.nodes().removeClass("dx-active");
         var node = nodes[index];
         node.addClass("dx-active");
+        focus(node);
         cy.center(node);
         live.textContent = node.data("label") + " (" + node.connectedEdges().length + ")";
       } else if (ev.key === "Enter" && index >= 0 && nodes[index].data("href")) {
@@ -173,6 +195,44 @@
     });
     el.dxGraph = cy;
     el.dataset.dxReady = "1";
+  }
+
+  /* Labels only where they fit: biggest nodes first, a label is hidden when its box would
+     overlap one already shown (hover and zoom show the others). */
+  function placeLabels(cy) {
+    var shown = [];
+    var nodes = cy.nodes(":visible").sort(function (a, b) { return b.data("size") - a.data("size"); });
+    nodes.removeClass("dx-nolabel");
+    nodes.forEach(function (n) {
+      var box = n.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true });
+      var clash = shown.some(function (b) { return box.x1 < b.x2 && b.x1 < box.x2 && box.y1 < b.y2 && b.y1 < box.y2; });
+      if (clash) n.addClass("dx-nolabel");
+      else shown.push(box);
+    });
+  }
+
+  /* A legend that is also a filter: one switch per entity type, in the type's colour. */
+  function addLegend(el, cy, labels) {
+    var bar = document.createElement("div");
+    bar.className = "dx-graph-legend";
+    ["person", "organization", "place"].forEach(function (type) {
+      var label = document.createElement("label");
+      var box = document.createElement("input");
+      box.type = "checkbox";
+      box.checked = true;
+      box.value = type;
+      box.addEventListener("change", function () {
+        cy.nodes('[type = "' + type + '"]').style("display", box.checked ? "element" : "none");
+        placeLabels(cy);
+      });
+      var swatch = document.createElement("span");
+      swatch.className = "dx-swatch dx-" + type;
+      label.appendChild(box);
+      label.appendChild(swatch);
+      label.appendChild(document.createTextNode((labels && labels[type]) || type));
+      bar.appendChild(label);
+    });
+    el.insertAdjacentElement("beforebegin", bar);
   }
 
   function graphTheme(cy) {
