@@ -187,3 +187,11 @@ def test_offline_build_opens_from_disk(root: Path, tmp_path: Path, built_site: P
     assert (out / "people" / "sergei-shoigu.html").is_file()
     assert (out / "search" / "search_index.js").is_file()
     assert not (built_site / "search" / "search_index.js").exists()  # the normal build is unchanged
+
+
+def test_search_snippets_keep_fields_apart(site: Path) -> None:
+    """Snippets used to run fields together ("Mentions4 … First seenundated")."""
+    docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    header = next(d for d in docs if d["location"] == "people/sergei-shoigu/#sergei-shoigu")
+    assert "Mentions: " in header["text"] and "First seen: " in header["text"]
+    assert "Mentions4" not in header["text"]
