@@ -309,3 +309,19 @@ def test_network_labels_never_overlap_and_the_legend_filters_by_type(page: Page,
                    return [cy.elements('.dx-faded').length, n.closedNeighborhood().filter('.dx-faded').length]; }"""
     )
     assert faded[0] > 0 and faded[1] == 0
+
+
+@pytest.mark.parametrize(
+    ("query", "entity"),
+    [("Schoigu", "people/sergei-shoigu/"), ("Pjöngjang", "places/pyongyang/"), ("Kirby", "people/john-kirby/")],
+)
+def test_search_puts_the_entity_page_first(page: Page, base_url: str, query: str, entity: str) -> None:
+    pg = page.page
+    pg.goto(base_url)
+    pg.locator("label.md-search__icon, .md-search__input").first.click()
+    pg.locator("input.md-search__input").press_sequentially(query, delay=30)
+    first = pg.locator(".md-search-result__item > a").first
+    first.wait_for(timeout=10_000)
+    assert entity in first.get_attribute("href"), [
+        a.get_attribute("href") for a in pg.locator(".md-search-result__item > a").all()[:5]
+    ]
