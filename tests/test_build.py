@@ -40,7 +40,7 @@ def test_expected_entity_pages(site: Path) -> None:
         page = site / path / "index.html"
         assert page.exists(), path
         html = page.read_text(encoding="utf-8")
-        assert f">{name}</h1>" in html or f">{name}<span class=\"dx-sep\">" in html, path
+        assert f">{name}</h1>" in html or f'>{name}<span class="dx-sep">' in html, path
 
 
 def test_all_internal_links_and_anchors_resolve(site: Path) -> None:

@@ -134,3 +134,35 @@ def test_an_output_folder_that_cannot_be_written_is_one_clear_error(
     err = capsys.readouterr().err
     assert "No space left on device" in err and "previous site" in err and "Traceback" not in err
     assert (out / "previous.html").read_text(encoding="utf-8") == "the previous site"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "victim", ["gazetteer.pickle", "common-nouns.pickle", "languages.json", "propagate.pickle", "pack.pickle", ".json"]
+)
+def test_a_failed_cache_write_costs_only_time(
+    root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, victim: str
+) -> None:
+    """Fault injection at each cache file the build writes: the write fails (a full disk), the
+    build still succeeds, and the next build equals a clean one byte for byte."""
+    import errno
+
+    from generator import store
+
+    cache, out = tmp_path / "cache", tmp_path / "site"
+    real_replace = store.os.replace
+
+    def failing(src: str, dst: str | Path) -> None:
+        if str(dst).endswith(victim):
+            raise OSError(errno.ENOSPC, "No space left on device", str(dst))
+        real_replace(src, dst)
+
+    monkeypatch.setattr(store.os, "replace", failing)
+    assert main(["build", "-f", str(root / "mkdocs.yml"), "-o", str(out), "--cache-dir", str(cache)]) == 0
+    assert "cannot write the cache file" in caplog.text and victim in caplog.text
+    assert not [p for p in cache.rglob("*") if p.name.endswith(victim) and victim != ".json"]
+    monkeypatch.setattr(store.os, "replace", real_replace)
+    first = (out / "dossier.json").read_bytes()
+    assert main(["build", "-f", str(root / "mkdocs.yml"), "-o", str(out), "--cache-dir", str(cache)]) == 0
+    assert (out / "dossier.json").read_bytes() == first
+    assert not list(cache.rglob(".tmp-*")), "no temporary files left behind"
