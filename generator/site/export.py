@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 from generator.model import Article, Extraction
 from generator.resolution.quotes import Quote
 from generator.resolution.resolve import Resolution
+from generator.resolution.roles import Role
 from generator.site.settings import RenderSettings
 from generator.site.urls import article_src, entity_src, page_url
 
@@ -21,6 +22,7 @@ def export_json(
     resolution: Resolution,
     settings: RenderSettings,
     quotes: Sequence[Quote] = (),
+    roles: Mapping[str, Sequence[Role]] | None = None,
 ) -> str:
     """``dossier.json``: the schema documented in README ("Export"); fields are only ever added."""
     sentence_text: dict[tuple[str, int], str] = {}
@@ -57,6 +59,10 @@ def export_json(
                 "url": (base + page_url(entity_src(e.id, e.type), settings.use_directory_urls))
                 if len(e.mentions) >= settings.min_mentions
                 else None,
+                "roles": [
+                    {"text": r.text, "language": r.language, "article": r.article, "sentence_index": r.sentence}
+                    for r in (roles or {}).get(e.id, ())
+                ],
                 "mentions": [
                     {
                         "article": m.article,

@@ -15,6 +15,7 @@ from operator import itemgetter
 from generator.model import Article, EntityType, Extraction, Mention, Sentence
 from generator.resolution.quotes import Quote
 from generator.resolution.resolve import Resolution
+from generator.resolution.roles import Role, find_roles
 from generator.site import views
 from generator.site.units import ArticleData, ArticleUnit, EntityRef, EntityUnit, RelatedData, date_key
 from generator.site.urls import entity_src, relative_url
@@ -70,6 +71,9 @@ class SiteIndex:
             shared_articles = len(set(map(itemgetter(0), where)))
             self.neighbours[a].append((b, where, shared_articles))
             self.neighbours[b].append((a, where, shared_articles))
+        self.roles: dict[str, list[Role]] = defaultdict(list)
+        for role in find_roles(self.articles, extractions, self.entities):
+            self.roles[role.entity].append(role)
         self._article_data: dict[str, ArticleData] = {}
 
     def href(self, from_src: str, to_src: str, anchor: str | None = None) -> str:
@@ -134,6 +138,7 @@ class SiteIndex:
             places=views.map_places(e, neighbours, self.by_id, link_to),
             neighbourhood=views.neighbourhood(e, neighbours, self.cooc, self.by_id, link_to),
             timeline=views.timeline(e, self.arts),
+            roles=list(self.roles.get(e.id, [])),
         )
 
 

@@ -292,6 +292,11 @@ def _entity_page(
     aliases_by_language: dict[str, list] = defaultdict(list)
     for alias in e.aliases:
         aliases_by_language[alias.language or "any"].append(alias)
+    # One line per wording, each with links to the sentences that use it.
+    roles: dict[str, list[tuple[str, str]]] = {}
+    for role in unit.roles:
+        href = ctx.href(src, article_src(role.article), f"s{role.sentence}")
+        roles.setdefault(role.text, []).append((role.language, href))
     return ctx.render(
         "entity.md.j2",
         entity=e,
@@ -313,6 +318,7 @@ def _entity_page(
         neighbourhood=unit.neighbourhood,
         collapse_after=ctx.s.collapse_after,
         aliases_by_language=sorted(aliases_by_language.items()),
+        roles=list(roles.items()),
     )
 
 

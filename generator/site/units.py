@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, fields
 
 from generator.model import Article, Entity, EntityType, Mention, Sentence
 from generator.resolution.quotes import Quote
+from generator.resolution.roles import Role
 from generator.site.incremental import Digested, digest
 
 Link = tuple[str, EntityType, str]  # a mention's paged entity: (id, type, name)
@@ -74,6 +75,7 @@ class EntityUnit:
     places: list[dict[str, object]]
     neighbourhood: dict[str, object]
     timeline: dict[str, object]
+    roles: list[Role]  # who is who: the roles the articles give it, in corpus order
 
 
 @dataclass(eq=False)
