@@ -357,3 +357,27 @@ def test_a_megabyte_line_is_cut_into_bounded_paragraphs() -> None:
     assert "".join(text[p.start : p.end] + " " for p in paragraphs) == text  # nothing lost
     words = "wort" * 3000  # no space, no sentence end: a hard cut
     assert [p.end - p.start for p in split_paragraphs(words, [])] == [5000, 5000, 2000]
+
+
+def test_a_metadata_spreadsheet_dates_and_titles_plain_text_articles(tmp_path: Path) -> None:
+    write(tmp_path, "a.txt", "Kim traf Putin in Wladiwostok.\n")
+    write(tmp_path, "b.txt", "Putin sprach in Moskau über Nordkorea.\n")
+    write(tmp_path, "c.md", "---\ntitle: Aus der Datei\n---\nSchoigu reiste nach Pjöngjang.\n")
+    write(
+        tmp_path,
+        "metadata.csv",
+        "file,title,date,outlet,url,how the date was established\n"
+        "a.txt,Gipfel in Wladiwostok,2023-09-13,Agentur,https://example.org/a,dateline\n"
+        "b.txt,,2023-02-30,,,typo\n"
+        "c.md,Aus der Tabelle,2023-07-27,,,\n"
+        "gone.txt,Weg,2023-01-01,,,\n",
+    )
+    arts, report = corpus(tmp_path)
+    by_id = {a.id: a for a in arts}
+    assert sorted(by_id) == ["a", "b", "c"]
+    assert (by_id["a"].title, by_id["a"].date, by_id["a"].outlet) == ("Gipfel in Wladiwostok", "2023-09-13", "Agentur")
+    assert by_id["b"].date is None  # its row was bad: reported, the article still read
+    assert (by_id["c"].title, by_id["c"].date) == ("Aus der Datei", "2023-07-27")  # front matter wins per field
+    text = "\n".join(str(p) for p in report.problems)
+    assert "metadata.csv:3" in text and "date" in text
+    assert "metadata.csv:5" in text and "row names no article file" in text

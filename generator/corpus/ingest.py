@@ -515,12 +515,18 @@ def read_corpus(
     detect = detect or LanguageDetector()
     compiled = compile_boilerplate(boilerplate)
     seen: dict[str, str] = {}
-    for path in discover(corpus, report):
+    paths = discover(corpus, report)
+    sidecar = read_metadata(corpus, {p.relative_to(corpus).as_posix() for p in paths}, report, display_root)
+    for path in paths:
         try:
             raw = read_raw(path, corpus, report, display_root)
         except DossierError as exc:
             report.problems.extend(exc.problems)
             continue
+        if raw.source in sidecar:
+            # Front matter wins field by field: the file is the more specific source.
+            given = {k: v for k, v in raw.meta.model_dump().items() if v is not None}
+            raw = replace(raw, meta=sidecar[raw.source].model_copy(update=given))
         if not raw.text.strip():
             report.warn(raw.source, "empty article skipped", expected="some text", found="only whitespace")
             continue
@@ -538,6 +544,77 @@ def read_corpus(
             continue
         seen[article.id] = raw.source
         yield article
+
+
+#: A spreadsheet of clippings beside plain-text articles: one row per file.
+METADATA_FILE = "metadata.csv"
+METADATA_COLUMNS = ("file", "title", "date", "outlet", "url", "language")
+
+
+def read_metadata(
+    corpus: Path, files: set[str], report: Report, display_root: Path | None = None
+) -> dict[str, ArticleMeta]:
+    """``metadata.csv`` in the corpus folder: title, date, outlet, url and language per article file.
+
+    Columns ``file`` (corpus-relative path, required) and any of ``title``,
+    ``date``, ``outlet``, ``url``, ``language``; other columns (notes on how a
+    date was established) are ignored. A bad row is reported with its line and
+    skipped; a row naming no article file is a warning.
+    """
+    import csv
+
+    path = corpus / METADATA_FILE
+    if not path.is_file():
+        return {}
+    shown = (display_root / METADATA_FILE).as_posix() if display_root else METADATA_FILE
+    try:
+        text = decode(path.read_bytes(), shown, report)
+    except DossierError as exc:
+        report.problems.extend(exc.problems)
+        return {}
+    reader = csv.DictReader(text.splitlines(keepends=True))
+    if "file" not in (reader.fieldnames or []):
+        report.add(
+            Problem(
+                shown,
+                "no 'file' column",
+                line=1,
+                expected="a header row with 'file'",
+                found=short_repr(reader.fieldnames),
+            )
+        )
+        return {}
+    out: dict[str, ArticleMeta] = {}
+    for row in reader:
+        line = reader.line_num
+        name = (row.get("file") or "").strip()
+        if name not in files:
+            report.warn(
+                shown,
+                "row names no article file",
+                line=line,
+                field="file",
+                expected="a file in the corpus folder",
+                found=short_repr(name),
+            )
+            continue
+        data = {k: v.strip() for k in METADATA_COLUMNS[1:] if (v := row.get(k)) and v.strip()}
+        try:
+            out[name] = ArticleMeta.model_validate(data)
+            check_date(out[name], shown, lambda row=line: row, report)  # type: ignore[misc]
+        except ValidationError as exc:
+            for err in exc.errors():
+                report.add(
+                    Problem(
+                        shown,
+                        "invalid value, row skipped",
+                        line=line,
+                        field=str(err["loc"][0]) if err["loc"] else None,
+                        expected=pydantic_expected(err),
+                        found=short_repr(err.get("input")),
+                    )
+                )
+    return out
 
 
 # ---------------------------------------------------------------- tables of articles
