@@ -17,7 +17,10 @@ from generator.errors import DossierError, Problem, Report
 
 DETECT = LanguageDetector(languages=("de", "en"))
 GOOD = "Wladimir Putin traf Kim Jong Un in Moskau. Beide sprachen über Waffen.\n"
-SETTINGS = settings(max_examples=25, deadline=2000, suppress_health_check=[HealthCheck.function_scoped_fixture])
+# derandomize: the same examples on every run, so CI is reproducible; raise max_examples locally to search wider.
+SETTINGS = settings(
+    max_examples=25, deadline=2000, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 
 # Pieces of YAML that hostile or careless contributors write: timestamps (valid and not),
 # anchors and aliases, Python tags, deep nesting, huge numbers, odd scalars.

@@ -214,6 +214,9 @@ def parse_meta(data: dict[str, object], text: str, source: str) -> ArticleMeta:
     except ValidationError as exc:
         problems = []
         field_lines = _field_lines(text)
+        # A field on no line of its own came in through a YAML merge key ("<<: {...}");
+        # failing that, the front matter's first line.
+        fallback = field_lines.get("<<", 2)
         for err in exc.errors():
             key = str(err["loc"][0]) if err["loc"] else "?"
             if err["type"] == "extra_forbidden":
@@ -221,7 +224,7 @@ def parse_meta(data: dict[str, object], text: str, source: str) -> ArticleMeta:
                     Problem(
                         source,
                         f"unknown front matter field{did_you_mean(key, META_FIELDS)}",
-                        line=field_lines.get(key),
+                        line=field_lines.get(key, fallback),
                         field=key,
                         expected="one of " + ", ".join(META_FIELDS),
                         found=short_repr(key),
@@ -233,7 +236,7 @@ def parse_meta(data: dict[str, object], text: str, source: str) -> ArticleMeta:
                 Problem(
                     source,
                     "invalid front matter value",
-                    line=field_lines.get(key),
+                    line=field_lines.get(key, fallback),
                     field=key,
                     expected=expected,
                     found=short_repr(err.get("input")),
@@ -242,7 +245,7 @@ def parse_meta(data: dict[str, object], text: str, source: str) -> ArticleMeta:
         if len(problems) > MAX_PROBLEMS_PER_FILE:
             more = len(problems) - MAX_PROBLEMS_PER_FILE
             problems = problems[:MAX_PROBLEMS_PER_FILE]
-            problems.append(Problem(source, f"... and {more} more problems in this file's front matter"))
+            problems.append(Problem(source, f"... and {more} more problems in this file's front matter", line=2))
         raise DossierError(problems) from None
 
 
