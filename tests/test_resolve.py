@@ -406,3 +406,13 @@ def test_subdivisions_merge_across_languages_generic_words_and_transliteration(g
     assert by_code[(("geonames", "614540"),)].name == "Georgia"
     assert gaz.lookup("New York", language="en").kind == "city"
     assert gaz.lookup("Amur", language="de") is None  # the river: no generic word, no region
+
+
+def test_long_subdivision_names_are_found_in_running_text_short_ones_are_not(gaz) -> None:
+    from generator.names import fold
+
+    findable = gaz.names_for_finding("de", 1_000_000)
+    assert findable[fold("Mecklenburg-Vorpommern")].identifier == ("iso3166-2", "DE-MV")
+    assert findable[fold("Kalifornien")].identifier == ("iso3166-2", "US-CA")
+    assert fold("Bayern") not in findable  # also a football club: only when the model marks it a place
+    assert fold("Texas") not in findable

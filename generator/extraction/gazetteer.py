@@ -134,10 +134,19 @@ class Gazetteer:
         return self._by_id.get(geonameid)
 
     def names_for_finding(self, language: str | None, min_population: int) -> dict[str, Place]:
-        """Folded names safe to look for in running text: countries and large cities."""
+        """Folded names safe to look for in running text: countries, large cities, long subdivision names."""
         cache_key = (language or "", min_population)
         if cache_key not in self._findable_cache:
             found = {k: p for k, p in self._index.items() if p.kind == "city" and p.population >= min_population}
+            # Subdivisions with long or compound names ("Mecklenburg-Vorpommern", "Kalifornien",
+            # "New South Wales"); short ones are too often a word, a club or a person ("Bayern", "Var").
+            found.update(
+                (k, p)
+                for k, p in self._index.items()
+                if p.kind == "subdivision"
+                and (len(k) >= 10 or (len(k) >= 8 and (" " in k or "-" in k)))
+                and k not in found
+            )
             for table in reversed(self._countries(language)):
                 found.update(table)
             self._findable_cache[cache_key] = found
