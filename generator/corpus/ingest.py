@@ -602,22 +602,31 @@ def read_metadata(
             )
             continue
         data = {k: v.strip() for k in METADATA_COLUMNS[1:] if (v := row.get(k)) and v.strip()}
-        try:
-            out[name] = ArticleMeta.model_validate(data)
-            check_date(out[name], shown, lambda row=line: row, report)  # type: ignore[misc]
-        except ValidationError as exc:
-            for err in exc.errors():
-                report.add(
-                    Problem(
-                        shown,
-                        "invalid value, row skipped",
-                        line=line,
-                        field=str(err["loc"][0]) if err["loc"] else None,
-                        expected=pydantic_expected(err),
-                        found=short_repr(err.get("input")),
-                    )
-                )
+        meta = row_meta(data, shown, line, report)
+        if meta is not None:
+            out[name] = meta
     return out
+
+
+def row_meta(data: dict[str, object], shown: str, line: int, report: Report) -> ArticleMeta | None:
+    """One table row's metadata, checked; None (each problem reported with the row's line) when invalid."""
+    try:
+        meta = ArticleMeta.model_validate(data)
+    except ValidationError as exc:
+        for err in exc.errors():
+            report.add(
+                Problem(
+                    shown,
+                    "invalid value, row skipped",
+                    line=line,
+                    field=str(err["loc"][0]) if err["loc"] else None,
+                    expected=pydantic_expected(err),
+                    found=short_repr(err.get("input")),
+                )
+            )
+        return None
+    check_date(meta, shown, lambda: line, report)
+    return meta
 
 
 # ---------------------------------------------------------------- tables of articles
@@ -795,22 +804,9 @@ def read_table(
         }
         if source.language and "language" not in meta_data:
             meta_data["language"] = source.language
-        try:
-            meta = ArticleMeta.model_validate(meta_data)
-        except ValidationError as exc:
-            for err in exc.errors():
-                report.add(
-                    Problem(
-                        shown,
-                        "invalid value",
-                        line=line,
-                        field=str(err["loc"][0]) if err["loc"] else None,
-                        expected=pydantic_expected(err),
-                        found=short_repr(err.get("input")),
-                    )
-                )
+        meta = row_meta(meta_data, shown, line, report)
+        if meta is None:
             continue
-        check_date(meta, shown, lambda row=line: row, report)  # type: ignore[misc]
         raw_id = str(values.get("id") or line)
         art_id = safe_slug(f"{prefix}-{raw_id}", keep="_-", limit=100, fallback="article")
         if art_id in seen:
