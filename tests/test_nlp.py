@@ -144,3 +144,23 @@ def test_an_opening_quotation_mark_belongs_to_the_sentence_it_opens() -> None:
     ]:
         doc = nlp(text)
         assert [doc[a:b].text for a, b in _sentence_bounds(doc)] == expected
+
+
+@pytest.mark.slow
+def test_the_shipped_german_model_loads_with_plain_spacy_load(tmp_path: Path) -> None:
+    """Any spacy.load of the model finds its embedding layer (an entry point), not only the dossier's
+    own loader: a fresh interpreter that never imports the dossier's code first."""
+    import subprocess
+    import sys
+
+    from generator.extraction.nlp import SHIPPED
+
+    code = (
+        "import spacy, sys; nlp = spacy.load(sys.argv[1]); "
+        "print([e.label_ for e in nlp('Der Verteidigungsminister Sergej Schoigu reiste nach Moskau.').ents])"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(SHIPPED["dossier:de"])], capture_output=True, text=True, cwd=tmp_path
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "PER" in done.stdout
