@@ -94,6 +94,8 @@ def cmd_build(args: argparse.Namespace) -> int:
             os.environ.pop("DOSSIER_OFFLINE", None)
         else:
             os.environ["DOSSIER_OFFLINE"] = previous
+    if args.markdown:
+        return _build_markdown(cfg, config_file, Path(args.markdown).resolve())
     target = Path(args.output).resolve() if args.output else Path(cfg.site_dir).resolve()
     try:
         _check_target(cfg, target)
@@ -122,6 +124,53 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(f"error: {where}: {exc.strerror or exc}; the previous site in {target} is untouched", file=sys.stderr)
         return 1
     print(f"site written to {target}")
+    return 0
+
+
+def _build_markdown(cfg, config_file: Path, target: Path) -> int:  # type: ignore[no-untyped-def]
+    """``dossier build --markdown DIR``: the dossier as a plain MkDocs project (generator/site/mdexport.py)."""
+    from mkdocs.utils import yaml_load
+
+    from generator.pipeline import run
+    from generator.plugin import settings_from_config
+    from generator.site import mdexport
+
+    try:
+        _check_target(cfg, target)
+        settings = settings_from_config(cfg.plugins["dossier"].config, cfg)
+        with outputdir.locked(target, lambda msg: print(msg, file=sys.stderr)):
+            outputdir.recover(target)
+            result = run(settings)
+            for problem in result.report.problems:
+                print(problem, file=sys.stderr)
+            with config_file.open(encoding="utf-8") as fh:
+                raw = yaml_load(fh)
+            staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
+            try:
+                count = mdexport.write(
+                    staging,
+                    pages={p.path: p.content for p in result.site.pages},
+                    static=result.site.static,
+                    docs_dir=Path(cfg.docs_dir),
+                    custom_dir=Path(cfg.theme.custom_dir) if cfg.theme.custom_dir else None,
+                    raw_config=raw,
+                    config_file=config_file,
+                )
+                outputdir.mark(staging)
+                outputdir.swap_into_place(staging, target)
+            except BaseException:
+                shutil.rmtree(staging, ignore_errors=True)
+                raise
+    except DossierError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"error: {exc.filename or target}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    print(
+        f"Markdown project written to {target} ({count} files in docs/); build it with"
+        f" `mkdocs build -f {target / 'mkdocs.yml'}` or `zensical build -f {target / 'mkdocs.yml'}`"
+    )
     return 0
 
 
@@ -170,6 +219,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     b.add_argument(
         "-j", "--workers", type=int, help="extraction and rendering processes (default: the plugin's 'workers')"
+    )
+    b.add_argument(
+        "--markdown",
+        metavar="DIR",
+        help="write the dossier as a plain MkDocs project (Markdown pages, assets, mkdocs.yml) to DIR instead of a site",
     )
     b.add_argument("--no-cache", action="store_true", help="ignore and do not write the extraction cache")
     b.add_argument("--cache-dir", help="extraction cache folder (default: the plugin's 'cache_dir')")

@@ -196,3 +196,30 @@ def test_search_snippets_keep_fields_apart(site: Path) -> None:
     header = next(d for d in docs if d["location"] == "people/sergei-shoigu/#sergei-shoigu")
     assert "Mentions: " in header["text"] and "First seen: " in header["text"]
     assert "Mentions4" not in header["text"]
+
+
+def test_markdown_export_builds_without_the_plugin(root: Path, tmp_path: Path, built_site: Path) -> None:
+    """`dossier build --markdown DIR`: a plain MkDocs project that builds the same pages with no dossier plugin
+    (what Zensical or ProperDocs would read)."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    out = tmp_path / "markdown"
+    assert (
+        main(["build", "-f", str(root / "mkdocs.yml"), "--markdown", str(out), "--cache-dir", str(tmp_path / "c")]) == 0
+    )
+    config = (out / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "dossier" not in config.split("plugins:", 1)[1].split("markdown_extensions:", 1)[0]
+    assert (out / "overrides" / "assets" / "dossier.css").is_file()
+    assert not (root / "content" / "pages" / "people").exists()  # written into DIR only
+
+    plain = tmp_path / "plain"
+    build(load_config(str(out / "mkdocs.yml"), site_dir=str(plain)))
+    pages = {p.relative_to(built_site).as_posix() for p in built_site.rglob("*.html")}
+    assert pages == {p.relative_to(plain).as_posix() for p in plain.rglob("*.html")}
+    for path in EXPECTED:
+        ours = (built_site / path / "index.html").read_text(encoding="utf-8")
+        theirs = (plain / path / "index.html").read_text(encoding="utf-8")
+        cites = re.findall(r'class="dx-cite" href="([^"]+)"', ours)
+        assert cites and cites == re.findall(r'class="dx-cite" href="([^"]+)"', theirs), path
+    assert check_site(plain) == []

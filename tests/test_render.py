@@ -331,6 +331,16 @@ def test_exports_for_aleph_gephi_and_spreadsheets(tmp_path: Path) -> None:
     checked = subprocess.run([ftm, "validate", "-i", str(source)], capture_output=True, text=True)
     assert checked.returncode == 0, checked.stderr
     assert len(checked.stdout.splitlines()) == len(lines)
+    from followthemoney import EntityProxy
+    from followthemoney.cli.util import path_entities
+
+    proxies = {p.id: p for p in path_entities(source, EntityProxy)}  # the library's own reader
+    assert len(proxies) == len(lines)
+    for mention in (p for p in proxies.values() if p.schema.name == "Mention"):
+        (document,) = mention.get("document")
+        (resolved,) = mention.get("resolved")
+        assert proxies[document].schema.name == "Article"
+        assert proxies[resolved].schema.name in ("Person", "Organization", "Company")
 
     graph = json.loads(site.static["graph.json"])
     network = nx.parse_graphml(site.static[interop.GRAPHML_PATH])
@@ -340,6 +350,14 @@ def test_exports_for_aleph_gephi_and_spreadsheets(tmp_path: Path) -> None:
     )
     node = network.nodes["vladimir-putin"]
     assert (node["type"], node["first_seen"], node["last_seen"]) == ("person", "2023-09-12", "2023-09-13")
+    gexf_file = tmp_path / "network.gexf"
+    gexf_file.write_text(site.static[interop.GEXF_PATH], encoding="utf-8")
+    gephi = nx.read_gexf(gexf_file)
+    assert sorted(gephi.nodes) == sorted(network.nodes)
+    assert sorted(tuple(sorted(e)) for e in gephi.edges) == sorted(tuple(sorted(e)) for e in network.edges)
+    assert gephi.nodes["vladimir-putin"]["type"] == "person"
+    assert gephi.nodes["vladimir-putin"]["viz"]["color"] == {"r": 0x1E, "g": 0x66, "b": 0xC5, "a": 1.0}
+    assert 'lastmodifieddate="2023-09-13"' in site.static[interop.GEXF_PATH]  # the newest article, not today
 
     people = list(csv.DictReader(io.StringIO(site.static["exports/people.csv"].removeprefix("\ufeff"))))
     assert {r["name"]: r["aliases"] for r in people}["Vladimir Putin"] == "Wladimir Putin"

@@ -11,8 +11,10 @@
   entities found in a document (a ``Mention`` resolves to legal entities only,
   so places are named in the article's ``locationMentioned``). Ids are
   deterministic (``make_id`` of the dossier ids).
-* ``graphml``: the co-occurrence network of the graph page (same nodes, edges
-  and weights) for Gephi and Cytoscape, written with ``networkx``.
+* ``graphml`` and ``gexf``: the co-occurrence network of the graph page (same
+  nodes, edges and weights) for Cytoscape and Gephi, written with ``networkx``;
+  the GEXF file dates itself by the newest article, not the clock, and colours
+  nodes by type as the site does.
 * ``csv``: one table per entity type and one of mentions, UTF-8 with a byte
   order mark so spreadsheet programs read the accents right.
 
@@ -32,9 +34,12 @@ from generator.site.index import SiteIndex
 from generator.site.settings import RenderSettings
 from generator.site.urls import entity_src, page_url
 
-FORMATS = ("ftm", "graphml", "csv")
+FORMATS = ("ftm", "graphml", "gexf", "csv")
 FTM_PATH = "exports/dossier.ftm.json"
 GRAPHML_PATH = "exports/network.graphml"
+GEXF_PATH = "exports/network.gexf"
+#: The graph page's type colours (site_overrides/assets/dossier.css), for Gephi.
+TYPE_RGB = {"person": (0x1E, 0x66, 0xC5), "organization": (0x8A, 0x3F, 0xFC), "place": (0x16, 0x80, 0x3C)}
 MENTIONS_CSV = "exports/mentions.csv"
 
 
@@ -45,6 +50,8 @@ def paths(formats: Sequence[str]) -> list[str]:
         out.append(FTM_PATH)
     if "graphml" in formats:
         out.append(GRAPHML_PATH)
+    if "gexf" in formats:
+        out.append(GEXF_PATH)
     if "csv" in formats:
         out += [f"exports/{TYPE_FOLDERS[t]}.csv" for t in ENTITY_TYPES] + [MENTIONS_CSV]
     return out
@@ -59,6 +66,8 @@ def exports(
         out[FTM_PATH] = "".join(json.dumps(e, ensure_ascii=False, sort_keys=True) + "\n" for e in ftm_entities(index))
     if "graphml" in formats:
         out[GRAPHML_PATH] = graphml(index, graph)
+    if "gexf" in formats:
+        out[GEXF_PATH] = gexf(index, graph)
     if "csv" in formats:
         out.update(tables(index, settings))
     return out
@@ -149,8 +158,8 @@ def _entities_in(index: SiteIndex, art_id: str) -> list[Entity]:
 # ---------------------------------------------------------------- network
 
 
-def graphml(index: SiteIndex, graph: Mapping[str, list[dict[str, Any]]]) -> str:
-    """The graph page's network as GraphML: node type, mentions, first and last seen; edge weight."""
+def network(index: SiteIndex, graph: Mapping[str, list[dict[str, Any]]]) -> Any:
+    """The graph page's network as a ``networkx`` graph: node type, mentions, first and last seen; edge weight."""
     import networkx as nx
 
     g = nx.Graph()
@@ -166,7 +175,33 @@ def graphml(index: SiteIndex, graph: Mapping[str, list[dict[str, Any]]]) -> str:
         )
     for edge in graph["edges"]:
         g.add_edge(edge["source"], edge["target"], weight=edge["weight"])
-    return "\n".join(nx.generate_graphml(g)) + "\n"
+    return g
+
+
+def graphml(index: SiteIndex, graph: Mapping[str, list[dict[str, Any]]]) -> str:
+    import networkx as nx
+
+    return "\n".join(nx.generate_graphml(network(index, graph))) + "\n"
+
+
+def gexf(index: SiteIndex, graph: Mapping[str, list[dict[str, Any]]]) -> str:
+    """The network as GEXF 1.2 for Gephi, coloured by type and dated by its newest article (else undated)."""
+    from networkx.readwrite.gexf import GEXFWriter
+
+    g = network(index, graph)
+    for node, data in g.nodes(data=True):
+        r, gr, b = TYPE_RGB[data["type"]]
+        g.nodes[node]["viz"] = {"color": {"r": r, "g": gr, "b": b, "a": 1.0}}
+    writer = GEXFWriter()
+    meta = writer.xml.find("meta")
+    if meta is not None:  # the writer stamps today's date: the corpus's newest date instead, for equal builds
+        dates = sorted(a.date for a in index.arts.values() if a.date)
+        if dates:
+            meta.set("lastmodifieddate", dates[-1][:10])
+        else:
+            meta.attrib.pop("lastmodifieddate", None)
+    writer.add_graph(g)
+    return str(writer) + "\n"
 
 
 def _seen(index: SiteIndex, e: Entity) -> tuple[str, str]:
