@@ -71,6 +71,18 @@ def cmd_build(args: argparse.Namespace) -> int:
         plugin_overrides["corpus"] = str(Path(args.corpus).resolve())
     if args.workers:
         plugin_overrides["workers"] = args.workers
+    if args.exports is not None:
+        from generator.site.interop import FORMATS
+
+        chosen = [f.strip() for f in args.exports.split(",") if f.strip()]
+        unknown = [f for f in chosen if f not in FORMATS]
+        if unknown:
+            print(
+                f"error: --exports: unknown format(s) {', '.join(unknown)}; expected some of {', '.join(FORMATS)}",
+                file=sys.stderr,
+            )
+            return 2
+        plugin_overrides["exports"] = chosen
     if args.no_cache:
         plugin_overrides["cache"] = False
     if args.cache_dir:
@@ -219,6 +231,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     b.add_argument(
         "-j", "--workers", type=int, help="extraction and rendering processes (default: the plugin's 'workers')"
+    )
+    b.add_argument(
+        "--exports",
+        metavar="FORMATS",
+        help="comma-separated extra exports (ftm, graphml, gexf, csv; empty for none) instead of the 'exports' option",
     )
     b.add_argument(
         "--markdown",

@@ -46,3 +46,9 @@ def test_the_markdown_folder_may_not_be_the_project(root: Path, capsys: pytest.C
     assert main(["build", "-f", str(root / "mkdocs.yml"), "--markdown", str(root)]) == 1
     assert "refusing to build here" in capsys.readouterr().err
     assert (root / "mkdocs.yml").is_file()
+
+
+def test_exports_flag_names_the_unknown_format(root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["build", "-f", str(root / "mkdocs.yml"), "--exports", "ftm,pdf", "-o", "/nonexistent/x"]) == 2
+    err = capsys.readouterr().err
+    assert "pdf" in err and "gexf" in err
