@@ -177,6 +177,42 @@ def is_role_word(text: str, role_words: Iterable[str]) -> bool:
     return any(low == w or last == w or (len(low) > len(w) + 2 and low.endswith(w)) for w in role_words)
 
 
+# ---------------------------------------------------------------- titles of works
+
+#: Genre nouns that journalism puts right before the title of a work ("the comedy
+#: Sideways", "der Film „Sideways“", "das Album Thriller"): a name so introduced
+#: is a film, book, song or show, not a person, organisation or place. English
+#: words match in lower case; German ones as a word or the end of a compound
+#: ("Kinofilm", "Erfolgsroman"). "Roman" alone is left out: it is a given name too.
+WORK_GENRES: dict[str, frozenset[str]] = {
+    "en": frozenset(
+        "film movie comedy drama thriller documentary biopic musical song single album ballad anthem"
+        " novel book memoir play opera ballet series sitcom soap show programme program".split()
+    ),
+    "de": frozenset(
+        "film spielfilm kinofilm komödie drama thriller dokumentation doku musical song lied single album"
+        " ballade hymne buch bestseller theaterstück oper ballett serie sitcom sendung show".split()
+    ),
+}
+_GERMAN_COMPOUND_ONLY = frozenset({"roman"})
+_BEFORE_TITLE = re.compile(r"([^\W\d_][\w-]*)[ \t\u00a0]*[\"„“”‚‘’'«»‹›]?[ \t\u00a0]*\Z")
+
+
+def introduces_work(text_before: str, language: str) -> bool:
+    """Whether ``text_before`` (the text right before a name) ends with a genre noun that introduces a title."""
+    match = _BEFORE_TITLE.search(text_before[-60:])
+    if match is None:
+        return False
+    word = match.group(1).rsplit("-", 1)[-1]
+    genres = WORK_GENRES.get(language, frozenset())
+    if language == "de":
+        low = word.lower()
+        if not word[:1].isupper():
+            return False
+        return low in genres or any(len(low) > len(g) + 2 and low.endswith(g) for g in genres | _GERMAN_COMPOUND_ONLY)
+    return word in genres  # English genre nouns are lower case; "Comedy Central" is a name
+
+
 # ---------------------------------------------------------------- common nouns
 
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'-]+\b")  # capitalised sentence starts never match
@@ -203,7 +239,13 @@ class CommonNouns:
     or abbreviation ("Fischer", "Berlin", "Apple" stay possible names; "Beton",
     "Nutzer", "Sperre" do not). A capitalised German noun is what a German NER
     model most often mistakes for a name; this is the evidence against it.
-    Other languages: none yet (English common nouns are lower case in text).
+
+    English: capitalised words that a large corpus writes in lower case far more
+    often (``ENGLISH_LOWER_RATIO`` times or more) than capitalised, by the
+    case-sensitive word frequencies of ``spacy-lookups-data`` (MIT): "Cabinet",
+    "Data", "Group", "Agreement" are ordinary words that a sentence start or a
+    title capitalised; "Blair", "Shell", "Brown", "Apple" are not (a name is
+    written capitalised about as often as its homonym is not).
     """
 
     def __init__(self, words: dict[str, frozenset[str]]):
@@ -233,18 +275,49 @@ def _german_nouns() -> frozenset[str]:
     return frozenset(w for w, tags in classes.items() if "Substantiv" in tags and not tags & _NAME_CLASSES)
 
 
+#: How many times more often the lower-case form must occur than the capitalised one
+#: for a capitalised English word to count as an ordinary word (e**2: "Cabinet" 12x, "Shell" 6x).
+ENGLISH_LOWER_RATIO = 7.389
+
+
+def _english_lower_words() -> frozenset[str]:
+    import importlib.resources
+    import math
+
+    import srsly
+
+    data = importlib.resources.files("spacy_lookups_data").joinpath("data", "en_lexeme_prob.json.gz")
+    probs: dict[str, float] = srsly.read_gzip_json(str(data))
+    threshold = math.log(ENGLISH_LOWER_RATIO)
+    words = set()
+    for word, lower_prob in probs.items():
+        if len(word) > 1 and word.isalpha() and word.islower():
+            title = word[0].upper() + word[1:]
+            title_prob = probs.get(title)
+            if title_prob is not None and lower_prob - title_prob >= threshold:
+                words.add(title)
+    return frozenset(words)
+
+
 def load_common_nouns(cache_dir: Path | None = None) -> CommonNouns:
-    """The common-noun lexicons, read from ``cache_dir`` when a checked copy is there (parsing takes seconds)."""
+    """The common-noun lexicons, read from ``cache_dir`` when a checked copy is there (parsing takes seconds).
+
+    A language whose data package is not installed has no lexicon (nothing is judged an ordinary word).
+    """
     from importlib.metadata import PackageNotFoundError, version
 
-    try:
-        tag = f"dossier-common-nouns 1 german-nouns {version('german-nouns')} {store.code_version(__name__)}"
-    except PackageNotFoundError:
-        return CommonNouns({})
+    sources = {"de": ("german-nouns", _german_nouns), "en": ("spacy-lookups-data", _english_lower_words)}
+    installed = {}
+    for lang, (package, _) in sources.items():
+        try:
+            installed[lang] = f"{package} {version(package)}"
+        except PackageNotFoundError:
+            continue
+    tag = f"dossier-common-nouns 2 {' '.join(sorted(installed.values()))} {store.code_version(__name__)}"
     path = cache_dir / "common-nouns.pickle" if cache_dir is not None else None
     if path is not None and isinstance(cached := store.read_pickle(path, tag), dict):
         return CommonNouns(cached)
-    words = {"de": _german_nouns()}
+    words = {lang: sources[lang][1]() for lang in sorted(installed)}
     if path is not None:
         store.write_pickle(path, tag, words)
     return CommonNouns(words)

@@ -333,6 +333,52 @@ def test_ordinary_nouns_the_model_took_for_names_are_set_aside(tmp_path: Path) -
     assert sorted(m.text for m in res.suppressed) == ["Beton", "Nutzer"]
 
 
+def test_english_words_a_large_corpus_writes_in_lower_case_are_ordinary_words() -> None:
+    """The English lexicon comes from case-sensitive word frequencies (spacy-lookups-data), not a list."""
+    from generator.lexicon import load_common_nouns
+
+    nouns = load_common_nouns()
+    assert nouns.is_common("en", "Cabinet") and nouns.is_common("en", "Data")
+    assert not any(nouns.is_common("en", w) for w in ("Blair", "Shell", "Brown", "Apple", "London"))
+    items = [
+        make("e1", "Ministers met [Cabinet|organization] colleagues. [Blair|person] spoke.", language="en"),
+        make("e2", "[Gordon Brown|person] spoke. [Brown|person] said [Data|person] was late.", language="en"),
+    ]
+    articles, extractions = corpus(*items)
+    res = resolve(articles, extractions, Curation(), None, nouns=nouns)
+    assert sorted(e.name for e in res.entities) == ["Blair", "Gordon Brown"]
+    assert sorted(m.text for m in res.suppressed) == ["Cabinet", "Data"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "en",
+            "The road trip comedy [Sideways|place] won. Critics loved [Sideways|place]. [Paul Giamatti|person] stars.",
+        ),
+        ("en", 'She sang the song "[Edelweiss|organization]" for [Julie Andrews|person].'),
+        ("de", "Der Kinofilm [Sideways|place] gewann. [Sideways|person] lief lange. [Paul Giamatti|person] spielt."),
+        ("de", "Im Film „[Vera Drake|person]“ spielt [Imelda Staunton|person] eine Engelmacherin."),
+    ],
+)
+def test_titles_of_works_are_not_entities(language: str, text: str) -> None:
+    """A name a genre noun introduces ("the comedy Sideways", "der Film „Vera Drake“") is a title, everywhere."""
+    res, ents = entities([make("a1", text, language=language)])
+    assert len(ents) == 1 and next(iter(ents)) in ("Paul Giamatti", "Julie Andrews", "Imelda Staunton")
+    assert res.suppressed
+
+
+def test_a_genre_noun_before_a_role_or_a_capitalised_genre_is_no_title() -> None:
+    _, ents = entities(
+        [
+            make("e1", "The film director [Mike Leigh|person] spoke to [Comedy Central|organization].", language="en"),
+            make("d1", "Der Film lief. [Roman Abramowitsch|person] sah zu.", language="de"),
+        ]
+    )
+    assert set(ents) == {"Mike Leigh", "Comedy Central", "Roman Abramowitsch"}
+
+
 def test_cases_of_a_german_name_are_one_entity() -> None:
     _, ents = entities(
         [

@@ -37,7 +37,7 @@ from rigour.names import extract_org_types, remove_org_types
 from generator.curation import Curation
 from generator.errors import Problem
 from generator.extraction.gazetteer import Gazetteer, Place
-from generator.lexicon import CommonNouns, org_head
+from generator.lexicon import CommonNouns, introduces_work, org_head
 from generator.model import ENTITY_TYPES, Alias, Article, Entity, EntityType, Extraction, Mention, stable_hash
 from generator.names import acronym_of, fold, genitive_stem, is_acronym, safe_slug, skeleton
 
@@ -217,6 +217,8 @@ def resolve(
     suppressed: list[Mention] = []
     if nouns is not None:
         mentions, suppressed = _without_ordinary_words(mentions, nouns, lang_of, curation)
+    mentions, titles = _without_titles_of_works(mentions, art_by_id, curation)
+    suppressed += titles
     by_article: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
         by_article[m.article].append(m)
@@ -560,10 +562,11 @@ def _without_ordinary_words(
     Only a one-word mention that the model alone found (no curated name, no
     gazetteer place) is judged, and never the short form of a longer name in
     the same article ("Brown" after "Gordon Brown"). It is an ordinary word when
-    the dictionary of its language knows it only as a common noun
-    (:class:`CommonNouns`). (Setting aside English words the corpus also writes
-    in lower case was measured: no gain on the dev half, so it is only a
-    ``dossier review`` finding.)
+    the lexicon of its language knows it only as a common noun
+    (:class:`CommonNouns`: German Wiktionary's nouns; English words a large
+    corpus writes mostly in lower case). (Setting aside English words this
+    corpus also writes in lower case was measured: no gain on the dev half, so
+    it is only a ``dossier review`` finding.)
     An ordinary word is never a person's name, and is an organisation's or
     place's only when the corpus names it at least ``CONSISTENT_MENTIONS``
     times. A curated name or alias always wins.
@@ -590,6 +593,35 @@ def _without_ordinary_words(
 
     kept = [m for m in mentions if not ordinary(m)]
     return kept, [m for m in mentions if ordinary(m)]
+
+
+def _without_titles_of_works(
+    mentions: Sequence[Mention], articles: Mapping[str, Article], curation: Curation
+) -> tuple[list[Mention], list[Mention]]:
+    """Mentions minus the titles of films, books, songs and shows ("the comedy Sideways", "der Film „Sideways“").
+
+    A name that the corpus introduces with a genre noun (:func:`introduces_work`)
+    is a work's title, and so is every other mention of the same text that only
+    the model or propagation found: the model tags titles as persons ("Vera
+    Drake"), places ("Sideways") or organisations. A curated name, a gazetteer
+    place and a longer name that contains the title stay.
+    """
+    titles: set[str] = set()
+    for m in mentions:
+        art = articles.get(m.article)
+        if art is not None and m.source in ("model", "propagated") and not m.entity_hint:
+            if introduces_work(art.text[max(0, m.start - 60) : m.start], art.language):
+                titles.add(m.text)
+
+    def title(m: Mention) -> bool:
+        return (
+            m.text in titles
+            and m.source in ("model", "propagated")
+            and not m.entity_hint
+            and curation.owner_of(m.text) is None
+        )
+
+    return [m for m in mentions if not title(m)], [m for m in mentions if title(m)]
 
 
 def _vote_type(
