@@ -177,6 +177,76 @@ def is_role_word(text: str, role_words: Iterable[str]) -> bool:
     return any(low == w or last == w or (len(low) > len(w) + 2 and low.endswith(w)) for w in role_words)
 
 
+# ---------------------------------------------------------------- landmarks
+
+#: German generic words of landmark and facility names, in English: "Weltraumbahnhof
+#: Wostotschny" / "Vostochny Cosmodrome", "Roter Platz" / "Red Square". German puts
+#: the generic word first or last, English mostly last: a translated name's words are
+#: compared as a set.
+LANDMARK_GENERICS_DE: dict[str, str] = {
+    "weltraumbahnhof": "cosmodrome",
+    "kosmodrom": "cosmodrome",
+    "raketenstartplatz": "cosmodrome",
+    "flughafen": "airport",
+    "platz": "square",
+    "haus": "house",
+    "palast": "palace",
+    "brücke": "bridge",
+    "kathedrale": "cathedral",
+    "kirche": "church",
+    "tor": "gate",
+    "turm": "tower",
+    "mauer": "wall",
+    "kanal": "canal",
+    "hafen": "port",
+    "stadion": "stadium",
+    "talsperre": "dam",
+    "staudamm": "dam",
+    "stadt": "city",
+}
+#: German adjective stems that landmark names carry, in English ("Roter", "Weißes", "Große").
+LANDMARK_ADJECTIVES_DE: dict[str, str] = {
+    "rot": "red",
+    "weiß": "white",
+    "weiss": "white",
+    "schwarz": "black",
+    "gelb": "yellow",
+    "grün": "green",
+    "blau": "blue",
+    "groß": "great",
+    "gross": "great",
+    "verboten": "forbidden",
+    "neu": "new",
+    "alt": "old",
+}
+_ADJECTIVE_ENDING = re.compile(r"(?:e|er|es|en|em)$")
+
+
+def landmark_words(name: str) -> tuple[str, ...] | None:
+    """A German landmark name's words in English, sorted ("Roter Platz" -> ("red", "square")), or None.
+
+    None unless the name has two words or more and one of them is a generic
+    word of :data:`LANDMARK_GENERICS_DE` (or English one of its translations),
+    so only names of places and facilities are compared this way.
+    """
+    words = name.replace("-", " ").split()
+    if len(words) < 2:
+        return None
+    english_generics = set(LANDMARK_GENERICS_DE.values())
+    out, generic = [], False
+    for word in words:
+        low = word.lower()
+        if low in LANDMARK_GENERICS_DE:
+            out.append(LANDMARK_GENERICS_DE[low])
+            generic = True
+            continue
+        if low in english_generics:
+            generic = True
+        stem = _ADJECTIVE_ENDING.sub("", low)
+        out.append(LANDMARK_ADJECTIVES_DE.get(stem, LANDMARK_ADJECTIVES_DE.get(low, word)))
+    return tuple(sorted(out)) if generic else None
+
+
 # ---------------------------------------------------------------- titles of works
 
 #: Genre nouns that journalism puts right before the title of a work ("the comedy

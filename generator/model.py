@@ -130,6 +130,14 @@ class Alias:
 
 
 @dataclass(frozen=True)
+class Area:
+    """What a map draws for a place beyond its point (generator/extraction/gazetteer.py fills it)."""
+
+    countries: tuple[str, ...] = ()  # ISO 3166-1 numeric codes of outlined countries ("643")
+    extent: tuple[float, float, float, float] | None = None  # south, west, north, east (east < west: crosses 180°)
+
+
+@dataclass(frozen=True)
 class Entity:
     id: str
     name: str
@@ -140,6 +148,7 @@ class Entity:
     description: str | None = None
     identifiers: tuple[tuple[str, str], ...] = ()  # (scheme, value), e.g. ("wikidata", "Q7747")
     coordinates: tuple[float, float] | None = None
+    area: Area | None = None  # outlines or extent on a map, for a place the gazetteer knows
     curation_file: str | None = None  # content-relative path of the YAML that shapes it
     redirects: tuple[str, ...] = field(default=())  # old ids that now point here
 

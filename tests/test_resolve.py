@@ -446,7 +446,9 @@ def test_subdivisions_merge_across_languages_generic_words_and_transliteration(g
         ["Texas"],
     ]
     by_code = {e.identifiers: e for e in res.entities}
-    assert by_code[(("iso3166-2", "RU-AMU"),)].type == "place"
+    amur = by_code[(("iso3166-2", "RU-AMU"),)]
+    assert amur.type == "place" and amur.name == "Amur Oblast"  # English, from the iso3166-2 package
+    assert amur.coordinates == (52.8032, 128.4373)
     assert by_code[(("iso3166-2", "DE-BY"),)].name == "Bavaria"  # its English name, from ISO 3166-2's translations
     # Ambiguous names keep apart: Georgia is the country, not the US state; New York the city.
     assert by_code[(("geonames", "614540"),)].name == "Georgia"
@@ -462,3 +464,96 @@ def test_long_subdivision_names_are_found_in_running_text_short_ones_are_not(gaz
     assert findable[fold("Kalifornien")].identifier == ("iso3166-2", "US-CA")
     assert fold("Bayern") not in findable  # also a football club: only when the model marks it a place
     assert fold("Texas") not in findable
+
+
+def test_seas_and_natural_regions_merge_across_languages_with_their_extent(gaz) -> None:
+    res, ents = entities(
+        [
+            make("de1", "Im [Mittelmeer|place] und im [Schwarzen Meer|place] kreuzen Schiffe.", language="de"),
+            make("en1", "Ships cross the [Mediterranean|place] and the [Black Sea|place].", language="en"),
+            make("de2", "In [Ostsibirien|place] und im [Nordkaukasus|place] brennt es.", language="de"),
+            make("en2", "Fires burn in [Eastern Siberia|place] and the [North Caucasus|place].", language="en"),
+        ],
+        gaz=gaz,
+    )
+    assert sorted(ents.values()) == [
+        ["Black Sea", "Schwarzen Meer"],
+        ["Eastern Siberia", "Ostsibirien"],
+        ["Mediterranean", "Mittelmeer"],
+        ["Nordkaukasus", "North Caucasus"],
+    ]
+    by_name = {e.name: e for e in res.entities}
+    sea = by_name["Mediterranean Sea"]
+    assert sea.identifiers == (("area", "mediterranean-sea"),) and sea.area is not None
+    assert sea.area.extent == (30.0, -6.0, 46.0, 36.0) and sea.coordinates == (38.0, 15.0)
+    east = by_name["East Siberia"]
+    assert east.area is not None and east.area.extent is not None
+    siberia = gaz.lookup("Sibirien", language="de")
+    assert east.area.extent[1] > siberia.area.extent[1]  # the eastern half of Siberia
+    assert {e.type for e in res.entities} == {"place"}
+
+
+def test_landmarks_with_a_translated_generic_word_merge() -> None:
+    _, ents = entities(
+        [
+            make(
+                "de1",
+                "Putin empfing Kim im [Weltraumbahnhof Wostotschny|place]. Das [Weiße Haus|organization] schwieg.",
+                language="de",
+            ),
+            make(
+                "de2", "Auf dem [Roten Platz|place] und vor dem [Weißen Haus|place] wurde demonstriert.", language="de"
+            ),
+            make(
+                "en1",
+                "Putin met Kim at the [Vostochny Cosmodrome|place]. The [White House|organization] said nothing.",
+                language="en",
+            ),
+            make("en2", "Protests on [Red Square|place].", language="en"),
+        ]
+    )
+    assert sorted(ents.values()) == [
+        ["Red Square", "Roten Platz"],
+        ["Vostochny Cosmodrome", "Weltraumbahnhof Wostotschny"],
+        ["Weiße Haus", "Weißen Haus", "White House"],
+    ]
+
+
+def test_mid_size_cities_merge_across_languages(gaz) -> None:
+    res, _ = entities(
+        [
+            make("de1", "Der SSC [Neapel|organization] spielt in [Neapel|place] gegen [Genua|place].", language="de"),
+            make("en1", "Rain in [Naples|place] and [Genoa|place].", language="en"),
+        ],
+        gaz=gaz,
+    )
+    places = {e.name: sorted({m.text for m in e.mentions}) for e in res.entities if e.type == "place"}
+    assert places == {"Genoa": ["Genoa", "Genua"], "Naples": ["Naples", "Neapel"]}
+    assert gaz.lookup("Neapel", language="de").population < 1_000_000  # under the finding threshold
+
+
+def test_a_place_name_the_model_also_typed_as_a_person_is_one_place(gaz) -> None:
+    res, _ = entities(
+        [
+            make("de1", "[Bern|person] reagierte gelassen.", language="de"),
+            make("en1", "Talks in [Bern|place] ended.", language="en"),
+        ],
+        gaz=gaz,
+    )
+    assert [(e.name, e.type) for e in res.entities] == [("Bern", "place")]
+
+
+def test_a_region_with_its_generic_word_is_found_in_running_text(gaz) -> None:
+    from generator.names import fold
+
+    de = gaz.names_for_finding("de", 1_000_000)
+    assert de[fold("Amurregion")].identifier == ("iso3166-2", "RU-AMU")
+    assert de[fold("Gebiet Kursk")].identifier == ("iso3166-2", "RU-KRS")
+    assert gaz.names_for_finding("en", 1_000_000)[fold("Amur Oblast")].identifier == ("iso3166-2", "RU-AMU")
+    assert de[fold("Mittelmeer")].kind == "sea"
+
+
+def test_countries_and_continents_are_areas_on_the_map(gaz) -> None:
+    russia, europe = gaz.lookup("Russland", language="de"), gaz.lookup("Europa", language="de")
+    assert russia.area.countries == ("643",)
+    assert "276" in europe.area.countries and "643" in europe.area.countries

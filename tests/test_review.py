@@ -13,7 +13,7 @@ from .helpers import corpus, make
 
 def entities():
     articles, extractions = corpus(
-        make("a", "[Chatham House|organization] und [Chatham Haus|organization] berichten über [Kim Jong Un|person]."),
+        make("a", "[Chatham House|organization] und [Chatam House|organization] berichten über [Kim Jong Un|person]."),
         make("b", "[Kim Jong-il|person] und [Kim Jong Un|person]. Dann [kolonialherrschaft|organization]."),
         make("c", "[Jewgeni Prigoschin|person] und die [Gruppe Wagner Prigoschin|organization]."),
     )
@@ -23,7 +23,7 @@ def entities():
 def test_similar_names_are_candidates_with_evidence() -> None:
     cands = merge_candidates(entities())
     pairs = {(c.a.name, c.b.name): c for c in cands}
-    chatham = pairs.get(("Chatham Haus", "Chatham House")) or pairs.get(("Chatham House", "Chatham Haus"))
+    chatham = pairs.get(("Chatam House", "Chatham House")) or pairs.get(("Chatham House", "Chatam House"))
     assert chatham is not None and chatham.score >= 85 and chatham.shared_articles == 1
     # Father and son stay two entities.
     assert {"Kim Jong Un", "Kim Jong-il"} <= {e.name for e in entities()}

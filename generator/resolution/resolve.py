@@ -37,7 +37,7 @@ from rigour.names import extract_org_types, remove_org_types
 from generator.curation import Curation
 from generator.errors import Problem
 from generator.extraction.gazetteer import Gazetteer, Place
-from generator.lexicon import CommonNouns, introduces_work, org_head
+from generator.lexicon import CommonNouns, introduces_work, landmark_words, org_head
 from generator.model import ENTITY_TYPES, Alias, Article, Entity, EntityType, Extraction, Mention, stable_hash
 from generator.names import acronym_of, fold, genitive_stem, is_acronym, safe_slug, skeleton
 
@@ -94,8 +94,13 @@ class Node(NamedTuple):
 
     @classmethod
     def name(cls, text: str) -> Node:
-        """The node every spelling of one name shares (case, accents, legal form, German adjective case)."""
-        return cls(2, "name:" + skeleton(_uninflected(without_legal_form(text))))
+        """The node every spelling of one name shares (case, accents, legal form, German adjective case,
+        a landmark's generic word and colour in German or English: "Roter Platz" / "Red Square")."""
+        plain = _uninflected(without_legal_form(text))
+        landmark = landmark_words(plain)
+        if landmark is not None:
+            return cls(2, "name:" + " ".join(sorted(skeleton(w) for w in landmark)))
+        return cls(2, "name:" + skeleton(plain))
 
     @classmethod
     def short(cls, m: Mention) -> Node:
@@ -526,6 +531,7 @@ def _curated_entity(
         description=cur.description,
         identifiers=tuple(identifiers),
         coordinates=_coordinates(draft.place),
+        area=draft.place.area if draft.place is not None else None,
         curation_file=curation.files[curated_id],
     )
 
@@ -543,6 +549,7 @@ def _derived_entity(draft: Draft, taken: set[str], lang_of: Mapping[str, str]) -
         mentions=tuple(draft.mentions),
         identifiers=(draft.place.identifier,) if draft.place is not None else (),
         coordinates=_coordinates(draft.place),
+        area=draft.place.area if draft.place is not None else None,
     )
 
 

@@ -56,6 +56,9 @@ def export_json(
                 "description": e.description,
                 "identifiers": dict(e.identifiers),
                 "coordinates": list(e.coordinates) if e.coordinates else None,
+                "area": {"countries": list(e.area.countries), "extent": list(e.area.extent) if e.area.extent else None}
+                if e.area is not None
+                else None,
                 "url": (base + page_url(entity_src(e.id, e.type), settings.use_directory_urls))
                 if len(e.mentions) >= settings.min_mentions
                 else None,

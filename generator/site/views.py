@@ -56,34 +56,38 @@ def timeline(e: Entity, arts: Mapping[str, Article]) -> dict[str, object]:
 def map_places(
     e: Entity, neighbours: Sequence[Neighbour], by_id: Mapping[str, Entity], link_to: LinkTo
 ) -> list[dict[str, object]]:
-    """The place itself, or the places an entity is mentioned with, with coordinates (at most 25)."""
+    """The place itself, or the places an entity is mentioned with, with coordinates (at most 25).
+
+    A place with an area carries it: ``countries`` (ISO 3166-1 numeric codes
+    of the outlines to fill: a country, a continent's members) or ``extent``
+    (south, west, north, east: a sea's or region's frame).
+    """
     places: list[dict[str, Any]] = []
     if e.type == "place" and e.coordinates:
-        places.append(
-            {
-                "name": e.name,
-                "lat": e.coordinates[0],
-                "lon": e.coordinates[1],
-                "href": "",
-                "weight": len(e.mentions),
-                "self": True,
-            }
-        )
+        places.append(_map_place(e, "", len(e.mentions), True))
     for other_id, where, _ in neighbours:
         other = by_id[other_id]
         if other.type == "place" and other.coordinates:
-            places.append(
-                {
-                    "name": other.name,
-                    "lat": other.coordinates[0],
-                    "lon": other.coordinates[1],
-                    "href": link_to(other),
-                    "weight": len(where),
-                    "self": False,
-                }
-            )
+            places.append(_map_place(other, link_to(other), len(where), False))
     places.sort(key=lambda p: (not p["self"], -int(p["weight"]), str(p["name"])))
     return places[:25]
+
+
+def _map_place(e: Entity, href: str, weight: int, own: bool) -> dict[str, Any]:
+    assert e.coordinates is not None
+    place: dict[str, Any] = {
+        "name": e.name,
+        "lat": e.coordinates[0],
+        "lon": e.coordinates[1],
+        "href": href,
+        "weight": weight,
+        "self": own,
+    }
+    if e.area is not None and e.area.countries:
+        place["countries"] = list(e.area.countries)
+    if e.area is not None and e.area.extent is not None:
+        place["extent"] = list(e.area.extent)
+    return place
 
 
 def node(e: Entity, link_to: LinkTo) -> dict[str, object]:

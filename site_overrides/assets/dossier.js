@@ -247,6 +247,10 @@
     el.dxWorld.setStyle({ color: cssVar("--md-default-fg-color--lighter", "#aaa"), fillColor: cssVar("--md-default-fg-color--lightest", "#eee") });
     var colour = typeColour("place");
     if (el.dxMarkers) el.dxMarkers.setStyle({ color: colour, fillColor: colour });
+    if (el.dxAreas) el.dxAreas.setStyle({ color: colour });
+    (el.dxFilled || []).forEach(function (f) {
+      f.layer.setStyle({ fillColor: colour, fillOpacity: f.opacity, color: colour });
+    });
   }
 
   /* Material switches light/dark by changing data-md-color-scheme on <body>: recolour what was drawn. */
@@ -303,6 +307,17 @@
     return collection;
   }
 
+  /* The centre of a country's largest polygon: Russia's marker in Siberia, not on Moscow. */
+  function outlineCentre(layer) {
+    var best = null, most = -1;
+    var geometry = layer.feature.geometry;
+    var polygons = geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates;
+    polygons.forEach(function (poly) {
+      if (poly[0].length > most) { most = poly[0].length; best = poly[0]; }
+    });
+    return best ? window.L.latLngBounds(best.map(function (pt) { return [pt[1], pt[0]]; })).getCenter() : null;
+  }
+
   function drawMap(el, places, world) {
     var L = window.L;
     var map = L.map(el, { attributionControl: false, worldCopyJump: true, minZoom: 1, maxZoom: 8 });
@@ -310,11 +325,35 @@
     el.dxWorld = L.geoJSON(unwrapped(window.topojson.feature(world, world.objects.countries)), {
       style: { color: cssVar("--md-default-fg-color--lighter", "#aaa"), weight: 0.6, fillColor: cssVar("--md-default-fg-color--lightest", "#eee"), fillOpacity: 1 }
     }).addTo(map);
+    var outlines = {};
+    el.dxWorld.eachLayer(function (layer) { if (layer.feature.id) outlines[layer.feature.id] = layer; });
     var colour = typeColour("place");
-    var bounds = [];
+    var bounds = L.latLngBounds([]);
+    var own = null;  // the page's own place: its area, else its point
+    el.dxFilled = [];
+    el.dxAreas = L.featureGroup().addTo(map);
     el.dxMarkers = L.featureGroup().addTo(map);  // recoloured with the scheme (mapTheme)
     places.forEach(function (p, i) {
-      var marker = L.circleMarker([p.lat, p.lon], {
+      var at = L.latLng(p.lat, p.lon);
+      var area = L.latLngBounds([]);
+      (p.countries || []).forEach(function (code) {
+        var layer = outlines[code];
+        if (!layer) return;
+        var opacity = p.self ? 0.45 : 0.18;
+        layer.setStyle({ fillColor: colour, fillOpacity: opacity, color: colour });
+        el.dxFilled.push({ layer: layer, opacity: opacity });
+        area.extend(layer.getBounds());
+        if (p.countries.length === 1) at = outlineCentre(layer) || at;
+      });
+      if (p.extent) {
+        var east = p.extent[3] < p.extent[1] ? p.extent[3] + 360 : p.extent[3];  // across the 180th meridian
+        var frame = L.rectangle([[p.extent[0], p.extent[1]], [p.extent[2], east]], {
+          color: colour, weight: p.self ? 2 : 1, dashArray: "6 4", fill: false
+        }).addTo(el.dxAreas);
+        area.extend(frame.getBounds());
+        at = frame.getBounds().getCenter();
+      }
+      var marker = L.circleMarker(at, {
         radius: p.self ? 9 : 4 + Math.min(8, p.weight), color: colour, fillColor: colour, fillOpacity: p.self ? 0.9 : 0.6
       }).addTo(el.dxMarkers);
       var label = document.createElement(p.href ? "a" : "span");
@@ -323,12 +362,18 @@
       // The page's own place and the most named others carry their names; the rest on hover.
       marker.bindTooltip(p.name, { permanent: p.self || i < 6, direction: "right", className: "dx-map-label" });
       marker.bindPopup(label);
-      bounds.push([p.lat, p.lon]);
+      if (p.self) own = area.isValid() ? area : L.latLngBounds([at, at]);
+      bounds.extend(at);
     });
-    if (bounds.length > 1) {
-      map.fitBounds(bounds, { paddingTopLeft: [20, 20], paddingBottomRight: [100, 20], maxZoom: 5 });  // room for labels
-    } else if (bounds.length === 1) {
-      map.setView(bounds[0], 4);
+    var padding = { paddingTopLeft: [20, 20], paddingBottomRight: [100, 20] };  // room for labels
+    if (own && own.getNorthEast().equals(own.getSouthWest())) {
+      map.setView(own.getCenter(), 4);
+    } else if (own) {
+      map.fitBounds(own, Object.assign({ maxZoom: 5 }, padding));
+    } else if (bounds.isValid() && !bounds.getNorthEast().equals(bounds.getSouthWest())) {
+      map.fitBounds(bounds, Object.assign({ maxZoom: 5 }, padding));
+    } else if (bounds.isValid()) {
+      map.setView(bounds.getCenter(), 4);
     }
     el.dxMap = map;
     el.dataset.dxReady = "1";
