@@ -23,6 +23,7 @@ def export_json(
     settings: RenderSettings,
     quotes: Sequence[Quote] = (),
     roles: Mapping[str, Sequence[Role]] | None = None,
+    stories: Mapping[str, str] | None = None,
 ) -> str:
     """``dossier.json``: the schema documented in README ("Export"); fields are only ever added."""
     sentence_text: dict[tuple[str, int], str] = {}
@@ -43,6 +44,7 @@ def export_json(
                 "url": a.url,
                 "outlet": a.outlet,
                 "page": base + page_url(article_src(a.id), settings.use_directory_urls),
+                "story": (stories or {}).get(a.id, a.id),
             }
             for a in sorted(articles, key=lambda a: a.id)
         ],

@@ -16,8 +16,9 @@ from generator.model import Article, EntityType, Extraction, Mention, Sentence
 from generator.resolution.quotes import Quote
 from generator.resolution.resolve import Resolution
 from generator.resolution.roles import Role, find_roles
+from generator.resolution.stories import find_stories, members
 from generator.site import views
-from generator.site.units import ArticleData, ArticleUnit, EntityRef, EntityUnit, RelatedData, date_key
+from generator.site.units import ArticleData, ArticleRef, ArticleUnit, EntityRef, EntityUnit, RelatedData, date_key
 from generator.site.urls import entity_src, relative_url
 
 
@@ -74,6 +75,8 @@ class SiteIndex:
         self.roles: dict[str, list[Role]] = defaultdict(list)
         for role in find_roles(self.articles, extractions, self.entities):
             self.roles[role.entity].append(role)
+        self.stories = find_stories(self.articles, self.entities)  # article id -> story id
+        self.story_members = members(self.stories)
         self._article_data: dict[str, ArticleData] = {}
 
     def href(self, from_src: str, to_src: str, anchor: str | None = None) -> str:
@@ -112,7 +115,11 @@ class SiteIndex:
         return data
 
     def article_unit(self, art_id: str) -> ArticleUnit:
-        return ArticleUnit(self.article_data(art_id))
+        others = [a for a in self.story_members.get(self.stories.get(art_id, art_id), []) if a != art_id]
+        refs = [self.arts[a] for a in sorted(others, key=lambda a: date_key(self.arts[a]))]
+        return ArticleUnit(
+            self.article_data(art_id), tuple(ArticleRef(a.id, a.title, a.language, a.date, a.outlet) for a in refs)
+        )
 
     def entity_unit(self, entity_id: str) -> EntityUnit:
         e = self.by_id[entity_id]
@@ -139,6 +146,7 @@ class SiteIndex:
             neighbourhood=views.neighbourhood(e, neighbours, self.cooc, self.by_id, link_to),
             timeline=views.timeline(e, self.arts),
             roles=list(self.roles.get(e.id, [])),
+            stories=len({self.stories.get(a, a) for a in e.articles}),
         )
 
 

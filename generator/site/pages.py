@@ -306,6 +306,7 @@ def _entity_page(
         groups=ordered,
         statement_count=statement_count,
         article_count=article_count,
+        story_count=unit.stories,
         pagination=pagination,
         first_seen=dates[0] if dates else None,
         last_seen=dates[-1] if dates else None,
@@ -381,6 +382,7 @@ def article_page(ctx: PageContext, unit: ArticleUnit) -> Pages:
         side=side,
         quotes=quotes,
         articles_href=ctx.href(src, "articles/index.md"),
+        same_story=[(other, ctx.href(src, article_src(other.id))) for other in unit.same_story],
     )
     return [(src, content)]
 
@@ -475,6 +477,7 @@ def home_page(ctx: PageContext, index: SiteIndex, export_path: str, other_export
         "home.md.j2",
         site_name=ctx.site_name,
         article_count=len(index.articles),
+        story_count=len(index.story_members),
         entity_counts={t: sum(1 for e in index.entities if e.type == t) for t in ENTITY_TYPES},
         mention_count=sum(len(e.mentions) for e in index.entities),
         quote_count=sum(1 for q in index.quotes if q.speaker),

@@ -113,7 +113,12 @@ class Renderer:
             )
 
         def export() -> pages.Pages:  # travels as a page: one result type for every job
-            return [(EXPORT_PATH, export_json(index.articles, extractions, resolution, s, index.quotes, index.roles))]
+            return [
+                (
+                    EXPORT_PATH,
+                    export_json(index.articles, extractions, resolution, s, index.quotes, index.roles, index.stories),
+                )
+            ]
 
         def other_exports() -> pages.Pages:
             return sorted(interop.exports(s.exports, index, graph, s).items())

@@ -76,6 +76,18 @@ class EntityUnit:
     neighbourhood: dict[str, object]
     timeline: dict[str, object]
     roles: list[Role]  # who is who: the roles the articles give it, in corpus order
+    stories: int = 0  # independent stories among its articles (copies and translations count once)
+
+
+@dataclass(frozen=True)
+class ArticleRef:
+    """Another article as a list of links shows it."""
+
+    id: str
+    title: str
+    language: str
+    date: str | None
+    outlet: str | None
 
 
 @dataclass(eq=False)
@@ -83,6 +95,7 @@ class ArticleUnit:
     """An article page."""
 
     data: ArticleData
+    same_story: tuple[ArticleRef, ...] = ()  # the other articles of its story (generator/resolution/stories.py)
 
 
 def date_key(article: Article) -> tuple[str, str]:
