@@ -44,3 +44,32 @@ def test_no_role_without_a_role_word_and_no_titles() -> None:
         make("de2", "Das sagte der Sprecher, [Dmitri Peskow|person], gestern."),  # apposition: not read
     )
     assert found == set()
+
+
+def test_inflected_forms_of_a_role_share_one_key_and_one_line() -> None:
+    from generator.resolution.roles import role_key
+
+    assert role_key("russische Verteidigungsminister") == role_key("russischen Verteidigungsministers")
+    assert role_key("nordkoreanische Machthaber") == role_key("nordkoreanischen Machthabers")
+    assert role_key("russische Verteidigungsminister") != role_key("ukrainische Verteidigungsminister")
+    assert role_key("Kreml-Sprecher") != role_key("Kreml-Sprecherin")
+
+
+def test_a_person_page_shows_one_line_per_role_with_every_citation() -> None:
+    from pathlib import Path
+
+    from generator.site.render import RenderSettings
+
+    from .helpers import renderer
+
+    articles, extractions = corpus(
+        make("de1", "Der russische Verteidigungsminister [Sergej Schoigu|person] reiste ab."),
+        make("de2", "Die Reise des russischen Verteidigungsministers [Sergej Schoigu|person] endete."),
+    )
+    res = resolve(articles, extractions, Curation(), None)
+    templates = Path(__file__).resolve().parent.parent / "templates"
+    site = renderer(templates, RenderSettings()).render_site(articles, extractions, res)
+    page = next(p.content for p in site.pages if p.path == "people/sergej-schoigu.md")
+    line = page.split('<p class="dx-roles">', 1)[1].split("</p>", 1)[0]
+    assert line.count('class="dx-role"') == 1 and line.count('class="dx-cite"') == 2
+    assert "russische Verteidigungsminister" in line

@@ -110,3 +110,25 @@ def _modifies(word: str, language: str) -> bool:
     if language == "de":
         return bool(_ADJECTIVE.match(word))
     return low in _ENGLISH_MODIFIERS
+
+
+_ADJECTIVE_ENDING = re.compile(r"(?:e|en|er|es|em)$")
+
+
+def role_key(text: str, role_words: Sequence[str] = DEFAULT_ROLE_WORDS) -> str:
+    """One key for the inflected forms of a role ("russische Verteidigungsminister" /
+    "russischen Verteidigungsministers"): German adjectives without their ending, the role
+    noun without a genitive or dative ending, all in lower case."""
+    words = []
+    for word in text.split():
+        low = word.lower()
+        if _ADJECTIVE.match(low):
+            low = _ADJECTIVE_ENDING.sub("", low)
+        else:
+            for suffix in ("s", "en"):
+                base = low.removesuffix(suffix)
+                if base != low and is_role_word(base, role_words):
+                    low = base
+                    break
+        words.append(low)
+    return " ".join(words)

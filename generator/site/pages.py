@@ -30,6 +30,7 @@ from markupsafe import Markup
 
 from generator.model import ENTITY_TYPES, TYPE_FOLDERS, Article, EntityType, Mention, Paragraph, Sentence
 from generator.resolution.quotes import Quote
+from generator.resolution.roles import role_key
 from generator.site import views
 from generator.site.index import SiteIndex
 from generator.site.settings import RenderSettings
@@ -292,11 +293,15 @@ def _entity_page(
     aliases_by_language: dict[str, list] = defaultdict(list)
     for alias in e.aliases:
         aliases_by_language[alias.language or "any"].append(alias)
-    # One line per wording, each with links to the sentences that use it.
+    # One line per role, its inflected forms together ("russische" / "russischen
+    # Verteidigungsministers"), shown in its first wording, with links to every sentence.
     roles: dict[str, list[tuple[str, str]]] = {}
+    wording: dict[str, str] = {}
     for role in unit.roles:
         href = ctx.href(src, article_src(role.article), f"s{role.sentence}")
-        roles.setdefault(role.text, []).append((role.language, href))
+        key = role_key(role.text)
+        wording.setdefault(key, role.text)
+        roles.setdefault(key, []).append((role.language, href))
     return ctx.render(
         "entity.md.j2",
         entity=e,
@@ -319,7 +324,7 @@ def _entity_page(
         neighbourhood=unit.neighbourhood,
         collapse_after=ctx.s.collapse_after,
         aliases_by_language=sorted(aliases_by_language.items()),
-        roles=list(roles.items()),
+        roles=[(wording[key], cites) for key, cites in roles.items()],
     )
 
 
