@@ -134,6 +134,10 @@ VENDORED = {
     "topojson-client": ["dist/topojson-client.min.js", "LICENSE"],
     "world-atlas": ["countries-110m.json", "LICENSE"],
 }
+#: Test-only browser libraries (devDependencies), bundled into tests/vendor: the accessibility audit.
+VENDORED_FOR_TESTS = {
+    "axe-core": ["axe.min.js", "LICENSE"],
+}
 
 
 @nox.session(python=PYTHON)
@@ -144,8 +148,12 @@ def vendor(session: nox.Session) -> None:
         session.error("npm is needed to refresh the vendored assets")
     session.run(npm, "ci", "--no-audit", "--no-fund", external=True)
     modules = ROOT / "node_modules"
-    for package, files in VENDORED.items():
-        target = ROOT / "site_overrides" / "assets" / "vendor" / package
-        target.mkdir(parents=True, exist_ok=True)
-        for rel in files:
-            shutil.copy2(modules / package / rel, target / Path(rel).name)
+    for folder, packages in (
+        (ROOT / "site_overrides" / "assets" / "vendor", VENDORED),
+        (ROOT / "tests" / "vendor", VENDORED_FOR_TESTS),
+    ):
+        for package, files in packages.items():
+            target = folder / package
+            target.mkdir(parents=True, exist_ok=True)
+            for rel in files:
+                shutil.copy2(modules / package / rel, target / Path(rel).name)

@@ -325,3 +325,43 @@ def test_search_puts_the_entity_page_first(page: Page, base_url: str, query: str
     assert entity in first.get_attribute("href"), [
         a.get_attribute("href") for a in pg.locator(".md-search-result__item > a").all()[:5]
     ]
+
+
+AXE = Path(__file__).resolve().parent / "vendor" / "axe-core" / "axe.min.js"
+#: One page of every type the site has.
+PAGE_TYPES = {
+    "home": "",
+    "people index": "people/",
+    "organizations index": "organizations/",
+    "places index": "places/",
+    "articles index": "articles/",
+    "person": "people/sergei-shoigu/",
+    "organization": "organizations/chatham-house/",
+    "place": "places/russia/",
+    "article": "articles/000_8c89fa62beecddfc/",
+    "network": "graph/",
+    "about": "about/",
+}
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_page_type_passes_the_accessibility_audit(browser: object, base_url: str, scheme: str) -> None:
+    """axe-core (npm, vendored in tests/vendor) in the real browser: no serious or critical violation."""
+    p = Page(browser, viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    found = {}
+    try:
+        for kind, path in PAGE_TYPES.items():
+            p.page.goto(base_url + path)
+            p.page.wait_for_timeout(600)  # the graph, map and tables draw after load
+            p.page.add_script_tag(path=str(AXE))
+            result = p.page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations")
+            bad = [
+                f"{v['id']} ({v['impact']}): {v['nodes'][0]['target']}"
+                for v in result
+                if v["impact"] in ("serious", "critical")
+            ]
+            if bad:
+                found[kind] = bad
+    finally:
+        p.close()
+    assert found == {}, found

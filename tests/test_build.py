@@ -223,3 +223,12 @@ def test_markdown_export_builds_without_the_plugin(root: Path, tmp_path: Path, b
         cites = re.findall(r'class="dx-cite" href="([^"]+)"', ours)
         assert cites and cites == re.findall(r'class="dx-cite" href="([^"]+)"', theirs), path
     assert check_site(plain) == []
+
+
+def test_generated_pages_have_no_one_item_navigation_column(site: Path) -> None:
+    """With navigation tabs the left column held one item ("Home", "People") or nothing: generated pages hide it."""
+    for path in ("index.html", "people/index.html", "people/sergei-shoigu/index.html", "graph/index.html"):
+        html = (site / path).read_text(encoding="utf-8")
+        assert 'data-md-type="navigation" hidden>' in html, path
+    articles = sorted((site / "articles").glob("0*/index.html"))
+    assert articles and all('data-md-type="navigation" hidden>' in p.read_text(encoding="utf-8") for p in articles)

@@ -39,7 +39,7 @@ FTM_PATH = "exports/dossier.ftm.json"
 GRAPHML_PATH = "exports/network.graphml"
 GEXF_PATH = "exports/network.gexf"
 #: The graph page's type colours (site_overrides/assets/dossier.css), for Gephi.
-TYPE_RGB = {"person": (0x1E, 0x66, 0xC5), "organization": (0x8A, 0x3F, 0xFC), "place": (0x16, 0x80, 0x3C)}
+TYPE_RGB = {"person": (0x1E, 0x66, 0xC5), "organization": (0x7B, 0x35, 0xE0), "place": (0x13, 0x7A, 0x38)}
 MENTIONS_CSV = "exports/mentions.csv"
 
 

@@ -396,7 +396,15 @@
     });
   }
 
+  /* Material's search is a dialog without a name (axe-core: aria-dialog-name); it takes the input's. */
+  function labelSearch() {
+    var dialog = document.querySelector(".md-search[role=dialog]:not([aria-label])");
+    var input = document.querySelector(".md-search__input");
+    if (dialog) dialog.setAttribute("aria-label", (input && input.getAttribute("aria-label")) || "Search");
+  }
+
   function init() {
+    labelSearch();
     watchScheme();
     initTables(document);
     initGraphs(document);
