@@ -365,3 +365,16 @@ def test_exports_for_aleph_gephi_and_spreadsheets(tmp_path: Path) -> None:
     assert len(rows) == sum(len(e.mentions) for e in resolution.entities)
     home = next(p.content for p in site.pages if p.path == "index.md")
     assert 'href="exports/dossier.ftm.json" download' in home
+
+
+def test_citation_numbers_are_explained() -> None:
+    """They are sentence numbers that repeat across articles: the page says so, and each link's title does."""
+    articles, extractions = corpus(
+        make("de1", "Erst dies. [Wladimir Putin|person] traf Kim."),
+        make("de2", "Erst das. [Wladimir Putin|person] schwieg."),
+    )
+    res = resolve(articles, extractions, Curation(), None)
+    site = renderer(TEMPLATES, RenderSettings()).render_site(articles, extractions, res)
+    page = next(p.content for p in site.pages if p.path == "people/wladimir-putin.md")
+    assert "The number in brackets is the sentence's number in its article" in page
+    assert page.count('(sentence 2)">[2]</a>') == 2
