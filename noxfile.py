@@ -73,6 +73,24 @@ def tests(session: nox.Session) -> None:
     session.run("pytest", *session.posargs, env={"DOSSIER_SHARED": str(SHARED)})
 
 
+#: The README's and About page's screenshots, taken by the browser tests (tests/test_browser.py).
+SCREENSHOTS = {
+    "entity-sergei-shoigu.png": "screenshot-entity.png",
+    "place-pyongyang-dark.png": "screenshot-place-dark.png",
+    "graph.png": "screenshot-graph.png",
+}
+
+
+@nox.session(python=PYTHON, default=False)
+def screenshots(session: nox.Session) -> None:
+    """Run the browser tests and copy their screenshots into content/pages/img (README, About page)."""
+    install_project(session, "test")
+    ensure_chromium(session)
+    session.run("pytest", "-q", "-m", "browser", "tests/test_browser.py", env={"DOSSIER_SHARED": str(SHARED)})
+    for taken, shown in SCREENSHOTS.items():
+        shutil.copy2(ROOT / "test-artifacts" / taken, ROOT / "content" / "pages" / "img" / shown)
+
+
 @nox.session(python=PYTHON)
 def lint(session: nox.Session) -> None:
     """ruff (lint and format check) and mypy."""

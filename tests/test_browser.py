@@ -117,6 +117,12 @@ def test_search_reaches_shoigu_and_citations_go_there_and_back(page: Page, base_
     pg.wait_for_function(f"document.getElementById('{sentence_id}').classList.contains('dx-highlight')")
     assert "Schoigu" in target.inner_text() or "Shoigu" in target.inner_text()
     assert target.locator("a[href*='sergei-shoigu']").count() >= 1
+    # The highlight keeps the entity colours of the links inside the sentence.
+    colour, variable = pg.evaluate(
+        f"""() => [getComputedStyle(document.querySelector('#{sentence_id} a.dx-person')).color,
+                  getComputedStyle(document.body).getPropertyValue('--dx-person').trim()]"""
+    )
+    assert colour == "rgb({}, {}, {})".format(*(int(variable[i : i + 2], 16) for i in (1, 3, 5)))
     # ... and back, through the sentence's own link to the entity.
     target.locator("a[href*='sergei-shoigu']").first.click()
     pg.wait_for_url("**/people/sergei-shoigu/**")

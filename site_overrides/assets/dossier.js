@@ -339,7 +339,7 @@
       (p.countries || []).forEach(function (code) {
         var layer = outlines[code];
         if (!layer) return;
-        var opacity = p.self ? 0.45 : 0.18;
+        var opacity = p.self ? 0.45 : 0.12;
         layer.setStyle({ fillColor: colour, fillOpacity: opacity, color: colour });
         el.dxFilled.push({ layer: layer, opacity: opacity });
         area.extend(layer.getBounds());
