@@ -557,3 +557,20 @@ def test_countries_and_continents_are_areas_on_the_map(gaz) -> None:
     russia, europe = gaz.lookup("Russland", language="de"), gaz.lookup("Europa", language="de")
     assert russia.area.countries == ("643",)
     assert "276" in europe.area.countries and "643" in europe.area.countries
+
+
+def test_a_gazetteer_hint_votes_place_whatever_label_propagation_copied(gaz) -> None:
+    """Propagation finds "Manchester" again and copies the model's majority label (person) but the gazetteer's
+    hint: the hint is the evidence, so the city stays a place."""
+    res, _ = entities(
+        [
+            make(
+                "en1",
+                "Labour chooses [Manchester|person]. It meets in [Manchester|place|geonames:2643123]."
+                " It chose [Manchester|person] again, and [Manchester|person|geonames:2643123] hotels are full.",
+                language="en",
+            )
+        ],
+        gaz=gaz,
+    )
+    assert [(e.name, e.type) for e in res.entities] == [("Manchester", "place")]

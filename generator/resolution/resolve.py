@@ -645,7 +645,7 @@ def _vote_type(
     place (``place_evidence``) is one unless curated evidence says otherwise; a name with a legal form or an
     organisation head noun weighs 1.5 for organization; ties go by TYPE_ORDER.
     """
-    if place_evidence and not any(m.has_evidence and m.label != "place" for m in ms):
+    if place_evidence and not any(m.has_evidence and _evidence_label(m) != "place" for m in ms):
         return "place"  # the gazetteer's word against the model's alone: a place
     votes: dict[EntityType, float] = defaultdict(float)
     for text in sorted({m.text for m in ms}):
@@ -653,10 +653,16 @@ def _vote_type(
             votes["organization"] += 1.5
     for m in ms:
         if m.has_evidence:
-            votes[m.label] += 2.0
+            votes[_evidence_label(m)] += 2.0
         else:
             votes[m.label] += (weights or {}).get((lang_of or {}).get(m.article, ""), 1.0)
     return sorted(votes, key=lambda t: (-round(votes[t], 9), TYPE_ORDER.index(t)))[0]
+
+
+def _evidence_label(m: Mention) -> EntityType:
+    """The type a mention's evidence gives: a gazetteer hint says place, whatever label propagation copied
+    from the model's vote ("Manchester" found again in the text, labelled as the model mostly saw it)."""
+    return "place" if m.source != "curated" and (m.entity_hint or "").startswith("geonames:") else m.label
 
 
 @lru_cache(maxsize=1 << 16)
