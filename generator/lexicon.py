@@ -177,6 +177,25 @@ def is_role_word(text: str, role_words: Iterable[str]) -> bool:
     return any(low == w or last == w or (len(low) > len(w) + 2 and low.endswith(w)) for w in role_words)
 
 
+# ---------------------------------------------------------------- laws and treaties
+
+#: Head nouns of the names of laws, treaties and agreements ("Anglo-Irish Agreement",
+#: "Patriot Act", "Vertrag von Lissabon", "Minsker Abkommen"): documents, not people,
+#: organisations or places. English heads end the name; German ones begin or end it.
+LAW_HEADS = frozenset(
+    "agreement agreements treaty act accord accords convention protocol charter directive resolution"
+    " abkommen vertrag verträge gesetz protokoll charta richtlinie konvention resolution".split()
+)
+
+
+def law_name(name: str) -> bool:
+    """Whether ``name`` (two words or more) is headed by a law or treaty noun (:data:`LAW_HEADS`)."""
+    words = name.replace("-", " ").split()
+    if len(words) < 2:
+        return False
+    return words[-1].lower() in LAW_HEADS or (words[0].lower() in LAW_HEADS and words[1][:1].islower())
+
+
 # ---------------------------------------------------------------- landmarks
 
 #: German generic words of landmark and facility names, in English: "Weltraumbahnhof

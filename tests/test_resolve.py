@@ -574,3 +574,18 @@ def test_a_gazetteer_hint_votes_place_whatever_label_propagation_copied(gaz) -> 
         gaz=gaz,
     )
     assert [(e.name, e.type) for e in res.entities] == [("Manchester", "place")]
+
+
+def test_laws_and_treaties_are_not_entities() -> None:
+    res, ents = entities(
+        [
+            make("en1", "[Nicholas Scott|person] defended the [Anglo-Irish Agreement|organization].", language="en"),
+            make(
+                "de1",
+                "Der [Vertrag von Lissabon|place] gilt. [Resolution Foundation|organization] prüft.",
+                language="de",
+            ),
+        ]
+    )
+    assert set(ents) == {"Nicholas Scott", "Resolution Foundation"}
+    assert sorted(m.text for m in res.suppressed) == ["Anglo-Irish Agreement", "Vertrag von Lissabon"]

@@ -37,7 +37,7 @@ from rigour.names import extract_org_types, remove_org_types
 from generator.curation import Curation
 from generator.errors import Problem
 from generator.extraction.gazetteer import Gazetteer, Place
-from generator.lexicon import CommonNouns, introduces_work, landmark_words, org_head
+from generator.lexicon import CommonNouns, introduces_work, landmark_words, law_name, org_head
 from generator.model import ENTITY_TYPES, Alias, Article, Entity, EntityType, Extraction, Mention, stable_hash
 from generator.names import acronym_of, fold, genitive_stem, is_acronym, safe_slug, skeleton
 
@@ -605,7 +605,8 @@ def _without_ordinary_words(
 def _without_titles_of_works(
     mentions: Sequence[Mention], articles: Mapping[str, Article], curation: Curation
 ) -> tuple[list[Mention], list[Mention]]:
-    """Mentions minus the titles of films, books, songs and shows ("the comedy Sideways", "der Film „Sideways“").
+    """Mentions minus the titles of films, books, songs and shows ("the comedy Sideways", "der Film „Sideways“"),
+    and of laws and treaties ("Anglo-Irish Agreement", "Vertrag von Lissabon": :func:`law_name`).
 
     A name that the corpus introduces with a genre noun (:func:`introduces_work`)
     is a work's title, and so is every other mention of the same text that only
@@ -617,7 +618,7 @@ def _without_titles_of_works(
     for m in mentions:
         art = articles.get(m.article)
         if art is not None and m.source in ("model", "propagated") and not m.entity_hint:
-            if introduces_work(art.text[max(0, m.start - 60) : m.start], art.language):
+            if introduces_work(art.text[max(0, m.start - 60) : m.start], art.language) or law_name(m.text):
                 titles.add(m.text)
 
     def title(m: Mention) -> bool:
