@@ -337,14 +337,40 @@ class CommonNouns:
     written capitalised about as often as its homonym is not).
     """
 
-    def __init__(self, words: dict[str, frozenset[str]]):
+    def __init__(
+        self,
+        words: dict[str, frozenset[str]],
+        glue: dict[str, frozenset[str]] | None = None,
+        name_like: frozenset[str] = frozenset(),
+    ):
         self.words = words
+        self.glue = glue or {}  # per language, words that are ordinary enough to cut off a name's front
+        self.name_like = name_like  # words English writes capitalised more often than not ("Steven", "George")
 
     def knows(self, language: str) -> bool:
         return language in self.words
 
     def is_common(self, language: str, word: str) -> bool:
         return word in self.words.get(language, frozenset())
+
+    def glued_before_name(self, language: str, word: str) -> bool:
+        """Whether ``word`` at the front of a longer person's name is a role or description glued to it:
+        an ordinary word of the language, or in English one written in lower case at least
+        ``ENGLISH_GLUE_RATIO`` times as often as capitalised ("Keeper", "Sprinter"; given names
+        such as "George" or "Frank" are written capitalised more often)."""
+        if word in self.name_like:  # a given name in the language of most news ("Steven" is a German noun too)
+            return False
+        if self.is_common(language, word) or word in self.glue.get(language, frozenset()):
+            return True
+        if language != "de":
+            return False
+        # German: a feminine form ("Konteradmiralin") and a compound's head ("Masterssieger").
+        forms = {word, word.removesuffix("in")} if word.endswith("in") else {word}
+        return any(
+            self.is_common(language, form)
+            or any(self.is_common(language, form[i:].capitalize()) for i in range(3, len(form) - 4))
+            for form in forms
+        )
 
 
 def _german_nouns() -> frozenset[str]:
@@ -367,9 +393,24 @@ def _german_nouns() -> frozenset[str]:
 #: How many times more often the lower-case form must occur than the capitalised one
 #: for a capitalised English word to count as an ordinary word (e**2: "Cabinet" 12x, "Shell" 6x).
 ENGLISH_LOWER_RATIO = 7.389
+#: The same for a word glued to the front of a person's name (e: "Keeper" 5x, "Prop" 4x; "George" 0.04x).
+ENGLISH_GLUE_RATIO = 2.718
 
 
-def _english_lower_words() -> frozenset[str]:
+def _english_name_like() -> frozenset[str]:
+    """Capitalised words English writes capitalised more often than in lower case ("Steven", "Mark")."""
+    import importlib.resources
+
+    import srsly
+
+    data = importlib.resources.files("spacy_lookups_data").joinpath("data", "en_lexeme_prob.json.gz")
+    probs: dict[str, float] = srsly.read_gzip_json(str(data))
+    return frozenset(
+        w for w, p in probs.items() if w[:1].isupper() and w[1:].islower() and p > probs.get(w.lower(), float("-inf"))
+    )
+
+
+def _english_lower_words(ratio: float = ENGLISH_LOWER_RATIO) -> frozenset[str]:
     import importlib.resources
     import math
 
@@ -377,7 +418,7 @@ def _english_lower_words() -> frozenset[str]:
 
     data = importlib.resources.files("spacy_lookups_data").joinpath("data", "en_lexeme_prob.json.gz")
     probs: dict[str, float] = srsly.read_gzip_json(str(data))
-    threshold = math.log(ENGLISH_LOWER_RATIO)
+    threshold = math.log(ratio)
     words = set()
     for word, lower_prob in probs.items():
         if len(word) > 1 and word.isalpha() and word.islower():
@@ -402,11 +443,13 @@ def load_common_nouns(cache_dir: Path | None = None) -> CommonNouns:
             installed[lang] = f"{package} {version(package)}"
         except PackageNotFoundError:
             continue
-    tag = f"dossier-common-nouns 2 {' '.join(sorted(installed.values()))} {store.code_version(__name__)}"
+    tag = f"dossier-common-nouns 4 {' '.join(sorted(installed.values()))} {store.code_version(__name__)}"
     path = cache_dir / "common-nouns.pickle" if cache_dir is not None else None
-    if path is not None and isinstance(cached := store.read_pickle(path, tag), dict):
-        return CommonNouns(cached)
+    if path is not None and isinstance(cached := store.read_pickle(path, tag), tuple):
+        return CommonNouns(*cached)
     words = {lang: sources[lang][1]() for lang in sorted(installed)}
+    glue = {"en": _english_lower_words(ENGLISH_GLUE_RATIO)} if "en" in installed else {}
+    name_like = _english_name_like() if "en" in installed else frozenset()
     if path is not None:
-        store.write_pickle(path, tag, words)
-    return CommonNouns(words)
+        store.write_pickle(path, tag, (words, glue, name_like))
+    return CommonNouns(words, glue, name_like)

@@ -169,7 +169,7 @@ def _run(
         extractions = extract(settings, articles, curation, process, report, stats, progress)
     if settings.nlp.layers.propagate:
         with stats.timed("propagate"):
-            extractions = propagate(settings, articles, extractions, curation, stats)
+            extractions = propagate(settings, articles, extractions, curation, stats, process)
     with stats.timed("resolve"):
         resolution, quotes = resolve_entities(settings, articles, extractions, curation, process)
         report.problems.extend(resolution.problems)
@@ -438,6 +438,7 @@ def propagate(
     extractions: dict[str, Extraction],
     curation: Curation,
     stats: BuildStats,
+    process: ProcessCache,
 ) -> dict[str, Extraction]:
     """Names found in one article looked for in all (memoised per article in ``propagate.pickle``)."""
     from generator.extraction import propagate as propagation
@@ -461,6 +462,7 @@ def propagate(
         role_words=settings.nlp.role_words or DEFAULT_ROLE_WORDS,
         curated=curated,
         memo=memo,
+        nouns=process.nouns_for(settings.cache_dir) if settings.nlp.layers.filter else None,
     )
     if memo_path is not None and memo.new != memo.old:
         store.write_pickle(memo_path, memo_tag, memo.new)

@@ -27,7 +27,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from generator.lexicon import DEFAULT_ROLE_WORDS, is_role_word, names_seat
+from generator.lexicon import DEFAULT_ROLE_WORDS, CommonNouns, is_role_word, names_seat
 from generator.model import ENTITY_TYPES, Article, EntityType, Extraction, Mention, stable_hash
 from generator.names import genitive_stem, is_acronym, skeleton
 
@@ -152,8 +152,12 @@ def refine(
     role_words: Sequence[str] = DEFAULT_ROLE_WORDS,
     curated: Mapping[str, tuple[EntityType, str]] | None = None,
     memo: Memo | None = None,
+    nouns: CommonNouns | None = None,
 ) -> dict[str, Extraction]:
     """Trim and propagate mentions across the corpus (see the module docstring).
+
+    ``nouns`` (the ordinary-word lexicons) lets a role or description glued to
+    the front of a person's name be cut off (:func:`_without_glued_words`).
 
     ``curated`` maps curated names to (type, entity id): they are findable too,
     so that "Kreml-Sprecher" yields the Kremlin even though the ruler, which
@@ -170,7 +174,11 @@ def refine(
             mentions=tuple(
                 t
                 for m in ex.mentions
-                for t in _trim(_extend(m, lexicon, by_word, by_id[art_id]), lexicon, by_id[art_id])
+                for t in _trim(
+                    _without_glued_words(_extend(m, lexicon, by_word, by_id[art_id]), by_id[art_id], nouns),
+                    lexicon,
+                    by_id[art_id],
+                )
                 for t in _split_of(t, by_id[art_id])
                 for t in _with_seat_institution(t, by_id[art_id])
             ),
@@ -329,6 +337,38 @@ def _extend(m: Mention, lexicon: Lexicon, by_word: Mapping[str, list[str]], arti
         source="propagated",
         entity_hint=lexicon.hints.get(name) or m.entity_hint,
     )
+
+
+#: A glued word shorter than this stays: short words that are nouns are often East Asian
+#: names ("Kang", "Yang") or given names ("Bill", "Mark"); role nouns are long ("Keeper", "Konteradmiralin").
+GLUED_MIN_CHARS = 5
+
+
+def _without_glued_words(m: Mention, article: Article, nouns: CommonNouns | None) -> Mention:
+    """A person's name without the ordinary words the model glued to its front ("Keeper Tony Bullock",
+    "Konteradmiralin Mary Landry", "Masters-Sieger Phil Mickelson" -> the last two words).
+
+    Only model spans of three words or more are cut, and never below two words,
+    so a full name remains; a word is ordinary by the lexicon of the article's
+    language (:class:`generator.lexicon.CommonNouns`), a hyphenated one by its last part.
+    """
+    if nouns is None or m.source != "model" or m.label != "person" or not nouns.knows(article.language):
+        return m
+    words = m.text.split(" ")
+    cut = 0
+    while len(words) - cut > 2:
+        word = words[cut]
+        last = word.rsplit("-", 1)[-1]
+        if len(last) < GLUED_MIN_CHARS or not (
+            nouns.glued_before_name(article.language, word) or nouns.glued_before_name(article.language, last)
+        ):
+            break
+        cut += 1
+    if cut == 0:
+        return m
+    offset = len(" ".join(words[:cut])) + 1
+    start = m.start + offset
+    return replace(m, start=start, text=article.text[start : m.end])
 
 
 def _trim(m: Mention, lexicon: Lexicon, article: Article) -> list[Mention]:
