@@ -381,3 +381,18 @@ def test_a_metadata_spreadsheet_dates_and_titles_plain_text_articles(tmp_path: P
     text = "\n".join(str(p) for p in report.problems)
     assert "metadata.csv:3" in text and "date" in text
     assert "metadata.csv:5" in text and "row names no article file" in text
+
+
+def test_a_malformed_metadata_row_costs_only_that_row(tmp_path: Path) -> None:
+    write(tmp_path, "a.txt", "Kim traf Putin in Wladiwostok.\n")
+    write(tmp_path, "b.txt", "Putin sprach in Moskau über Nordkorea.\n")
+    write(
+        tmp_path,
+        "metadata.csv",
+        'file,title,date\na.txt,"Gipfel "in" Wladiwostok",2023-09-13\nb.txt,Rede in Moskau,2023-02-01\n',
+    )
+    arts, report = corpus(tmp_path)
+    by_id = {a.id: a for a in arts}
+    assert sorted(by_id) == ["a", "b"] and by_id["b"].date == "2023-02-01"
+    text = "\n".join(str(p) for p in report.problems)
+    assert "metadata.csv:2" in text and "malformed CSV row skipped" in text

@@ -164,3 +164,19 @@ def test_the_shipped_german_model_loads_with_plain_spacy_load(tmp_path: Path) ->
     )
     assert done.returncode == 0, done.stderr[-2000:]
     assert "PER" in done.stdout
+
+
+def test_lexeme_features_pack_cluster_prefixes_and_frequency() -> None:
+    """The experimental embedding of training/de_ner_lexeme.cfg (MODEL_CARD.md, glex128)."""
+    import spacy
+
+    from generator.extraction.embed import LEXEME_TABLE, lexeme_features, pack_lexeme
+
+    nlp = spacy.blank("de")
+    table = nlp.vocab.lookups.add_table(LEXEME_TABLE)
+    table["Putin"] = pack_lexeme(0b101000, -12.3)  # a Brown path, read backwards, and a log frequency
+    doc = nlp("Putin kommt")
+    rows = lexeme_features(doc, (4, 6)).tolist()
+    assert rows[0] == [0b101000, 0b1000, 0b101000, 12]
+    assert rows[1] == [0, 0, 0, 0]  # unknown word
+    assert pack_lexeme(5, None) >> 16 == 31

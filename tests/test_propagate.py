@@ -157,3 +157,13 @@ def test_a_role_glued_to_the_front_of_a_name_is_cut_off() -> None:
     ]
     bullock = next(m for m in out["en1"].mentions if m.text == "Tony Bullock")
     assert articles[0].text[bullock.start : bullock.end] == "Tony Bullock"
+
+
+def test_a_name_cut_short_of_its_organisation_head_noun_takes_it_in() -> None:
+    found = mentions(
+        make("de1", "Keir Giles vom [Russia & Eurasia|organization] Programme sprach.", language="de"),
+        make("en1", "[Blackpool Hotel|place] Association said so. [Kim|person] Group left.", language="en"),
+    )
+    assert ("Russia & Eurasia Programme", "organization", "model") in found["de1"]
+    assert ("Blackpool Hotel Association", "organization", "model") in found["en1"]
+    assert ("Kim", "person", "model") in found["en1"]  # one word: no name to complete

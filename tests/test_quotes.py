@@ -102,6 +102,12 @@ def test_person_in_apposition_to_an_organization() -> None:
         language="en",
     )
     assert result == [("We have tried very hard.", "Colin Asplin", "before")]
+    # A word of affiliation instead of a comma: "Yang Jin vom Institut …, der anmerkte, »…«".
+    result = quotes(
+        "Die Zeitung ließ [Yang Jin|person] vom [Institut für Studien|organization] zu Wort kommen, der anmerkte, "
+        "»dass eine starke Beziehung beiden Seiten hilft«."
+    )
+    assert result == [("dass eine starke Beziehung beiden Seiten hilft", "Yang Jin", "before")]
 
 
 def test_nearest_name_with_a_verb_of_saying() -> None:

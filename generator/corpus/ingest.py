@@ -575,8 +575,17 @@ def read_metadata(
     except DossierError as exc:
         report.problems.extend(exc.problems)
         return {}
-    reader = csv.DictReader(text.splitlines(keepends=True))
-    if "file" not in (reader.fieldnames or []):
+    csv.field_size_limit(MAX_FIELD_CHARS)
+    # strict: a stray quote is a problem to report with its line, not a silent merge of rows.
+    reader = csv.DictReader(text.splitlines(keepends=True), strict=True)
+    try:
+        fieldnames = reader.fieldnames
+    except csv.Error as exc:
+        report.add(
+            Problem(shown, "unreadable header row", line=1, expected="a CSV header row", found=short_repr(str(exc)))
+        )
+        return {}
+    if "file" not in (fieldnames or []):
         report.add(
             Problem(
                 shown,
@@ -588,7 +597,22 @@ def read_metadata(
         )
         return {}
     out: dict[str, ArticleMeta] = {}
-    for row in reader:
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            report.add(
+                Problem(
+                    shown,
+                    "malformed CSV row skipped",
+                    line=reader.reader.line_num,  # DictReader's own count stops at the last good row
+                    expected=f"fields of at most {MAX_FIELD_CHARS:,} characters, quotes only around whole fields",
+                    found=short_repr(str(exc)),
+                )
+            )
+            continue
         line = reader.line_num
         name = (row.get("file") or "").strip()
         if name not in files:

@@ -27,7 +27,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from generator.lexicon import DEFAULT_ROLE_WORDS, CommonNouns, is_role_word, names_seat
+from generator.lexicon import DEFAULT_ROLE_WORDS, ORG_HEAD_NOUNS, CommonNouns, is_role_word, names_seat
 from generator.model import ENTITY_TYPES, Article, EntityType, Extraction, Mention, stable_hash
 from generator.names import genitive_stem, is_acronym, skeleton
 
@@ -175,7 +175,11 @@ def refine(
                 t
                 for m in ex.mentions
                 for t in _trim(
-                    _without_glued_words(_extend(m, lexicon, by_word, by_id[art_id]), by_id[art_id], nouns),
+                    _without_glued_words(
+                        _with_head_noun(_extend(m, lexicon, by_word, by_id[art_id]), by_id[art_id]),
+                        by_id[art_id],
+                        nouns,
+                    ),
                     lexicon,
                     by_id[art_id],
                 )
@@ -337,6 +341,21 @@ def _extend(m: Mention, lexicon: Lexicon, by_word: Mapping[str, list[str]], arti
         source="propagated",
         entity_hint=lexicon.hints.get(name) or m.entity_hint,
     )
+
+
+_NEXT_HEAD = re.compile(r" ([A-ZÄÖÜ][\w-]*)(?![\w-])")
+
+
+def _with_head_noun(m: Mention, article: Article) -> Mention:
+    """A multi-word name cut short of the organisation head noun that follows it ("Russia & Eurasia"
+    + "Programme", "Blackpool Hotel" + "Association") takes the noun in: the head makes it a name."""
+    if m.source == "curated" or " " not in m.text:
+        return m
+    after = _NEXT_HEAD.match(article.text, m.end)
+    if after is None or after.group(1).lower() not in ORG_HEAD_NOUNS:
+        return m
+    end = after.end(1)
+    return replace(m, end=end, text=article.text[m.start : end], label="organization")
 
 
 #: A glued word shorter than this stays: short words that are nouns are often East Asian

@@ -423,6 +423,11 @@ def _speaker(
     return None, "none"
 
 
+#: Words that tie a person to the organization after it ("Yang Jin vom Institut …", "Keir Giles of Chatham House").
+_AFFILIATION = frozenset("vom von der des am an beim of the from at with".split())
+
+
 def _apposition(gap: str) -> bool:
-    """A comma (or "of the") and at most a few words between a person and an organization."""
-    return "," in gap and len(_words(gap)) <= 3
+    """A comma and at most a few words, or only words of affiliation, between a person and an organization."""
+    words = _words(gap)
+    return ("," in gap and len(words) <= 3) or (0 < len(words) <= 2 and all(w in _AFFILIATION for w in words))
