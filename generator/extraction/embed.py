@@ -41,17 +41,22 @@ def ClusterFeatures() -> Model[list[Doc], list[Ints2d]]:
     return Model("cluster_features", _cluster_forward)
 
 
-@registry.architectures("dossier.ClusterHashEmbed.v1")
-def cluster_hash_embed(
-    width: int, attrs: list[str], rows: list[int], cluster_rows: int
-) -> Model[list[Doc], list[Floats2d]]:
-    """``spacy.MultiHashEmbed.v2`` (without static vectors) plus one hashed table of the token's cluster."""
+def _hashed_attrs(width: int, attrs: list[str], rows: list[int]) -> Model:
+    """The hash embeddings of ``spacy.MultiHashEmbed.v2``: one table per lexical attribute, concatenated."""
     if len(rows) != len(attrs):
         raise ValueError(
             f"rows and attrs differ in length: expected one row count per attribute, found {rows} for {attrs}"
         )
     embeddings: list[Model] = [HashEmbed(width, n, column=i, seed=8 + i, dropout=0.0) for i, n in enumerate(rows)]
-    lexical: Model = chain(FeatureExtractor(attrs), list2ragged(), with_array(concatenate(*embeddings)))
+    return chain(FeatureExtractor(attrs), list2ragged(), with_array(concatenate(*embeddings)))
+
+
+@registry.architectures("dossier.ClusterHashEmbed.v1")
+def cluster_hash_embed(
+    width: int, attrs: list[str], rows: list[int], cluster_rows: int
+) -> Model[list[Doc], list[Floats2d]]:
+    """``spacy.MultiHashEmbed.v2`` (without static vectors) plus one hashed table of the token's cluster."""
+    lexical = _hashed_attrs(width, attrs, rows)
     clusters: Model = chain(
         ClusterFeatures(), list2ragged(), with_array(HashEmbed(width, cluster_rows, column=0, seed=99))
     )
@@ -118,12 +123,7 @@ def lexeme_hash_embed(
     width: int, attrs: list[str], rows: list[int], cluster_rows: int, prefixes: list[int], prefix_rows: int
 ) -> Model[list[Doc], list[Floats2d]]:
     """``spacy.MultiHashEmbed.v2`` plus the word's Brown cluster, its coarser path prefixes and its frequency."""
-    if len(rows) != len(attrs):
-        raise ValueError(
-            f"rows and attrs differ in length: expected one row count per attribute, found {rows} for {attrs}"
-        )
-    embeddings: list[Model] = [HashEmbed(width, n, column=i, seed=8 + i, dropout=0.0) for i, n in enumerate(rows)]
-    lexical: Model = chain(FeatureExtractor(attrs), list2ragged(), with_array(concatenate(*embeddings)))
+    lexical = _hashed_attrs(width, attrs, rows)
     lex_rows = [cluster_rows, *(prefix_rows for _ in prefixes), 64]
     lex_tables: list[Model] = [HashEmbed(width, n, column=i, seed=99 + i) for i, n in enumerate(lex_rows)]
     lexemes: Model = chain(LexemeFeatures(tuple(prefixes)), list2ragged(), with_array(concatenate(*lex_tables)))
