@@ -266,6 +266,17 @@ def test_map_has_no_wraparound_band_and_names_its_markers(page: Page, base_url: 
     assert wide == [], wide
     labels = pg.locator(".dx-map .leaflet-tooltip.dx-map-label")
     assert labels.count() >= 1 and "Russia" in labels.all_inner_texts()
+    # A country is its filled outline, its marker inside it and not on the capital (Moscow).
+    filled, marker = pg.evaluate(
+        """() => {
+            const el = document.querySelector('.dx-map');
+            let own = null;
+            el.dxMarkers.eachLayer(m => { if (m.getTooltip().getContent() === 'Russia') own = m.getLatLng(); });
+            return [el.dxFilled.length, [own.lat, own.lng]];
+        }"""
+    )
+    assert filled >= 1
+    assert abs(marker[0] - 55.75) > 2 or abs(marker[1] - 37.62) > 2, marker
     pg.screenshot(path=str(ARTIFACTS / "place-russia.png"), full_page=False)
 
 

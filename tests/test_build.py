@@ -232,3 +232,16 @@ def test_generated_pages_have_no_one_item_navigation_column(site: Path) -> None:
         assert 'data-md-type="navigation" hidden>' in html, path
     articles = sorted((site / "articles").glob("0*/index.html"))
     assert articles and all('data-md-type="navigation" hidden>' in p.read_text(encoding="utf-8") for p in articles)
+
+
+def test_demo_articles_are_dated_and_the_translation_is_one_story(site: Path) -> None:
+    """The demo's metadata.csv dates every article; 000 (German) is a translation of 001 (English)."""
+    for page in sorted((site / "articles").glob("0*/index.html")):
+        assert '<time datetime="2023-' in page.read_text(encoding="utf-8"), page
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert "<dt>Stories</dt><dd>4 " in home
+    german = (site / "articles" / "000_8c89fa62beecddfc" / "index.html").read_text(encoding="utf-8")
+    assert 'class="dx-same-story"' in german and 'href="../001_73c42ecbebd4ad36/"' in german
+    export = json.loads((site / "dossier.json").read_text(encoding="utf-8"))
+    stories = {a["id"][:3]: a["story"][:3] for a in export["articles"]}
+    assert stories == {"000": "000", "001": "000", "002": "002", "003": "003", "004": "004"}
