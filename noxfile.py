@@ -78,6 +78,11 @@ SCREENSHOTS = {
     "entity-sergei-shoigu.png": "screenshot-entity.png",
     "place-pyongyang-dark.png": "screenshot-place-dark.png",
     "graph.png": "screenshot-graph.png",
+    **{
+        f"{device}-{kind}.png": f"screenshot-{device}-{kind}.png"
+        for device in ("desktop", "phone")
+        for kind in ("person", "place", "article", "network")
+    },
 }
 
 

@@ -206,15 +206,36 @@ def test_map_markers_follow_the_colour_scheme(page: Page, base_url: str) -> None
     assert pg.locator(marker).get_attribute("stroke") == "rgb(66, 190, 101)"  # --dx-place in the slate scheme
 
 
-def test_phone_layout_has_no_horizontal_scroll(browser: object, base_url: str) -> None:
-    p = Page(browser, viewport={"width": 390, "height": 844}, is_mobile=True)
+#: Page types shown on the About page, desktop and phone (nox -s screenshots copies them).
+SHOWN = {
+    "person": "people/sergei-shoigu/",
+    "place": "places/north-korea/",
+    "article": "articles/000_8c89fa62beecddfc/",
+    "network": "graph/",
+}
+
+
+@pytest.mark.parametrize("kind", sorted(SHOWN))
+def test_phone_layout_has_no_horizontal_scroll(browser: object, base_url: str, kind: str) -> None:
+    p = Page(browser, viewport={"width": 390, "height": 844}, is_mobile=True, device_scale_factor=2)
     try:
-        p.page.goto(base_url + "people/kim-jong-un/")
+        p.page.goto(base_url + SHOWN[kind])
+        p.page.wait_for_timeout(800)
         width = p.page.evaluate("document.documentElement.scrollWidth")
         assert width <= 400, width
+        ARTIFACTS.mkdir(exist_ok=True)
+        p.page.screenshot(path=str(ARTIFACTS / f"phone-{kind}.png"), full_page=False)
     finally:
         p.close()
     assert p.errors == []
+
+
+@pytest.mark.parametrize("kind", sorted(SHOWN))
+def test_desktop_pages_load_without_errors(page: Page, base_url: str, kind: str) -> None:
+    page.page.goto(base_url + SHOWN[kind])
+    page.page.wait_for_timeout(800)
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.page.screenshot(path=str(ARTIFACTS / f"desktop-{kind}.png"), full_page=False)
 
 
 def test_index_tables_are_styled_sortable_and_filterable(page: Page, base_url: str) -> None:
