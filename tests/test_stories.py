@@ -90,14 +90,19 @@ def test_pages_show_the_same_story_and_count_stories() -> None:
 
     articles, extractions = corpus(
         make("de1", GERMAN, date="2023-09-05", title="Watson: Gespräche kommen voran"),
-        make("en1", ENGLISH, language="en", date="2023-09-05", title="Watson: talks progress"),
+        make("en1", ENGLISH, language="en", date="2023-09-05", title="Watson: talks <script>progress</script>"),
         make("de2", OTHER, date="2023-09-13"),
     )
     res = resolve(articles, extractions, Curation(), _gazetteer())
     site = renderer(templates, RenderSettings()).render_site(articles, extractions, res)
     page = {p.path: p.content for p in site.pages}
     assert 'class="dx-same-story"' in page["articles/de1.md"]
-    assert 'href="../en1/" hreflang="en">Watson: talks progress</a>' in page["articles/de1.md"]
+    # The other article's title is text from an article: escaped like every other.
+    assert (
+        'href="../en1/" hreflang="en">Watson: talks &lt;script&gt;progress&lt;/script&gt;</a>'
+        in page["articles/de1.md"]
+    )
+    assert "<script>progress" not in page["articles/de1.md"]
     assert "dx-same-story" not in page["articles/de2.md"]
     assert "<dt>Stories</dt><dd>2 " in page["index.md"]
     assert '<dd>3 <span class="dx-muted">(2 independent stories)</span></dd>' in page["people/kim-jong-un.md"]
