@@ -397,20 +397,11 @@ ENGLISH_LOWER_RATIO = 7.389
 ENGLISH_GLUE_RATIO = 2.718
 
 
-def _english_name_like() -> frozenset[str]:
-    """Capitalised words English writes capitalised more often than in lower case ("Steven", "Mark")."""
-    import importlib.resources
-
-    import srsly
-
-    data = importlib.resources.files("spacy_lookups_data").joinpath("data", "en_lexeme_prob.json.gz")
-    probs: dict[str, float] = srsly.read_gzip_json(str(data))
-    return frozenset(
-        w for w, p in probs.items() if w[:1].isupper() and w[1:].islower() and p > probs.get(w.lower(), float("-inf"))
-    )
-
-
-def _english_lower_words(ratio: float = ENGLISH_LOWER_RATIO) -> frozenset[str]:
+def _english_lexicons() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """From spacy-lookups-data's case-sensitive English log frequencies (a 7 MB table, read once):
+    the ordinary words (lower case ``ENGLISH_LOWER_RATIO`` times as often as capitalised), the
+    words that may be glued to a name (``ENGLISH_GLUE_RATIO``), and the name-like words (capitalised
+    more often than not: "Steven", "Mark")."""
     import importlib.resources
     import math
 
@@ -418,15 +409,20 @@ def _english_lower_words(ratio: float = ENGLISH_LOWER_RATIO) -> frozenset[str]:
 
     data = importlib.resources.files("spacy_lookups_data").joinpath("data", "en_lexeme_prob.json.gz")
     probs: dict[str, float] = srsly.read_gzip_json(str(data))
-    threshold = math.log(ratio)
-    words = set()
-    for word, lower_prob in probs.items():
+    common, glue, name_like = set(), set(), set()
+    lower_at, glue_at = math.log(ENGLISH_LOWER_RATIO), math.log(ENGLISH_GLUE_RATIO)
+    for word, prob in probs.items():
         if len(word) > 1 and word.isalpha() and word.islower():
             title = word[0].upper() + word[1:]
             title_prob = probs.get(title)
-            if title_prob is not None and lower_prob - title_prob >= threshold:
-                words.add(title)
-    return frozenset(words)
+            if title_prob is not None:
+                if prob - title_prob >= lower_at:
+                    common.add(title)
+                if prob - title_prob >= glue_at:
+                    glue.add(title)
+        elif word[:1].isupper() and word[1:].islower() and prob > probs.get(word.lower(), float("-inf")):
+            name_like.add(word)
+    return frozenset(common), frozenset(glue), frozenset(name_like)
 
 
 def load_common_nouns(cache_dir: Path | None = None) -> CommonNouns:
@@ -436,9 +432,9 @@ def load_common_nouns(cache_dir: Path | None = None) -> CommonNouns:
     """
     from importlib.metadata import PackageNotFoundError, version
 
-    sources = {"de": ("german-nouns", _german_nouns), "en": ("spacy-lookups-data", _english_lower_words)}
+    sources = {"de": "german-nouns", "en": "spacy-lookups-data"}
     installed = {}
-    for lang, (package, _) in sources.items():
+    for lang, package in sources.items():
         try:
             installed[lang] = f"{package} {version(package)}"
         except PackageNotFoundError:
@@ -447,9 +443,13 @@ def load_common_nouns(cache_dir: Path | None = None) -> CommonNouns:
     path = cache_dir / "common-nouns.pickle" if cache_dir is not None else None
     if path is not None and isinstance(cached := store.read_pickle(path, tag), tuple):
         return CommonNouns(*cached)
-    words = {lang: sources[lang][1]() for lang in sorted(installed)}
-    glue = {"en": _english_lower_words(ENGLISH_GLUE_RATIO)} if "en" in installed else {}
-    name_like = _english_name_like() if "en" in installed else frozenset()
+    words: dict[str, frozenset[str]] = {}
+    glue: dict[str, frozenset[str]] = {}
+    name_like: frozenset[str] = frozenset()
+    if "de" in installed:
+        words["de"] = _german_nouns()
+    if "en" in installed:
+        words["en"], glue["en"], name_like = _english_lexicons()
     if path is not None:
         store.write_pickle(path, tag, (words, glue, name_like))
     return CommonNouns(words, glue, name_like)
