@@ -14,10 +14,8 @@ from __future__ import annotations
 import argparse
 import logging
 import os
-import shutil
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 from generator import outputdir
@@ -119,18 +117,13 @@ def cmd_build(args: argparse.Namespace) -> int:
     try:
         with outputdir.locked(target, lambda msg: print(msg, file=sys.stderr)):
             outputdir.recover(target)
-            staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
-            cfg.site_dir = str(staging)
             try:
-                build(cfg)
-                outputdir.swap_into_place(staging, target)
+                with outputdir.staged(target) as staging:
+                    cfg.site_dir = str(staging)
+                    build(cfg)
             except (Abort, PluginError, DossierError) as exc:
-                shutil.rmtree(staging, ignore_errors=True)
                 print(f"error: build failed; the previous site in {target} is untouched\n{exc}", file=sys.stderr)
                 return 1
-            except BaseException:
-                shutil.rmtree(staging, ignore_errors=True)
-                raise
     except OSError as exc:  # a read-only or full disk where the site goes: one clear error, the old site stays
         where = exc.filename or target
         print(f"error: {where}: {exc.strerror or exc}; the previous site in {target} is untouched", file=sys.stderr)
@@ -157,8 +150,7 @@ def _build_markdown(cfg, config_file: Path, target: Path) -> int:  # type: ignor
                 print(problem, file=sys.stderr)
             with config_file.open(encoding="utf-8") as fh:
                 raw = yaml_load(fh)
-            staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
-            try:
+            with outputdir.staged(target) as staging:
                 count = mdexport.write(
                     staging,
                     pages={p.path: p.content for p in result.site.pages},
@@ -169,10 +161,6 @@ def _build_markdown(cfg, config_file: Path, target: Path) -> int:  # type: ignor
                     config_file=config_file,
                 )
                 outputdir.mark(staging)
-                outputdir.swap_into_place(staging, target)
-            except BaseException:
-                shutil.rmtree(staging, ignore_errors=True)
-                raise
     except DossierError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

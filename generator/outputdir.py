@@ -128,6 +128,21 @@ def swap_into_place(new: Path, target: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
+@contextmanager
+def staged(target: Path) -> Iterator[Path]:
+    """A fresh folder beside ``target`` to build into; swapped into place when the block ends
+    without an error, deleted when it raises (the old ``target`` is then untouched)."""
+    import tempfile
+
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
+    try:
+        yield staging
+        swap_into_place(staging, target)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+
+
 def recover(target: Path) -> None:
     """Undo what a killed build left: staging folders go, and a site moved aside comes back."""
     for stale in target.parent.glob(f".{target.name}.new-*"):

@@ -155,3 +155,18 @@ def test_the_swap_is_one_step_and_a_kill_between_renames_is_undone(tmp_path: Pat
         order.append("first")
     worker.join(timeout=5)
     assert order == ["first", "second"]
+
+
+def test_staged_swaps_on_success_and_leaves_the_old_folder_on_error(tmp_path: Path) -> None:
+    from generator import outputdir
+
+    target = tmp_path / "site"
+    target.mkdir()
+    (target / "old.html").write_text("old")
+    with pytest.raises(RuntimeError), outputdir.staged(target) as staging:
+        (staging / "new.html").write_text("new")
+        raise RuntimeError("build failed")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"] and (target / "old.html").exists()
+    with outputdir.staged(target) as staging:
+        (staging / "new.html").write_text("new")
+    assert sorted(p.name for p in target.iterdir()) == ["new.html"]
