@@ -152,6 +152,25 @@ APPOSITION_HEADS = (
     "broadcaster",
     "newspaper",
     "agency",
+    # Kinds of company and platform ("Ölkonzern Rosneft", "Autohersteller Skoda", "IT-Dienstleister
+    # Dimension Data", "im sozialen Netzwerk Facebook", "carmaker Nissan", "the firm Lazard"): a class
+    # noun before a company's name is the commonest way news introduces one.
+    "konzern",
+    "unternehmen",
+    "hersteller",
+    "dienstleister",
+    "netzwerk",
+    "plattform",
+    "händler",
+    "carmaker",
+    "automaker",
+    "chipmaker",
+    "retailer",
+    "airline",
+    "insurer",
+    "firm",
+    "company",
+    "network",
 )
 
 
@@ -164,11 +183,28 @@ PORTFOLIOS = frozenset(
 
 
 # The word itself, or a compound ending in it with at least four letters before.
-_APPOSITION = re.compile(r"(?:\w{4,})?(?:" + "|".join(APPOSITION_HEADS) + r")")
+_APPOSITION = re.compile(r"(?:\w{2,})?(?:" + "|".join(APPOSITION_HEADS) + r")")
 
 
 def is_apposition_head(low: str) -> bool:
     return _APPOSITION.fullmatch(low) is not None
+
+
+_LAST_WORD = re.compile(r"([^\W\d_][\w-]*)[ \t\u00a0]+\Z")
+
+
+def introduced_by_class_noun(text_before: str, language: str) -> bool:
+    """Whether the text right before a name ends in a noun that announces one (``APPOSITION_HEADS``:
+    "im sozialen Netzwerk", "the carmaker"); a German noun is capitalised, a hyphenated
+    compound counts by its last part ("IT-Dienstleisters")."""
+    match = _LAST_WORD.search(text_before)
+    if match is None:
+        return False
+    word = match.group(1)
+    if language == "de" and not word[:1].isupper():
+        return False
+    last = word.rsplit("-", 1)[-1].lower()
+    return is_apposition_head(last) or (language == "de" and last.endswith("s") and is_apposition_head(last[:-1]))
 
 
 def is_role_word(text: str, role_words: Iterable[str]) -> bool:

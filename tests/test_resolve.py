@@ -313,9 +313,11 @@ def test_organisation_heads_are_type_evidence() -> None:
 def test_ordinary_nouns_the_model_took_for_names_are_set_aside(tmp_path: Path) -> None:
     from generator.lexicon import CommonNouns
 
-    nouns = CommonNouns({"de": frozenset({"Beton", "Nutzer", "Microsoft", "Kreml"})})
+    nouns = CommonNouns({"de": frozenset({"Beton", "Nutzer", "Microsoft", "Kreml", "Facebook"})})
     items = [
         make("d1", "Das Haus aus [Beton|place] steht. Die [Nutzer|person] klagen. [Microsoft|organization] schweigt."),
+        # A noun that announces a name makes the word one; the same word alone stays ordinary.
+        make("d3", "Im sozialen Netzwerk [Facebook|organization] klagen die [Nutzer|person]."),
         make(
             "d2", "[Microsoft|organization] und [Microsoft|organization] antworten. Der [Kreml|organization] schweigt."
         ),
@@ -328,9 +330,9 @@ def test_ordinary_nouns_the_model_took_for_names_are_set_aside(tmp_path: Path) -
         "entities:\n  - id: kremlin\n    name: Kremlin\n    type: organization\n    aliases: [Kreml]\n"
     )
     res = resolve(articles, extractions, load_curation(cur), None, nouns=nouns)
-    assert sorted(e.name for e in res.entities) == ["Beton", "Kremlin", "Microsoft"]
+    assert sorted(e.name for e in res.entities) == ["Beton", "Facebook", "Kremlin", "Microsoft"]
     assert {m.article for e in res.entities if e.name == "Beton" for m in e.mentions} == {"e1"}
-    assert sorted(m.text for m in res.suppressed) == ["Beton", "Nutzer"]
+    assert sorted(m.text for m in res.suppressed) == ["Beton", "Nutzer", "Nutzer"]
 
 
 def test_english_words_a_large_corpus_writes_in_lower_case_are_ordinary_words() -> None:

@@ -43,8 +43,15 @@ def heldout_sets(data: Path) -> dict[str, list[nerdata.Sentence]]:
     return sets
 
 
-def write_docbins(data: Path, out: Path, sources: tuple[str, ...], seed: int = 0) -> dict[str, int]:
-    """Write ``train.spacy`` and ``dev.spacy`` to ``out``; return sentence counts."""
+def write_docbins(
+    data: Path, out: Path, sources: tuple[str, ...], seed: int = 0, refit: bool = False
+) -> dict[str, int]:
+    """Write ``train.spacy`` and ``dev.spacy`` to ``out``; return sentence counts.
+
+    With ``refit`` the selection split (GermEval dev) is added to the training
+    data: the recipe for a final fit after the configuration and the number of
+    steps have been chosen on dev (its dev scores then mean nothing).
+    """
     import spacy
     from spacy.tokens import DocBin
 
@@ -70,9 +77,12 @@ def write_docbins(data: Path, out: Path, sources: tuple[str, ...], seed: int = 0
             n += len(sents)
             train_docs.extend(nerdata.docs_from_sentences(nlp, sents))
         counts["europeana"] = n
+    dev = _germeval(data, "dev")
+    if refit:
+        counts["germeval-dev (refit)"] = len(dev)
+        train_docs.extend(nerdata.docs_from_sentences(nlp, dev))
     random.Random(seed).shuffle(train_docs)
     DocBin(docs=train_docs, store_user_data=False).to_disk(out / "train.spacy")
-    dev = _germeval(data, "dev")
     counts["germeval-dev (selection)"] = len(dev)
     DocBin(docs=list(nerdata.docs_from_sentences(nlp, dev))).to_disk(out / "dev.spacy")
     return counts
@@ -85,13 +95,14 @@ def train(
     overrides: dict[str, object],
     config: Path = CONFIG,
     workdir: Path | None = None,
+    refit_steps: int = 0,
 ) -> None:
     from spacy.cli.train import train as spacy_train
 
     with tempfile.TemporaryDirectory() as tmp:
         tmpdir = workdir or Path(tmp)
         tmpdir.mkdir(parents=True, exist_ok=True)
-        counts = write_docbins(data, tmpdir, sources)
+        counts = write_docbins(data, tmpdir, sources, refit=refit_steps > 0)
         for name, n in counts.items():
             print(f"  {name}: {n}")
         all_overrides = {
@@ -99,8 +110,11 @@ def train(
             "paths.dev": str(tmpdir / "dev.spacy"),
             **overrides,
         }
+        if refit_steps:
+            # A fixed number of steps chosen on dev; no early stopping on data it trains on.
+            all_overrides.update({"training.max_steps": refit_steps, "training.patience": 0})
         spacy_train(config, tmpdir / "output", overrides=all_overrides)
-        best = tmpdir / "output" / "model-best"
+        best = tmpdir / "output" / ("model-last" if refit_steps else "model-best")
         if out.exists():
             shutil.rmtree(out)
         shutil.copytree(best, out)
@@ -138,6 +152,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--workdir", type=Path, help="keep the DocBins and spaCy's checkpoints here (default: a temp dir)"
     )
+    parser.add_argument(
+        "--refit-steps",
+        type=int,
+        default=0,
+        metavar="N",
+        help="final fit: train on train + GermEval dev for N steps (chosen on dev beforehand) and keep the last model",
+    )
     args = parser.parse_args(argv)
     if not (args.data / "germeval2014" / "NER-de-train.tsv").exists():
         print(f"training data not found under {args.data} (expected germeval2014/NER-de-train.tsv)", file=sys.stderr)
@@ -150,7 +171,7 @@ def main(argv: list[str] | None = None) -> int:
     for item in args.set:
         key, _, value = item.partition("=")
         overrides[key] = _parse_value(value)
-    train(args.data, args.out, sources, overrides, args.config, args.workdir)
+    train(args.data, args.out, sources, overrides, args.config, args.workdir, args.refit_steps)
     return 0
 
 

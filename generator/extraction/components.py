@@ -30,8 +30,10 @@ from generator.lexicon import (
     NAME_PARTICLES,
     ORG_HEADS,
     PORTFOLIOS,
+    introduced_by_class_noun,
     is_apposition_head,
     is_role_word,
+    names_seat,
 )
 from generator.names import fold, genitive_stem
 
@@ -144,8 +146,47 @@ class GazetteerComponent:
             ents.append(ent)
         if self.find:
             ents.extend(self._find(doc, ents, sources))
+        if self.lang == "de":
+            ents.extend(self._seat_institutions(doc, ents, sources))
         doc.ents = filter_spans(ents)
         return doc
+
+    def _place_named(self, text: str) -> Place | None:
+        assert self.gazetteer is not None
+        place = self.gazetteer.town(text)
+        return place if place is not None and place.kind in ("city", "subdivision") else None
+
+    def _seat_adjective(self, word: str) -> Place | None:
+        """The town a German place adjective derives from ("Schweriner" Schwerin, "Bremer" Bremen)."""
+        if len(word) < 6 or not word.endswith("er") or not word[:1].isupper():
+            return None
+        stem = word[:-2]
+        for candidate in (stem, stem + "en", stem + "e"):
+            if (place := self._place_named(candidate)) is not None:
+                return place
+        return None
+
+    def _seat_institutions(self, doc: Doc, ents: list[Span], sources: dict[str, str]) -> list[Span]:
+        """German public bodies named by their seat, which the model often misses whole:
+        "Amtsgericht Wismar", "Landesgericht Linz", "Schweriner Staatsanwaltschaft". The institution
+        word (a closed class, ``names_seat``) and a gazetteer town of any size make one organisation;
+        a town the model did tag is joined later (``propagate._with_seat_institution``)."""
+        taken = {i for ent in ents for i in range(ent.start, ent.end)}
+        found = []
+        for tok in doc[:-1]:
+            if tok.i in taken or tok.i + 1 in taken or not names_seat(tok.text):
+                continue
+            after, before = doc[tok.i + 1], doc[tok.i - 1] if tok.i else None
+            if after.is_alpha and after.text[:1].isupper() and self._place_named(after.text) is not None:
+                span = Span(doc, tok.i, tok.i + 2, label="ORG")
+            elif before is not None and before.i not in taken and self._seat_adjective(before.text) is not None:
+                span = Span(doc, tok.i - 1, tok.i + 1, label="ORG")
+            else:
+                continue
+            found.append(span)
+            taken.update(range(span.start, span.end))
+            sources[span_key(span.start_char, span.end_char)] = "gazetteer"
+        return found
 
     def _find(self, doc: Doc, ents: list[Span], sources: dict[str, str]) -> list[Span]:
         taken = {i for ent in ents for i in range(ent.start, ent.end)}
@@ -335,6 +376,16 @@ class SpanFilter:
             return span
         return Span(doc, start, end, label=label, kb_id=span.kb_id_, span_id=span.id_)
 
+    def retype_after_class_noun(self, span: Span) -> Span:
+        """German: a name right after a noun that announces an organisation is one, whatever
+        the model said ("der Ölkonzern Rosneft", "Autohersteller Skoda"). Not in English,
+        where the noun may end a phrase ("the company Steve Jobs founded")."""
+        if self.lang != "de" or span.label_ == "ORG" or span.start == 0 or span.id_:
+            return span
+        if not introduced_by_class_noun(span.doc[span.start - 1].text + " ", self.lang):
+            return span
+        return Span(span.doc, span.start, span.end, label="ORG", kb_id=span.kb_id_)
+
     def appositions(self, doc: Doc, taken: set[int]) -> list[Span]:
         """Organisation names the model missed after a noun that announces one
         ("dem Sender Channel One", "die Söldnergruppe Wagner")."""
@@ -342,9 +393,9 @@ class SpanFilter:
         for token in doc[:-1]:
             following = doc[token.i + 1]
             # Cheap tests first: this runs on every token of the corpus.
-            if not following.text[:1].isupper() or token.i + 1 in taken or not token.is_alpha:
+            if not following.text[:1].isupper() or token.i + 1 in taken or not token.text[:1].isalpha():
                 continue
-            if not is_apposition_head(token.lower_):
+            if not introduced_by_class_noun(token.text + " ", self.lang):
                 continue
             start = end = token.i + 1
             while end < len(doc) and end - start < 4 and end not in taken and self._name_word(doc[end]):
@@ -411,6 +462,7 @@ class SpanFilter:
                 continue
             # An extension stops at another entity's tokens, not at those the trim cut off.
             trimmed = self.extend(trimmed, _OtherEntities(owner, n))
+            trimmed = self.retype_after_class_noun(trimmed)
             if not self.keep(trimmed):
                 continue
             old = span_key(ent.start_char, ent.end_char)

@@ -106,6 +106,7 @@ class Gazetteer:
         self._codes = codes
         self._by_id = {p.geonameid: p for p in places}
         self._findable_cache: dict[tuple[str, int], dict[str, Place]] = {}
+        self._towns: dict[str, Place] | None = None
 
     def _countries(self, language: str | None) -> list[dict[str, Place]]:
         langs = [language, "en"] if language and language != "en" else ["en"]
@@ -143,6 +144,22 @@ class Gazetteer:
 
     def by_id(self, geonameid: int) -> Place | None:
         return self._by_id.get(geonameid)
+
+    def town(self, name: str) -> Place | None:
+        """The most populous town of any size whose own GeoNames name is ``name`` ("Wismar").
+
+        Too weak alone to make a word a place (most small towns' names are words or
+        surnames elsewhere); for names that other evidence already marks as a seat.
+        """
+        if self._towns is None:
+            towns: dict[str, Place] = {}
+            for place in self.places:
+                if place.kind == "city":
+                    current = towns.get(key := fold(place.name))
+                    if current is None or (place.population, -place.geonameid) > (current.population, -current.geonameid):
+                        towns[key] = place
+            self._towns = towns
+        return self.lookup(name) or self._towns.get(fold(name))
 
     def names_for_finding(self, language: str | None, min_population: int) -> dict[str, Place]:
         """Folded names safe to look for in running text: countries, large cities, long subdivision names."""

@@ -37,7 +37,7 @@ from rigour.names import extract_org_types, remove_org_types
 from generator.curation import Curation
 from generator.errors import Problem
 from generator.extraction.gazetteer import Gazetteer, Place
-from generator.lexicon import CommonNouns, introduces_work, landmark_words, law_name, org_head
+from generator.lexicon import CommonNouns, introduced_by_class_noun, introduces_work, landmark_words, law_name, org_head
 from generator.model import ENTITY_TYPES, Alias, Article, Entity, EntityType, Extraction, Mention, stable_hash
 from generator.names import acronym_of, fold, genitive_stem, is_acronym, safe_slug, skeleton
 
@@ -221,7 +221,7 @@ def resolve(
     mentions, used_exclusions = _not_excluded(extractions, curation)
     suppressed: list[Mention] = []
     if nouns is not None:
-        mentions, suppressed = _without_ordinary_words(mentions, nouns, lang_of, curation)
+        mentions, suppressed = _without_ordinary_words(mentions, nouns, art_by_id, curation)
     mentions, titles = _without_titles_of_works(mentions, art_by_id, curation)
     suppressed += titles
     by_article: dict[str, list[Mention]] = defaultdict(list)
@@ -561,7 +561,7 @@ CONSISTENT_MENTIONS = 3
 def _without_ordinary_words(
     mentions: Sequence[Mention],
     nouns: CommonNouns,
-    language: Mapping[str, str],
+    articles: Mapping[str, Article],
     curation: Curation,
 ) -> tuple[list[Mention], list[Mention]]:
     """Mentions minus those that are ordinary words of their language ("Beton", "Nutzer", "Cabinet").
@@ -576,7 +576,9 @@ def _without_ordinary_words(
     it is only a ``dossier review`` finding.)
     An ordinary word is never a person's name, and is an organisation's or
     place's only when the corpus names it at least ``CONSISTENT_MENTIONS``
-    times. A curated name or alias always wins.
+    times. A curated name or alias always wins, and so does a name that a class
+    noun introduces ("im sozialen Netzwerk Facebook", "der Konzern Shell":
+    :func:`introduced_by_class_noun`), which an ordinary word never is.
     """
     counts = Counter(m.text for m in mentions)
     longer: dict[str, set[str]] = defaultdict(set)  # article -> words that start or end a longer name there
@@ -586,8 +588,11 @@ def _without_ordinary_words(
             longer[m.article].update((words[0], words[-1]))
 
     def ordinary(m: Mention) -> bool:
-        lang = language.get(m.article, "")
+        art = articles.get(m.article)
+        lang = art.language if art is not None else ""
         if m.entity_hint or m.source not in ("model", "propagated"):
+            return False
+        if art is not None and introduced_by_class_noun(art.text[max(0, m.start - 40) : m.start], lang):
             return False
         word = m.text
         if " " in word or word in longer[m.article] or curation.owner_of(word) is not None:

@@ -24,7 +24,7 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 from generator.extraction.gazetteer import Gazetteer
-from generator.lexicon import CommonNouns, lower_case_words
+from generator.lexicon import CommonNouns, introduced_by_class_noun, lower_case_words
 from generator.model import Entity
 from generator.names import skeleton
 from generator.pipeline import ProcessCache, Settings, run
@@ -121,7 +121,12 @@ def findings(
                 return nouns.is_common(lang, word)
             return word.lower() in lowered
 
-        if len(words) == 1 and not evidence and ordinary(words[0]):
+        introduced = any(
+            introduced_by_class_noun(texts[m.article][max(0, m.start - 40) : m.start], language.get(m.article, ""))
+            for m in e.mentions
+            if m.article in texts
+        )
+        if len(words) == 1 and not evidence and not introduced and ordinary(words[0]):
             # Resolution already set aside the rare ones; a word named this often may be a name ("Microsoft").
             likely = 0.9 if len(e.mentions) < CONSISTENT_MENTIONS else 0.4
             out.append(
