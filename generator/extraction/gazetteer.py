@@ -156,7 +156,10 @@ class Gazetteer:
             for place in self.places:
                 if place.kind == "city":
                     current = towns.get(key := fold(place.name))
-                    if current is None or (place.population, -place.geonameid) > (current.population, -current.geonameid):
+                    if current is None or (place.population, -place.geonameid) > (
+                        current.population,
+                        -current.geonameid,
+                    ):
                         towns[key] = place
             self._towns = towns
         return self.lookup(name) or self._towns.get(fold(name))
