@@ -89,6 +89,15 @@ DEFAULT_ROLE_WORDS = (
 )
 
 
+#: Forms of address: the word after one is a person's name, whatever a model says ("Mr Brown").
+HONORIFICS = frozenset("mr mrs ms miss dr herr frau sir dame".split())
+
+#: Time zones written as capitals ("12:00 GMT"): a closed class that a model takes for organisations.
+TIME_ZONES = frozenset(
+    "UTC GMT BST CET CEST EET EEST WET WEST MEZ MESZ OEZ OESZ EST EDT CST CDT MST MDT PST PDT AEST AEDT JST".split()
+)
+
+
 #: Last words of organisation names that another name can be coordinated into
 #: ("Russia & Eurasia Programme", "Bill and Melinda Gates Foundation").
 ORG_HEADS = frozenset(

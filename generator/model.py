@@ -71,7 +71,9 @@ class Mention:
     text: str
     label: EntityType
     sentence: int  # Sentence.index
-    source: str = "model"  # which layer found it: model, curated, gazetteer, propagated
+    # Which layer found it: model, curated, gazetteer, propagated, or list (a name the model
+    # tagged inside a list of names, "Barkley, Hodgson, King": its label was for the list).
+    source: str = "model"
     entity_hint: str | None = None  # a curated entity id or gazetteer id set by a layer
 
     @property

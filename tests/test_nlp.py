@@ -38,6 +38,12 @@ def blank_de(tmp_path_factory: pytest.TempPathFactory) -> str:
             {"label": "PER", "pattern": "Karl zu Guttenberg"},
             {"label": "LOC", "pattern": "Rosneft"},
             {"label": "PER", "pattern": "Gazprom"},
+            # A list of names, a bracket, a form of address and a time zone the model took for names.
+            {"label": "ORG", "pattern": "Barkley, Hodgson, Vyvyan"},
+            {"label": "PER", "pattern": "Shameless (Channel"},
+            {"label": "ORG", "pattern": "Mr Brown"},
+            {"label": "ORG", "pattern": "Morris"},
+            {"label": "ORG", "pattern": "GMT"},
         ]
     )
     nlp.to_disk(path)
@@ -151,6 +157,18 @@ def test_a_class_noun_announces_an_organisation(blank_de: str, tmp_path: Path) -
     # A verb is no class noun, and nothing is retyped without one.
     assert ents(nlp, "Sie wollen etwas unternehmen Nordkorea betreffend.")[0][:2] == ("Nordkorea", "LOC")
     assert ents(nlp, "Rosneft wächst.") == [("Rosneft", "LOC", "")]
+
+
+def test_lists_brackets_forms_of_address_and_time_zones(blank_de: str, tmp_path: Path) -> None:
+    nlp = build_pipeline("de", blank_de, NlpSettings(), curation(tmp_path))
+    doc = nlp("Es spielten Barkley, Hodgson, Vyvyan und andere.")
+    assert [(e.text, e.label_) for e in doc.ents] == [("Barkley", "ORG"), ("Hodgson", "ORG"), ("Vyvyan", "ORG")]
+    # Each name of a list is marked: its label was the model's for the whole list (a weak type vote).
+    assert set(doc.user_data["dossier_sources"].values()) == {"list"}
+    assert ents(nlp, "Sie spielte in Shameless (Channel 4).") == [("Shameless", "PER", "")]
+    # "Mr" makes a person and is no part of the name, inside the span or right before it.
+    assert ents(nlp, "Das sagte Mr Brown. Auch Mr. Morris.") == [("Brown", "PER", ""), ("Morris", "PER", "")]
+    assert ents(nlp, "Um 12 Uhr GMT.") == []
 
 
 def test_an_opening_quotation_mark_belongs_to_the_sentence_it_opens() -> None:

@@ -606,3 +606,18 @@ def test_subdivision_extents_hold_their_centres() -> None:
         lat, lon = records[code]["latLng"]
         assert south <= lat <= north and (west <= lon <= east if west <= east else lon >= west or lon <= east)
     assert extents["US-AK"][1] > extents["US-AK"][3]  # Alaska crosses the 180th meridian
+
+
+def test_weak_type_votes_do_not_outvote_a_full_name() -> None:
+    """A surname alone, and a name cut out of a list, tell the model less than a full name:
+    "Cueto" tagged as a place three times does not make Mark Cueto a place."""
+    items = [
+        make("a1", "[Mark Cueto|person] scored. [Cueto|place] ran and [Cueto|place] won, [Cueto|place] said."),
+        make("a2", "[Mark Cueto|person] is fit."),
+    ]
+    articles, extractions = corpus(*items)
+    res = resolve(articles, extractions, Curation(), None)
+    assert [(e.name, e.type) for e in res.entities] == [("Mark Cueto", "person")]
+    # Without the full name in the article the surname's own votes count in full.
+    articles, extractions = corpus(make("b1", "[Cueto|place] ran, [Cueto|place] won. [Mark Cueto|person] ."))
+    assert [e.type for e in resolve(articles, extractions, Curation(), None).entities] == ["person"]

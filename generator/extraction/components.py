@@ -27,9 +27,11 @@ from generator.extraction.gazetteer import Gazetteer, Place
 from generator.lexicon import (
     DEFAULT_ROLE_WORDS,
     FUER_HEADS,
+    HONORIFICS,
     NAME_PARTICLES,
     ORG_HEADS,
     PORTFOLIOS,
+    TIME_ZONES,
     introduced_by_class_noun,
     is_apposition_head,
     is_role_word,
@@ -274,9 +276,39 @@ class SpanFilter:
             "morgen abend mittag nacht vormittag nachmittag früh morning evening night afternoon".split()
         )
 
+    def split_lists(self, span: Span) -> list[Span]:
+        """A span over a list of names is one span per name ("Barkley, Beattie, Christophers",
+        "Nottinghamshire, Derbyshire"); a bracket ends a name ("Shameless (Channel 4")."""
+        doc = span.doc
+        cuts = [i for i in range(span.start, span.end) if doc[i].text in (",", ";")]
+        bracket = next((i for i in range(span.start, span.end) if doc[i].text in ("(", ")", "[", "]")), None)
+        end = span.end
+        if bracket is not None:
+            if any(t.text[:1].isupper() for t in doc[span.start : bracket]):
+                end = bracket
+                cuts = [i for i in cuts if i < bracket]
+            else:
+                return (
+                    self.split_lists(Span(doc, bracket + 1, span.end, label=span.label_))
+                    if bracket + 1 < span.end
+                    else []
+                )
+        parts, start = [], span.start
+        for cut in [*cuts, end]:
+            if cut > start:
+                parts.append(Span(doc, start, cut, label=span.label_, kb_id=span.kb_id_))
+            start = cut + 1
+        return parts
+
     def trim(self, span: Span) -> Span | None:
         doc = span.doc
         start, end = span.start, span.end
+        # A form of address makes a person ("Mr Brown", "Frau Merkel"), inside the span or right before it.
+        if span.label_ not in PERSON_LABELS and (
+            (end - start > 1 and doc[start].lower_.rstrip(".") in HONORIFICS)
+            or (start > 0 and doc[start - 1].lower_.rstrip(".") in HONORIFICS and doc[start - 1].text[:1].isupper())
+        ):
+            span = Span(doc, start, end, label="PER", kb_id=span.kb_id_, span_id=span.id_)
         # Punctuation and quotes at the edges („Kim, Putin:)
         while start < end and not doc[start].text[:1].isalnum():
             start += 1
@@ -424,6 +456,8 @@ class SpanFilter:
             return False  # "Defense" in "Defense Minister Sergei Shoigu"
         if all(t.text.lower() in self.calendar for t in span if t.is_alpha):
             return False
+        if len(span) == 1 and text in TIME_ZONES:
+            return False
         return True
 
     def join_fragments(self, ents: list[Span]) -> list[Span]:
@@ -451,7 +485,13 @@ class SpanFilter:
     def __call__(self, doc: Doc) -> Doc:
         sources = _sources(doc)
         kept = []
-        ents = self.join_fragments(list(doc.ents))
+        split = []
+        for ent in doc.ents:
+            parts = [ent] if ent.id_ else self.split_lists(ent)
+            if len(parts) > 1:  # the model's label was for the list: weak evidence for each name
+                sources.update((span_key(p.start_char, p.end_char), "list") for p in parts)
+            split.extend(parts)
+        ents = self.join_fragments(split)
         owner = {i: n for n, ent in enumerate(ents) for i in range(ent.start, ent.end)}
         for n, ent in enumerate(ents):
             if ent.id_.startswith("curated:"):

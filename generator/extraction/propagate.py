@@ -83,18 +83,19 @@ def _vote(labels: Iterable[EntityType]) -> EntityType:
 def build_lexicon(extractions: Mapping[str, Extraction]) -> Lexicon:
     counts: Counter[str] = Counter()
     labels: dict[str, list[EntityType]] = defaultdict(list)
+    list_labels: dict[str, list[EntityType]] = defaultdict(list)  # weak: a label given to a list of names
     hints: dict[str, str | None] = {}
     evidence: set[str] = set()
     for art_id in sorted(extractions):
         for m in extractions[art_id].mentions:
             counts[m.text] += 1
-            labels[m.text].append(m.label)
+            (list_labels if m.source == "list" else labels)[m.text].append(m.label)
             if m.entity_hint:
                 hints.setdefault(m.text, m.entity_hint)
             if m.has_evidence:
                 evidence.add(m.text)
     confident = {t for t, n in counts.items() if n >= 2 or t in evidence}
-    names = {t: _vote(labels[t]) for t in sorted(confident) if _is_name_like(t.split())}
+    names = {t: _vote(labels[t] or list_labels[t]) for t in sorted(confident) if _is_name_like(t.split())}
     return Lexicon(names=names, hints={t: hints.get(t) for t in names})
 
 
@@ -371,7 +372,7 @@ def _without_glued_words(m: Mention, article: Article, nouns: CommonNouns | None
     so a full name remains; a word is ordinary by the lexicon of the article's
     language (:class:`generator.lexicon.CommonNouns`), a hyphenated one by its last part.
     """
-    if nouns is None or m.source != "model" or m.label != "person" or not nouns.knows(article.language):
+    if nouns is None or m.source not in ("model", "list") or m.label != "person" or not nouns.knows(article.language):
         return m
     words = m.text.split(" ")
     cut = 0

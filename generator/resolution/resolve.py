@@ -556,6 +556,10 @@ def _derived_entity(draft: Draft, taken: set[str], lang_of: Mapping[str, str]) -
 #: A one-word name the model found this often in the corpus is kept even when it is an
 #: ordinary noun too ("Microsoft", "Kreml"): a model that tags a word consistently means it.
 CONSISTENT_MENTIONS = 3
+#: Layers whose mentions only a model vouches for (judged by the ordinary-word and title filters).
+MODEL_SOURCES = ("model", "propagated", "list")
+#: What a weak type vote counts (see :func:`_vote_type`).
+WEAK_WEIGHT = 0.25
 
 
 def _without_ordinary_words(
@@ -590,7 +594,7 @@ def _without_ordinary_words(
     def ordinary(m: Mention) -> bool:
         art = articles.get(m.article)
         lang = art.language if art is not None else ""
-        if m.entity_hint or m.source not in ("model", "propagated"):
+        if m.entity_hint or m.source not in MODEL_SOURCES:
             return False
         if art is not None and introduced_by_class_noun(art.text[max(0, m.start - 40) : m.start], lang):
             return False
@@ -622,16 +626,13 @@ def _without_titles_of_works(
     titles: set[str] = set()
     for m in mentions:
         art = articles.get(m.article)
-        if art is not None and m.source in ("model", "propagated") and not m.entity_hint:
+        if art is not None and m.source in MODEL_SOURCES and not m.entity_hint:
             if introduces_work(art.text[max(0, m.start - 60) : m.start], art.language) or law_name(m.text):
                 titles.add(m.text)
 
     def title(m: Mention) -> bool:
         return (
-            m.text in titles
-            and m.source in ("model", "propagated")
-            and not m.entity_hint
-            and curation.owner_of(m.text) is None
+            m.text in titles and m.source in MODEL_SOURCES and not m.entity_hint and curation.owner_of(m.text) is None
         )
 
     return [m for m in mentions if not title(m)], [m for m in mentions if title(m)]
@@ -650,6 +651,9 @@ def _vote_type(
     curated and gazetteer evidence weighs 2; an entity the gazetteer knows as a
     place (``place_evidence``) is one unless curated evidence says otherwise; a name with a legal form or an
     organisation head noun weighs 1.5 for organization; ties go by TYPE_ORDER.
+    Weak votes weigh ``WEAK_WEIGHT``: a name cut out of a list the model labelled
+    as one (source "list"), and a short form in an article that also gives the
+    full name ("Cueto" after "Mark Cueto"): a surname alone tells a model less.
     """
     if place_evidence and not any(m.has_evidence and _evidence_label(m) != "place" for m in ms):
         return "place"  # the gazetteer's word against the model's alone: a place
@@ -657,11 +661,14 @@ def _vote_type(
     for text in sorted({m.text for m in ms}):
         if org_evidence(text):
             votes["organization"] += 1.5
+    full_names = {(m.article, word) for m in ms if " " in m.text for word in m.text.split()[1:]}
     for m in ms:
         if m.has_evidence:
             votes[_evidence_label(m)] += 2.0
         else:
-            votes[m.label] += (weights or {}).get((lang_of or {}).get(m.article, ""), 1.0)
+            weight = (weights or {}).get((lang_of or {}).get(m.article, ""), 1.0)
+            weak = m.source == "list" or (" " not in m.text and (m.article, m.text) in full_names)
+            votes[m.label] += weight * (WEAK_WEIGHT if weak else 1.0)
     return sorted(votes, key=lambda t: (-round(votes[t], 9), TYPE_ORDER.index(t)))[0]
 
 
