@@ -83,6 +83,8 @@ def cmd_build(args: argparse.Namespace) -> int:
         plugin_overrides["exports"] = chosen
     if args.no_cache:
         plugin_overrides["cache"] = False
+    if args.no_reuse:
+        plugin_overrides["reuse_pages"] = False
     if args.cache_dir:
         plugin_overrides["cache_dir"] = str(Path(args.cache_dir).resolve())
     if args.extractions:
@@ -232,6 +234,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     b.add_argument("--no-cache", action="store_true", help="ignore and do not write the extraction cache")
     b.add_argument("--cache-dir", help="extraction cache folder (default: the plugin's 'cache_dir')")
+    b.add_argument(
+        "--no-reuse",
+        action="store_true",
+        help="render every generated page through the theme instead of reusing unchanged finished pages",
+    )
     b.add_argument("--extractions", nargs="+", metavar="FILE", help="JSON Lines extraction records made elsewhere")
     b.set_defaults(func=cmd_build)
 

@@ -103,6 +103,8 @@ class DossierConfig(base.Config):
     """Extraction and page caches, relative to mkdocs.yml. Safe to delete; CI may keep it between runs."""
     cache = c.Type(bool, default=True)
     """Use the extraction and page caches. Off: every build re-extracts every article and renders every page."""
+    reuse_pages = c.Type(bool, default=True)
+    """Put back the finished HTML of generated pages that did not change (nor did the theme, the configuration or the navigation) instead of rendering them through the theme again. Needs `cache`."""
     pipelines = _LanguageMap(c.Type(str), default=dict(DEFAULT_PIPELINES))
     """spaCy pipeline per language: an installed package, a folder, or `dossier:de` (shipped German model)."""
     layers = c.SubConfig(_LayersConfig)

@@ -16,18 +16,22 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from generator import outputdir
+from generator import outputdir, store
 from generator.errors import DossierError
 from generator.pipeline import ProcessCache, Settings, run
 from generator.plugin.config import DossierConfig, check_site_dir, settings_from_config
+from generator.plugin.themekey import nav_sources, theme_inputs
 from generator.progress import progress_bar
 from generator.site import rawhtml
+from generator.site.reuse import TEMPLATE, Finished, FinishedPages, theme_key
 
 log = get_plugin_logger("dossier")
 
@@ -41,6 +45,13 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self.settings: Settings | None = None
         self.raw: dict[str, list[rawhtml.Block]] = {}  # src path -> HTML put back after Markdown
         self.process = ProcessCache()  # the gazetteer and spaCy pipelines, kept across serve rebuilds
+        # Finished pages (generator/site/reuse.py): Markdown digest of each generated page, the
+        # pages this build puts back, the one being built, and the search records seen so far.
+        self.generated: dict[str, str] = {}
+        self.finished = FinishedPages(None)
+        self.current: Finished | None = None
+        self.fresh_search: list[dict[str, object]] = []
+        self.search_seen = 0
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -57,6 +68,13 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         if self.settings is None:
             return
         outputdir.mark(Path(config.site_dir))
+        self.finished.finish()
+        if self.generated:
+            log.info(
+                "%d generated pages rendered through the theme, %d finished pages reused",
+                len(self.generated) - self.finished.reused,
+                self.finished.reused,
+            )
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self.raw = {}
@@ -69,10 +87,12 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             raise PluginError("dossier: the build cannot go on:\n" + str(exc)) from None
         for problem in result.report.problems:
             log.warning(str(problem))
+        self.generated = {}
         for page in result.site.pages:
             if files.get_file_from_path(page.path) is not None:
                 log.info("hand-written %s replaces the generated page", page.path)
                 continue
+            self.generated[page.path] = store.checksum(page.content)
             markdown, blocks = rawhtml.split(page.content)
             if blocks:
                 self.raw[page.path] = blocks
@@ -96,13 +116,84 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         # and resolution of a large corpus are hundreds of MB it does not need.
         return files
 
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """Decide which generated pages are put back finished (generator/site/reuse.py)."""
+        self.finished = FinishedPages(
+            self.settings.cache_dir if self.settings is not None and self.config.reuse_pages else None
+        )
+        self.current, self.fresh_search, self.search_seen = None, [], 0
+        if not (self.generated and self.finished.enabled and self._search_records(config) is not False):
+            return nav
+        in_nav = nav_sources(nav)
+        pages = {path: digest for path, digest in self.generated.items() if path not in in_nav}
+        self.finished.plan(pages, theme_key(theme_inputs(config, nav, files)))
+        return nav
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if page.file.src_uri not in self.finished.reusable:
+            return markdown
+        # MkDocs renders nothing for it; on_post_page puts the finished page back.
+        page.meta["template"] = TEMPLATE
+        page.meta["search"] = {"exclude": True}
+        return ""
+
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if page.file.src_uri in self.finished.reusable:
+            return html
         blocks = self.raw.get(page.file.src_uri)
         return rawhtml.inject(html, blocks, indexed=True) if blocks else html
 
-    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+    def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+        if self.finished.reusable:
+            env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({TEMPLATE: ""}), env.loader])  # type: ignore[list-item]
+        return env
+
+    @event_priority(-100)  # after the search plugin has indexed the page
+    def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
+        records = self._search_records(config)
+        path = page.file.src_uri
+        if path in self.finished.reusable:
+            try:
+                self.current = self.finished.take(path)
+            except DossierError as exc:
+                raise PluginError(str(exc)) from None
+            if isinstance(records, list):
+                records.extend(self.current.search)
+        elif isinstance(records, list):
+            self.fresh_search = records[self.search_seen :]
+        if isinstance(records, list):
+            self.search_seen = len(records)
+        return context
+
+    def _inject(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         blocks = self.raw.pop(page.file.src_uri, None)
         return rawhtml.inject(output, blocks, indexed=False) if blocks else output
+
+    @event_priority(-100)  # the page as every other plugin left it
+    def _finish(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        path = page.file.src_uri
+        if path in self.finished.reusable and self.current is not None:
+            output, self.current = self.current.html, None
+        elif path in self.generated:
+            self.finished.keep(path, output, self.fresh_search)
+        self.fresh_search = []
+        return output
+
+    on_post_page = CombinedEvent(_inject, _finish)
+
+    @staticmethod
+    def _search_records(config: MkDocsConfig) -> list[dict[str, object]] | bool | None:
+        """The search index being built (Material's search plugin), None without search, False for a
+        search plugin whose index cannot be completed from stored records (then nothing is reused)."""
+        for name, plugin in config.plugins.items():
+            if name.split("/")[-1] != "search":
+                continue
+            index = getattr(plugin, "search_index", None)
+            entries = getattr(index, "entries", None)
+            if not getattr(plugin, "config", {}).get("enabled", True):
+                return None
+            return entries if isinstance(entries, list) else False
+        return None
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         if self.settings is None:

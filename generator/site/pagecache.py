@@ -64,8 +64,8 @@ def _unpack(paths: str, body: bytes, lengths: str) -> Pages:
 class PageCache:
     """Rendered units keyed by unit name, each stored with the digest of its inputs."""
 
-    def __init__(self, folder: Path | None):
-        self.path = folder / FILE_NAME if folder is not None else None
+    def __init__(self, folder: Path | None, name: str = FILE_NAME):
+        self.path = folder / name if folder is not None else None
         self.hits = 0  # units loaded
         self.rejected = 0  # rows that failed their checksum
 
@@ -139,31 +139,78 @@ class PageCache:
         self.hits += len(found)
         return found
 
-    def store(self, digests: Mapping[str, str], rendered: Mapping[str, Sequence[tuple[str, str]]]) -> None:
-        """Save the freshly rendered units and forget units that are no longer in the site."""
+    def verified(self, wanted: Mapping[str, str]) -> set[str]:
+        """The units of ``wanted`` stored with that digest and a row that passes its checksum.
+
+        Reads the rows one at a time (a large site's pages need not fit in memory at once).
+        """
+        ok: set[str] = set()
+        if self.path is None or not wanted or not self.path.exists():
+            return ok
+        try:
+            with closing(self._connect()) as con:
+                for unit, digest, paths, body, lengths, checksum in con.execute(
+                    "SELECT unit, digest, paths, body, lengths, checksum FROM units"
+                ):
+                    if wanted.get(unit) == digest and isinstance(body, bytes):
+                        if _row_checksum(unit, digest, paths, body, lengths) == checksum:
+                            ok.add(unit)
+                        else:
+                            self.rejected += 1
+        except sqlite3.DatabaseError as exc:
+            self._discard(exc)
+            return set()
+        return ok
+
+    def load_one(self, unit: str, digest: str) -> Pages | None:
+        """One unit's pages if it is stored with ``digest`` and its row passes its checksum."""
+        if self.path is None:
+            return None
+        try:
+            with closing(self._connect()) as con:
+                row = con.execute(
+                    "SELECT paths, body, lengths, checksum FROM units WHERE unit = ? AND digest = ?", (unit, digest)
+                ).fetchone()
+            if row is None or not isinstance(row[1], bytes):
+                return None
+            paths, body, lengths, checksum = row
+            if _row_checksum(unit, digest, paths, body, lengths) != checksum:
+                raise ValueError("checksum mismatch")
+            self.hits += 1
+            return _unpack(paths, body, lengths)
+        except sqlite3.DatabaseError as exc:
+            self._discard(exc)
+        except (ValueError, UnicodeDecodeError) as exc:
+            log.info("dossier: ignoring bad cache row %s (%s)", unit, exc)
+            self.rejected += 1
+        return None
+
+    def add(self, rendered: Mapping[str, tuple[str, Sequence[tuple[str, str]]]]) -> None:
+        """Save units (unit -> (digest, pages)) without forgetting any other."""
+        self._write(rendered, keep=None)
+
+    def prune(self, keep: set[str]) -> None:
+        """Forget every unit not in ``keep``."""
+        self._write({}, keep=keep)
+
+    def _write(self, rendered: Mapping[str, tuple[str, Sequence[tuple[str, str]]]], keep: set[str] | None) -> None:
         if self.path is None:
             return
         rows = []
-        for unit, pages in rendered.items():
-            if unit in digests:
-                paths, body, lengths = _pack(pages)
-                rows.append(
-                    (
-                        unit,
-                        digests[unit],
-                        paths,
-                        body,
-                        lengths,
-                        _row_checksum(unit, digests[unit], paths, body, lengths),
-                    )
-                )
+        for unit, (digest, pages) in rendered.items():
+            paths, body, lengths = _pack(pages)
+            rows.append((unit, digest, paths, body, lengths, _row_checksum(unit, digest, paths, body, lengths)))
         try:
             with closing(self._connect()) as con, con:
-                gone = [(u,) for (u,) in con.execute("SELECT unit FROM units") if u not in digests]
-                con.executemany("DELETE FROM units WHERE unit = ?", gone)
+                if keep is not None:
+                    gone = [(u,) for (u,) in con.execute("SELECT unit FROM units") if u not in keep]
+                    con.executemany("DELETE FROM units WHERE unit = ?", gone)
                 con.executemany("INSERT OR REPLACE INTO units VALUES (?, ?, ?, ?, ?, ?)", rows)
         except sqlite3.DatabaseError as exc:
-            # The site is already rendered; only the next build's speed is at stake.
-            self._discard(exc)
-        except OSError as exc:  # a read-only or full cache folder costs time, never the build
-            log.warning("dossier: cannot write the page cache %s (%s); the build goes on without it", self.path, exc)
+            self._discard(exc)  # only the next build's speed is at stake
+        except OSError as exc:
+            log.warning("dossier: cannot write the cache %s (%s); the build goes on without it", self.path, exc)
+
+    def store(self, digests: Mapping[str, str], rendered: Mapping[str, Sequence[tuple[str, str]]]) -> None:
+        """Save the freshly rendered units and forget units that are no longer in the site."""
+        self._write({u: (digests[u], pages) for u, pages in rendered.items() if u in digests}, keep=set(digests))
