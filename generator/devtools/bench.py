@@ -115,15 +115,15 @@ def floor_build(pages: int, folder: Path) -> float:
     return time.perf_counter() - t0
 
 
-def build_command(config: Path, out: Path) -> list[str]:
+def build_command(config: Path, out: Path, *extra: str) -> list[str]:
     """``dossier build`` of ``config`` into ``out``, in a fresh interpreter."""
-    return [sys.executable, "-m", "generator.cli", "build", "-f", str(config), "-o", str(out)]
+    return [sys.executable, "-m", "generator.cli", "build", "-f", str(config), "-o", str(out), *extra]
 
 
-def dossier_build(config: Path, out: Path) -> float:
+def dossier_build(config: Path, out: Path, *extra: str) -> float:
     t0 = time.perf_counter()
     subprocess.run(
-        build_command(config, out),
+        build_command(config, out, *extra),
         check=True,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -230,6 +230,7 @@ def incremental(config: Path, corpus: Path, curation_dir: Path, out: Path) -> di
     figures["pipeline_after_alias_edit_s"] = t
     figures["reextracted_after_alias_edit"] = stats.get("cache_misses", -1)
     stages("alias edit:", stats)
+    figures["build_after_alias_edit_s"] = dossier_build(config, out)
     return figures
 
 
@@ -312,7 +313,10 @@ def main(argv: list[str] | None = None) -> int:
             config = write_config(corpus, cache, folder, args.workers, args.min_mentions, curation)
             console.print(f"build {size} articles ...")
             cold = dossier_build(config, folder / "site") if size == sizes[0] else None
-            warm = dossier_build(config, folder / "site")  # every extraction from the cache
+            if cold is None:
+                dossier_build(config, folder / "site")  # a first build of this size keeps its finished pages
+            warm_themed = dossier_build(config, folder / "site", "--no-reuse")  # every page through the theme
+            warm = dossier_build(config, folder / "site")  # every extraction and finished page from the cache
             pages, size_bytes = site_size(folder / "site")
             floor_dir = tmp / f"floor-{size}"
             floor_dir.mkdir()
@@ -325,6 +329,8 @@ def main(argv: list[str] | None = None) -> int:
                     "floor_s": floor_s,
                     "ratio_to_floor": cold / floor_s if cold is not None else None,
                     "warm_ratio_to_floor": warm / floor_s,
+                    "warm_themed_s": warm_themed,
+                    "warm_themed_ratio_to_floor": warm_themed / floor_s,
                     "pages": pages,
                     "site_bytes": size_bytes,
                     "bytes_per_page": size_bytes / max(1, pages),
@@ -344,9 +350,11 @@ def main(argv: list[str] | None = None) -> int:
             "articles",
             "cold s",
             "warm s",
+            "warm, no reuse s",
             "floor s",
             "cold/floor",
             "warm/floor",
+            "no reuse/floor",
             "pages",
             "site MB",
             "KB/page",
@@ -359,9 +367,11 @@ def main(argv: list[str] | None = None) -> int:
                 str(b["articles"]),
                 f"{b['build_s']:.1f}" if b["build_s"] is not None else "-",
                 f"{b['warm_build_s']:.1f}",
+                f"{b['warm_themed_s']:.1f}",
                 f"{b['floor_s']:.1f}",
                 f"{b['ratio_to_floor']:.2f}" if b["ratio_to_floor"] is not None else "-",
                 f"{b['warm_ratio_to_floor']:.2f}",
+                f"{b['warm_themed_ratio_to_floor']:.2f}",
                 str(b["pages"]),
                 f"{b['site_bytes'] / 1e6:.1f}",
                 f"{b['bytes_per_page'] / 1e3:.1f}",
