@@ -116,11 +116,15 @@ def pipeline_quality(name: str) -> float:
     Used to weigh type votes: when a German and an English article disagree on
     whether "Chatham House" is a person or an organization, the better model counts more.
     """
+    import importlib.util
+
     import spacy.util
 
     target = resolve_pipeline_name(name)
     try:
-        path = target if isinstance(target, Path) else spacy.util.get_package_path(target)
+        # The package's folder without importing it (an import loads spaCy's language data: ~2 s a build).
+        spec = None if isinstance(target, Path) else importlib.util.find_spec(target)
+        path = target if isinstance(target, Path) else Path(spec.origin).parent  # type: ignore[union-attr, arg-type]
         meta = spacy.util.get_model_meta(path)
         value = float((meta.get("performance") or {}).get("ents_f") or 0.5)
     except Exception:  # not installed or no meta: neutral weight (loading fails later, with a clear message)

@@ -68,6 +68,7 @@ class PageCache:
         self.path = folder / name if folder is not None else None
         self.hits = 0  # units loaded
         self.rejected = 0  # rows that failed their checksum
+        self._reader: sqlite3.Connection | None = None  # kept open by load_one
 
     @property
     def enabled(self) -> bool:
@@ -163,14 +164,18 @@ class PageCache:
         return ok
 
     def load_one(self, unit: str, digest: str) -> Pages | None:
-        """One unit's pages if it is stored with ``digest`` and its row passes its checksum."""
+        """One unit's pages if it is stored with ``digest`` and its row passes its checksum.
+
+        Called once per page of a build: one connection serves them all (:meth:`close`).
+        """
         if self.path is None:
             return None
         try:
-            with closing(self._connect()) as con:
-                row = con.execute(
-                    "SELECT paths, body, lengths, checksum FROM units WHERE unit = ? AND digest = ?", (unit, digest)
-                ).fetchone()
+            if self._reader is None:
+                self._reader = self._connect()
+            row = self._reader.execute(
+                "SELECT paths, body, lengths, checksum FROM units WHERE unit = ? AND digest = ?", (unit, digest)
+            ).fetchone()
             if row is None or not isinstance(row[1], bytes):
                 return None
             paths, body, lengths, checksum = row
@@ -179,11 +184,17 @@ class PageCache:
             self.hits += 1
             return _unpack(paths, body, lengths)
         except sqlite3.DatabaseError as exc:
+            self.close()
             self._discard(exc)
         except (ValueError, UnicodeDecodeError) as exc:
             log.info("dossier: ignoring bad cache row %s (%s)", unit, exc)
             self.rejected += 1
         return None
+
+    def close(self) -> None:
+        if self._reader is not None:
+            self._reader.close()
+            self._reader = None
 
     def add(self, rendered: Mapping[str, tuple[str, Sequence[tuple[str, str]]]]) -> None:
         """Save units (unit -> (digest, pages)) without forgetting any other."""
@@ -196,6 +207,7 @@ class PageCache:
     def _write(self, rendered: Mapping[str, tuple[str, Sequence[tuple[str, str]]]], keep: set[str] | None) -> None:
         if self.path is None:
             return
+        self.close()
         rows = []
         for unit, (digest, pages) in rendered.items():
             paths, body, lengths = _pack(pages)

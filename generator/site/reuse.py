@@ -99,6 +99,7 @@ class FinishedPages:
 
     def finish(self) -> None:
         """Write what is pending and forget pages that are no longer in the site."""
+        self.cache.close()
         self._flush()
         if self.enabled and self.digests:
             self.cache.prune(set(self.digests))
