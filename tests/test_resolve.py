@@ -621,3 +621,18 @@ def test_weak_type_votes_do_not_outvote_a_full_name() -> None:
     # Without the full name in the article the surname's own votes count in full.
     articles, extractions = corpus(make("b1", "[Cueto|place] ran, [Cueto|place] won. [Mark Cueto|person] ."))
     assert [e.type for e in resolve(articles, extractions, Curation(), None).entities] == ["person"]
+
+
+def test_a_surname_with_its_particles_is_a_short_form() -> None:
+    items = [
+        make("a1", "[Humberto de la Calle|person] verhandelte. [De la Calle|person] sagte nichts."),
+        make("a2", "[Ursula von der Leyen|person] reiste. Dann sprach [von der Leyen|person]."),
+        make("a3", "[Bashar al-Assad|person] schwieg, und [al-Assad|person] blieb."),
+    ]
+    articles, extractions = corpus(*items)
+    res = resolve(articles, extractions, Curation(), None)
+    assert sorted((e.name, len(e.mentions)) for e in res.entities) == [
+        ("Bashar al-Assad", 2),
+        ("Humberto de la Calle", 2),
+        ("Ursula von der Leyen", 2),
+    ]

@@ -37,7 +37,15 @@ from rigour.names import extract_org_types, remove_org_types
 from generator.curation import Curation
 from generator.errors import Problem
 from generator.extraction.gazetteer import Gazetteer, Place
-from generator.lexicon import CommonNouns, introduced_by_class_noun, introduces_work, landmark_words, law_name, org_head
+from generator.lexicon import (
+    NAME_PARTICLES,
+    CommonNouns,
+    introduced_by_class_noun,
+    introduces_work,
+    landmark_words,
+    law_name,
+    org_head,
+)
 from generator.model import ENTITY_TYPES, Alias, Article, Entity, EntityType, Extraction, Mention, stable_hash
 from generator.names import acronym_of, fold, genitive_stem, is_acronym, safe_slug, skeleton
 
@@ -374,7 +382,8 @@ def _join_short_forms(
     node_of: dict[tuple[str, int, int], Node],
     clusters: _Clusters,
 ) -> None:
-    """Rule 6: a one-word name joins the one full name that starts or ends with it.
+    """Rule 6: a one-word name joins the one full name that starts or ends with it, and a
+    surname with its particles ("de la Calle") the one person's name that ends with it.
 
     Resolved per mention, never per spelling: "Kim" may be Kim Jong Un in one
     article and Kim Yo Jong in the next. Model labels on one-word names are
@@ -394,6 +403,12 @@ def _join_short_forms(
             root = clusters.find(node_of[m.key])
             index[words[0]].add(root)
             index[words[-1]].add(root)
+            if label == "person":
+                # A surname with its particles is a short form too ("de la Calle", "von der Leyen").
+                for i in range(1, len(words) - 1):
+                    if words[i] in NAME_PARTICLES:
+                        index[" ".join(words[i:])].add(root)
+                        break
         return index
 
     labels = ("person", "organization")
@@ -402,7 +417,7 @@ def _join_short_forms(
         art_indexes = [full_names(by_article[art_id], label) for label in labels]
         for m in by_article[art_id]:
             node = node_of[m.key]
-            if node.rank != 2 or " " in node.key:
+            if node.rank != 2 or (" " in node.key and node.key.split(" ", 1)[0] not in NAME_PARTICLES):
                 continue
             candidates: set[Node] = set()
             for corpus_index, art_index in zip(corpus_indexes, art_indexes, strict=True):
