@@ -241,6 +241,22 @@ def law_name(name: str) -> bool:
     return words[-1].lower() in LAW_HEADS or (words[0].lower() in LAW_HEADS and words[1][:1].islower())
 
 
+#: Head nouns of events, competitions and awards ("Hopman Cup", "Australian Open", "Golden Globe
+#: Awards", "Olympische Spiele"): not people, organisations or places, whatever a model says.
+#: ("Games" and "League" are left out: "Epic Games" and the "Arab League" are organisations.)
+EVENT_HEADS = frozenset(
+    "cup championship championships open olympics awards award prize trophy festival marathon tournament prix"
+    " final finals pokal meisterschaft meisterschaften weltmeisterschaft europameisterschaft spiele turnier"
+    " finale preis".split()
+)
+
+
+def event_name(name: str) -> bool:
+    """Whether ``name`` (two words or more) is headed by an event, competition or award noun (:data:`EVENT_HEADS`)."""
+    words = name.replace("-", " ").split()
+    return len(words) >= 2 and words[-1].lower() in EVENT_HEADS
+
+
 # ---------------------------------------------------------------- landmarks
 
 #: German generic words of landmark and facility names, in English: "Weltraumbahnhof

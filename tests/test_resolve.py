@@ -595,6 +595,22 @@ def test_laws_and_treaties_are_not_entities() -> None:
     assert sorted(m.text for m in res.suppressed) == ["Anglo-Irish Agreement", "Vertrag von Lissabon"]
 
 
+def test_events_competitions_and_awards_are_not_entities() -> None:
+    res, ents = entities(
+        [
+            make(
+                "en1",
+                "[Lleyton Hewitt|person] won the [Hopman Cup|organization] before the [Australian Open|place]."
+                " [Epic Games|organization] and the [Arab League|organization] sponsor [Open|organization].",
+                language="en",
+            ),
+            make("de1", "Bei den [Olympische Spiele|organization] in [Paris|place] siegte sie.", language="de"),
+        ]
+    )
+    assert set(ents) == {"Lleyton Hewitt", "Epic Games", "Arab League", "Open", "Paris"}
+    assert sorted(m.text for m in res.suppressed) == ["Australian Open", "Hopman Cup", "Olympische Spiele"]
+
+
 def test_subdivision_extents_hold_their_centres() -> None:
     """The derived table keeps a name match only when the subdivision's centre lies inside its extent."""
     from generator.extraction.gazetteer import _iso3166_2_records, subdivision_extents

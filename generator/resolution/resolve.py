@@ -40,6 +40,7 @@ from generator.extraction.gazetteer import Gazetteer, Place
 from generator.lexicon import (
     NAME_PARTICLES,
     CommonNouns,
+    event_name,
     introduced_by_class_noun,
     introduces_work,
     landmark_words,
@@ -630,7 +631,8 @@ def _without_titles_of_works(
     mentions: Sequence[Mention], articles: Mapping[str, Article], curation: Curation
 ) -> tuple[list[Mention], list[Mention]]:
     """Mentions minus the titles of films, books, songs and shows ("the comedy Sideways", "der Film „Sideways“"),
-    and of laws and treaties ("Anglo-Irish Agreement", "Vertrag von Lissabon": :func:`law_name`).
+    of laws and treaties ("Anglo-Irish Agreement", "Vertrag von Lissabon": :func:`law_name`), and the
+    names of events, competitions and awards ("Hopman Cup", "Australian Open": :func:`event_name`).
 
     A name that the corpus introduces with a genre noun (:func:`introduces_work`)
     is a work's title, and so is every other mention of the same text that only
@@ -642,7 +644,8 @@ def _without_titles_of_works(
     for m in mentions:
         art = articles.get(m.article)
         if art is not None and m.source in MODEL_SOURCES and not m.entity_hint:
-            if introduces_work(art.text[max(0, m.start - 60) : m.start], art.language) or law_name(m.text):
+            before = art.text[max(0, m.start - 60) : m.start]
+            if introduces_work(before, art.language) or law_name(m.text) or event_name(m.text):
                 titles.add(m.text)
 
     def title(m: Mention) -> bool:
