@@ -44,6 +44,8 @@ def blank_de(tmp_path_factory: pytest.TempPathFactory) -> str:
             {"label": "ORG", "pattern": "Mr Brown"},
             {"label": "ORG", "pattern": "Morris"},
             {"label": "ORG", "pattern": "GMT"},
+            {"label": "PER", "pattern": "Russisch"},
+            {"label": "LOC", "pattern": "Alabama"},
         ]
     )
     nlp.to_disk(path)
@@ -169,6 +171,12 @@ def test_lists_brackets_forms_of_address_and_time_zones(blank_de: str, tmp_path:
     # "Mr" makes a person and is no part of the name, inside the span or right before it.
     assert ents(nlp, "Das sagte Mr Brown. Auch Mr. Morris.") == [("Brown", "PER", ""), ("Morris", "PER", "")]
     assert ents(nlp, "Um 12 Uhr GMT.") == []
+
+
+def test_a_language_or_people_is_no_name_unless_it_is_a_place(blank_de: str, tmp_path: Path) -> None:
+    nlp = build_pipeline("de", blank_de, NlpSettings(), curation(tmp_path))
+    found = ents(nlp, "Er spricht Russisch in Alabama.")
+    assert [text for text, _, _ in found] == ["Alabama"]  # a language of CLDR, but a place first
 
 
 def test_an_opening_quotation_mark_belongs_to_the_sentence_it_opens() -> None:

@@ -84,6 +84,17 @@ def make_gazetteer(
     )
 
 
+def _language_names(lang: str) -> frozenset[str]:
+    """One-word names of languages in ``lang`` (CLDR via babel): "Slovak", "Russisch"."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        names = Locale.parse(lang).languages.values()
+    except (UnknownLocaleError, ValueError):
+        return frozenset()
+    return frozenset(n for n in names if " " not in n and n[:1].isupper())
+
+
 class GazetteerComponent:
     """Canonicalise place entities, retype countries the model mislabelled, find missed places."""
 
@@ -105,6 +116,7 @@ class GazetteerComponent:
         self.stop_words = stop_words
         self.gazetteer: Gazetteer | None = None
         self.findable: dict[str, Place] = {}
+        self.language_names = _language_names(lang)
 
     def use(self, gazetteer: Gazetteer) -> None:
         """The gazetteer to look places up in: built once by the caller and shared by every pipeline."""
@@ -125,6 +137,8 @@ class GazetteerComponent:
         for ent in doc.ents:
             if ent.id_ or ent.kb_id_:
                 ents.append(ent)
+                continue
+            if self._names_a_people(ent):
                 continue
             place = None
             if ent.label_ in PLACE_LABELS:
@@ -152,6 +166,17 @@ class GazetteerComponent:
             ents.extend(self._seat_institutions(doc, ents, sources))
         doc.ents = filter_spans(ents)
         return doc
+
+    def _names_a_people(self, ent: Span) -> bool:
+        """A language's name or, in English, its plural ("Slovak", "Slovaks", "Russians"): a people
+        or a language, not a name of a person, organisation or place (unless the gazetteer knows a
+        place so called: "Alabama" is also a language)."""
+        assert self.gazetteer is not None
+        if len(ent) != 1:
+            return False
+        text = ent.text
+        word = text[:-1] if self.lang == "en" and text.endswith("s") and text[:-1] in self.language_names else text
+        return word in self.language_names and self.gazetteer.lookup(text, language=self.lang) is None
 
     def _place_named(self, text: str) -> Place | None:
         assert self.gazetteer is not None
