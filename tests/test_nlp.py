@@ -46,6 +46,7 @@ def blank_de(tmp_path_factory: pytest.TempPathFactory) -> str:
             {"label": "ORG", "pattern": "GMT"},
             {"label": "PER", "pattern": "Russisch"},
             {"label": "LOC", "pattern": "Alabama"},
+            {"label": "LOC", "pattern": "Tobago"},
         ]
     )
     nlp.to_disk(path)
@@ -177,6 +178,14 @@ def test_a_language_or_people_is_no_name_unless_it_is_a_place(blank_de: str, tmp
     nlp = build_pipeline("de", blank_de, NlpSettings(), curation(tmp_path))
     found = ents(nlp, "Er spricht Russisch in Alabama.")
     assert [text for text, _, _ in found] == ["Alabama"]  # a language of CLDR, but a place first
+
+
+def test_a_place_name_the_model_cut_into_pieces_is_found_whole(blank_de: str, tmp_path: Path) -> None:
+    nlp = build_pipeline("de", blank_de, NlpSettings(), curation(tmp_path))
+    assert [(t, label) for t, label, _ in ents(nlp, "Sie reiste nach Trinidad und Tobago.")] == [
+        ("Trinidad und Tobago", "LOC")
+    ]
+    assert [t for t, _, _ in ents(nlp, "Tobago ist klein.")] == ["Tobago"]
 
 
 def test_an_opening_quotation_mark_belongs_to_the_sentence_it_opens() -> None:

@@ -161,6 +161,7 @@ class GazetteerComponent:
                 )
             ents.append(ent)
         if self.find:
+            ents.extend(self._longer_places(doc, ents, sources))
             ents.extend(self._find(doc, ents, sources))
         if self.lang == "de":
             ents.extend(self._seat_institutions(doc, ents, sources))
@@ -213,6 +214,30 @@ class GazetteerComponent:
             found.append(span)
             taken.update(range(span.start, span.end))
             sources[span_key(span.start_char, span.end_char)] = "gazetteer"
+        return found
+
+    def _longer_places(self, doc: Doc, ents: list[Span], sources: dict[str, str]) -> list[Span]:
+        """A place whose name the model cut into pieces ("Kensington" and "Chelsea" of "Kensington
+        and Chelsea", "Tobago" of "Trinidad and Tobago"): the longest findable place name over a
+        model span wins over the pieces (``filter_spans`` keeps the longer span)."""
+        found = []
+        for ent in ents:
+            if ent.id_:
+                continue
+            best = None
+            for start in range(max(0, ent.end - self.max_words), ent.start + 1):
+                for end in range(min(len(doc), start + self.max_words), ent.end - 1, -1):
+                    if end - start <= len(ent) or not doc[start].text[:1].isupper():
+                        continue
+                    span = doc[start:end]
+                    if any(t.ent_id_ for t in span) or not span[-1].text[:1].isupper():
+                        continue
+                    place = self.findable.get(fold(span.text))
+                    if place is not None and (best is None or end - start > len(best)):
+                        best = Span(doc, start, end, label="LOC", kb_id=f"geonames:{place.geonameid}")
+            if best is not None:
+                found.append(best)
+                sources[span_key(best.start_char, best.end_char)] = "gazetteer"
         return found
 
     def _find(self, doc: Doc, ents: list[Span], sources: dict[str, str]) -> list[Span]:
