@@ -202,18 +202,21 @@ def is_apposition_head(low: str) -> bool:
 _LAST_WORD = re.compile(r"([^\W\d_][\w-]*)[ \t\u00a0]+\Z")
 
 
-def introduced_by_class_noun(text_before: str, language: str) -> bool:
-    """Whether the text right before a name ends in a noun that announces one (``APPOSITION_HEADS``:
-    "im sozialen Netzwerk", "the carmaker"); a German noun is capitalised, a hyphenated
-    compound counts by its last part ("IT-Dienstleisters")."""
-    match = _LAST_WORD.search(text_before)
-    if match is None:
-        return False
-    word = match.group(1)
-    if language == "de" and not word[:1].isupper():
+def is_class_noun(word: str, language: str) -> bool:
+    """Whether ``word`` is a noun that announces a name after it (``APPOSITION_HEADS``: "Netzwerk",
+    "carmaker"); a German noun is capitalised, a hyphenated compound counts by its last part and a
+    German genitive by its stem ("IT-Dienstleisters")."""
+    if not word[:1].isalpha() or (language == "de" and not word[:1].isupper()):
         return False
     last = word.rsplit("-", 1)[-1].lower()
     return is_apposition_head(last) or (language == "de" and last.endswith("s") and is_apposition_head(last[:-1]))
+
+
+def introduced_by_class_noun(text_before: str, language: str) -> bool:
+    """Whether the text right before a name ends in a class noun (:func:`is_class_noun`):
+    "im sozialen Netzwerk", "the carmaker"."""
+    match = _LAST_WORD.search(text_before)
+    return match is not None and is_class_noun(match.group(1), language)
 
 
 def is_role_word(text: str, role_words: Iterable[str]) -> bool:

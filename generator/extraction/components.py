@@ -32,8 +32,8 @@ from generator.lexicon import (
     ORG_HEADS,
     PORTFOLIOS,
     TIME_ZONES,
-    introduced_by_class_noun,
     is_apposition_head,
+    is_class_noun,
     is_role_word,
     names_seat,
 )
@@ -464,7 +464,7 @@ class SpanFilter:
         where the noun may end a phrase ("the company Steve Jobs founded")."""
         if self.lang != "de" or span.label_ == "ORG" or span.start == 0 or span.id_:
             return span
-        if not introduced_by_class_noun(span.doc[span.start - 1].text + " ", self.lang):
+        if not is_class_noun(span.doc[span.start - 1].text, self.lang):
             return span
         return Span(span.doc, span.start, span.end, label="ORG", kb_id=span.kb_id_)
 
@@ -477,7 +477,7 @@ class SpanFilter:
             # Cheap tests first: this runs on every token of the corpus.
             if not following.text[:1].isupper() or token.i + 1 in taken or not token.text[:1].isalpha():
                 continue
-            if not introduced_by_class_noun(token.text + " ", self.lang):
+            if not is_class_noun(token.text, self.lang):
                 continue
             start = end = token.i + 1
             while end < len(doc) and end - start < 4 and end not in taken and self._name_word(doc[end]):
