@@ -90,7 +90,7 @@ DEFAULT_ROLE_WORDS = (
 
 
 #: Forms of address: the word after one is a person's name, whatever a model says ("Mr Brown").
-HONORIFICS = frozenset("mr mrs ms miss dr herr frau sir dame".split())
+HONORIFICS = frozenset("mr mrs ms miss dr herr herrn frau sir dame".split())
 
 #: Time zones written as capitals ("12:00 GMT"): a closed class that a model takes for organisations.
 TIME_ZONES = frozenset(
@@ -517,3 +517,51 @@ def load_common_nouns(cache_dir: Path | None = None) -> CommonNouns:
     if path is not None:
         store.write_pickle(path, tag, (words, glue, name_like))
     return CommonNouns(words, glue, name_like)
+
+
+class PersonNameParts:
+    """Whether a word is a known given name or surname, in any language.
+
+    The evidence is the person-name dictionary of ``rigour`` (OpenSanctions'
+    name library: name parts from Wikidata, "Bono", "Merkel", "Boateng" is not
+    there, "Spotify", "Rosneft", "Unicef" are not either). Loading rigour's
+    person tagger takes about ten seconds, so every answer is kept in a checked
+    cache file (``cache_dir/person-name-parts.pickle``, tagged with rigour's
+    version) and the tagger is only loaded for a word no earlier build asked about.
+    """
+
+    def __init__(self, path: Path | None = None):
+        self.path = path
+        self.tag = f"dossier-person-name-parts 1 rigour {_version('rigour')}"
+        stored = store.read_pickle(path, self.tag) if path is not None else None
+        self.known: dict[str, bool] = dict(stored) if isinstance(stored, dict) else {}
+        self.dirty = False
+
+    def __call__(self, word: str) -> bool:
+        key = word.casefold()
+        if key not in self.known:
+            self.known[key] = _rigour_knows(key)
+            self.dirty = True
+        return self.known[key]
+
+    def save(self) -> None:
+        """Keep the answers for the next build (written only when a new word was asked about)."""
+        if self.dirty and self.path is not None:
+            store.write_pickle(self.path, self.tag, dict(sorted(self.known.items())))
+            self.dirty = False
+
+
+def _version(package: str) -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(package)
+    except PackageNotFoundError:
+        return "missing"
+
+
+def _rigour_knows(word: str) -> bool:
+    from rigour.names import NameTypeTag, SymbolCategory, analyze_names
+
+    names = analyze_names(NameTypeTag.PER, [word], phonetics=False, numerics=False, consolidate=False, rewrite=False)
+    return any(span.symbol.category == SymbolCategory.NAME for name in names for span in name.spans)

@@ -32,7 +32,7 @@ from generator.errors import DossierError, Problem, Report
 from generator.extraction import gazetteer as gazetteer_module
 from generator.extraction.gazetteer import Gazetteer
 from generator.extraction.nlp import Extractor, NlpSettings, code_digest, pipeline_quality
-from generator.lexicon import CommonNouns, load_common_nouns
+from generator.lexicon import CommonNouns, PersonNameParts, load_common_nouns
 from generator.model import Article, Extraction, stable_hash
 from generator.resolution.quotes import Quote, attribute
 from generator.resolution.resolve import Resolution, ResolveSettings, resolve
@@ -105,6 +105,7 @@ class ProcessCache:
 
     gazetteer: Gazetteer | None = None
     nouns: CommonNouns | None = None
+    person_names: PersonNameParts | None = None
     pipelines_key: str = ""
     pipelines: dict[str, object] = field(default_factory=dict)
     environments: dict[tuple[Path, str], jinja2.Environment] = field(default_factory=dict)
@@ -118,6 +119,11 @@ class ProcessCache:
         if self.nouns is None:
             self.nouns = load_common_nouns(cache_dir)
         return self.nouns
+
+    def person_names_for(self, cache_dir: Path | None) -> PersonNameParts:
+        if self.person_names is None:
+            self.person_names = PersonNameParts(cache_dir / "person-name-parts.pickle" if cache_dir else None)
+        return self.person_names
 
     def pipelines_for(self, settings: NlpSettings, curation: Curation) -> dict[str, object]:
         key = stable_hash(repr(settings), curation.digest)
@@ -487,7 +493,10 @@ def resolve_entities(
         weights = tuple(sorted((lang, pipeline_quality(name)) for lang, name in settings.nlp.pipelines.items()))
         resolve_settings = dataclasses.replace(resolve_settings, type_weights=weights)
     nouns = process.nouns_for(settings.cache_dir) if settings.nlp.layers.filter else None
-    resolution = resolve(articles, extractions, curation, gaz, resolve_settings, nouns)
+    names = process.person_names_for(settings.cache_dir) if settings.nlp.layers.filter else None
+    resolution = resolve(articles, extractions, curation, gaz, resolve_settings, nouns, names)
+    if names is not None:
+        names.save()
     quotes = attribute(articles, extractions, resolution.by_mention, {e.id: e for e in resolution.entities})
     return resolution, quotes
 

@@ -64,3 +64,24 @@ def test_acronyms() -> None:
     assert is_acronym("UNSC") and is_acronym("DVRK") and not is_acronym("Kim")
     assert "UNSC" in acronym_of("United Nations Security Council")
     assert acronym_of("Putin") == set()
+
+
+@pytest.mark.slow  # rigour's person tagger takes ~10 s to load
+def test_person_name_parts_come_from_rigour_and_are_kept_between_builds(tmp_path, monkeypatch) -> None:
+    from generator import lexicon
+
+    path = tmp_path / "person-name-parts.pickle"
+    names = lexicon.PersonNameParts(path)
+    assert names("Bono") and names("Merkel") and names("Cueto")
+    assert not names("Spotify") and not names("Unicef") and not names("Yuganskneftegaz")
+    names.save()
+
+    def no_rigour(word: str) -> bool:
+        raise AssertionError(f"rigour asked again about {word!r}")
+
+    monkeypatch.setattr(lexicon, "_rigour_knows", no_rigour)
+    again = lexicon.PersonNameParts(path)
+    assert again("bono") and not again("SPOTIFY")
+    path.write_bytes(path.read_bytes()[:-3])  # damaged: never trusted
+    with pytest.raises(AssertionError, match="asked again"):
+        lexicon.PersonNameParts(path)("Bono")

@@ -652,3 +652,45 @@ def test_a_surname_with_its_particles_is_a_short_form() -> None:
         ("Humberto de la Calle", 2),
         ("Ursula von der Leyen", 2),
     ]
+
+
+def _known(*words: str):
+    """A stand-in name dictionary (the real one is rigour's, tested in test_names.py)."""
+    known = {w.casefold() for w in words}
+    return lambda word: word.casefold() in known
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("en", "[Spotify|person] grew fast. [Bono|person] sang.", {"Spotify": "organization", "Bono": "person"}),
+        ("de", "[Rosneft|person] wächst. [Merkel|person] schwieg.", {"Rosneft": "organization", "Merkel": "person"}),
+        # An acronym is no one's name, whatever a dictionary says of its letters ("Sana").
+        ("en", "[SANA|person] reported it.", {"SANA": "organization"}),
+        # A form of address names a person: "Herrn Boateng", "Mr Fry".
+        ("de", "Das gefällt Herrn [Boateng|person] nicht.", {"Boateng": "person"}),
+        ("en", "Mr. [Fryatt|person] left.", {"Fryatt": "person"}),
+        # Other evidence stays: a place vote wins as before.
+        ("en", "[Kabul|place] and [Kabul|person].", {"Kabul": "place"}),
+    ],
+)
+def test_a_person_no_text_names_as_one_is_typed_by_other_evidence(language, text, expected) -> None:
+    """A one-word "person" no dictionary of given names and surnames knows is an organisation."""
+    articles, extractions = corpus(make("a1", text, language=language))
+    res = resolve(articles, extractions, Curation(), None, person_names=_known("Bono", "Merkel", "Sana"))
+    assert {e.name: e.type for e in res.entities} == expected
+
+
+def test_a_surname_the_corpus_gives_with_a_given_name_stays_a_person() -> None:
+    """A surname alone ("Boateng") is the "Jérôme Boateng" of another article (and "Kiesbauer" the genitive's)."""
+    articles, extractions = corpus(
+        make("a1", "[Jérôme Boateng|person] spielt. [Arabella Kiesbauers|person] Show."),
+        make("a2", "[Boateng|person] traf. [Kiesbauer|person] lachte. [Novomatic|person] zahlte."),
+    )
+    res = resolve(articles, extractions, Curation(), None, person_names=_known())
+    types = {text: e.type for e in res.entities for text in {m.text for m in e.mentions}}
+    assert types["Boateng"] == types["Kiesbauer"] == "person"
+    assert types["Novomatic"] == "organization"
+    # Without the dictionary the model's word stands.
+    plain = resolve(articles, extractions, Curation(), None)
+    assert {e.name: e.type for e in plain.entities}["Novomatic"] == "person"

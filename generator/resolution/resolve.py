@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
@@ -38,6 +38,7 @@ from generator.curation import Curation
 from generator.errors import Problem
 from generator.extraction.gazetteer import Gazetteer, Place
 from generator.lexicon import (
+    HONORIFICS,
     NAME_PARTICLES,
     CommonNouns,
     event_name,
@@ -219,15 +220,20 @@ def resolve(
     gazetteer: Gazetteer | None,
     settings: ResolveSettings = ResolveSettings(),
     nouns: CommonNouns | None = None,
+    person_names: Callable[[str], bool] | None = None,
 ) -> Resolution:
     """Group mentions into entities. Same inputs, same output, whatever the input order.
 
     ``nouns`` (generator/lexicon.py) lets ordinary words the model took for names
     be set aside before anything is merged (see :func:`_without_ordinary_words`).
+    ``person_names`` says whether a word is a known given name or surname
+    (:class:`generator.lexicon.PersonNameParts`); with it, a "person" no text
+    names as one is typed by its other evidence (see :class:`UnnamedPersons`).
     """
     art_by_id = {a.id: a for a in articles}
     lang_of = {a.id: a.language for a in articles}
     mentions, used_exclusions = _not_excluded(extractions, curation)
+    unnamed = UnnamedPersons.of(mentions, art_by_id, person_names) if person_names is not None else None
     suppressed: list[Mention] = []
     if nouns is not None:
         mentions, suppressed = _without_ordinary_words(mentions, nouns, art_by_id, curation)
@@ -246,7 +252,7 @@ def resolve(
     _join_short_forms(mentions, by_article, node_of, clusters)  # rule 6
 
     def drafts() -> list[Draft]:
-        return _drafts(mentions, node_of, clusters, gazetteer, lang_of, settings)
+        return _drafts(mentions, node_of, clusters, gazetteer, lang_of, settings, unnamed)
 
     found = drafts()
     derived_ids = {d.id for d in found}
@@ -443,6 +449,7 @@ def _drafts(
     gazetteer: Gazetteer | None,
     lang_of: Mapping[str, str],
     settings: ResolveSettings,
+    unnamed: UnnamedPersons | None = None,
 ) -> list[Draft]:
     """One draft per cluster with mentions: its place, voted type, canonical name and derived id."""
     weights = dict(settings.type_weights)
@@ -462,7 +469,7 @@ def _drafts(
         if gazetteer is not None and geo_ids:
             found = [p for p in (gazetteer.by_id(g) for g in geo_ids) if p is not None]
             place = max(found, key=lambda p: (p.population, -p.geonameid)) if found else None
-        etype = _vote_type(ms, lang_of, weights, place_evidence=place is not None)
+        etype = _vote_type(ms, lang_of, weights, place_evidence=place is not None, unnamed=unnamed)
         name = _canonical_name(ms, etype, place, lang_of, settings.display_language)
         out.append(Draft(root, ms, curated_ids, place, slugify(name), etype, name))
     counts = Counter(d.id for d in out)
@@ -662,6 +669,7 @@ def _vote_type(
     weights: Mapping[str, float] | None = None,
     *,
     place_evidence: bool = False,
+    unnamed: UnnamedPersons | None = None,
 ) -> EntityType:
     """Weighted majority of the mentions' labels.
 
@@ -672,6 +680,10 @@ def _vote_type(
     Weak votes weigh ``WEAK_WEIGHT``: a name cut out of a list the model labelled
     as one (source "list"), and a short form in an article that also gives the
     full name ("Cueto" after "Mark Cueto"): a surname alone tells a model less.
+    A "person" that no mention names as one (``unnamed``: :class:`UnnamedPersons`)
+    loses its person votes: the other votes decide, and with none it is an
+    organisation (a one-word name no dictionary of given names and surnames
+    knows is a company, brand or body far more often).
     """
     if place_evidence and not any(m.has_evidence and _evidence_label(m) != "place" for m in ms):
         return "place"  # the gazetteer's word against the model's alone: a place
@@ -687,7 +699,62 @@ def _vote_type(
             weight = (weights or {}).get((lang_of or {}).get(m.article, ""), 1.0)
             weak = m.source == "list" or (" " not in m.text and (m.article, m.text) in full_names)
             votes[m.label] += weight * (WEAK_WEIGHT if weak else 1.0)
-    return sorted(votes, key=lambda t: (-round(votes[t], 9), TYPE_ORDER.index(t)))[0]
+    winner = sorted(votes, key=lambda t: (-round(votes[t], 9), TYPE_ORDER.index(t)))[0]
+    if winner == "person" and unnamed is not None and unnamed(ms):
+        del votes["person"]  # the other evidence decides; with none, an organisation
+        winner = sorted(votes, key=lambda t: (-round(votes[t], 9), TYPE_ORDER.index(t)))[0] if votes else "organization"
+    return winner
+
+
+_ADDRESSED = re.compile(r"\b(\w+)\.?[ \t\u00a0]+\Z")
+
+
+@dataclass(frozen=True)
+class UnnamedPersons:
+    """Whether the mentions of a would-be person never name one as news text does.
+
+    News introduces a person with a given name and surname, by a form of address
+    ("Mr Brown", "Herrn Boateng") or at least by a name people bear. A model's
+    "person" that is one word in every mention, that the corpus never gives as
+    the last word of a longer person's name, that no form of address precedes
+    and that no dictionary of given names and surnames knows (an acronym never
+    counts as known: "KBS", "TfL") is a company, brand or body far more often
+    ("Spotify", "Rosneft", "Unicef", "Sagem"): the person reading goes.
+    """
+
+    surnames: frozenset[str]  # last words of longer person names anywhere in the corpus, and words after an address
+    known: Callable[[str], bool]  # a given name or surname in the name dictionary
+
+    @classmethod
+    def of(
+        cls, mentions: Sequence[Mention], articles: Mapping[str, Article], known: Callable[[str], bool]
+    ) -> UnnamedPersons:
+        surnames: set[str] = set()
+        for m in mentions:
+            words = m.text.split()
+            if m.label == "person" and len(words) > 1:
+                surnames.update(filter(None, (words[-1], genitive_stem(words[-1]))))  # "Arabella Kiesbauers"
+            art = articles.get(m.article)
+            if art is not None and len(words) == 1:
+                address = _ADDRESSED.search(art.text[max(0, m.start - 8) : m.start])
+                if address is not None and address.group(1).lower() in HONORIFICS:
+                    surnames.add(m.text)
+        return cls(frozenset(surnames), known)
+
+    def __call__(self, ms: Sequence[Mention]) -> bool:
+        if any(m.has_evidence for m in ms):
+            return False
+        return all(self._unnamed(text) for text in {m.text for m in ms})
+
+    def _unnamed(self, text: str) -> bool:
+        if " " in text:
+            return False
+        forms = {text, stem} if (stem := genitive_stem(text)) else {text}
+        if forms & self.surnames:
+            return False
+        if any(is_acronym(form) for form in forms):
+            return True
+        return not any(self.known(part) for form in forms for part in form.split("-") if part)
 
 
 def _evidence_label(m: Mention) -> EntityType:
