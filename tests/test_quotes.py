@@ -160,3 +160,38 @@ def test_a_quotation_is_at_least_a_clause(quoted: str, before: str, language: st
 )
 def test_straight_quotes_are_paired_by_side(text: str, expected: list[str]) -> None:
     assert [text[a:b] for a, b in find_quote_spans(text, 0, len(text))] == expected
+
+
+@pytest.mark.parametrize(
+    ("markup", "language", "expected"),
+    [
+        (
+            "[The Vestey Group|organization] said it had owned the land. "
+            'But a spokesman added: "Agroflora is absolutely confident that it will show the legality."',
+            "en",
+            "The Vestey Group",
+        ),
+        (
+            "[Siemens|organization] bestätigte den Bericht. „Wir prüfen alle Angebote genau“, sagte eine Sprecherin.",
+            "de",
+            "Siemens",
+        ),
+        # The nearest sentence names a person too: whose spokesperson it is stays open.
+        (
+            "[Siemens|organization] lud [Olaf Scholz|person] ein. „Wir prüfen alle Angebote genau“, sagte ein Sprecher.",
+            "de",
+            None,
+        ),
+        # A spokesperson for someone named: the other rules or no one.
+        (
+            "[Siemens|organization] bestätigte den Bericht. "
+            '"We are looking at every offer closely," said a spokesman for the union.',
+            "en",
+            None,
+        ),
+    ],
+)
+def test_an_unnamed_spokesperson_speaks_for_the_organization_named_before(markup, language, expected) -> None:
+    [(_, speaker, cue)] = quotes(markup, language)
+    assert speaker == expected
+    assert cue == ("spokesperson" if expected else "none")

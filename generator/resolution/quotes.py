@@ -17,6 +17,10 @@ does not have), so attribution is rule-based over the resolved mentions:
    attributed quote in the same paragraph (or the next sentence), has the same speaker;
    and a quote with no cue right before a quote attributed by a cue after it, in
    the same paragraph, is that speaker's too (**lead-in**).
+7. **Spokesperson**: a quote whose cue is an unnamed spokesperson ("But a
+   spokesman added: "…"", ``„…“, sagte eine Sprecherin``) is the organization's
+   that the nearest sentence before it names, when that sentence names no one
+   else ("The Vestey Group said it had owned the land since 1920.").
 
 Not every quoted string is a quotation: scare quotes, single words, noun phrases
 and reported wording are dropped (:func:`is_quotation`), and a quote no rule
@@ -32,7 +36,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from generator.model import Article, Entity, Extraction, Mention
+from generator.model import Article, Entity, Extraction, Mention, Sentence
 
 #: Verbs of saying (lower case; matched as words). Extend per language as needed.
 SPEECH_VERBS: dict[str, tuple[str, ...]] = {
@@ -295,6 +299,11 @@ def attribute(
                 speaker, cue = _speaker(
                     article, q_start, q_end, sent.start, last_sent.end, speakers, verbs, pronouns, entity_of, people
                 )
+                if speaker is None:
+                    speaker = _spokesperson_of(
+                        article.text, q_start, q_end, sent, last_sent.end, speakers, verbs, entity_of, people
+                    )
+                    cue = "spokesperson"
                 # A quote that opens its sentence continues the previous speaker's words.
                 opens_sentence = not _words(article.text[sent.start : q_start])
                 if speaker is None and opens_sentence and previous is not None and previous.speaker is not None:
@@ -332,6 +341,45 @@ def _lead_ins(quotes: list[Quote], extractions: Mapping[str, Extraction]) -> lis
             continue
         out[i] = replace(q, speaker=nxt.speaker, cue="lead-in")
     return out
+
+
+#: An unnamed spokesperson as the subject of a verb of saying ("a spokesman", "eine Sprecherin",
+#: "ein Unternehmenssprecher"); an article or determiner before it, no name after it.
+_SPOKESPERSON = re.compile(
+    r"\b(?:a|an|the|its|ein|eine|einer|der|die|ihr|ihre)\s+(?:\w+\s+)?"
+    r"(?:spokes(?:man|woman|person)|\w*sprecher(?:in)?)\b(?!\s+(?:for|of|des|der|von|vom)\b)",
+    re.IGNORECASE,
+)
+
+
+def _spokesperson_of(
+    text: str,
+    q_start: int,
+    q_end: int,
+    sent: Sentence,
+    s_end: int,
+    speakers: Sequence[Mention],
+    verbs: set[str],
+    entity_of: Mapping[tuple[str, int, int], str],
+    people: set[str],
+) -> str | None:
+    """Rule 7: whose unnamed spokesperson speaks -- the only organization the nearest earlier sentence names."""
+    lead, tail = text[sent.start : q_start], text[q_end:s_end]
+    if not any(
+        _SPOKESPERSON.search(cue) and any(w in verbs for w in _words(cue))
+        for cue in (lead, tail[: len(tail) // 2 + 40])
+    ):
+        return None
+    if any(sent.start <= m.start < s_end and not (q_start <= m.start < q_end) for m in speakers):
+        return None  # a name in the sentence itself: the other rules judged it
+    earlier = [m for m in speakers if m.sentence < sent.index]
+    if not earlier:
+        return None
+    nearest = max(m.sentence for m in earlier)
+    named = {entity_of[m.key] for m in earlier if m.sentence == nearest}
+    if len(named) != 1 or named & people:
+        return None
+    return named.pop()
 
 
 def _antecedent(
