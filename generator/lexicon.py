@@ -406,8 +406,10 @@ class CommonNouns:
         words: dict[str, frozenset[str]],
         glue: dict[str, frozenset[str]] | None = None,
         name_like: frozenset[str] = frozenset(),
+        heads: dict[str, tuple[str, str]] | None = None,
     ):
         self.words = words
+        self.heads = heads or {}  # German noun form -> (its nominative, gender m/f/n, or p for plural)
         self.glue = glue or {}  # per language, words that are ordinary enough to cut off a name's front
         self.name_like = name_like  # words English writes capitalised more often than not ("Steven", "George")
 
@@ -416,6 +418,44 @@ class CommonNouns:
 
     def is_common(self, language: str, word: str) -> bool:
         return word in self.words.get(language, frozenset())
+
+    def nominative(self, name: str) -> str:
+        """A German organisation's or place's name in the nominative, as a title gives it.
+
+        Text gives names in every case ("der Europäischen Zentralbank", "des Deutschen
+        Fußballbundes", "des Instituts für Tourismus"); a page title is nominative
+        ("Europäische Zentralbank", "Deutscher Fußballbund", "Institut für Tourismus").
+        The head noun's nominative and gender come from German Wiktionary (a compound
+        by its last part: "Fußballbundes" by "Bundes"); the adjectives before it take
+        the strong endings of that gender (-er, -e, -es; plural -e). A name whose head
+        the dictionary does not know is left as it is ("Bayern München").
+        """
+        words = name.split(" ")
+        if len(words) < 2 or not self.heads:
+            return name
+        i = 0
+        # Adjectives before the head: declined ones ("Europäischen") and place adjectives in -er,
+        # which never decline ("Frankfurter Allgemeinen Sonntagszeitung").
+        while i < len(words) - 1 and _adjective_before(words[i], words[i + 1]):
+            i += 1
+        found = self._head(words[i])
+        if found is None or found[1] not in _STRONG_ENDINGS:
+            return name  # an unknown head, or a form that is singular and plural alike ("Bären")
+        head, gender = found
+        ending = _STRONG_ENDINGS[gender]
+        modifiers = [w if w.endswith("er") else w[:-2] + ending for w in words[:i]]
+        return " ".join([*modifiers, head, *words[i + 1 :]])
+
+    def _head(self, word: str) -> tuple[str, str] | None:
+        """The nominative and gender of a German noun form, a compound by its longest known last part."""
+        front, _, last = word.rpartition("-")
+        prefix = front + "-" if front else ""
+        for i in range(0, len(last) - 3):
+            part = last[i:] if i == 0 else last[i:].capitalize()
+            if part in self.heads:
+                nominative, gender = self.heads[part]
+                return prefix + last[:i] + (nominative if i == 0 else nominative.lower()), gender
+        return None
 
     def glued_before_name(self, language: str, word: str) -> bool:
         """Whether ``word`` at the front of a longer person's name is a role or description glued to it:
@@ -437,21 +477,71 @@ class CommonNouns:
         )
 
 
-def _german_nouns() -> frozenset[str]:
+#: Strong adjective endings in the nominative, by the head noun's gender (p: plural).
+_STRONG_ENDINGS = {"m": "er", "f": "e", "n": "es", "p": "e"}
+
+
+def _adjective_before(word: str, following: str) -> bool:
+    """A capitalised German adjective before another word of a name: declined (-en, -em, -es) or in -er."""
+    return (
+        len(word) >= 5
+        and word[:1].isupper()
+        and word.isalpha()
+        and word.endswith(("en", "em", "es", "er"))
+        and following[:1].isupper()
+    )
+
+
+def _german_heads(rows: list[list[str]], header: list[str]) -> dict[str, tuple[str, str]]:
+    """Every form of a German common noun -> its nominative and gender (m/f/n; p for a plural form).
+
+    A form that is a nominative singular is that noun ("Haus", not a form of "Hau"); else a
+    plural form is plural ("Nationen"), unless it is a singular form too ("Bären", "Griechen":
+    gender "?", which leaves a name as it is); else an oblique singular ("Hauses" -> "Haus").
+    """
+    singular = [i for i, name in enumerate(header) if "singular" in name]
+    plural = [i for i, name in enumerate(header) if "plural" in name]
+    nominative = [i for i, name in enumerate(header) if name.startswith("nominativ singular")]
+    nouns = [
+        row
+        for row in rows
+        if "Substantiv" in row[1].split(",") and "adjektivische Deklination" not in row[1] and row[2] in ("m", "f", "n")
+    ]
+    heads: dict[str, tuple[str, str]] = {}
+
+    def forms(row: list[str], columns: list[int]) -> list[str]:
+        return [row[i] for i in columns if i < len(row) and row[i] and " " not in row[i]]
+
+    for row in nouns:
+        for form in forms(row, nominative):
+            heads.setdefault(form, (form, row[2]))
+    oblique = {form for row in nouns for form in forms(row, singular)}
+    for row in nouns:
+        for form in forms(row, plural):
+            heads.setdefault(form, (form, "?" if form in oblique else "p"))
+    for row in nouns:
+        nom = forms(row, nominative)
+        for form in forms(row, singular) if nom else ():
+            heads.setdefault(form, (nom[0], row[2]))
+    return heads
+
+
+def _german_nouns() -> tuple[frozenset[str], dict[str, tuple[str, str]]]:
+    """German Wiktionary's nouns: the forms that are only common nouns, and every noun form's head reading."""
     import csv
     import importlib.resources
     import io
 
     text = importlib.resources.files("german_nouns").joinpath("nouns.csv").read_text(encoding="utf-8")
     classes: dict[str, set[str]] = {}
-    rows = csv.reader(io.StringIO(text))
-    next(rows)  # header
-    for row in rows:
+    rows = list(csv.reader(io.StringIO(text)))
+    for row in rows[1:]:
         tags = set(row[1].split(","))
         for form in {row[0], *row[7:]}:
             if form and form[:1].isupper() and " " not in form:
                 classes.setdefault(form, set()).update(tags)
-    return frozenset(w for w, tags in classes.items() if "Substantiv" in tags and not tags & _NAME_CLASSES)
+    common = frozenset(w for w, tags in classes.items() if "Substantiv" in tags and not tags & _NAME_CLASSES)
+    return common, _german_heads(rows[1:], rows[0])
 
 
 #: How many times more often the lower-case form must occur than the capitalised one
@@ -503,20 +593,21 @@ def load_common_nouns(cache_dir: Path | None = None) -> CommonNouns:
             installed[lang] = f"{package} {version(package)}"
         except PackageNotFoundError:
             continue
-    tag = f"dossier-common-nouns 4 {' '.join(sorted(installed.values()))} {store.code_version(__name__)}"
+    tag = f"dossier-common-nouns 5 {' '.join(sorted(installed.values()))} {store.code_version(__name__)}"
     path = cache_dir / "common-nouns.pickle" if cache_dir is not None else None
     if path is not None and isinstance(cached := store.read_pickle(path, tag), tuple):
         return CommonNouns(*cached)
     words: dict[str, frozenset[str]] = {}
     glue: dict[str, frozenset[str]] = {}
     name_like: frozenset[str] = frozenset()
+    heads: dict[str, tuple[str, str]] = {}
     if "de" in installed:
-        words["de"] = _german_nouns()
+        words["de"], heads = _german_nouns()
     if "en" in installed:
         words["en"], glue["en"], name_like = _english_lexicons()
     if path is not None:
-        store.write_pickle(path, tag, (words, glue, name_like))
-    return CommonNouns(words, glue, name_like)
+        store.write_pickle(path, tag, (words, glue, name_like, heads))
+    return CommonNouns(words, glue, name_like, heads)
 
 
 class PersonNameParts:

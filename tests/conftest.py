@@ -33,6 +33,14 @@ def shared() -> Path:
     return SHARED
 
 
+@pytest.fixture(scope="session")
+def common_nouns(tmp_path_factory: pytest.TempPathFactory):
+    """The real lexicons (German Wiktionary, English frequencies), read once per test session."""
+    from generator.lexicon import load_common_nouns
+
+    return load_common_nouns(tmp_path_factory.mktemp("lexicon"))
+
+
 def build_command(config: Path, out: Path, cache: Path, *extra: str) -> list[str]:
     """`dossier build` in a child process (for tests that kill it or change its environment)."""
     import sys

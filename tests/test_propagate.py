@@ -135,16 +135,14 @@ def test_an_institution_named_by_its_seat_is_one_organisation() -> None:
     assert ("Linz", "place", "model") in result["en"]  # a German naming pattern only
 
 
-def test_a_role_glued_to_the_front_of_a_name_is_cut_off() -> None:
+def test_a_role_glued_to_the_front_of_a_name_is_cut_off(common_nouns) -> None:
     """By the lexicons (German nouns; English words written mostly in lower case), never below two words."""
-    from generator.lexicon import load_common_nouns
-
     articles, extractions = corpus(
         make("en1", "[Keeper Tony Bullock|person] agreed. [George Frideric Handel|person] wrote.", language="en"),
         make("de1", "[Konteradmiralin Mary Landry|person] sprach mit [Kang Sun Nam|person].", language="de"),
         make("de2", "Der [Aufsteiger Kaymer|person] siegte. [Steven J. Fowler|person] schrieb.", language="de"),
     )
-    out = refine(articles, extractions, nouns=load_common_nouns())
+    out = refine(articles, extractions, nouns=common_nouns)
     found = sorted(m.text for ex in out.values() for m in ex.mentions)
     # "Steven" is a German noun (a ship's stem) but English writes it as a given name: it stays.
     assert found == [

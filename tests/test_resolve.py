@@ -335,11 +335,9 @@ def test_ordinary_nouns_the_model_took_for_names_are_set_aside(tmp_path: Path) -
     assert sorted(m.text for m in res.suppressed) == ["Beton", "Nutzer", "Nutzer"]
 
 
-def test_english_words_a_large_corpus_writes_in_lower_case_are_ordinary_words() -> None:
+def test_english_words_a_large_corpus_writes_in_lower_case_are_ordinary_words(common_nouns) -> None:
     """The English lexicon comes from case-sensitive word frequencies (spacy-lookups-data), not a list."""
-    from generator.lexicon import load_common_nouns
-
-    nouns = load_common_nouns()
+    nouns = common_nouns
     assert nouns.is_common("en", "Cabinet") and nouns.is_common("en", "Data")
     assert not any(nouns.is_common("en", w) for w in ("Blair", "Shell", "Brown", "Apple", "London"))
     items = [
@@ -694,3 +692,39 @@ def test_a_surname_the_corpus_gives_with_a_given_name_stays_a_person() -> None:
     # Without the dictionary the model's word stands.
     plain = resolve(articles, extractions, Curation(), None)
     assert {e.name: e.type for e in plain.entities}["Novomatic"] == "person"
+
+
+@pytest.mark.parametrize(
+    ("inflected", "nominative"),
+    [
+        ("Europäischen Zentralbank", "Europäische Zentralbank"),
+        ("Internationalen Währungsfonds", "Internationaler Währungsfonds"),
+        ("Deutschen Fußballbundes", "Deutscher Fußballbund"),  # a compound by its last part
+        ("Weißen Hauses", "Weißes Haus"),
+        ("Zweiten Deutschen Fernsehens", "Zweites Deutsches Fernsehen"),
+        ("Frankfurter Allgemeinen Sonntagszeitung", "Frankfurter Allgemeine Sonntagszeitung"),  # -er never declines
+        ("Instituts für Tourismus", "Institut für Tourismus"),
+        ("Vereinten Nationen", "Vereinte Nationen"),  # a plural
+        ("Deutschen Presse-Agentur", "Deutsche Presse-Agentur"),
+        # Left as they are: an unknown head, a form both singular and plural, one word.
+        ("Bayern München", "Bayern München"),
+        ("Goldenen Bären", "Goldenen Bären"),
+        ("Russlands", "Russlands"),
+    ],
+)
+def test_german_names_are_titled_in_the_nominative(common_nouns, inflected: str, nominative: str) -> None:
+    assert common_nouns.nominative(inflected) == nominative
+
+
+def test_a_german_organisation_named_only_in_the_genitive_gets_a_nominative_title(common_nouns) -> None:
+    articles, extractions = corpus(
+        make("d1", "Die Zinsen der [Europäischen Zentralbank|organization] stiegen, sagte [Christine Lagarde|person]."),
+        make("d2", "Der Präsident des [Deutschen Fußballbundes|organization] trat zurück."),
+        make("e1", "The [European Central Bank|organization] raised rates.", language="en"),
+    )
+    res = resolve(articles, extractions, Curation(), None, nouns=common_nouns)
+    names = sorted(e.name for e in res.entities)
+    assert names == ["Christine Lagarde", "Deutscher Fußballbund", "European Central Bank", "Europäische Zentralbank"]
+    # Merging is unchanged: every form stays an alias of its entity.
+    ezb = next(e for e in res.entities if e.name == "Europäische Zentralbank")
+    assert [m.text for m in ezb.mentions] == ["Europäischen Zentralbank"]

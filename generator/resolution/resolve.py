@@ -252,7 +252,7 @@ def resolve(
     _join_short_forms(mentions, by_article, node_of, clusters)  # rule 6
 
     def drafts() -> list[Draft]:
-        return _drafts(mentions, node_of, clusters, gazetteer, lang_of, settings, unnamed)
+        return _drafts(mentions, node_of, clusters, gazetteer, lang_of, settings, unnamed, nouns)
 
     found = drafts()
     derived_ids = {d.id for d in found}
@@ -450,6 +450,7 @@ def _drafts(
     lang_of: Mapping[str, str],
     settings: ResolveSettings,
     unnamed: UnnamedPersons | None = None,
+    nouns: CommonNouns | None = None,
 ) -> list[Draft]:
     """One draft per cluster with mentions: its place, voted type, canonical name and derived id."""
     weights = dict(settings.type_weights)
@@ -470,7 +471,8 @@ def _drafts(
             found = [p for p in (gazetteer.by_id(g) for g in geo_ids) if p is not None]
             place = max(found, key=lambda p: (p.population, -p.geonameid)) if found else None
         etype = _vote_type(ms, lang_of, weights, place_evidence=place is not None, unnamed=unnamed)
-        name = _canonical_name(ms, etype, place, lang_of, settings.display_language)
+        nominative = nouns.nominative if nouns is not None and etype != "person" else None
+        name = _canonical_name(ms, etype, place, lang_of, settings.display_language, nominative)
         out.append(Draft(root, ms, curated_ids, place, slugify(name), etype, name))
     counts = Counter(d.id for d in out)
     for d in out:
@@ -769,18 +771,32 @@ def _acronyms(name: str) -> frozenset[str]:
     return frozenset(acronym_of(name))
 
 
-def _canonical_name(ms: Sequence[Mention], etype: EntityType, place, lang_of: Mapping[str, str], display: str) -> str:  # type: ignore[no-untyped-def]
+def _canonical_name(  # type: ignore[no-untyped-def]
+    ms: Sequence[Mention],
+    etype: EntityType,
+    place,
+    lang_of: Mapping[str, str],
+    display: str,
+    nominative: Callable[[str], str] | None = None,
+) -> str:
+    """The fullest form, preferring the display language, then the commonest; a German form
+    counts as its nominative (``nominative``: "der Europäischen Zentralbank" is the
+    "Europäische Zentralbank"), so a page is titled as a reference work would title it."""
     if place is not None and place.name:  # a subdivision without an English name is named by the corpus
         return place.name_in(display) if place.kind in ("country", "continent", "region") else place.name
     forms: Counter[str] = Counter()
     folded = {fold(x.text) for x in ms}
-    in_display_count: Counter[str] = Counter(m.text for m in ms if lang_of.get(m.article) == display)
+    in_display_count: Counter[str] = Counter()
     for m in ms:
         text = " ".join(m.text.split())
         stem = genitive_stem(text)
         if stem and fold(stem) in folded:
             text = stem
+        if nominative is not None and lang_of.get(m.article) == "de":
+            text = nominative(text)
         forms[text] += 1
+        if lang_of.get(m.article) == display:
+            in_display_count[text] += 1
 
     def score(form: str) -> tuple[bool, int, int, int, int, str]:
         in_display = in_display_count[form]
