@@ -452,10 +452,19 @@ class CommonNouns:
         prefix = front + "-" if front else ""
         for i in range(0, len(last) - 3):
             part = last[i:] if i == 0 else last[i:].capitalize()
-            if part in self.heads:
+            if part in self.heads and (i == 0 or self._modifier(last[:i])):
                 nominative, gender = self.heads[part]
                 return prefix + last[:i] + (nominative if i == 0 else nominative.lower()), gender
         return None
+
+    def _modifier(self, front: str) -> bool:
+        """Whether ``front`` is a noun as the first part of a compound, with its linking
+        element ("Fußball-", "Währungs-", "Volks-"; not "Goldsm-" of "Goldsmiths")."""
+        return any(
+            front[: len(front) - len(link)].capitalize() in self.heads
+            for link in _LINKS
+            if front.endswith(link) and len(front) - len(link) >= 3
+        )
 
     def glued_before_name(self, language: str, word: str) -> bool:
         """Whether ``word`` at the front of a longer person's name is a role or description glued to it:
@@ -477,6 +486,8 @@ class CommonNouns:
         )
 
 
+#: Linking elements between the parts of a German compound ("Währungsfonds", "Volksrepublik").
+_LINKS = ("", "s", "es", "n", "en", "e", "er")
 #: Strong adjective endings in the nominative, by the head noun's gender (p: plural).
 _STRONG_ENDINGS = {"m": "er", "f": "e", "n": "es", "p": "e"}
 

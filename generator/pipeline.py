@@ -457,9 +457,12 @@ def propagate(
             for name, lang in curation.all_names(ent_id):
                 for form in german_forms(name) if lang in (None, "de") else {name}:
                     curated.setdefault(form, (curation.entities[ent_id].type, ent_id))
+    names = process.person_names_for(settings.cache_dir) if settings.nlp.layers.filter else None
     memo = propagation.Memo()
     memo_path = settings.cache_dir / "propagate.pickle" if settings.cache_dir else None
-    memo_tag = "dossier-propagation " + stable_hash(code_digest(), store.code_version(propagation.__name__))
+    memo_tag = "dossier-propagation " + stable_hash(
+        code_digest(), store.code_version(propagation.__name__), names.tag if names is not None else ""
+    )
     if memo_path is not None and isinstance(old := store.read_pickle(memo_path, memo_tag), dict):
         memo.old = old
     refined = propagation.refine(
@@ -469,7 +472,10 @@ def propagate(
         curated=curated,
         memo=memo,
         nouns=process.nouns_for(settings.cache_dir) if settings.nlp.layers.filter else None,
+        person_names=names,
     )
+    if names is not None:
+        names.save()
     if memo_path is not None and memo.new != memo.old:
         store.write_pickle(memo_path, memo_tag, memo.new)
     stats.propagate_searched = memo.searched

@@ -146,7 +146,7 @@ def test_a_role_glued_to_the_front_of_a_name_is_cut_off(common_nouns) -> None:
     found = sorted(m.text for ex in out.values() for m in ex.mentions)
     # "Steven" is a German noun (a ship's stem) but English writes it as a given name: it stays.
     assert found == [
-        "Aufsteiger Kaymer",
+        "Aufsteiger Kaymer",  # two words: without a name dictionary "Aufsteiger" could be a given name
         "George Frideric Handel",
         "Kang Sun Nam",
         "Mary Landry",
@@ -155,6 +155,26 @@ def test_a_role_glued_to_the_front_of_a_name_is_cut_off(common_nouns) -> None:
     ]
     bullock = next(m for m in out["en1"].mentions if m.text == "Tony Bullock")
     assert articles[0].text[bullock.start : bullock.end] == "Tony Bullock"
+
+
+def test_a_role_glued_to_a_surname_is_cut_off_when_it_is_no_given_name(common_nouns) -> None:
+    """Two words are cut to one only when the name dictionary does not know the first ("Horst" is a noun too)."""
+    articles, extractions = corpus(
+        make("de1", "Der [Aufsteiger Kaymer|person] siegte vor [Horst Seehofer|person].", language="de"),
+        make("de2", "Das sagte [AfD-Vize Gauland|person] dem [Regulator Boltz|person].", language="de"),
+        make("en1", "[Keeper Bullock|person] saved it.", language="en"),
+    )
+    known = {"horst", "seehofer", "gauland", "boltz", "kaymer", "bullock"}
+    out = refine(articles, extractions, nouns=common_nouns, person_names=lambda w: w.casefold() in known)
+    found = {
+        art: [(m.text, articles_text[m.start : m.end]) for m in ex.mentions]
+        for art, ex in out.items()
+        for articles_text in [next(a.text for a in articles if a.id == art)]
+    }
+    assert [t for t, _ in found["de1"]] == ["Kaymer", "Horst Seehofer"]
+    assert [t for t, _ in found["de2"]] == ["Gauland", "Boltz"]
+    assert [t for t, _ in found["en1"]] == ["Bullock"]
+    assert all(text == span for pairs in found.values() for text, span in pairs)
 
 
 def test_a_name_cut_short_of_its_organisation_head_noun_takes_it_in() -> None:

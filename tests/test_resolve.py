@@ -708,6 +708,7 @@ def test_a_surname_the_corpus_gives_with_a_given_name_stays_a_person() -> None:
         ("Deutschen Presse-Agentur", "Deutsche Presse-Agentur"),
         # Left as they are: an unknown head, a form both singular and plural, one word.
         ("Bayern München", "Bayern München"),
+        ("Goldsmiths College", "Goldsmiths College"),  # "Goldsm-" is no noun: no compound
         ("Goldenen Bären", "Goldenen Bären"),
         ("Russlands", "Russlands"),
     ],

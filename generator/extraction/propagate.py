@@ -23,7 +23,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -154,11 +154,14 @@ def refine(
     curated: Mapping[str, tuple[EntityType, str]] | None = None,
     memo: Memo | None = None,
     nouns: CommonNouns | None = None,
+    person_names: Callable[[str], bool] | None = None,
 ) -> dict[str, Extraction]:
     """Trim and propagate mentions across the corpus (see the module docstring).
 
     ``nouns`` (the ordinary-word lexicons) lets a role or description glued to
-    the front of a person's name be cut off (:func:`_without_glued_words`).
+    the front of a person's name be cut off (:func:`_without_glued_words`);
+    ``person_names`` (a dictionary of given names and surnames) lets it be cut
+    off a two-word name too, when it is no one's name ("Aufsteiger Kaymer").
 
     ``curated`` maps curated names to (type, entity id): they are findable too,
     so that "Kreml-Sprecher" yields the Kremlin even though the ruler, which
@@ -180,6 +183,7 @@ def refine(
                         _with_head_noun(_extend(m, lexicon, by_word, by_id[art_id]), by_id[art_id]),
                         by_id[art_id],
                         nouns,
+                        person_names,
                     ),
                     lexicon,
                     by_id[art_id],
@@ -364,25 +368,32 @@ def _with_head_noun(m: Mention, article: Article) -> Mention:
 GLUED_MIN_CHARS = 5
 
 
-def _without_glued_words(m: Mention, article: Article, nouns: CommonNouns | None) -> Mention:
+def _without_glued_words(
+    m: Mention, article: Article, nouns: CommonNouns | None, person_names: Callable[[str], bool] | None = None
+) -> Mention:
     """A person's name without the ordinary words the model glued to its front ("Keeper Tony Bullock",
     "Konteradmiralin Mary Landry", "Masters-Sieger Phil Mickelson" -> the last two words).
 
-    Only model spans of three words or more are cut, and never below two words,
-    so a full name remains; a word is ordinary by the lexicon of the article's
-    language (:class:`generator.lexicon.CommonNouns`), a hyphenated one by its last part.
+    A word is ordinary by the lexicon of the article's language
+    (:class:`generator.lexicon.CommonNouns`), a hyphenated one by its last part.
+    Cuts stop at two words, so a full name remains ("Horst Seehofer": "Horst" is
+    a German noun too), except where ``person_names`` says the first of two
+    words is no given name or surname ("Aufsteiger Kaymer", "AfD-Vize Gauland",
+    "Regulator Boltz" -> the surname).
     """
     if nouns is None or m.source not in ("model", "list") or m.label != "person" or not nouns.knows(article.language):
         return m
     words = m.text.split(" ")
     cut = 0
-    while len(words) - cut > 2:
+    while len(words) - cut > 1:
         word = words[cut]
         last = word.rsplit("-", 1)[-1]
-        if len(last) < GLUED_MIN_CHARS or not (
+        if len(word) < GLUED_MIN_CHARS or not (  # a hyphenated word by its length ("AfD-Vize")
             nouns.glued_before_name(article.language, word) or nouns.glued_before_name(article.language, last)
         ):
             break
+        if len(words) - cut == 2 and (person_names is None or person_names(word) or person_names(last)):
+            break  # two words left: the first may be a given name that is a noun too
         cut += 1
     if cut == 0:
         return m
