@@ -171,6 +171,21 @@ APPOSITION_HEADS = (
     "netzwerk",
     "plattform",
     "händler",
+    # Kinds of carrier, publisher, chain and provider ("des Billigfliegers Easyjet", "Autobauer VW",
+    # "Versicherer Allianz", "Modekette H&M", "Mobilfunkanbieter Vodafone", "Streamingdienst Netflix").
+    "flieger",
+    "fluggesellschaft",
+    "fluglinie",
+    "autobauer",
+    "verlag",
+    "versicherer",
+    "reederei",
+    "discounter",
+    "kette",
+    "anbieter",
+    "betreiber",
+    "streamingdienst",
+    "nachrichtendienst",
     "carmaker",
     "automaker",
     "chipmaker",
@@ -180,6 +195,11 @@ APPOSITION_HEADS = (
     "firm",
     "company",
     "network",
+    "carrier",
+    "publisher",
+    "lender",
+    "provider",
+    "operator",
 )
 
 

@@ -157,6 +157,11 @@ def test_a_class_noun_announces_an_organisation(blank_de: str, tmp_path: Path) -
         ("Rosneft", "ORG", ""),
         ("Gazprom", "ORG", ""),
     ]
+    assert ents(nlp, "Am Dienstag sprach er vor Angestellten des Billigfliegers Easyjet.") == [("Easyjet", "ORG", "")]
+    assert ents(nlp, "Der Mobilfunkanbieter Vodafone und die Modekette Zara.") == [
+        ("Vodafone", "ORG", ""),
+        ("Zara", "ORG", ""),
+    ]
     # A verb is no class noun, and nothing is retyped without one.
     assert ents(nlp, "Sie wollen etwas unternehmen Nordkorea betreffend.")[0][:2] == ("Nordkorea", "LOC")
     assert ents(nlp, "Rosneft wächst.") == [("Rosneft", "LOC", "")]
