@@ -462,7 +462,7 @@ def propagate(
     memo_path = settings.cache_dir / "propagate.pickle" if settings.cache_dir else None
     memo_tag = "dossier-propagation " + stable_hash(
         code_digest(), store.code_version(propagation.__name__), names.tag if names is not None else ""
-    )
+    )  # code_digest() covers generator.lexicon, whose word lists trimming reads
     if memo_path is not None and isinstance(old := store.read_pickle(memo_path, memo_tag), dict):
         memo.old = old
     refined = propagation.refine(

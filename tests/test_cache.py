@@ -123,3 +123,35 @@ def test_extraction_pack_serves_the_last_build_and_is_checked(tmp_path: Path, mo
     third = ExtractionCache(tmp_path / "cache")
     third.load_pack(Extractor(NlpSettings(), curation(tmp_path / "third", "Kreml")))
     assert third.get(key, art) is None, "a damaged pack is never unpickled"
+
+
+def test_the_extraction_cache_key_covers_every_module_extraction_reads() -> None:
+    """A word list edited in generator/lexicon.py must never be served from a stale extraction cache."""
+    import ast
+    import importlib.util
+
+    from generator.extraction import nlp
+
+    keyed = set(nlp._EXTRACTION_MODULES)
+    keyed_apart = {"generator.store", "generator.errors", "generator.curation"}  # no output, or its own digest
+    for module in sorted(keyed):
+        spec = importlib.util.find_spec(module)
+        assert spec is not None and spec.origin is not None
+        tree = ast.parse(Path(spec.origin).read_text(encoding="utf-8"))
+        imported = {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+        for n in ast.walk(tree):
+            if isinstance(n, ast.ImportFrom) and n.module and n.module.startswith("generator"):
+                for a in n.names:  # "from generator.extraction import embed" reads the module embed
+                    sub = f"{n.module}.{a.name}"
+                    imported.add(
+                        sub
+                        if importlib.util.find_spec(n.module).submodule_search_locations
+                        and importlib.util.find_spec(sub)
+                        else n.module
+                    )
+        for name in sorted(imported):
+            if name.startswith("generator.") and not name.endswith("__init__"):
+                origin = importlib.util.find_spec(name).origin or ""
+                if origin.endswith("__init__.py"):
+                    continue  # a package: its modules are what count
+                assert name in keyed | keyed_apart, f"{module} reads {name}, which the extraction cache key omits"

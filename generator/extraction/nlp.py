@@ -50,6 +50,8 @@ _EXTRACTION_MODULES = (
     "generator.extraction.nlp",
     "generator.extraction.components",
     "generator.extraction.gazetteer",
+    "generator.extraction.embed",
+    "generator.lexicon",  # the word lists the layers read (class nouns, forms of address ...)
     "generator.names",
     "generator.model",
 )
