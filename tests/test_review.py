@@ -84,3 +84,33 @@ def test_review_never_writes_over_a_file_or_into_the_inputs(tmp_path: Path) -> N
     assert existing.read_text(encoding="utf-8") == "my notes"
     assert review(settings, write=curation_dir / "proposals.yml") == 2
     assert not (curation_dir / "proposals.yml").exists()
+
+
+def test_an_acronym_beside_the_name_it_abbreviates_is_a_likely_split() -> None:
+    """ "NI" typed organisation beside "Northern Ireland" typed place: two pages for one place."""
+    from generator.resolution.review import LIKELY, findings
+
+    articles, extractions = corpus(
+        make("e", "[Northern Ireland|place] voted. In [NI|organization] the count was slow.", language="en"),
+        make("f", "The [EU|organization] and [Eurostat|organization] agreed.", language="en"),
+    )
+    res = resolve(articles, extractions, Curation(), None)
+    found = findings(res.entities, {a.id: a.text for a in articles}, {a.id: a.language for a in articles})
+    merges = [(f.kind, [e.name for e in f.entities], f.likelihood >= LIKELY) for f in found if f.kind == "merge"]
+    assert merges == [("merge", ["NI", "Northern Ireland"], True)]
+
+
+def test_a_place_finding_needs_the_place_of_that_very_name() -> None:
+    """GeoNames lists "Google" among Topeka's alternate names (a 2010 stunt): no finding for Google."""
+    from generator.extraction import gazetteer
+    from generator.resolution.review import findings
+
+    articles, extractions = corpus(
+        make("e", "[Google|organization] hired. [Toulouse|person] won.", language="en"),
+    )
+    res = resolve(articles, extractions, Curation(), None)
+    found = findings(
+        res.entities, {a.id: a.text for a in articles}, {a.id: a.language for a in articles}, None, gazetteer.load()
+    )
+    types = [(f.entities[0].name, f.why) for f in found if f.kind == "type"]
+    assert types == [("Toulouse", "typed person, but Toulouse is a city")]

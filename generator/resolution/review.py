@@ -26,7 +26,7 @@ from rapidfuzz import fuzz
 from generator.extraction.gazetteer import Gazetteer
 from generator.lexicon import CommonNouns, introduced_by_class_noun, lower_case_words
 from generator.model import Entity
-from generator.names import skeleton
+from generator.names import acronym_of, fold, is_acronym, skeleton
 from generator.pipeline import ProcessCache, Settings, run
 from generator.resolution.resolve import CONSISTENT_MENTIONS
 
@@ -151,7 +151,8 @@ def findings(
             )
         if gazetteer is not None and e.type != "place" and len(words) == 1:
             place = gazetteer.lookup(e.name, language=lang)
-            if place is not None:
+            # Only a place of that very name: not an alternate or historic name ("Google" for Topeka).
+            if place is not None and fold(e.name) in {fold(place.name), fold(place.name_in(lang) or "")}:
                 out.append(Finding("type", (e,), 0.6, f"typed {e.type}, but {place.name} is a {place.kind}"))
         labels = Counter(m.label for m in e.mentions)
         if len(labels) > 1 and min(labels.values()) >= 2:
@@ -159,11 +160,36 @@ def findings(
             out.append(Finding("type", (e,), 0.45, f"mentions disagree on the type: {split}"))
         if len(e.mentions) == 1 and not evidence and len(words) == 1 and not any(f.entities[0] is e for f in out[-3:]):
             out.append(Finding("one mention", (e,), 0.2, "one mention of one word, found by the model alone"))
+    out += _acronym_splits(entities)
     for c in merge_candidates(entities):
         # Often right, often a part and its whole ("United Nations" / "... Security Council"): not a likely problem.
         likely = 0.45 if c.shared_articles else 0.3
         out.append(Finding("merge", (c.a, c.b), likely, f"{c.reason}; {c.shared_articles} shared articles"))
     out.sort(key=lambda f: (-f.likelihood, f.kind, [e.id for e in f.entities]))
+    return out
+
+
+def _acronym_splits(entities: Sequence[Entity]) -> list[Finding]:
+    """Two pages where one name is the other's initials in the same article ("NI" beside "Northern
+    Ireland"): resolution joins an acronym to its name only when both are of one type."""
+    by_article: dict[str, list[Entity]] = {}
+    for e in entities:
+        for art in sorted({m.article for m in e.mentions}):
+            by_article.setdefault(art, []).append(e)
+    out, seen = [], set()
+    for art in sorted(by_article):
+        for short in by_article[art]:
+            if not is_acronym(short.name) or short.curated:
+                continue
+            for full in by_article[art]:
+                if (
+                    full is not short
+                    and (short.id, full.id) not in seen
+                    and short.name.replace(".", "") in acronym_of(full.name)
+                ):
+                    seen.add((short.id, full.id))
+                    why = f"{short.name!r} abbreviates {full.name!r} in the same article"
+                    out.append(Finding("merge", (short, full), 0.7, why))
     return out
 
 
