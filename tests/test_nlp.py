@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.curation import load_curation
 from generator.extraction.nlp import NlpSettings, build_pipeline, chunks
@@ -247,3 +249,37 @@ def test_lexeme_features_pack_cluster_prefixes_and_frequency() -> None:
     assert rows[0] == [0b101000, 0b1000, 0b101000, 12]
     assert rows[1] == [0, 0, 0, 0]  # unknown word
     assert pack_lexeme(5, None) >> 16 == 31
+
+
+@given(
+    table=st.dictionaries(st.integers(1, 2**64 - 1), st.integers(0, 2**16 - 1), max_size=60),
+    probes=st.lists(st.integers(0, 2**64 - 1), max_size=30),
+)
+@settings(max_examples=150, deadline=None)
+def test_the_array_cluster_table_answers_as_the_dict_table_did(table: dict[int, int], probes: list[int]) -> None:
+    """Property: the numpy table gives what spaCy's dict table gives, for present and absent keys."""
+    import numpy
+
+    from generator.extraction.embed import ArrayTable
+
+    arrays = ArrayTable.from_items("lexeme_cluster", table.items())
+    keys = [*probes, *table]
+    assert [arrays.get(k) for k in keys] == [table.get(k) for k in keys]
+    assert [k in arrays for k in keys] == [k in table for k in keys]
+    assert arrays.lookup(numpy.asarray(keys, dtype="uint64")).tolist() == [table.get(k, 0) for k in keys]
+
+
+def test_the_shipped_model_loads_its_clusters_as_arrays(tmp_path: Path) -> None:
+    """The German model's cluster table comes from its dossier_clusters component, and survives a save."""
+    from generator.extraction.embed import CLUSTER_TABLE, ArrayTable, cluster_ids
+    from generator.extraction.nlp import SHIPPED
+
+    nlp = spacy.load(SHIPPED["dossier:de"])
+    assert nlp.pipe_names[0] == "dossier_clusters"
+    assert isinstance(nlp.vocab.lookups.get_table(CLUSTER_TABLE), ArrayTable)
+    doc = nlp.make_doc("Merkel traf Boateng in Berlin, nicht Beton.")
+    ids = cluster_ids(doc).tolist()
+    assert ids[0] == ids[2] != 0  # two surnames share a cluster
+    nlp.to_disk(tmp_path / "again")
+    again = spacy.load(tmp_path / "again")
+    assert cluster_ids(again.make_doc(doc.text)).tolist() == ids

@@ -24,7 +24,7 @@ import tempfile
 from pathlib import Path
 
 from generator.devtools import nerdata
-from generator.extraction import embed  # noqa: F401 - registers dossier.ClusterHashEmbed.v1
+from generator.extraction import embed  # registers dossier.ClusterHashEmbed.v1 and dossier_clusters
 
 CONFIG = Path(__file__).resolve().parents[2] / "training" / "de_ner_cluster.cfg"  # the shipped recipe
 SOURCES = ("germeval", "wikiann", "smartdata", "europeana")
@@ -117,8 +117,21 @@ def train(
         best = tmpdir / "output" / ("model-last" if refit_steps else "model-best")
         if out.exists():
             shutil.rmtree(out)
-        shutil.copytree(best, out)
+        package_clusters(best, out)
     _finalise_meta(out)
+
+
+def package_clusters(model: Path, out: Path) -> None:
+    """Save ``model`` to ``out`` with its Brown cluster table moved from the vocabulary into the
+    ``dossier_clusters`` component (two arrays: loads in milliseconds, not five seconds; same predictions)."""
+    import spacy
+
+    nlp = spacy.load(model)
+    if "dossier_clusters" not in nlp.pipe_names and nlp.vocab.lookups.has_table(embed.CLUSTER_TABLE):
+        component = nlp.add_pipe("dossier_clusters", first=True)
+        assert isinstance(component, embed.ClusterTable)
+        component.take_from_lookups()
+    nlp.to_disk(out)
 
 
 def _finalise_meta(out: Path) -> None:

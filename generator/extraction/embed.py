@@ -11,9 +11,14 @@ the model's vocabulary, so a build needs nothing beyond the model folder.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections import OrderedDict
+from collections.abc import Callable, Iterable
+from pathlib import Path
 
 import numpy
+from spacy.attrs import LOWER, ORTH
+from spacy.language import Language
+from spacy.lookups import Table
 from spacy.ml.featureextractor import FeatureExtractor
 from spacy.tokens import Doc
 from spacy.util import registry
@@ -29,7 +34,128 @@ def cluster_ids(doc: Doc) -> numpy.ndarray:
     if not lookups.has_table(CLUSTER_TABLE):
         return numpy.zeros((len(doc),), dtype="uint64")
     table = lookups.get_table(CLUSTER_TABLE)
+    if isinstance(table, ArrayTable):
+        by_orth = table.lookup(doc.to_array(ORTH))
+        return numpy.where(by_orth != 0, by_orth, table.lookup(doc.to_array(LOWER)))
     return numpy.asarray([table.get(t.orth) or table.get(t.lower) or 0 for t in doc], dtype="uint64")
+
+
+class ArrayTable(Table):
+    """A read-only lookups table held as two sorted arrays (keys, values) instead of a dict.
+
+    The German model's Brown cluster table has a million entries: spaCy builds its
+    dict and Bloom filter in about five seconds at every load, numpy reads the
+    arrays in milliseconds, and a ``searchsorted`` looks a whole document up at once.
+    """
+
+    def __init__(self, name: str, keys: numpy.ndarray, values: numpy.ndarray):
+        super().__init__(name=name, data={0: 0})  # a tiny Bloom filter; the dict itself stays empty
+        OrderedDict.clear(self)
+        self.keys_array = keys
+        self.values_array = values
+
+    @classmethod
+    def from_items(cls, name: str, items: Iterable[tuple[int, int]]) -> ArrayTable:
+        pairs = sorted(items)
+        keys = numpy.fromiter((k for k, _ in pairs), dtype="uint64", count=len(pairs))
+        values = numpy.fromiter((v for _, v in pairs), dtype="uint64", count=len(pairs))
+        return cls(name, keys, values)
+
+    def lookup(self, keys: numpy.ndarray) -> numpy.ndarray:
+        """The value of each key (0 where the table has none)."""
+        keys = numpy.asarray(keys, dtype="uint64")
+        if not len(self.keys_array):
+            return numpy.zeros(keys.shape, dtype="uint64")
+        at = numpy.minimum(numpy.searchsorted(self.keys_array, keys), len(self.keys_array) - 1)
+        return numpy.where(self.keys_array[at] == keys, self.values_array[at], 0).astype("uint64")
+
+    def get(self, key, default=None):  # type: ignore[no-untyped-def,override]
+        value = self._find(key)
+        return default if value is None else value
+
+    def __getitem__(self, key):  # type: ignore[no-untyped-def]
+        value = self._find(key)
+        if value is None:
+            raise KeyError(key)
+        return value
+
+    def __contains__(self, key) -> bool:  # type: ignore[no-untyped-def,override]
+        return self._find(key) is not None
+
+    def _find(self, key: object) -> int | None:
+        from spacy.strings import get_string_id
+
+        k = numpy.uint64(get_string_id(key))  # type: ignore[arg-type]
+        at = int(numpy.searchsorted(self.keys_array, k))
+        if at < len(self.keys_array) and self.keys_array[at] == k:
+            return int(self.values_array[at])
+        return None
+
+    # As a dict the table is empty: a vocabulary saved with it writes an empty table, and the
+    # dossier_clusters component, which saves the arrays, puts this one back at load.
+
+
+@Language.factory("dossier_clusters")
+def make_cluster_table(nlp: Language, name: str) -> ClusterTable:
+    """The Brown clusters of the model's ``tok2vec``, kept as arrays in the pipeline folder (see ArrayTable)."""
+    return ClusterTable(nlp, name)
+
+
+class ClusterTable:
+    """A pipeline component that does nothing to a document: it loads the cluster table into the
+    vocabulary's lookups (``lexeme_cluster``), where :func:`cluster_ids` reads it, and saves it."""
+
+    def __init__(self, nlp: Language, name: str = "dossier_clusters"):
+        self.vocab = nlp.vocab
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        return doc
+
+    def take_from_lookups(self) -> None:
+        """Move the vocabulary's dict table into this component (packaging a freshly trained model)."""
+        table = self.vocab.lookups.get_table(CLUSTER_TABLE)
+        self.vocab.lookups.remove_table(CLUSTER_TABLE)
+        self._install(ArrayTable.from_items(CLUSTER_TABLE, ((int(k), int(v)) for k, v in table.items())))
+
+    def _install(self, table: ArrayTable) -> None:
+        if self.vocab.lookups.has_table(CLUSTER_TABLE):
+            self.vocab.lookups.remove_table(CLUSTER_TABLE)
+        self.vocab.lookups.set_table(CLUSTER_TABLE, table)
+
+    def _table(self) -> ArrayTable:
+        table = self.vocab.lookups.get_table(CLUSTER_TABLE)
+        assert isinstance(table, ArrayTable), "the cluster table was never installed"
+        return table
+
+    def to_disk(self, path: Path, *, exclude: Iterable[str] = ()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        table = self._table()
+        numpy.save(path / "keys.npy", table.keys_array, allow_pickle=False)
+        numpy.save(path / "values.npy", table.values_array.astype("uint32"), allow_pickle=False)
+
+    def from_disk(self, path: Path, *, exclude: Iterable[str] = ()) -> ClusterTable:
+        path = Path(path)
+        keys = numpy.load(path / "keys.npy", allow_pickle=False)
+        values = numpy.load(path / "values.npy", allow_pickle=False).astype("uint64")
+        self._install(ArrayTable(CLUSTER_TABLE, keys, values))
+        return self
+
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        import srsly
+
+        table = self._table()
+        return srsly.msgpack_dumps({"keys": table.keys_array.tobytes(), "values": table.values_array.tobytes()})
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> ClusterTable:
+        import srsly
+
+        msg = srsly.msgpack_loads(data)
+        keys = numpy.frombuffer(msg["keys"], dtype="uint64")
+        values = numpy.frombuffer(msg["values"], dtype="uint64")
+        self._install(ArrayTable(CLUSTER_TABLE, keys, values))
+        return self
 
 
 def _cluster_forward(model: Model, docs: list[Doc], is_train: bool) -> tuple[list[Ints2d], Callable]:
