@@ -195,3 +195,34 @@ def test_an_unnamed_spokesperson_speaks_for_the_organization_named_before(markup
     [(_, speaker, cue)] = quotes(markup, language)
     assert speaker == expected
     assert cue == ("spokesperson" if expected else "none")
+
+
+@pytest.mark.parametrize(
+    ("markup", "language", "expected"),
+    [
+        (
+            '"Sie haben es ernsthaft für möglich gehalten". Eine Züchterin wurde verurteilt. '
+            "Die Angeklagten hätten Erfahrung gehabt, so Richter [Oliver Schoßwohl|person] in der Begründung. "
+            "Sie haben es ernsthaft für möglich gehalten und dennoch verkauft.",
+            "de",
+            "Oliver Schoßwohl",
+        ),
+        (
+            '"We will not sell the farm at any price". The owners met on Monday. '
+            '[Tom Vestey|person] spoke at length. "We will not sell the farm at any price," he said.',
+            "en",
+            "Tom Vestey",
+        ),
+        # The body repeats the words, but credits no one: the teaser stays unattributed.
+        (
+            '"Wir verkaufen den Hof zu keinem Preis". [Anna Berg|person] kam. Wir verkaufen den Hof zu keinem Preis.',
+            "de",
+            None,
+        ),
+    ],
+)
+def test_a_teaser_quote_takes_the_speaker_the_body_gives_its_words(markup, language, expected) -> None:
+    found = quotes(markup, language)
+    teaser = found[0]
+    assert teaser[1] == expected
+    assert teaser[2] == ("teaser" if expected else "none")

@@ -21,6 +21,11 @@ does not have), so attribution is rule-based over the resolved mentions:
    spokesman added: "…"", ``„…“, sagte eine Sprecherin``) is the organization's
    that the nearest sentence before it names, when that sentence names no one
    else ("The Vestey Group said it had owned the land since 1920.").
+8. **Teaser**: an unattributed quote at the head of an article whose words the
+   body repeats (a teaser: ``"Sie haben es ernsthaft für möglich gehalten …"``)
+   is the speaker's whom the body credits with them: the quote there, or a
+   person the repeating sentence or the one before names after ", so" or a
+   verb of saying (``…, so Richter Oliver Schoßwohl in der Urteilsbegründung.``).
 
 Not every quoted string is a quotation: scare quotes, single words, noun phrases
 and reported wording are dropped (:func:`is_quotation`), and a quote no rule
@@ -322,7 +327,77 @@ def attribute(
                 )
                 quotes.append(quote)
                 previous = quote
-    return _lead_ins(quotes, extractions)
+    quotes = _lead_ins(quotes, extractions)
+    return _teasers(quotes, articles, extractions, entity_of, entities)
+
+
+#: Words a teaser must repeat from the body, at least.
+TEASER_MIN_WORDS = 5
+
+
+def _teasers(
+    quotes: list[Quote],
+    articles: Sequence[Article],
+    extractions: Mapping[str, Extraction],
+    entity_of: Mapping[tuple[str, int, int], str],
+    entities: Mapping[str, Entity],
+) -> list[Quote]:
+    """Rule 8: a quote opening the article, attributed by no rule, takes the speaker the body gives its words."""
+    by_id = {a.id: a for a in articles}
+    out = list(quotes)
+    for i, q in enumerate(out):
+        article = by_id.get(q.article)
+        if q.speaker is not None or article is None or _words(article.text[: max(0, q.start - 1)]):
+            continue  # attributed, or not at the head of the article
+        words = q.text.strip().rstrip(".!?…,;:").strip()
+        if len(_words(words)) < TEASER_MIN_WORDS:
+            continue
+        at = article.text.find(words, q.end + 1)
+        if at < 0:
+            continue
+        quoted = next((o for o in out if o.article == q.article and o.start <= at < o.end and o.speaker), None)
+        speaker = quoted.speaker if quoted is not None else None
+        if speaker is None:
+            speaker = _reported_speaker(article, extractions[q.article], at, entity_of, entities)
+        if speaker is not None:
+            out[i] = replace(q, speaker=speaker, cue="teaser")
+    return out
+
+
+_REPORTED_BEFORE = {
+    "de": re.compile(r",\s*(?:so|sagte|sagt|erklärte|betonte|meinte)\s+(?:[\w-]+\s+){0,3}\Z"),
+    "en": re.compile(r",\s*(?:said|says|according\s+to)\s+(?:[\w-]+\s+){0,3}\Z"),
+}
+
+
+def _reported_speaker(
+    article: Article,
+    ex: Extraction,
+    at: int,
+    entity_of: Mapping[tuple[str, int, int], str],
+    entities: Mapping[str, Entity],
+) -> str | None:
+    """The one person the sentence at ``at``, or else the sentence before it, credits with its words
+    after ", so" or a verb of saying ("…, so Richter Oliver Schoßwohl")."""
+    pattern = _REPORTED_BEFORE.get(article.language, _REPORTED_BEFORE["en"])
+    here = next((s for s in ex.sentences if s.start <= at < s.end), None)
+    if here is None:
+        return None
+    for index in (here.index, here.index - 1):
+        sent = next((s for s in ex.sentences if s.index == index), None)
+        if sent is None:
+            continue
+        found = {
+            entity_of[m.key]
+            for m in ex.mentions
+            if sent.start <= m.start < sent.end
+            and m.key in entity_of
+            and entities[entity_of[m.key]].type == "person"
+            and pattern.search(article.text[sent.start : m.start])
+        }
+        if len(found) == 1:
+            return found.pop()
+    return None
 
 
 def _lead_ins(quotes: list[Quote], extractions: Mapping[str, Extraction]) -> list[Quote]:
