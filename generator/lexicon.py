@@ -654,7 +654,7 @@ class PersonNameParts:
 
     def __init__(self, path: Path | None = None):
         self.path = path
-        self.tag = f"dossier-person-name-parts 1 rigour {_version('rigour')}"
+        self.tag = f"dossier-person-name-parts 1 rigour {store.package_version('rigour')}"
         stored = store.read_pickle(path, self.tag) if path is not None else None
         self.known: dict[str, bool] = dict(stored) if isinstance(stored, dict) else {}
         self.dirty = False
@@ -671,15 +671,6 @@ class PersonNameParts:
         if self.dirty and self.path is not None:
             store.write_pickle(self.path, self.tag, dict(sorted(self.known.items())))
             self.dirty = False
-
-
-def _version(package: str) -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version(package)
-    except PackageNotFoundError:
-        return "missing"
 
 
 def _rigour_knows(word: str) -> bool:

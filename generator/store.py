@@ -35,6 +35,16 @@ def checksum(*parts: bytes | str) -> str:
     return h.hexdigest()
 
 
+def package_version(dist: str) -> str:
+    """The installed version of a distribution, or "-" when it is not installed (part of cache tags)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(dist)
+    except PackageNotFoundError:
+        return "-"
+
+
 def code_version(*modules: str) -> str:
     """A digest of the source of the named modules (``generator.names``, ...), read without importing them.
 

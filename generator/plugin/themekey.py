@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -20,13 +19,6 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 
 from generator import store
-
-
-def _version(dist: str) -> str:
-    try:
-        return version(dist)
-    except PackageNotFoundError:
-        return "-"
 
 
 def _plain(value: object) -> object:
@@ -96,7 +88,9 @@ def nav_sources(nav: Navigation) -> set[str]:
 
 
 def theme_inputs(config: MkDocsConfig, nav: Navigation, files: Files) -> Iterator[str]:
-    yield " ".join(f"{d} {_version(d)}" for d in ("mkdocs", "mkdocs-material", "dossier", "markdown", "jinja2"))
+    yield " ".join(
+        f"{d} {store.package_version(d)}" for d in ("mkdocs", "mkdocs-material", "dossier", "markdown", "jinja2")
+    )
     yield store.code_version("generator.plugin.plugin", "generator.plugin.themekey", "generator.site.rawhtml")
     yield _config(config)
     yield from _custom_dir(config)
