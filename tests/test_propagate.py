@@ -185,3 +185,19 @@ def test_a_name_cut_short_of_its_organisation_head_noun_takes_it_in() -> None:
     assert ("Russia & Eurasia Programme", "organization", "model") in found["de1"]
     assert ("Blackpool Hotel Association", "organization", "model") in found["en1"]
     assert ("Kim", "person", "model") in found["en1"]  # one word: no name to complete
+
+
+def test_a_german_genitive_s_is_cut_off_a_persons_name() -> None:
+    """ "Justin Biebers Album" names Justin Bieber: the dictionary knows "Bieber", not "Biebers"."""
+    articles, extractions = corpus(
+        make("de1", "Das ist [Justin Biebers|person] Album, [Bill Gates|person] Wahl.", language="de"),
+        make("de2", "Die Liste von [Christiana Jankovics|person] gewann.", language="de"),
+        make("en1", "[Justin Biebers|person] is a typo here.", language="en"),
+    )
+    known = {"justin", "bieber", "bill", "gates", "christiana", "jankovic"}
+    out = refine(articles, extractions, person_names=lambda w: w.casefold() in known)
+    assert [m.text for m in out["de1"].mentions] == ["Justin Bieber", "Bill Gates"]
+    assert [m.text for m in out["en1"].mentions] == ["Justin Biebers"]  # English has no genitive -s
+    assert [m.text for m in out["de2"].mentions] == ["Christiana Jankovics"]  # no noun after it: her name
+    bieber = out["de1"].mentions[0]
+    assert articles[0].text[bieber.start : bieber.end] == "Justin Bieber"

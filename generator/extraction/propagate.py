@@ -179,10 +179,14 @@ def refine(
                 t
                 for m in ex.mentions
                 for t in _trim(
-                    _without_glued_words(
-                        _with_head_noun(_extend(m, lexicon, by_word, by_id[art_id]), by_id[art_id]),
+                    _without_genitive_s(
+                        _without_glued_words(
+                            _with_head_noun(_extend(m, lexicon, by_word, by_id[art_id]), by_id[art_id]),
+                            by_id[art_id],
+                            nouns,
+                            person_names,
+                        ),
                         by_id[art_id],
-                        nouns,
                         person_names,
                     ),
                     lexicon,
@@ -400,6 +404,25 @@ def _without_glued_words(
     offset = len(" ".join(words[:cut])) + 1
     start = m.start + offset
     return replace(m, start=start, text=article.text[start : m.end])
+
+
+def _without_genitive_s(m: Mention, article: Article, person_names: Callable[[str], bool] | None) -> Mention:
+    """A German person's name without the genitive -s the model took in ("Justin Biebers Album",
+    "Arabella Kiesbauers Show" -> "Justin Bieber", "Arabella Kiesbauer"): before a noun, when the
+    name dictionary knows the surname without the -s and not with it ("Gates", "Williams" stay)."""
+    if person_names is None or article.language != "de" or m.label != "person" or m.source not in ("model", "list"):
+        return m
+    last = m.text.rsplit(" ", 1)[-1]
+    if len(last) <= 4 or not last.endswith("s") or last.endswith("ss") or not last[:1].isupper():
+        return m
+    if not _NOUN_NEXT.match(article.text, m.end):
+        return m  # a genitive name stands before its noun ("Biebers Kommentare"; not "Jankovics gehört")
+    if person_names(last) or not person_names(last[:-1]):
+        return m
+    return replace(m, end=m.end - 1, text=m.text[:-1])
+
+
+_NOUN_NEXT = re.compile(r"[ \t\u00a0]+[A-ZÄÖÜ]")
 
 
 def _trim(m: Mention, lexicon: Lexicon, article: Article) -> list[Mention]:
