@@ -52,8 +52,13 @@ fold = lru_cache(maxsize=1 << 18)(fold_text)
 
 @lru_cache(maxsize=1 << 18)
 def skeleton(name: str) -> str:
-    """:func:`fold` plus transliteration rules; equal skeletons mean "same name"."""
+    """:func:`fold` plus transliteration rules; equal skeletons mean "same name".
+
+    An acronym keeps every letter: "ISS" (a space station) is not "IS" (a militia).
+    """
     key = fold(name)
+    if is_acronym(name):
+        return key
     for old, new in _TRANSLIT_RULES:
         key = key.replace(old, new)
     return _DOUBLES.sub(r"\1", key)

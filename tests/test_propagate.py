@@ -201,3 +201,31 @@ def test_a_german_genitive_s_is_cut_off_a_persons_name() -> None:
     assert [m.text for m in out["de2"].mentions] == ["Christiana Jankovics"]  # no noun after it: her name
     bieber = out["de1"].mentions[0]
     assert articles[0].text[bieber.start : bieber.end] == "Justin Bieber"
+
+
+def test_a_span_run_on_into_a_persons_name_is_two_names() -> None:
+    # "told the BBC Michael Howard has ...": the model's span ran past the first name's end.
+    result = mentions(
+        make("e1", "The [BBC|organization] and [BBC|organization] reported.", language="en"),
+        make("e2", "[Michael Howard|person] spoke. [Michael Howard|person] left.", language="en"),
+        make("e3", "Sources told the [BBC Michael Howard|person] has always agreed.", language="en"),
+        make("d1", "Die [Apple Inc.|organization] und [Apple Inc.|organization] wachsen."),
+        make("d2", "[Steve Jobs|person] und [Steve Jobs|person] lachen. Die [Apple Inc. Steve Jobs|person] Ära."),
+    )
+    assert ("BBC", "organization", "propagated") in result["e3"]
+    assert ("Michael Howard", "person", "propagated") in result["e3"]
+    assert ("Apple Inc.", "organization", "propagated") in result["d2"]
+    assert all(text != "BBC Michael Howard" for text, _, _ in result["e3"])
+
+
+def test_a_name_before_a_word_that_is_no_person_stays_one_name() -> None:
+    # "New York Times": "New York" is a name of its own, "Times" no person's.
+    result = mentions(
+        make(
+            "e1",
+            "[New York|place] and [New York|place]. The [Times|organization] and [Times|organization].",
+            language="en",
+        ),
+        make("e2", "The [New York Times|organization] wrote.", language="en"),
+    )
+    assert ("New York Times", "organization", "model") in result["e2"]

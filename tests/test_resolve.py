@@ -729,3 +729,67 @@ def test_a_german_organisation_named_only_in_the_genitive_gets_a_nominative_titl
     # Merging is unchanged: every form stays an alias of its entity.
     ezb = next(e for e in res.entities if e.name == "Europäische Zentralbank")
     assert [m.text for m in ezb.mentions] == ["Europäischen Zentralbank"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("de", "Außenminister [Sebastian Kurz|person] ([ÖVP|organization]) sprach. Die [ÖVP|organization] jubelt."),
+        ("en", "Senator [John Smith|person] ([GOP|organization]) spoke. The [GOP|organization] cheered."),
+    ],
+)
+def test_a_party_in_brackets_after_a_persons_name_is_no_acronym_of_it(language: str, text: str) -> None:
+    _, ents = entities([make("a", text, language=language)])
+    assert len(ents) == 2, ents
+
+
+def test_acronyms_keep_every_letter() -> None:
+    # "ISS" (a space station) and "IS" (a militia): doubled letters are no spelling variant in an acronym.
+    _, ents = entities([make("de1", "Die [ISS|place] kreist. Der [IS|organization] kämpft. Die [ISS|place] sinkt.")])
+    assert ents == {"ISS": ["ISS"], "IS": ["IS"]}
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_a_name_of_its_own_is_no_short_form_of_a_longer_one(language: str) -> None:
+    # "BBC" stands alone elsewhere: it is the broadcaster, not a short form of "BBC One"
+    # or "BBC Films"; "Lycos" stands alone nowhere else: a short form of "Lycos Europe".
+    _, ents = entities(
+        [
+            make(
+                "a",
+                "The [BBC|organization] said. [BBC One|organization] showed it. [BBC|organization].",
+                language=language,
+            ),
+            make("b", "The [BBC|organization] reported.", language=language),
+            make("c", "[Lycos Europe|organization] grew. [Lycos|organization] said so.", language=language),
+        ]
+    )
+    assert ents["BBC"] == ["BBC"]
+    assert ents["BBC One"] == ["BBC One"]
+    assert ents["Lycos Europe"] == ["Lycos", "Lycos Europe"]
+
+
+@pytest.mark.parametrize(
+    ("language", "full", "short"), [("en", "Labour Party", "Labour"), ("de", "Deutsche Bank", "Deutsche")]
+)
+def test_an_organisations_first_word_before_a_generic_rest_is_its_short_form_across_articles(
+    language: str, full: str, short: str
+) -> None:
+    _, ents = entities(
+        [
+            make("a", f"The [{full}|organization] won.", language=language),
+            make("b", f"The [{short}|organization] won again.", language=language),
+        ]
+    )
+    assert ents == {full: sorted([full, short])}
+
+
+def test_a_country_is_no_short_form_of_an_organisation_named_after_it(gaz) -> None:
+    _, ents = entities(
+        [
+            make("a", "The [UK Film Council|organization] paid. Fellow [UK|place] nominees lost.", language="en"),
+            make("b", "Schools across the [UK|place] vote.", language="en"),
+        ],
+        gaz=gaz,
+    )
+    assert ents == {"UK Film Council": ["UK Film Council"], "UK": ["UK"]}

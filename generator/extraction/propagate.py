@@ -435,9 +435,13 @@ def _trim(m: Mention, lexicon: Lexicon, article: Article) -> list[Mention]:
       is dropped ("Kim Jong Un Briefe").
     * A German "von" genitive ("Russia & Eurasia Programme von Chatham House")
       is split like the inflected one.
+    * A confident name followed by a confident person's name of two words or
+      more ("BBC Michael Howard") is two mentions, each with its corpus type.
     """
     if m.source == "curated" or m.text in lexicon.names or " " not in m.text:
         return [m]
+    if (two := _two_names(m, lexicon)) is not None:
+        return two
     inside = lexicon.longest_inside(m.text)
     if inside is None:
         return [m]
@@ -472,6 +476,36 @@ def _trim(m: Mention, lexicon: Lexicon, article: Article) -> list[Mention]:
             r_start = m.start + m.text.index(rest)
             out.append(replace(m, start=r_start, end=r_start + len(rest), text=rest, source="propagated"))
     return out
+
+
+def _two_names(m: Mention, lexicon: Lexicon) -> list[Mention] | None:
+    """A confident name followed by a confident person's name of two words or more
+    ("told the BBC Michael Howard has ...", "Apple Inc. Steve Jobs"): a span the model
+    ran on past the first name's end is two mentions, each with its corpus type."""
+    words = m.text.split(" ")
+    for cut in range(1, len(words) - 1):
+        first, second = " ".join(words[:cut]), " ".join(words[cut:])
+        if first in lexicon.names and lexicon.names.get(second) == "person":
+            second_start = m.start + len(first) + 1
+            return [
+                replace(
+                    m,
+                    end=m.start + len(first),
+                    text=first,
+                    label=lexicon.names[first],
+                    entity_hint=lexicon.hints.get(first),
+                    source="propagated",
+                ),
+                replace(
+                    m,
+                    start=second_start,
+                    text=second,
+                    label="person",
+                    entity_hint=lexicon.hints.get(second),
+                    source="propagated",
+                ),
+            ]
+    return None
 
 
 _CAPITALISED = re.compile(r"[A-ZÀ-ÖØ-Þ][\w’']*(?:-[\w’']+)*")

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
@@ -40,6 +40,7 @@ from generator.extraction.gazetteer import Gazetteer, Place
 from generator.lexicon import (
     HONORIFICS,
     NAME_PARTICLES,
+    ORG_HEAD_NOUNS,
     CommonNouns,
     event_name,
     introduced_by_class_noun,
@@ -364,7 +365,12 @@ def _join_acronyms(
     art_by_id: Mapping[str, Article],
     clusters: _Clusters,
 ) -> None:
-    """Rule 5: an acronym joins the name it abbreviates, defined in the article or by its letters."""
+    """Rule 5: an acronym joins the name it abbreviates, defined in the article or by its letters.
+
+    A definition is a bracket after a name that is not a person's and starts with
+    the acronym's first letter ("Islamischer Staat (IS)"): after a person's name a
+    bracket gives the party ("Helmut Kohl (CDU)", "Sebastian Kurz (ÖVP)").
+    """
     for art_id in sorted(by_article):
         art_mentions = by_article[art_id]
         acronyms = [m for m in art_mentions if is_acronym(m.text)]
@@ -373,7 +379,7 @@ def _join_acronyms(
         text = art_by_id[art_id].text if art_id in art_by_id else ""
         for m in art_mentions:
             match = re.match(r"\s*\(\s*([A-ZÄÖÜ]{2,6})\s*\)", text[m.end : m.end + 12])
-            if match:
+            if match and m.label != "person" and fold(m.text)[:1] == fold(match.group(1))[:1]:
                 for a in acronyms:
                     if a.text == match.group(1):
                         clusters.union(node_of[m.key], node_of[a.key])
@@ -395,11 +401,26 @@ def _join_short_forms(
     Resolved per mention, never per spelling: "Kim" may be Kim Jong Un in one
     article and Kim Yo Jong in the next. Model labels on one-word names are
     unreliable ("Kim" tagged as a place), so a short form of any label may join
-    a person's, else an organization's full name: the article's first, else the corpus's.
+    a person's, else an organization's full name: the article's first, else the
+    corpus's. An organisation's first word is its short form when the rest is
+    generic ("Labour" of "Labour Party"), or when the word never stands on its own
+    in an article without such a name ("Lycos" of "Lycos Europe"); otherwise it
+    is a name of its own, a parent or a qualifier ("BBC" of "BBC One", "UK" of "UK
+    Film Council"). Across articles an organisation's short form needs the generic
+    rest, and its last word is none ("Microsoft" of "Microsoft Outlook"). A name
+    already resolved to a place or a curated entity is not a short form of anything.
     """
+    alone: set[str] = set()  # one-word names found in an article where no longer name starts with them
+    for art_mentions in by_article.values():
+        keys = [skeleton(m.text).split() for m in art_mentions]
+        firsts = {words[0] for words in keys if len(words) > 1}
+        alone.update(words[0] for words in keys if len(words) == 1 and words[0] not in firsts)
 
-    def full_names(ms: Iterable[Mention], label: str) -> dict[str, set[Node]]:
-        """word skeleton -> roots of multi-word names that start or end with it."""
+    def full_names(
+        ms: Iterable[Mention], label: str, *, last_words: bool = True, own_names: Set[str] | None = None
+    ) -> dict[str, set[Node]]:
+        """word skeleton -> roots of multi-word names that start or end with it (an organisation's
+        first word only before a generic rest, or when ``own_names`` is given and lacks it)."""
         index: dict[str, set[Node]] = defaultdict(set)
         for m in ms:
             if m.label != label:
@@ -408,8 +429,11 @@ def _join_short_forms(
             if len(words) < 2:
                 continue
             root = clusters.find(node_of[m.key])
-            index[words[0]].add(root)
-            index[words[-1]].add(root)
+            generic = all(w.lower() in ORG_HEAD_NOUNS for w in m.text.split()[1:])
+            if label == "person" or generic or (own_names is not None and words[0] not in own_names):
+                index[words[0]].add(root)
+            if last_words:
+                index[words[-1]].add(root)
             if label == "person":
                 # A surname with its particles is a short form too ("de la Calle", "von der Leyen").
                 for i in range(1, len(words) - 1):
@@ -419,12 +443,17 @@ def _join_short_forms(
         return index
 
     labels = ("person", "organization")
-    corpus_indexes = [full_names(mentions, label) for label in labels]
+    corpus_indexes = [
+        full_names(mentions, "person"),
+        full_names(mentions, "organization", last_words=False),
+    ]
     for art_id in sorted(by_article):
-        art_indexes = [full_names(by_article[art_id], label) for label in labels]
+        art_indexes = [full_names(by_article[art_id], label, own_names=alone) for label in labels]
         for m in by_article[art_id]:
             node = node_of[m.key]
             if node.rank != 2 or (" " in node.key and node.key.split(" ", 1)[0] not in NAME_PARTICLES):
+                continue
+            if clusters.find(node).rank < 2:
                 continue
             candidates: set[Node] = set()
             for corpus_index, art_index in zip(corpus_indexes, art_indexes, strict=True):
