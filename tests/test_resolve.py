@@ -670,12 +670,16 @@ def _known(*words: str):
         ("en", "Mr. [Fryatt|person] left.", {"Fryatt": "person"}),
         # Other evidence stays: a place vote wins as before.
         ("en", "[Kabul|place] and [Kabul|person].", {"Kabul": "place"}),
+        # English inflects no name with a bare -s: "Yukos" is not the given name "Yuko" (German
+        # "Merkels" is Merkel's genitive).
+        ("en", "[Yukos|person] sued. [Merkel|person] spoke.", {"Yukos": "organization", "Merkel": "person"}),
+        ("de", "[Yukos|person] klagt. [Merkels|person] Plan.", {"Yukos": "person", "Merkels": "person"}),
     ],
 )
 def test_a_person_no_text_names_as_one_is_typed_by_other_evidence(language, text, expected) -> None:
     """A one-word "person" no dictionary of given names and surnames knows is an organisation."""
     articles, extractions = corpus(make("a1", text, language=language))
-    res = resolve(articles, extractions, Curation(), None, person_names=_known("Bono", "Merkel", "Sana"))
+    res = resolve(articles, extractions, Curation(), None, person_names=_known("Bono", "Merkel", "Sana", "Yuko"))
     assert {e.name: e.type for e in res.entities} == expected
 
 

@@ -755,6 +755,7 @@ class UnnamedPersons:
 
     surnames: frozenset[str]  # last words of longer person names anywhere in the corpus, and words after an address
     known: Callable[[str], bool]  # a given name or surname in the name dictionary
+    languages: Mapping[str, str] = field(default_factory=dict)  # article id -> language
 
     @classmethod
     def of(
@@ -770,17 +771,20 @@ class UnnamedPersons:
                 address = _ADDRESSED.search(art.text[max(0, m.start - 8) : m.start])
                 if address is not None and address.group(1).lower() in HONORIFICS:
                     surnames.add(m.text)
-        return cls(frozenset(surnames), known)
+        return cls(frozenset(surnames), known, {a.id: a.language for a in articles.values()})
 
     def __call__(self, ms: Sequence[Mention]) -> bool:
         if any(m.has_evidence for m in ms):
             return False
-        return all(self._unnamed(text) for text in {m.text for m in ms})
+        return all(self._unnamed(text, lang) for text, lang in {(m.text, self.languages.get(m.article)) for m in ms})
 
-    def _unnamed(self, text: str) -> bool:
+    def _unnamed(self, text: str, language: str | None = None) -> bool:
         if " " in text:
             return False
-        forms = {text, stem} if (stem := genitive_stem(text)) else {text}
+        # German inflects a name with a bare -s ("Merkels"); English only with an apostrophe
+        # ("Yukos" is no genitive of the given name "Yuko").
+        stem = genitive_stem(text) if language == "de" or text.endswith(("'", "’")) else None
+        forms = {text, stem} if stem else {text}
         if forms & self.surnames:
             return False
         if any(is_acronym(form) for form in forms):
