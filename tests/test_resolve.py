@@ -637,6 +637,19 @@ def test_weak_type_votes_do_not_outvote_a_full_name() -> None:
     assert [e.type for e in resolve(articles, extractions, Curation(), None).entities] == ["person"]
 
 
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", 'Ireland\'s [Alistair Cragg|organization] won. "Fine," said [Cragg|person].'),
+        ("de", "Schwedens [Carolina Klüft|organization] siegte. [Klüft|person] sagte, es sei gut."),
+    ],
+)
+def test_a_surname_the_model_calls_a_persons_outvotes_a_mislabelled_full_name(language: str, text: str) -> None:
+    """An organisation is hardly ever named by its last word alone: a surname's own person vote counts in full."""
+    articles, extractions = corpus(make("a1", text, language=language))
+    assert [e.type for e in resolve(articles, extractions, Curation(), None).entities] == ["person"]
+
+
 def test_a_surname_with_its_particles_is_a_short_form() -> None:
     items = [
         make("a1", "[Humberto de la Calle|person] verhandelte. [De la Calle|person] sagte nichts."),

@@ -710,7 +710,9 @@ def _vote_type(
     organisation head noun weighs 1.5 for organization; ties go by TYPE_ORDER.
     Weak votes weigh ``WEAK_WEIGHT``: a name cut out of a list the model labelled
     as one (source "list"), and a short form in an article that also gives the
-    full name ("Cueto" after "Mark Cueto"): a surname alone tells a model less.
+    full name ("Cueto" after "Mark Cueto"): a surname alone tells a model less,
+    unless it says "person" ("said Cragg" outvotes "Ireland's Alistair Cragg" as
+    an organisation: organisations are hardly ever named by their last word).
     A "person" that no mention names as one (``unnamed``: :class:`UnnamedPersons`)
     loses its person votes: the other votes decide, and with none it is an
     organisation (a one-word name no dictionary of given names and surnames
@@ -728,7 +730,10 @@ def _vote_type(
             votes[_evidence_label(m)] += 2.0
         else:
             weight = (weights or {}).get((lang_of or {}).get(m.article, ""), 1.0)
-            weak = m.source == "list" or (" " not in m.text and (m.article, m.text) in full_names)
+            # A surname the model calls a person's in its own sentence ("said Cragg") is not weak:
+            # an organisation is hardly ever named by its last word alone.
+            short = " " not in m.text and (m.article, m.text) in full_names and m.label != "person"
+            weak = m.source == "list" or short
             votes[m.label] += weight * (WEAK_WEIGHT if weak else 1.0)
     winner = sorted(votes, key=lambda t: (-round(votes[t], 9), TYPE_ORDER.index(t)))[0]
     if winner == "person" and unnamed is not None and unnamed(ms):
