@@ -280,6 +280,28 @@ def event_name(name: str) -> bool:
     return len(words) >= 2 and words[-1].lower() in EVENT_HEADS
 
 
+#: Awards known by a one-word name ("Oscar", "Bafta") or whose head is no event noun ("Golden Globe").
+AWARD_NAMES = frozenset(
+    {"oscar", "grammy", "bafta", "emmy", "golden globe", "goldene palme", "palme d'or", "golden bear", "goldener bär"}
+)
+
+_DETERMINER_BEFORE = re.compile(
+    r"\b(?:an?|the|this|his|her|its|their|second|third|ein|einen|eines|einem|den|der|die|das|dem|des|seinen|ihren)\s+\Z",
+    re.IGNORECASE,
+)
+
+
+def award_name(name: str, before: str, after: str) -> bool:
+    """Whether ``name`` is an award known by its own name ("the Oscars", "an Oscar", "Bafta-nominated"):
+    plural, after a determiner (a person's name takes none in English or German news), or in a compound.
+    "Oscar" alone may be a person's given name (the footballer), so it needs one of these."""
+    key = " ".join(name.casefold().split())
+    plural = key.endswith("s") and key[:-1] in AWARD_NAMES
+    if not plural and key not in AWARD_NAMES:
+        return False
+    return plural or _DETERMINER_BEFORE.search(before) is not None or after.startswith("-")
+
+
 # ---------------------------------------------------------------- landmarks
 
 #: German generic words of landmark and facility names, in English: "Weltraumbahnhof

@@ -609,6 +609,31 @@ def test_events_competitions_and_awards_are_not_entities() -> None:
     assert sorted(m.text for m in res.suppressed) == ["Australian Open", "Hopman Cup", "Olympische Spiele"]
 
 
+@pytest.mark.parametrize(
+    ("language", "text", "awards", "names"),
+    [
+        (
+            "en",
+            "[Imelda Staunton|person] won a [Bafta|organization] and is up for the [Oscars|person]; "
+            "[Oscar|person] scored twice.",
+            ["Bafta", "Oscars"],
+            {"Imelda Staunton", "Oscar"},
+        ),
+        (
+            "de",
+            "[Cate Blanchett|person] bekam einen [Oscar|person] und zwei [Golden Globes|organization].",
+            ["Golden Globes", "Oscar"],
+            {"Cate Blanchett"},
+        ),
+    ],
+)
+def test_awards_known_by_their_own_name_are_not_entities(language, text, awards, names) -> None:
+    """Plural, after a determiner or in a compound an award's name is the award; "Oscar scored" is a footballer."""
+    res, ents = entities([make("a1", text, language=language)])
+    assert set(ents) == names
+    assert sorted(m.text for m in res.suppressed) == awards
+
+
 def test_subdivision_extents_hold_their_centres() -> None:
     """The derived table keeps a name match only when the subdivision's centre lies inside its extent."""
     from generator.extraction.gazetteer import _iso3166_2_records, subdivision_extents

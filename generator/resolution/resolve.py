@@ -42,6 +42,7 @@ from generator.lexicon import (
     NAME_PARTICLES,
     ORG_HEAD_NOUNS,
     CommonNouns,
+    award_name,
     event_name,
     introduced_by_class_noun,
     introduces_work,
@@ -670,7 +671,8 @@ def _without_titles_of_works(
 ) -> tuple[list[Mention], list[Mention]]:
     """Mentions minus the titles of films, books, songs and shows ("the comedy Sideways", "der Film „Sideways“"),
     of laws and treaties ("Anglo-Irish Agreement", "Vertrag von Lissabon": :func:`law_name`), and the
-    names of events, competitions and awards ("Hopman Cup", "Australian Open": :func:`event_name`).
+    names of events, competitions and awards ("Hopman Cup", "Australian Open": :func:`event_name`;
+    "the Oscars", "ein Bafta": :func:`award_name`).
 
     A name that the corpus introduces with a genre noun (:func:`introduces_work`)
     is a work's title, and so is every other mention of the same text that only
@@ -683,7 +685,12 @@ def _without_titles_of_works(
         art = articles.get(m.article)
         if art is not None and m.source in MODEL_SOURCES and not m.entity_hint:
             before = art.text[max(0, m.start - 60) : m.start]
-            if introduces_work(before, art.language) or law_name(m.text) or event_name(m.text):
+            if (
+                introduces_work(before, art.language)
+                or law_name(m.text)
+                or event_name(m.text)
+                or award_name(m.text, before, art.text[m.end : m.end + 1])
+            ):
                 titles.add(m.text)
 
     def title(m: Mention) -> bool:
