@@ -92,6 +92,19 @@ DEFAULT_ROLE_WORDS = (
 #: Forms of address: the word after one is a person's name, whatever a model says ("Mr Brown").
 HONORIFICS = frozenset("mr mrs ms miss dr herr herrn frau sir dame".split())
 
+#: Prepositions that spaCy's stop-word lists lack: capitalised at the start of a sentence a model
+#: takes them into the name that follows ("Laut Mayr", "According Smith"). A closed class; words
+#: that are also names are left out ("Per", "Kraft", "Nahe", "Pro", "Via").
+EXTRA_PREPOSITIONS: dict[str, frozenset[str]] = {
+    "de": frozenset(
+        "laut trotz gemäß zufolge seitens angesichts inklusive mittels anlässlich bezüglich hinsichtlich"
+        " infolge zwecks abseits entlang jenseits innerhalb außerhalb oberhalb unterhalb binnen entgegen"
+        " anstatt ungeachtet unweit mangels".split()
+    ),
+    "en": frozenset("according despite amid amidst following including concerning unlike versus".split()),
+}
+
+
 #: Time zones written as capitals ("12:00 GMT"): a closed class that a model takes for organisations.
 TIME_ZONES = frozenset(
     "UTC GMT BST CET CEST EET EEST WET WEST MEZ MESZ OEZ OESZ EST EDT CST CDT MST MDT PST PDT AEST AEDT JST".split()

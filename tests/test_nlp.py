@@ -49,6 +49,9 @@ def blank_de(tmp_path_factory: pytest.TempPathFactory) -> str:
             {"label": "PER", "pattern": "Russisch"},
             {"label": "LOC", "pattern": "Alabama"},
             {"label": "LOC", "pattern": "Tobago"},
+            # A preposition capitalised at the start of a sentence, and a given name that is one too.
+            {"label": "PER", "pattern": "Laut Mayr"},
+            {"label": "PER", "pattern": "Per Mertesacker"},
         ]
     )
     nlp.to_disk(path)
@@ -283,3 +286,22 @@ def test_the_shipped_model_loads_its_clusters_as_arrays(tmp_path: Path) -> None:
     nlp.to_disk(tmp_path / "again")
     again = spacy.load(tmp_path / "again")
     assert cluster_ids(again.make_doc(doc.text)).tolist() == ids
+
+
+def test_a_capitalised_preposition_is_no_part_of_a_name(blank_de: str, tmp_path: Path) -> None:
+    nlp = build_pipeline("de", blank_de, NlpSettings(), curation(tmp_path))
+    assert ents(nlp, "Laut Mayr sei das gut. Per Mertesacker spielte.") == [
+        ("Mayr", "PER", ""),
+        ("Per Mertesacker", "PER", ""),
+    ]
+
+
+def test_a_capitalised_english_preposition_is_no_part_of_a_name(tmp_path: Path) -> None:
+    path = tmp_path / "en"
+    nlp = spacy.blank("en")
+    nlp.add_pipe("entity_ruler", name="fake_ner").add_patterns(
+        [{"label": "PERSON", "pattern": "According Smith"}, {"label": "ORG", "pattern": "Despite Acme"}]
+    )
+    nlp.to_disk(path)
+    nlp = build_pipeline("en", str(path), NlpSettings(), curation(tmp_path))
+    assert [e.text for e in nlp("According Smith it works. Despite Acme it fails.").ents] == ["Smith", "Acme"]

@@ -26,6 +26,7 @@ from spacy.util import filter_spans
 from generator.extraction.gazetteer import Gazetteer, Place
 from generator.lexicon import (
     DEFAULT_ROLE_WORDS,
+    EXTRA_PREPOSITIONS,
     FUER_HEADS,
     HONORIFICS,
     NAME_PARTICLES,
@@ -282,7 +283,7 @@ def make_span_filter(nlp: Language, name: str, role_words: list[str], exclude: l
         role_words=role_words,
         exclude=exclude,
         min_chars=min_chars,
-        stop_words=frozenset(nlp.Defaults.stop_words),
+        stop_words=frozenset(nlp.Defaults.stop_words) | EXTRA_PREPOSITIONS.get(nlp.lang or "", frozenset()),
     )
 
 
