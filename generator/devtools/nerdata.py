@@ -12,7 +12,7 @@ from __future__ import annotations
 import gzip
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -233,3 +233,54 @@ def docs_from_char_spans(nlp, items: Iterable[tuple[str, list[tuple[int, int, st
                 ents.append(span)
         doc.ents = filter_spans(ents)
         yield doc
+
+
+def mention_spans(sentence: Sentence) -> list[tuple[int, int, str]]:
+    """(start, end, label) of each BIO span of ``sentence``."""
+    spans: list[tuple[int, int, str]] = []
+    start, label = -1, ""
+    for i, tag in enumerate((*sentence.tags, "O")):
+        if start >= 0 and not (tag.startswith("I-") and tag[2:] == label):
+            spans.append((start, i, label))
+            start = -1
+        if tag.startswith("B-") or (tag.startswith("I-") and start < 0):
+            start, label = i, tag[2:]
+    return spans
+
+
+def replace_mentions(sentences: Sequence[Sentence], seed: int = 0, rate: float = 0.5) -> list[Sentence]:
+    """Mention replacement (Dai & Adel 2020): a copy of each sentence with an entity in it, each
+    mention swapped with probability ``rate`` for a random mention of the same label from the
+    training data. The model then sees each name in many contexts and each context with many
+    names, so it learns what the context says rather than the names it saw."""
+    import random
+
+    rng = random.Random(seed)
+    pool: dict[str, list[tuple[str, ...]]] = {}
+    for sent in sentences:
+        for start, end, label in mention_spans(sent):
+            pool.setdefault(label, []).append(sent.words[start:end])
+    out: list[Sentence] = []
+    for sent in sentences:
+        spans = mention_spans(sent)
+        if not spans:
+            continue
+        words: list[str] = []
+        tags: list[str] = []
+        at = 0
+        changed = False
+        for start, end, label in spans:
+            words.extend(sent.words[at:start])
+            tags.extend(sent.tags[at:start])
+            name = sent.words[start:end]
+            if rng.random() < rate:
+                name = rng.choice(pool[label])
+                changed = True
+            words.extend(name)
+            tags.extend([f"B-{label}", *(f"I-{label}" for _ in name[1:])])
+            at = end
+        words.extend(sent.words[at:])
+        tags.extend(sent.tags[at:])
+        if changed:
+            out.append(Sentence(tuple(words), tuple(tags)))
+    return out

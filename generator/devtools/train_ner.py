@@ -44,7 +44,7 @@ def heldout_sets(data: Path) -> dict[str, list[nerdata.Sentence]]:
 
 
 def write_docbins(
-    data: Path, out: Path, sources: tuple[str, ...], seed: int = 0, refit: bool = False
+    data: Path, out: Path, sources: tuple[str, ...], seed: int = 0, refit: bool = False, augment: float = 0.0
 ) -> dict[str, int]:
     """Write ``train.spacy`` and ``dev.spacy`` to ``out``; return sentence counts.
 
@@ -62,6 +62,10 @@ def write_docbins(
         sents = _germeval(data, "train")
         counts["germeval-train"] = len(sents)
         train_docs.extend(nerdata.docs_from_sentences(nlp, sents))
+        if augment:
+            extra = nerdata.replace_mentions(sents, seed=seed, rate=augment)
+            counts["germeval-train, mentions replaced"] = len(extra)
+            train_docs.extend(nerdata.docs_from_sentences(nlp, extra))
     if "wikiann" in sources:
         sents = list(nerdata.read_wikiann(data / "wikiann_de" / "train-de.tsv"))
         counts["wikiann-train"] = len(sents)
@@ -96,13 +100,14 @@ def train(
     config: Path = CONFIG,
     workdir: Path | None = None,
     refit_steps: int = 0,
+    augment: float = 0.0,
 ) -> None:
     from spacy.cli.train import train as spacy_train
 
     with tempfile.TemporaryDirectory() as tmp:
         tmpdir = workdir or Path(tmp)
         tmpdir.mkdir(parents=True, exist_ok=True)
-        counts = write_docbins(data, tmpdir, sources, refit=refit_steps > 0)
+        counts = write_docbins(data, tmpdir, sources, refit=refit_steps > 0, augment=augment)
         for name, n in counts.items():
             print(f"  {name}: {n}")
         all_overrides = {
@@ -172,6 +177,13 @@ def main(argv: list[str] | None = None) -> int:
         metavar="N",
         help="final fit: train on train + GermEval dev for N steps (chosen on dev beforehand) and keep the last model",
     )
+    parser.add_argument(
+        "--augment",
+        type=float,
+        default=0.0,
+        metavar="RATE",
+        help="add a copy of GermEval train with each mention replaced, at this rate, by another of its label",
+    )
     args = parser.parse_args(argv)
     if not (args.data / "germeval2014" / "NER-de-train.tsv").exists():
         print(f"training data not found under {args.data} (expected germeval2014/NER-de-train.tsv)", file=sys.stderr)
@@ -184,7 +196,7 @@ def main(argv: list[str] | None = None) -> int:
     for item in args.set:
         key, _, value = item.partition("=")
         overrides[key] = _parse_value(value)
-    train(args.data, args.out, sources, overrides, args.config, args.workdir, args.refit_steps)
+    train(args.data, args.out, sources, overrides, args.config, args.workdir, args.refit_steps, args.augment)
     return 0
 
 
