@@ -835,3 +835,33 @@ def test_a_country_is_no_short_form_of_an_organisation_named_after_it(gaz) -> No
         gaz=gaz,
     )
     assert ents == {"UK Film Council": ["UK Film Council"], "UK": ["UK"]}
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # The model knows "Ferrero" as a chocolate maker; the grammar says a man.
+        (
+            "en",
+            "[Juan Carlos Ferrero|person] is back. [Ferrero|organization] insists he can win. "
+            "[Ferrero|organization] said so. [Ferrero|organization] added more.",
+            {"Juan Carlos Ferrero": "person"},
+        ),
+        ("en", "Winners included [Paddy Considine|organization], who was crowned.", {"Paddy Considine": "person"}),
+        # After a preposition the pronoun is the subject's: Royal Bank of Scotland stays a bank.
+        (
+            "en",
+            "[Ross Walker|person], economist at [Royal Bank of Scotland|organization], said he was surprised.",
+            {"Ross Walker": "person", "Royal Bank of Scotland": "organization"},
+        ),
+        (
+            "de",
+            "[Thiem|organization] sagte, er sei müde. Laut [Siemens|organization] sei er entlassen.",
+            {"Thiem": "person", "Siemens": "organization"},
+        ),
+    ],
+)
+def test_a_persons_pronoun_after_a_name_is_person_evidence(language: str, text: str, expected: dict) -> None:
+    articles, extractions = corpus(make("a1", text, language=language))
+    res = resolve(articles, extractions, Curation(), None)
+    assert {e.name: e.type for e in res.entities} == expected

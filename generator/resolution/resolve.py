@@ -25,6 +25,7 @@ the two in one entity is refused.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence, Set
@@ -236,6 +237,7 @@ def resolve(
     lang_of = {a.id: a.language for a in articles}
     mentions, used_exclusions = _not_excluded(extractions, curation)
     unnamed = UnnamedPersons.of(mentions, art_by_id, person_names) if person_names is not None else None
+    referred = referred_to_as_persons(mentions, art_by_id)
     suppressed: list[Mention] = []
     if nouns is not None:
         mentions, suppressed = _without_ordinary_words(mentions, nouns, art_by_id, curation)
@@ -254,7 +256,7 @@ def resolve(
     _join_short_forms(mentions, by_article, node_of, clusters)  # rule 6
 
     def drafts() -> list[Draft]:
-        return _drafts(mentions, node_of, clusters, gazetteer, lang_of, settings, unnamed, nouns)
+        return _drafts(mentions, node_of, clusters, gazetteer, lang_of, settings, unnamed, nouns, referred)
 
     found = drafts()
     derived_ids = {d.id for d in found}
@@ -481,6 +483,7 @@ def _drafts(
     settings: ResolveSettings,
     unnamed: UnnamedPersons | None = None,
     nouns: CommonNouns | None = None,
+    referred: Set[tuple[str, int, int]] = frozenset(),
 ) -> list[Draft]:
     """One draft per cluster with mentions: its place, voted type, canonical name and derived id."""
     weights = dict(settings.type_weights)
@@ -500,7 +503,7 @@ def _drafts(
         if gazetteer is not None and geo_ids:
             found = [p for p in (gazetteer.by_id(g) for g in geo_ids) if p is not None]
             place = max(found, key=lambda p: (p.population, -p.geonameid)) if found else None
-        etype = _vote_type(ms, lang_of, weights, place_evidence=place is not None, unnamed=unnamed)
+        etype = _vote_type(ms, lang_of, weights, place_evidence=place is not None, unnamed=unnamed, referred=referred)
         nominative = nouns.nominative if nouns is not None and etype != "person" else None
         name = _canonical_name(ms, etype, place, lang_of, settings.display_language, nominative)
         out.append(Draft(root, ms, curated_ids, place, slugify(name), etype, name))
@@ -708,6 +711,7 @@ def _vote_type(
     *,
     place_evidence: bool = False,
     unnamed: UnnamedPersons | None = None,
+    referred: Set[tuple[str, int, int]] = frozenset(),
 ) -> EntityType:
     """Weighted majority of the mentions' labels.
 
@@ -742,6 +746,8 @@ def _vote_type(
             short = " " not in m.text and (m.article, m.text) in full_names and m.label != "person"
             weak = m.source == "list" or short
             votes[m.label] += weight * (WEAK_WEIGHT if weak else 1.0)
+        if m.key in referred:
+            votes["person"] += 1.0  # "Ferrero insists he ...", "Pullman, who ..."
     winner = sorted(votes, key=lambda t: (-round(votes[t], 9), TYPE_ORDER.index(t)))[0]
     if winner == "person" and unnamed is not None and unnamed(ms):
         del votes["person"]  # the other evidence decides; with none, an organisation
@@ -750,6 +756,57 @@ def _vote_type(
 
 
 _ADDRESSED = re.compile(r"\b(\w+)\.?[ \t\u00a0]+\Z")
+
+#: Words that refer back to a person and to nothing else, by language: English "he", "she", "his",
+#: "who" (an organisation is "it", "which"; "him" and "her" are as often someone else); German
+#: "er" only ("sie" is also "they" and a feminine noun's pronoun, "sein" also a neuter noun's).
+PERSON_PRONOUNS: dict[str, re.Pattern[str]] = {
+    "en": re.compile(r"^[,\s]*who\b|\b(?:he|she|his)\b", re.IGNORECASE),
+    "de": re.compile(r"\ber\b"),
+}
+#: A name after a preposition is no sentence's subject ("economist at Royal Bank of Scotland, said he").
+_PREPOSITION_BEFORE: dict[str, re.Pattern[str]] = {
+    "en": re.compile(
+        r"\b(?:at|to|from|of|for|with|by|in|on|against|over|under|about|into|than|like|and)\s+(?:the\s+)?\Z",
+        re.IGNORECASE,
+    ),
+    "de": re.compile(
+        r"\b(?:bei|beim|von|vom|zu|zum|zur|mit|für|gegen|aus|nach|an|am|in|im|auf|über|unter|vor|neben|"
+        r"zwischen|laut|trotz|wegen|und)\s+(?:(?:der|die|das|den|dem|des)\s+)?\Z",
+        re.IGNORECASE,
+    ),
+}
+_SENTENCE_END = re.compile(r"[.!?;:]\s")
+
+
+def referred_to_as_persons(
+    mentions: Sequence[Mention], articles: Mapping[str, Article]
+) -> frozenset[tuple[str, int, int]]:
+    """Mentions that a person's pronoun refers back to, before any other name in the same sentence
+    ("Ferrero insists he can ...", "Pullman, who had told him"): grammar's evidence of a person,
+    which a small model's label on a surname ("Ferrero" the chocolate maker) does not outweigh.
+    A name after a preposition is left out: the pronoun is then the subject's."""
+    by_article: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        by_article[m.article].append(m)
+    found: set[tuple[str, int, int]] = set()
+    for art_id, ms in by_article.items():
+        art = articles.get(art_id)
+        pattern = PERSON_PRONOUNS.get(art.language) if art is not None else None
+        if art is None or pattern is None:
+            continue
+        before = _PREPOSITION_BEFORE[art.language]
+        starts = sorted(m.start for m in ms)
+        for m in ms:
+            if before.search(art.text[max(0, m.start - 20) : m.start]):
+                continue
+            nxt = bisect.bisect_right(starts, m.start)
+            stop = min(starts[nxt] if nxt < len(starts) else len(art.text), m.end + 80)
+            window = art.text[m.end : stop]
+            end = _SENTENCE_END.search(window)
+            if pattern.search(window[: end.start() if end else len(window)]):
+                found.add(m.key)
+    return frozenset(found)
 
 
 @dataclass(frozen=True)
