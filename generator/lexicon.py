@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 
 from generator import store
@@ -526,6 +527,8 @@ class CommonNouns:
         an ordinary word of the language, or in English one written in lower case at least
         ``ENGLISH_GLUE_RATIO`` times as often as capitalised ("Keeper", "Sprinter"; given names
         such as "George" or "Frank" are written capitalised more often)."""
+        if word in demonyms(language):  # "Hungarian Melinda Czink": capitalised, yet no name
+            return True
         if word in self.name_like:  # a given name in the language of most news ("Steven" is a German noun too)
             return False
         if self.is_common(language, word) or word in self.glue.get(language, frozenset()):
@@ -539,6 +542,36 @@ class CommonNouns:
             or any(self.is_common(language, form[i:].capitalize()) for i in range(3, len(form) - 4))
             for form in forms
         )
+
+
+#: English words for people of a country that no rule derives from its name.
+_IRREGULAR_DEMONYMS = frozenset(
+    "American Briton British Scottish Swiss Swede Dane Finn Pole Turk Scot Filipino Dutch".split()
+)
+
+
+@lru_cache(maxsize=4)
+def demonyms(language: str) -> frozenset[str]:
+    """English words for a country's people or its adjective, derived from CLDR's country and region
+    names (babel): "Kenya" -> "Kenyan", "Hungary" -> "Hungarian", "Brazil" -> "Brazilian", "Japan" ->
+    "Japanese", "Pakistan" -> "Pakistani", and languages' names ("French"). Glued to the front of a
+    name ("Hungarian Melinda Czink", "Brazilian Ronaldo") they describe the person; German's
+    demonyms are nouns ("Brasilianer") and its noun lexicon knows them."""
+    if language != "en":
+        return frozenset()
+    from babel import Locale
+
+    locale = Locale.parse("en")
+    out = set(_IRREGULAR_DEMONYMS)
+    out.update(n for n in locale.languages.values() if " " not in n and n[:1].isupper())
+    for name in locale.territories.values():
+        if " " in name or not name[:1].isupper():
+            continue
+        stems = {name, name[:-1]} if name[-1] in "aeiouy" else {name}
+        for stem in stems:
+            out.update(stem + suffix for suffix in ("n", "an", "ian", "ese", "i"))
+    out.difference_update(locale.territories.values())  # "Mali" is the country
+    return frozenset(w for w in out if len(w) > 3)
 
 
 #: Linking elements between the parts of a German compound ("Währungsfonds", "Volksrepublik").

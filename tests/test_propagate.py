@@ -229,3 +229,27 @@ def test_a_name_before_a_word_that_is_no_person_stays_one_name() -> None:
         make("e2", "The [New York Times|organization] wrote.", language="en"),
     )
     assert ("New York Times", "organization", "model") in result["e2"]
+
+
+def test_a_nationality_glued_to_the_front_of_a_name_is_cut_off(common_nouns) -> None:
+    """English writes a country's adjective capitalised, so no frequency says it is an ordinary word:
+    the words for countries' people are derived from CLDR's country names ("Kenya" -> "Kenyan")."""
+    articles, extractions = corpus(
+        make(
+            "en1",
+            "[Hungarian Melinda Czink|person] won. [Kenyan Susan Chepkemei|person] ran. [Brazilian Ronaldo|person] "
+            "scored. [Indiana Jones|person] and [Christian Bale|person] watched.",
+            language="en",
+        ),
+        make("de1", "Der [Brasilianer Ronaldo|person] traf.", language="de"),
+    )
+    known = {"melinda", "czink", "susan", "chepkemei", "ronaldo", "christian", "bale", "jones", "indiana"}
+    out = refine(articles, extractions, nouns=common_nouns, person_names=lambda w: w.casefold() in known)
+    assert [m.text for m in out["en1"].mentions] == [
+        "Melinda Czink",
+        "Susan Chepkemei",
+        "Ronaldo",
+        "Indiana Jones",
+        "Christian Bale",
+    ]
+    assert [m.text for m in out["de1"].mentions] == ["Ronaldo"]
