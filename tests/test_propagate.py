@@ -253,3 +253,20 @@ def test_a_nationality_glued_to_the_front_of_a_name_is_cut_off(common_nouns) -> 
         "Christian Bale",
     ]
     assert [m.text for m in out["de1"].mentions] == ["Ronaldo"]
+
+
+def test_two_names_the_corpus_knows_apart_are_split_at_and() -> None:
+    result = mentions(
+        make(
+            "e1",
+            "[Everton|organization] won. [Arsenal|organization] lost. [Everton|organization] again.",
+            language="en",
+        ),
+        make("e2", "[Arsenal|organization] drew. The [Everton and Arsenal|organization] match.", language="en"),
+        make("e3", "[Marks and Spencer|organization] sold more. [Spencer|person] and [Spencer|person].", language="en"),
+        make("d1", "[Gazprom|organization] und [Rosneft|organization]. [Gazprom und Rosneft|organization] ."),
+        make("d2", "[Gazprom|organization] wächst, [Rosneft|organization] nicht."),
+    )
+    assert sorted(t for t, _, _ in result["e2"]) == ["Arsenal", "Arsenal", "Everton"]
+    assert ("Marks and Spencer", "organization", "model") in result["e3"]
+    assert sorted(t for t, _, _ in result["d1"]) == ["Gazprom", "Gazprom", "Rosneft", "Rosneft"]

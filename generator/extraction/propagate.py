@@ -436,11 +436,12 @@ def _trim(m: Mention, lexicon: Lexicon, article: Article) -> list[Mention]:
     * A German "von" genitive ("Russia & Eurasia Programme von Chatham House")
       is split like the inflected one.
     * A confident name followed by a confident person's name of two words or
-      more ("BBC Michael Howard") is two mentions, each with its corpus type.
+      more ("BBC Michael Howard") is two mentions, each with its corpus type,
+      and so are two confident names joined by "and" / "und" ("Everton and Arsenal").
     """
     if m.source == "curated" or m.text in lexicon.names or " " not in m.text:
         return [m]
-    if (two := _two_names(m, lexicon)) is not None:
+    if (two := _two_names(m, lexicon) or _coordinated_names(m, lexicon)) is not None:
         return two
     inside = lexicon.longest_inside(m.text)
     if inside is None:
@@ -506,6 +507,40 @@ def _two_names(m: Mention, lexicon: Lexicon) -> list[Mention] | None:
                 ),
             ]
     return None
+
+
+_AND = re.compile(r" (?:and|und) ")
+
+
+def _coordinated_names(m: Mention, lexicon: Lexicon) -> list[Mention] | None:
+    """Two names the model took as one across "and" ("Everton and Arsenal", "Gazprom und Rosneft")
+    are two mentions when the corpus names each on its own and never the whole: "Trinidad and
+    Tobago" (a gazetteer place) and "Marks and Spencer" (one side no name of its own) stay."""
+    if m.entity_hint is not None:
+        return None
+    parts = _AND.split(m.text)
+    if len(parts) != 2 or not all(part in lexicon.names for part in parts):
+        return None
+    first, second = parts
+    second_start = m.end - len(second)
+    return [
+        replace(
+            m,
+            end=m.start + len(first),
+            text=first,
+            label=lexicon.names[first],
+            entity_hint=lexicon.hints.get(first),
+            source="propagated",
+        ),
+        replace(
+            m,
+            start=second_start,
+            text=second,
+            label=lexicon.names[second],
+            entity_hint=lexicon.hints.get(second),
+            source="propagated",
+        ),
+    ]
 
 
 _CAPITALISED = re.compile(r"[A-ZÀ-ÖØ-Þ][\w’']*(?:-[\w’']+)*")
