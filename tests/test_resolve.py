@@ -865,3 +865,14 @@ def test_a_persons_pronoun_after_a_name_is_person_evidence(language: str, text: 
     articles, extractions = corpus(make("a1", text, language=language))
     res = resolve(articles, extractions, Curation(), None)
     assert {e.name: e.type for e in res.entities} == expected
+
+
+def test_a_persons_first_word_elsewhere_is_a_short_form_only_of_a_one_word_person() -> None:
+    # "Sony" and "Sonny" share a skeleton; a company is no short form of the rugby player.
+    _, ents = entities(
+        [
+            make("a", "Centre [Sonny Parker|person] is fit. [Kim Jong Un|person] travels.", language="en"),
+            make("b", "[Sony|organization] sold more. [Kim|person] spoke.", language="en"),
+        ]
+    )
+    assert ents == {"Sonny Parker": ["Sonny Parker"], "Sony": ["Sony"], "Kim Jong Un": ["Kim", "Kim Jong Un"]}

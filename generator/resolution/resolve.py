@@ -405,7 +405,8 @@ def _join_short_forms(
     article and Kim Yo Jong in the next. Model labels on one-word names are
     unreliable ("Kim" tagged as a place), so a short form of any label may join
     a person's, else an organization's full name: the article's first, else the
-    corpus's. An organisation's first word is its short form when the rest is
+    corpus's (there a person's first word only for a one-word "person"). An
+    organisation's first word is its short form when the rest is
     generic ("Labour" of "Labour Party"), or when the word never stands on its own
     in an article without such a name ("Lycos" of "Lycos Europe"); otherwise it
     is a name of its own, a parent or a qualifier ("BBC" of "BBC One", "UK" of "UK
@@ -420,7 +421,12 @@ def _join_short_forms(
         alone.update(words[0] for words in keys if len(words) == 1 and words[0] not in firsts)
 
     def full_names(
-        ms: Iterable[Mention], label: str, *, last_words: bool = True, own_names: Set[str] | None = None
+        ms: Iterable[Mention],
+        label: str,
+        *,
+        first_words: bool = True,
+        last_words: bool = True,
+        own_names: Set[str] | None = None,
     ) -> dict[str, set[Node]]:
         """word skeleton -> roots of multi-word names that start or end with it (an organisation's
         first word only before a generic rest, or when ``own_names`` is given and lacks it)."""
@@ -433,11 +439,11 @@ def _join_short_forms(
                 continue
             root = clusters.find(node_of[m.key])
             generic = all(w.lower() in ORG_HEAD_NOUNS for w in m.text.split()[1:])
-            if label == "person" or generic or (own_names is not None and words[0] not in own_names):
+            if first_words and (label == "person" or generic or (own_names is not None and words[0] not in own_names)):
                 index[words[0]].add(root)
             if last_words:
                 index[words[-1]].add(root)
-            if label == "person":
+            if label == "person" and last_words:
                 # A surname with its particles is a short form too ("de la Calle", "von der Leyen").
                 for i in range(1, len(words) - 1):
                     if words[i] in NAME_PARTICLES:
@@ -447,9 +453,12 @@ def _join_short_forms(
 
     labels = ("person", "organization")
     corpus_indexes = [
-        full_names(mentions, "person"),
+        full_names(mentions, "person", first_words=False),
         full_names(mentions, "organization", last_words=False),
     ]
+    # A person's first word elsewhere in the corpus is a short form only of a one-word "person"
+    # ("Kim" of Kim Jong Un): "Sony" is not "Sonny Parker", whose skeleton it shares.
+    corpus_given = full_names(mentions, "person", last_words=False)
     for art_id in sorted(by_article):
         art_indexes = [full_names(by_article[art_id], label, own_names=alone) for label in labels]
         for m in by_article[art_id]:
@@ -461,7 +470,10 @@ def _join_short_forms(
             candidates: set[Node] = set()
             for corpus_index, art_index in zip(corpus_indexes, art_indexes, strict=True):
                 in_article = {clusters.find(r) for r in art_index.get(node.key, ())}
-                candidates = in_article or {clusters.find(r) for r in corpus_index.get(node.key, ())}
+                in_corpus = set(corpus_index.get(node.key, ()))
+                if corpus_index is corpus_indexes[0] and m.label == "person":
+                    in_corpus |= corpus_given.get(node.key, set())
+                candidates = in_article or {clusters.find(r) for r in in_corpus}
                 if candidates:
                     break
             if len(candidates) == 1:
