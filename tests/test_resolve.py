@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import random
 from pathlib import Path
 
@@ -876,3 +877,42 @@ def test_a_persons_first_word_elsewhere_is_a_short_form_only_of_a_one_word_perso
         ]
     )
     assert ents == {"Sonny Parker": ["Sonny Parker"], "Sony": ["Sony"], "Kim Jong Un": ["Kim", "Kim Jong Un"]}
+
+
+def test_the_name_dictionary_is_asked_the_same_words_whatever_the_string_hashing(tmp_path: Path) -> None:
+    """The dictionary takes ten seconds to load: a warm build must ask it nothing new, so the words it is
+    asked may not depend on a set's order, which changes with each process's string hashing."""
+    import subprocess
+    import sys
+
+    script = tmp_path / "ask.py"
+    script.write_text(
+        "from generator.model import Article\n"
+        "from generator.resolution.resolve import UnnamedPersons\n"
+        "from tests.helpers import corpus, make\n"
+        "asked = []\n"
+        "def known(word):\n"
+        "    asked.append(word)\n"
+        "    return False\n"
+        "articles, extractions = corpus(make('a', '[Jonas|person] und [Marcos|person] und [Kaczynski|person].'),"
+        " make('b', '[Jonas|person] lacht, [Marcos|person] nicht.'))\n"
+        "ms = [m for ex in extractions.values() for m in ex.mentions]\n"
+        "unnamed = UnnamedPersons.of(ms, {a.id: a for a in articles}, known)\n"
+        "for text in ('Jonas', 'Marcos', 'Kaczynski'):\n"
+        "    unnamed([m for m in ms if m.text == text])\n"
+        "print(asked)\n",
+        encoding="utf-8",
+    )
+    root = Path(__file__).resolve().parents[1]
+    runs = {
+        subprocess.run(
+            [sys.executable, str(script)],
+            cwd=root,
+            env={**os.environ, "PYTHONHASHSEED": str(seed), "PYTHONPATH": str(root)},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in (1, 2, 3, 4)
+    }
+    assert len(runs) == 1, runs

@@ -857,7 +857,10 @@ class UnnamedPersons:
     def __call__(self, ms: Sequence[Mention]) -> bool:
         if any(m.has_evidence for m in ms):
             return False
-        return all(self._unnamed(text, lang) for text, lang in {(m.text, self.languages.get(m.article)) for m in ms})
+        # Sorted, not a set's order: which words the dictionary is asked about (and so whether its
+        # ten-second load is needed) must not change with the process's string hashing.
+        pairs = sorted({(m.text, self.languages.get(m.article) or "") for m in ms})
+        return all(self._unnamed(text, lang) for text, lang in pairs)
 
     def _unnamed(self, text: str, language: str | None = None) -> bool:
         if " " in text:
@@ -865,8 +868,8 @@ class UnnamedPersons:
         # German inflects a name with a bare -s ("Merkels"); English only with an apostrophe
         # ("Yukos" is no genitive of the given name "Yuko").
         stem = genitive_stem(text) if language == "de" or text.endswith(("'", "’")) else None
-        forms = {text, stem} if stem else {text}
-        if forms & self.surnames:
+        forms = [text, stem] if stem else [text]
+        if self.surnames.intersection(forms):
             return False
         if any(is_acronym(form) for form in forms):
             return True
