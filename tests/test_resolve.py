@@ -916,3 +916,18 @@ def test_the_name_dictionary_is_asked_the_same_words_whatever_the_string_hashing
         for seed in (1, 2, 3, 4)
     }
     assert len(runs) == 1, runs
+
+
+def test_a_plural_noun_after_a_class_noun_is_its_object_not_its_name(common_nouns) -> None:
+    """ "der Gruppe Menschenrechtsverletzungen vorwerfen": the dative's object; "der Konzern Shell" stays a name."""
+    articles, extractions = corpus(
+        make(
+            "d1",
+            "Die UN warfen der Gruppe [Menschenrechtsverletzungen|organization] vor. "
+            "Sie halfen, der Drogeriemarktkette [Vermögenswerte|organization] zu entziehen. "
+            "Im sozialen Netzwerk [Facebook|organization] klagen viele.",
+        )
+    )
+    res = resolve(articles, extractions, Curation(), None, nouns=common_nouns)
+    assert [e.name for e in res.entities] == ["Facebook"]
+    assert sorted(m.text for m in res.suppressed) == ["Menschenrechtsverletzungen", "Vermögenswerte"]

@@ -666,9 +666,12 @@ def _without_ordinary_words(
         lang = art.language if art is not None else ""
         if m.entity_hint or m.source not in MODEL_SOURCES:
             return False
-        if art is not None and introduced_by_class_noun(art.text[max(0, m.start - 40) : m.start], lang):
-            return False
         word = m.text
+        # A plural noun after a class noun is its object, not its name ("warfen der Gruppe
+        # Menschenrechtsverletzungen vor", "der Drogeriemarktkette Vermögenswerte entziehen").
+        plural = nouns.heads.get(word, ("", ""))[1] == "p" and nouns.is_common(lang, word)
+        if art is not None and not plural and introduced_by_class_noun(art.text[max(0, m.start - 40) : m.start], lang):
+            return False
         if " " in word or word in longer[m.article] or curation.owner_of(word) is not None:
             return False
         if not nouns.knows(lang):
