@@ -106,6 +106,13 @@ EXTRA_PREPOSITIONS: dict[str, frozenset[str]] = {
 }
 
 
+def opens_sentence(text: str, start: int) -> bool:
+    """Whether the word at ``start`` begins a sentence, a line or the text (where English capitalises
+    any word: a capital letter there says nothing about a name)."""
+    before = text[max(0, start - 4) : start]
+    return not before.strip(" \t\n\"“‘'(") or bool(re.search(r"[.!?:\n]\W*$", before))
+
+
 #: Time zones written as capitals ("12:00 GMT"): a closed class that a model takes for organisations.
 TIME_ZONES = frozenset(
     "UTC GMT BST CET CEST EET EEST WET WEST MEZ MESZ OEZ OESZ EST EDT CST CDT MST MDT PST PDT AEST AEDT JST".split()

@@ -931,3 +931,18 @@ def test_a_plural_noun_after_a_class_noun_is_its_object_not_its_name(common_noun
     res = resolve(articles, extractions, Curation(), None, nouns=common_nouns)
     assert [e.name for e in res.entities] == ["Facebook"]
     assert sorted(m.text for m in res.suppressed) == ["Menschenrechtsverletzungen", "Vermögenswerte"]
+
+
+def test_an_english_ordinary_word_found_only_where_any_word_is_capitalised_is_no_name() -> None:
+    from generator.lexicon import CommonNouns
+
+    nouns = CommonNouns({"en": frozenset({"Broadband", "Shell"})})
+    text = (
+        "[Broadband|place] steams ahead\n\n[Broadband|place] has become competitive. It grew. "
+        "[Broadband|place] over the phone line lags. Rivals of [Shell|organization] and [Shell|organization] "
+        "said [Shell|organization] lost."
+    )
+    articles, extractions = corpus(make("e1", text, language="en"))
+    res = resolve(articles, extractions, Curation(), None, nouns=nouns)
+    assert [e.name for e in res.entities] == ["Shell"]
+    assert [m.text for m in res.suppressed] == ["Broadband"] * 3

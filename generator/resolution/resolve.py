@@ -49,6 +49,7 @@ from generator.lexicon import (
     introduces_work,
     landmark_words,
     law_name,
+    opens_sentence,
     org_head,
 )
 from generator.model import ENTITY_TYPES, Alias, Article, Entity, EntityType, Extraction, Mention, stable_hash
@@ -655,6 +656,13 @@ def _without_ordinary_words(
     :func:`introduced_by_class_noun`), which an ordinary word never is.
     """
     counts = Counter(m.text for m in mentions)
+    # English words named only where English capitalises any word ("Broadband has become ..."): their
+    # capital letter is no evidence of a name, however often they are found.
+    inside: set[str] = set()
+    for m in mentions:
+        art = articles.get(m.article)
+        if art is not None and not opens_sentence(art.text, m.start):
+            inside.add(m.text)
     longer: dict[str, set[str]] = defaultdict(set)  # article -> words that start or end a longer name there
     for m in mentions:
         words = m.text.split()
@@ -678,7 +686,8 @@ def _without_ordinary_words(
             return False
         stem = genitive_stem(word)
         common = nouns.is_common(lang, word) or bool(stem and nouns.is_common(lang, stem))
-        return common and (m.label == "person" or counts[word] < CONSISTENT_MENTIONS)
+        initial_only = lang == "en" and word not in inside
+        return common and (m.label == "person" or counts[word] < CONSISTENT_MENTIONS or initial_only)
 
     kept = [m for m in mentions if not ordinary(m)]
     return kept, [m for m in mentions if ordinary(m)]

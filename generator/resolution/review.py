@@ -14,7 +14,6 @@ merges and ``exclude`` entries) for the contributor to edit and move into
 from __future__ import annotations
 
 import json
-import re
 import sys
 from collections import Counter
 from collections.abc import Sequence
@@ -24,7 +23,7 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 from generator.extraction.gazetteer import Gazetteer
-from generator.lexicon import CommonNouns, introduced_by_class_noun, lower_case_words
+from generator.lexicon import CommonNouns, introduced_by_class_noun, lower_case_words, opens_sentence
 from generator.model import Entity
 from generator.names import acronym_of, fold, is_acronym, skeleton
 from generator.pipeline import ProcessCache, Settings, run
@@ -141,7 +140,7 @@ def findings(
             and not all(ordinary(w) for w in words[1:])
             and (
                 (nouns is not None and nouns.knows(lang))
-                or all(_opens_sentence(texts[m.article], m.start) for m in e.mentions)
+                or all(opens_sentence(texts[m.article], m.start) for m in e.mentions)
             )
         ):
             # A role or description before a person's name ("Aufsteiger Kaymer", "Keeper Tony Bullock"):
@@ -195,11 +194,6 @@ def _acronym_splits(entities: Sequence[Entity]) -> list[Finding]:
 
 #: Findings at least this likely are listed first, as "likely problems"; the rest below them.
 LIKELY = 0.5
-
-
-def _opens_sentence(text: str, start: int) -> bool:
-    before = text[max(0, start - 4) : start]
-    return not before.strip(" \"“‘'(") or bool(re.search(r"[.!?:]\W*$", before))
 
 
 def proposals(cands: Sequence[Candidate], sus: Sequence[tuple[Entity, str]]) -> str:
