@@ -946,3 +946,24 @@ def test_an_english_ordinary_word_found_only_where_any_word_is_capitalised_is_no
     res = resolve(articles, extractions, Curation(), None, nouns=nouns)
     assert [e.name for e in res.entities] == ["Shell"]
     assert [m.text for m in res.suppressed] == ["Broadband"] * 3
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "kept"),
+    [
+        (
+            "en",
+            "[Chelsea|organization] top [Group A|organization], beating [Group|organization] B rivals. "
+            "[Malcolm X|person] spoke.",
+            ["Chelsea", "Malcolm X"],
+        ),
+        ("de", "[Bayern|organization] führt die [Gruppe B|organization] an.", ["Bayern"]),
+    ],
+)
+def test_a_common_noun_and_a_letter_is_no_name(language: str, text: str, kept: list[str]) -> None:
+    from generator.lexicon import CommonNouns
+
+    nouns = CommonNouns({"en": frozenset({"Group"}), "de": frozenset({"Gruppe"})})
+    articles, extractions = corpus(make("a1", text, language=language))
+    res = resolve(articles, extractions, Curation(), None, nouns=nouns)
+    assert sorted(e.name for e in res.entities) == kept

@@ -663,10 +663,23 @@ def _without_ordinary_words(
         art = articles.get(m.article)
         if art is not None and not opens_sentence(art.text, m.start):
             inside.add(m.text)
+
+    def lettered(m: Mention) -> bool:
+        """A common noun and a letter: "Group A", "Gruppe B", "Plan B"."""
+        art = articles.get(m.article)
+        head, _, letter = m.text.partition(" ")
+        return (
+            art is not None
+            and len(letter) == 1
+            and letter.isupper()
+            and nouns.knows(art.language)
+            and nouns.is_common(art.language, head)
+        )
+
     longer: dict[str, set[str]] = defaultdict(set)  # article -> words that start or end a longer name there
     for m in mentions:
         words = m.text.split()
-        if len(words) > 1:
+        if len(words) > 1 and not lettered(m):
             longer[m.article].update((words[0], words[-1]))
 
     def ordinary(m: Mention) -> bool:
@@ -680,9 +693,11 @@ def _without_ordinary_words(
         plural = nouns.heads.get(word, ("", ""))[1] == "p" and nouns.is_common(lang, word)
         if art is not None and not plural and introduced_by_class_noun(art.text[max(0, m.start - 40) : m.start], lang):
             return False
-        if " " in word or word in longer[m.article] or curation.owner_of(word) is not None:
+        if curation.owner_of(word) is not None or not nouns.knows(lang):
             return False
-        if not nouns.knows(lang):
+        if lettered(m):
+            return True
+        if " " in word or word in longer[m.article]:
             return False
         stem = genitive_stem(word)
         common = nouns.is_common(lang, word) or bool(stem and nouns.is_common(lang, stem))
