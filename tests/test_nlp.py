@@ -52,6 +52,9 @@ def blank_de(tmp_path_factory: pytest.TempPathFactory) -> str:
             # A preposition capitalised at the start of a sentence, and a given name that is one too.
             {"label": "PER", "pattern": "Laut Mayr"},
             {"label": "PER", "pattern": "Per Mertesacker"},
+            # A name cut after its adjective, before its noun.
+            {"label": "ORG", "pattern": "Miliz Islamischer"},
+            {"label": "ORG", "pattern": "Verband Bremer"},
         ]
     )
     nlp.to_disk(path)
@@ -305,3 +308,10 @@ def test_a_capitalised_english_preposition_is_no_part_of_a_name(tmp_path: Path) 
     nlp.to_disk(path)
     nlp = build_pipeline("en", str(path), NlpSettings(), curation(tmp_path))
     assert [e.text for e in nlp("According Smith it works. Despite Acme it fails.").ents] == ["Smith", "Acme"]
+
+
+def test_a_german_name_cut_after_its_adjective_takes_its_noun(blank_de: str, tmp_path: Path) -> None:
+    nlp = build_pipeline("de", blank_de, NlpSettings(), curation(tmp_path))
+    assert ents(nlp, "Die Miliz Islamischer Staat kämpft.") == [("Miliz Islamischer Staat", "ORG", "")]
+    # "-er" alone is no adjective's mark ("Bremer" is a place adjective, "Kurier" a noun): no guess.
+    assert ents(nlp, "Der Verband Bremer Reeder tagt.") == [("Verband Bremer", "ORG", "")]

@@ -17,6 +17,7 @@ with ``ent_id_ = "curated:<entity id>"``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Container
 
 from spacy.language import Language
@@ -273,6 +274,10 @@ class GazetteerComponent:
 # ---------------------------------------------------------------- junk filter
 
 
+#: A declined German adjective by its derivational suffix: "Islamischer", "Österreichischen", "Königliche".
+_GERMAN_ADJECTIVE = re.compile(r"(?:isch|lich|ig)(?:e|er|en|em|es)$")
+
+
 @Language.factory(
     "dossier_span_filter_v1",
     default_config={"role_words": list(DEFAULT_ROLE_WORDS), "exclude": [], "min_chars": 2},
@@ -455,6 +460,17 @@ class SpanFilter:
                     j += 1
                 if last is not None:
                     end = last + 1
+        # German puts a name's adjectives first: one in -isch/-lich/-ig at the end was cut
+        # off its noun ("Jihadistenmiliz Islamischer | Staat", "Verband Österreichischer | Zeitungen").
+        if (
+            self.lang == "de"
+            and end < len(doc)
+            and end not in taken
+            and _GERMAN_ADJECTIVE.search(doc[end - 1].text)
+            and doc[end - 1].text[:1].isupper()
+            and self._name_word(doc[end])
+        ):
+            end += 1
         if (start, end, label) == (span.start, span.end, span.label_):
             return span
         return Span(doc, start, end, label=label, kb_id=span.kb_id_, span_id=span.id_)
