@@ -207,6 +207,11 @@ APPOSITION_HEADS = (
     "betreiber",
     "streamingdienst",
     "nachrichtendienst",
+    # Kinds of armed group and body ("Jihadistenmiliz Islamischer Staat", "Terrororganisation Hamas").
+    "miliz",
+    "organisation",
+    "militia",
+    "organization",
     "carmaker",
     "automaker",
     "chipmaker",

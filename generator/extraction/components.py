@@ -433,7 +433,12 @@ class SpanFilter:
             )
             if opener and start - 1 not in taken and self._name_word(given) and given.text[1:].islower():
                 start -= 1
-        if label == "ORG" and end - start > 1 and is_apposition_head(doc[start].lower_):
+        if (
+            label == "ORG"
+            and end - start > 1
+            and is_apposition_head(doc[start].lower_)
+            and not doc[start + 1].text[:1].islower()  # "Organisation for Economic Co-operation" is one name
+        ):
             start += 1  # "Söldnergruppe Wagner", "Nachrichtenagentur KCNA": the name is what follows
         if label == "ORG":
             # "Russia & Eurasia Programme": a name coordinated into an organisation's name.
