@@ -56,6 +56,11 @@ def blank_de(tmp_path_factory: pytest.TempPathFactory) -> str:
             {"label": "ORG", "pattern": "Miliz Islamischer"},
             {"label": "ORG", "pattern": "Verband Bremer"},
             {"label": "ORG", "pattern": "Organisation für Sicherheit"},
+            {"label": "ORG", "pattern": "Nicht-EU-Bürger"},
+            {"label": "ORG", "pattern": "Anti-Doping-Agentur"},
+            {"label": "ORG", "pattern": "Max-Planck-Institut"},
+            {"label": "ORG", "pattern": "Montag"},
+            {"label": "LOC", "pattern": "A4"},
         ]
     )
     nlp.to_disk(path)
@@ -318,3 +323,14 @@ def test_a_german_name_cut_after_its_adjective_takes_its_noun(blank_de: str, tmp
     assert ents(nlp, "Die Organisation für Sicherheit tagt.") == [("Organisation für Sicherheit", "ORG", "")]
     # "-er" alone is no adjective's mark ("Bremer" is a place adjective, "Kurier" a noun): no guess.
     assert ents(nlp, "Der Verband Bremer Reeder tagt.") == [("Verband Bremer", "ORG", "")]
+
+
+def test_a_name_behind_a_negating_prefix_is_an_adjective(blank_de: str, tmp_path: Path) -> None:
+    nlp = build_pipeline("de", blank_de, NlpSettings(), curation(tmp_path))
+    assert ents(nlp, "Die Nicht-EU-Bürger und die Anti-Doping-Agentur.") == [("Anti-Doping-Agentur", "ORG", "")]
+
+
+def test_a_hyphenated_name_is_kept_and_a_weekday_is_not(blank_de: str, tmp_path: Path) -> None:
+    """A hyphenated German name is one token that is not ``is_alpha``: it must not pass for a weekday."""
+    nlp = build_pipeline("de", blank_de, NlpSettings(), curation(tmp_path))
+    assert ents(nlp, "Am Montag forschte das Max-Planck-Institut an der A4.") == [("Max-Planck-Institut", "ORG", "")]

@@ -967,3 +967,17 @@ def test_a_common_noun_and_a_letter_is_no_name(language: str, text: str, kept: l
     articles, extractions = corpus(make("a1", text, language=language))
     res = resolve(articles, extractions, Curation(), None, nouns=nouns)
     assert sorted(e.name for e in res.entities) == kept
+
+
+def test_a_name_and_a_noun_in_one_hyphenated_word_is_no_name(common_nouns) -> None:
+    """ "Youtube-Star", "Putin-Regierung": a description of something else, when the corpus names the front alone;
+    "Max-Planck-Institut" (an organisation noun) and "Coca-Cola" (no name in front) stay."""
+    articles, extractions = corpus(
+        make(
+            "d1",
+            "[Youtube|organization] wächst. Der [Youtube-Star|organization] klagt. [Putin|person] und die "
+            "[Putin-Regierung|organization]. Das [Max-Planck-Institut|organization] und [Coca-Cola|organization].",
+        )
+    )
+    res = resolve(articles, extractions, Curation(), None, nouns=common_nouns)
+    assert sorted(e.name for e in res.entities) == ["Coca-Cola", "Max-Planck-Institut", "Putin", "Youtube"]

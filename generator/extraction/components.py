@@ -38,6 +38,7 @@ from generator.lexicon import (
     is_class_noun,
     is_role_word,
     names_seat,
+    org_head,
 )
 from generator.names import fold, genitive_stem
 
@@ -273,6 +274,11 @@ class GazetteerComponent:
 
 # ---------------------------------------------------------------- junk filter
 
+
+_WORDS = re.compile(r"[^\W\d_]+")
+
+#: Prefixes that make a name into an adjective or a compound ("Non-EU", "Anti-Trump", "Ex-Yugoslav").
+_NEGATING_PREFIX = re.compile(r"(?i:non|anti|pro|ex|post|pre|nicht)-\w")
 
 #: A declined German adjective by its derivational suffix: "Islamischer", "Österreichischen", "Königliche".
 _GERMAN_ADJECTIVE = re.compile(r"(?:isch|lich|ig)(?:e|er|en|em|es)$")
@@ -526,9 +532,16 @@ class SpanFilter:
             and is_role_word(doc[span.end].text, self.role_words)
         ):
             return False  # "Defense" in "Defense Minister Sergei Shoigu"
-        if all(t.text.lower() in self.calendar for t in span if t.is_alpha):
-            return False
+        # Weekday and month names only. By words, not tokens: a hyphenated name is one token that is
+        # not ``is_alpha`` ("Max-Planck-Institut", "Mecklenburg-Vorpommern"), and an empty ``all`` is true.
+        words = _WORDS.findall(text)
+        if len("".join(words)) < 2 or all(w.lower() in self.calendar for w in words):
+            return False  # also a letter and digits: "A4", "M8" (a road, a product)
         if len(span) == 1 and text in TIME_ZONES:
+            return False
+        if " " not in text and _NEGATING_PREFIX.match(text) and not org_head(text):
+            # "Non-EU nationals", "Anti-Trump", "Nicht-EU-Bürger": an adjective or a compound, not the
+            # name ("Anti-Doping-Agentur" is an organisation's, by its head noun).
             return False
         return True
 

@@ -658,6 +658,7 @@ def _without_ordinary_words(
     counts = Counter(m.text for m in mentions)
     # English words named only where English capitalises any word ("Broadband has become ..."): their
     # capital letter is no evidence of a name, however often they are found.
+    alone = {m.text for m in mentions if " " not in m.text and "-" not in m.text}
     inside: set[str] = set()
     for m in mentions:
         art = articles.get(m.article)
@@ -697,6 +698,13 @@ def _without_ordinary_words(
             return False
         if lettered(m):
             return True
+        if " " not in word and "-" in word:
+            # "<name>-<noun>" ("Youtube-Star", "Putin-Regierung", "FBI-Agent") is a description of
+            # something else, not a name, when the corpus names the front alone; a compound whose head
+            # is an organisation noun is one ("Max-Planck-Institut"), and so is "Coca-Cola".
+            front, _, tail = word.rpartition("-")
+            noun = tail in nouns.heads or nouns.is_common(lang, tail)  # any noun form: "Star" is a name too
+            return front in alone and noun and not org_head(word)
         if " " in word or word in longer[m.article]:
             return False
         stem = genitive_stem(word)
