@@ -226,3 +226,39 @@ def test_a_teaser_quote_takes_the_speaker_the_body_gives_its_words(markup, langu
     teaser = found[0]
     assert teaser[1] == expected
     assert teaser[2] == ("teaser" if expected else "none")
+
+
+@pytest.mark.parametrize(
+    ("language", "markup", "speaker"),
+    [
+        (
+            "en",
+            '"It\'s awesome," said [Lleyton Hewitt|person]. "I started preparing for this tournament nine months ago.',
+            "Lleyton Hewitt",
+        ),
+        (
+            "de",
+            "„Großartig“, sagte [Dominic Thiem|person]. „Ich habe mich monatelang auf dieses Turnier vorbereitet.“",
+            "Dominic Thiem",
+        ),
+    ],
+)
+def test_a_short_quote_s_named_speaker_goes_on_speaking(language: str, markup: str, speaker: str) -> None:
+    """Too short to be a quotation itself, but it names who speaks in the quote that follows."""
+    assert [(who, cue) for _, who, cue in quotes(markup, language=language)] == [(speaker, "continuation")]
+
+
+@pytest.mark.parametrize(
+    ("language", "markup", "speaker"),
+    [
+        ("en", '[Moyes|person] continued: "Although the incident was out of character, it was wrong."', "Moyes"),
+        (
+            "en",
+            '[Haji-Ioannou|person] vowed to fight, saying: "We have nothing to be afraid of in this case."',
+            "Haji-Ioannou",
+        ),
+        ("de", "[Thiem|person] entgegnete: „Ich habe das so nie gesagt und werde es nie sagen.“", "Thiem"),
+    ],
+)
+def test_more_verbs_of_speech_name_the_speaker(language: str, markup: str, speaker: str) -> None:
+    assert [who for _, who, _ in quotes(markup, language=language)] == [speaker]

@@ -82,6 +82,16 @@ SPEECH_VERBS: dict[str, tuple[str, ...]] = {
         "zufolge",
         "äußerte",
         "verkündete",
+        "antwortete",
+        "entgegnete",
+        "ergänzte",
+        "kommentierte",
+        "unterstrich",
+        "versicherte",
+        "mahnte",
+        "schilderte",
+        "argumentierte",
+        "resümierte",
     ),
     "en": (
         "said",
@@ -103,6 +113,23 @@ SPEECH_VERBS: dict[str, tuple[str, ...]] = {
         "announced",
         "claimed",
         "according",
+        "continued",
+        "saying",
+        "adding",
+        "insisting",
+        "admitted",
+        "argued",
+        "replied",
+        "commented",
+        "acknowledged",
+        "conceded",
+        "recalled",
+        "stressed",
+        "confirmed",
+        "remarked",
+        "responded",
+        "explaining",
+        "warning",
     ),
 }
 PRONOUNS: dict[str, tuple[str, ...]] = {
@@ -298,12 +325,17 @@ def attribute(
                 if sent is None:
                     continue
                 before = article.text[sent.start : max(sent.start, q_start - 1)]
-                if not is_quotation(article.text[q_start:q_end], before, article.language):
-                    continue
                 last_sent = next((s for s in ex.sentences if s.start < q_end <= s.end), sent)
                 speaker, cue = _speaker(
                     article, q_start, q_end, sent.start, last_sent.end, speakers, verbs, pronouns, entity_of, people
                 )
+                if not is_quotation(article.text[q_start:q_end], before, article.language):
+                    # Too short to publish ("It's awesome," said Hewitt.), but its named speaker goes
+                    # on speaking in the quote that follows: a person, not a newspaper or a party whose
+                    # report a short quote is often only cited from ("The newspaper said women found ...").
+                    if speaker is not None and cue in ("after", "before") and speaker in people:
+                        previous = Quote(article.id, q_start, q_end, "", sent.index, speaker, cue)
+                    continue
                 if speaker is None:
                     speaker = _spokesperson_of(
                         article.text, q_start, q_end, sent, last_sent.end, speakers, verbs, entity_of, people
