@@ -487,25 +487,7 @@ def _two_names(m: Mention, lexicon: Lexicon) -> list[Mention] | None:
     for cut in range(1, len(words) - 1):
         first, second = " ".join(words[:cut]), " ".join(words[cut:])
         if first in lexicon.names and lexicon.names.get(second) == "person":
-            second_start = m.start + len(first) + 1
-            return [
-                replace(
-                    m,
-                    end=m.start + len(first),
-                    text=first,
-                    label=lexicon.names[first],
-                    entity_hint=lexicon.hints.get(first),
-                    source="propagated",
-                ),
-                replace(
-                    m,
-                    start=second_start,
-                    text=second,
-                    label="person",
-                    entity_hint=lexicon.hints.get(second),
-                    source="propagated",
-                ),
-            ]
+            return _split_in_two(m, first, second, lexicon)
     return None
 
 
@@ -521,25 +503,24 @@ def _coordinated_names(m: Mention, lexicon: Lexicon) -> list[Mention] | None:
     parts = _AND.split(m.text)
     if len(parts) != 2 or not all(part in lexicon.names for part in parts):
         return None
-    first, second = parts
-    second_start = m.end - len(second)
+    return _split_in_two(m, parts[0], parts[1], lexicon)
+
+
+def _split_in_two(m: Mention, first: str, second: str, lexicon: Lexicon) -> list[Mention]:
+    """``m`` as two mentions: ``first`` at its start and ``second`` at its end, each a confident
+    name with the corpus's type and hint."""
+    spans = ((m.start, m.start + len(first), first), (m.end - len(second), m.end, second))
     return [
         replace(
             m,
-            end=m.start + len(first),
-            text=first,
-            label=lexicon.names[first],
-            entity_hint=lexicon.hints.get(first),
+            start=start,
+            end=end,
+            text=text,
+            label=lexicon.names[text],
+            entity_hint=lexicon.hints.get(text),
             source="propagated",
-        ),
-        replace(
-            m,
-            start=second_start,
-            text=second,
-            label=lexicon.names[second],
-            entity_hint=lexicon.hints.get(second),
-            source="propagated",
-        ),
+        )
+        for start, end, text in spans
     ]
 
 
