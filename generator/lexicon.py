@@ -434,6 +434,21 @@ def introduces_work(text_before: str, language: str) -> bool:
     return word in genres  # English genre nouns are lower case; "Comedy Central" is a name
 
 
+#: English function words that title case capitalises and a name's own spelling does not
+#: ("Gangs Of New York", "Design For Life" against "Bank of England", "Department for Education").
+_TITLE_CASE_WORDS = frozenset("Of For The A An And In On To With From At By Into Is Are".split())
+
+
+def title_cased(name: str, language: str) -> bool:
+    """Whether ``name`` is written in English title case: a function word capitalised inside it.
+    Titles of films, books and songs are; the names of people, organisations and places keep
+    "of", "for" and "the" in lower case."""
+    if language != "en":
+        return False
+    words = name.split()
+    return len(words) >= 3 and any(w in _TITLE_CASE_WORDS for w in words[1:-1])
+
+
 # ---------------------------------------------------------------- common nouns
 
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'-]+\b")  # capitalised sentence starts never match

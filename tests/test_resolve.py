@@ -981,3 +981,21 @@ def test_a_name_and_a_noun_in_one_hyphenated_word_is_no_name(common_nouns) -> No
     )
     res = resolve(articles, extractions, Curation(), None, nouns=common_nouns)
     assert sorted(e.name for e in res.entities) == ["Coca-Cola", "Max-Planck-Institut", "Putin", "Youtube"]
+
+
+def test_english_titles_in_title_case_are_works_not_names() -> None:
+    """A function word capitalised inside a name is English title case: a film's, a song's, a show's."""
+    res, ents = entities(
+        [
+            make(
+                "e1",
+                "[Daniel Day-Lewis|person] starred in [Gangs Of New York|organization] and sang "
+                "[Design For Life|organization] at the [Bank of England|organization] for the "
+                "[Department for Education|organization].",
+                language="en",
+            ),
+            make("d1", "Das [Haus Der Geschichte|organization] zeigt es.", language="de"),  # German: no such sign
+        ]
+    )
+    assert set(ents) == {"Daniel Day-Lewis", "Bank of England", "Department for Education", "Haus Der Geschichte"}
+    assert sorted(m.text for m in res.suppressed) == ["Design For Life", "Gangs Of New York"]

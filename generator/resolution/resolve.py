@@ -51,6 +51,7 @@ from generator.lexicon import (
     law_name,
     opens_sentence,
     org_head,
+    title_cased,
 )
 from generator.model import ENTITY_TYPES, Alias, Article, Entity, EntityType, Extraction, Mention, stable_hash
 from generator.names import acronym_of, fold, genitive_stem, is_acronym, safe_slug, skeleton
@@ -740,6 +741,7 @@ def _without_titles_of_works(
                 or law_name(m.text)
                 or event_name(m.text)
                 or award_name(m.text, before, art.text[m.end : m.end + 1])
+                or title_cased(m.text, art.language)
             ):
                 titles.add(m.text)
 
