@@ -334,3 +334,20 @@ def test_a_hyphenated_name_is_kept_and_a_weekday_is_not(blank_de: str, tmp_path:
     """A hyphenated German name is one token that is not ``is_alpha``: it must not pass for a weekday."""
     nlp = build_pipeline("de", blank_de, NlpSettings(), curation(tmp_path))
     assert ents(nlp, "Am Montag forschte das Max-Planck-Institut an der A4.") == [("Max-Planck-Institut", "ORG", "")]
+
+
+def test_a_pipelines_quality_is_read_from_its_meta_without_importing_spacy(tmp_path: Path) -> None:
+    """A warm build needs no spaCy: the type-vote weights come from meta.json read as JSON."""
+    import subprocess
+    import sys
+
+    folder = tmp_path / "model"
+    folder.mkdir()
+    (folder / "meta.json").write_text('{"performance": {"ents_f": 0.61}}', encoding="utf-8")
+    code = (
+        "import sys\n"
+        "from generator.extraction.nlp import pipeline_quality\n"
+        f"print(pipeline_quality({str(folder)!r}), pipeline_quality({str(tmp_path / 'none')!r}), 'spacy' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["0.61", "0.5", "False"]
