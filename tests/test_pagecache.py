@@ -179,3 +179,29 @@ def test_any_corpus_after_any_other_builds_as_if_fresh(
     cache = PageCache(tmp_path_factory.mktemp("pages"))
     _build(before, cache, min_mentions=threshold)
     assert _files(_build(after, cache, min_mentions=threshold)) == _files(_build(after, None, min_mentions=threshold))
+
+
+def test_the_whole_corpus_pages_are_made_again_only_when_the_corpus_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """dossier.json, the index pages and the interop exports are taken from the cache on an unchanged
+    corpus, and made again after any edit (the edits above check they then equal a fresh build's)."""
+    from generator.site import render
+
+    calls: list[str] = []
+    real_export = render.export_json
+
+    def counting_export(*args: object, **kwargs: object) -> str:
+        calls.append("export")
+        return real_export(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(render, "export_json", counting_export)
+    cache = PageCache(tmp_path)
+    first = _build(BASE, cache, exports=("ftm", "csv"))
+    again = _build(BASE, cache, exports=("ftm", "csv"))
+    assert calls == ["export"]
+    assert _files(again) == _files(first)
+    edited = EDITS["sentence wording"](BASE)
+    cached = _build(edited, cache, exports=("ftm", "csv"))
+    assert calls == ["export", "export"]
+    assert _files(cached) == _files(_build(edited, None, exports=("ftm", "csv")))

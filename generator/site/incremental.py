@@ -78,6 +78,11 @@ def _plain(value: object) -> object:
     return value
 
 
+def _single_key(name: str) -> str:
+    """The page-cache key of a single whole-corpus job ("single:indexes")."""
+    return f"single:{name}"
+
+
 @dataclass(frozen=True)
 class UnitKind(Generic[I]):
     """One kind of unit: its key's inputs object, and that object's pages."""
@@ -105,7 +110,11 @@ class IncrementalRenderer:
         workers: int = 1,
         cache: PageCache | None = None,
         base: Callable[[], str] | None = None,
+        singles_inputs: Callable[[], object] | None = None,
     ):
+        """``singles_inputs`` returns everything the single jobs read besides settings, templates
+        and code (the whole resolved corpus): when its digest is the stored one, their output is
+        taken from the cache instead of computed again."""
         self.kinds = kinds
         self.singles = singles
         self.workers = workers
@@ -113,6 +122,8 @@ class IncrementalRenderer:
         self._base_of = base
         self._base: str | None = None  # set before workers fork, with the cache only
         self._stored: dict[str, str] = {}
+        self._singles_inputs = singles_inputs
+        self._singles_digest: str | None = None
 
     def unit_digest(self, unit: str, inputs: object) -> str:
         assert self._base is not None
@@ -125,6 +136,8 @@ class IncrementalRenderer:
             # and renders only those whose digest differs from the stored one.
             self._base = self._base_of() if self._base_of else ""
             self._stored = self.cache.digests()
+            if self._singles_inputs is not None:
+                self._singles_digest = digest([self._base, "singles", self._singles_inputs()])
         batches, processes = self._run(self._tasks(units, weight))
         results = {unit: (d, pages) for batch in batches for unit, d, pages in batch}
         digests = {unit: d for unit, (d, _) in results.items() if d is not None}
@@ -142,8 +155,16 @@ class IncrementalRenderer:
                 fresh[unit] = pages
             out.pages[unit] = pages
         for name in self.singles:
-            out.pages[name] = results[name][1] or []
-        out.reused = len(loaded)
+            key = _single_key(name)
+            pages = results[key][1]
+            if pages is None:
+                pages = loaded.get(key)
+                if pages is None:
+                    pages = self.singles[name]()
+            if key in digests and key not in loaded:
+                fresh[key] = pages
+            out.pages[name] = pages
+        out.reused = sum(1 for unit in loaded if not unit.startswith("single:"))
         out.rendered = len(units) - out.reused
         if self.cache is not None:
             self.cache.store(digests, {u: fresh[u] for u in digests if u in fresh})
@@ -157,7 +178,10 @@ class IncrementalRenderer:
         """(unit, its digest, its pages) for each unit of the batch; pages None: the cached ones still hold."""
         name, units = task
         if name != "units":
-            return [(name, None, self.singles[name]())]
+            key, known = _single_key(name), self._singles_digest
+            if known is not None and self._stored.get(key) == known:
+                return [(key, known, None)]  # the whole corpus is as it was: the stored output holds
+            return [(key, known, self.singles[name]())]
         out: Result = []
         for unit in units:
             kind_name, key = unit.split(":", 1)

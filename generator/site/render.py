@@ -132,6 +132,14 @@ class Renderer:
             workers=s.workers,
             cache=cache,
             base=lambda: self.base_digest(site_name),
+            # Everything the index pages, dossier.json and the interop exports are made from: when
+            # nothing in the corpus changed, they are taken from the page cache, not made again.
+            singles_inputs=lambda: (
+                list(articles),
+                [(art_id, extractions[art_id]) for art_id in sorted(extractions)],
+                resolution,
+                list(quotes),
+            ),
         )
         units = [f"entity:{e.id}" for e in index.entities if e.id in index.paged]
         units += [f"article:{a.id}" for a in index.articles]
