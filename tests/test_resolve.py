@@ -999,3 +999,15 @@ def test_english_titles_in_title_case_are_works_not_names() -> None:
     )
     assert set(ents) == {"Daniel Day-Lewis", "Bank of England", "Department for Education", "Haus Der Geschichte"}
     assert sorted(m.text for m in res.suppressed) == ["Design For Life", "Gangs Of New York"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "merged"),
+    [
+        ("en", "Peace in [Northern Ireland|place] holds. [NI|organization] voters agree.", "Northern Ireland"),
+        ("de", "In [Baden-Württemberg|place] wird gewählt. [BW|organization] stimmt ab.", "Baden-Württemberg"),
+    ],
+)
+def test_a_places_initials_labelled_an_organisation_join_the_place(language: str, text: str, merged: str) -> None:
+    _, ents = entities([make("a1", text, language=language)])
+    assert list(ents) == [merged]

@@ -390,7 +390,10 @@ def _join_acronyms(
                         clusters.union(node_of[m.key], node_of[a.key])
         for a in acronyms:
             for m in art_mentions:
-                if m is not a and a.text in _acronyms(m.text) and m.label == a.label:
+                # Same label, or a place's initials the model took for an organisation ("NI" in an
+                # article about Northern Ireland): models label acronyms organisations by habit.
+                same_kind = m.label == a.label or (m.label == "place" and a.label == "organization")
+                if m is not a and a.text in _acronyms(m.text) and same_kind:
                     clusters.union(node_of[m.key], node_of[a.key])
 
 
