@@ -169,8 +169,9 @@ def findings(
 
 
 def _acronym_splits(entities: Sequence[Entity]) -> list[Finding]:
-    """Two pages where one name is the other's initials in the same article ("NI" beside "Northern
-    Ireland"): resolution joins an acronym to its name only when both are of one type."""
+    """Two pages where one name is the other's initials in the same article ("WHO" typed place beside
+    the "World Health Organization"): resolution joins an acronym to its name only when both are of
+    one type, or when a place's initials were typed organisation ("NI" / Northern Ireland)."""
     by_article: dict[str, list[Entity]] = {}
     for e in entities:
         for art in sorted({m.article for m in e.mentions}):
