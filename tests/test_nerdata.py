@@ -40,3 +40,14 @@ def test_replaced_mentions_keep_their_labels_and_the_context(sentences: list[Sen
             w for w, t in zip(new.words, new.tags, strict=True) if t == "O"
         ]
         assert len(new.words) == len(new.tags)
+
+
+def test_the_augmentation_rate_must_be_a_share(capsys) -> None:  # type: ignore[no-untyped-def]
+    import pytest
+
+    from generator.devtools.train_ner import main
+
+    with pytest.raises(SystemExit):
+        main(["--augment", "2"])
+    err = capsys.readouterr().err
+    assert "--augment" in err and "from 0 to 1" in err and "found 2.0" in err

@@ -185,6 +185,8 @@ def main(argv: list[str] | None = None) -> int:
         help="add a copy of GermEval train with each mention replaced, at this rate, by another of its label",
     )
     args = parser.parse_args(argv)
+    if not 0.0 <= args.augment <= 1.0:
+        parser.error(f"--augment: expected a rate from 0 to 1 (the share of mentions replaced), found {args.augment}")
     if not (args.data / "germeval2014" / "NER-de-train.tsv").exists():
         print(f"training data not found under {args.data} (expected germeval2014/NER-de-train.tsv)", file=sys.stderr)
         return 2
