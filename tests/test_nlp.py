@@ -58,6 +58,12 @@ def blank_de(tmp_path_factory: pytest.TempPathFactory) -> str:
             {"label": "ORG", "pattern": "Organisation für Sicherheit"},
             {"label": "ORG", "pattern": "Nicht-EU-Bürger"},
             {"label": "ORG", "pattern": "Anti-Doping-Agentur"},
+            # A surname particle where the model stopped, and a file path.
+            {"label": "PER", "pattern": "Alexander Van"},
+            {"label": "PER", "pattern": "Ursula Von"},
+            {"label": "PER", "pattern": "Kenneth De"},
+            {"label": "PER", "pattern": "C:\\Windows\\System32"},
+            {"label": "ORG", "pattern": "https://example.org"},
             {"label": "ORG", "pattern": "Max-Planck-Institut"},
             {"label": "ORG", "pattern": "Montag"},
             {"label": "LOC", "pattern": "A4"},
@@ -351,3 +357,20 @@ def test_a_pipelines_quality_is_read_from_its_meta_without_importing_spacy(tmp_p
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert out == ["0.61", "0.5", "False"]
+
+
+def test_a_name_ending_in_a_surname_particle_goes_on_to_the_surname(blank_de: str, tmp_path: Path) -> None:
+    """No name ends in "Van": the model stopped before "der Bellen" (10kGNAD)."""
+    nlp = build_pipeline("de", blank_de, NlpSettings(), curation(tmp_path))
+    assert ents(nlp, "Gewählt wurde Alexander Van der Bellen am Sonntag.") == [("Alexander Van der Bellen", "PER", "")]
+    assert ents(nlp, "Es sprach Ursula Von der Leyen.") == [("Ursula Von der Leyen", "PER", "")]
+    assert ents(nlp, "Dann kam Kenneth De Baets.") == [("Kenneth De Baets", "PER", "")]
+    # Not over a lower-case word that is no particle, nor into a calendar word.
+    assert ents(nlp, "Dann kam Alexander Van und ging.") == [("Alexander Van", "PER", "")]
+    assert ents(nlp, "Dann kam Kenneth De Montag.") == [("Kenneth De", "PER", "")]
+
+
+def test_file_paths_and_web_addresses_are_no_names(blank_de: str, tmp_path: Path) -> None:
+    nlp = build_pipeline("de", blank_de, NlpSettings(), curation(tmp_path))
+    assert ents(nlp, "Der Ordner C:\\Windows\\System32 wird geleert.") == []
+    assert ents(nlp, "Siehe https://example.org dazu.") == []

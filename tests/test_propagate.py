@@ -203,6 +203,46 @@ def test_a_german_genitive_s_is_cut_off_a_persons_name() -> None:
     assert articles[0].text[bieber.start : bieber.end] == "Justin Bieber"
 
 
+def test_a_genitive_inside_a_persons_name_ends_it() -> None:
+    """ "Ridley Scotts Blade Runner" names Ridley Scott; a name the article gives on its own counts as known
+    ("Kiesbauer"), and a genitive may stand before an adjective and its noun ("Kiesbauers neues Format")."""
+    articles, extractions = corpus(
+        make("de1", "Das war [Ridley Scotts Blade|person] Runner.", language="de"),
+        make(
+            "de2", "Wien – [Arabella Kiesbauers|person] neues Format startet. [Kiesbauer|person] lacht.", language="de"
+        ),
+        make("de3", "Bei [Ada Kleins|person] gehen alle.", language="de"),
+    )
+    known = {"ridley", "scott", "arabella", "ada", "klein"}
+    out = refine(articles, extractions, person_names=lambda w: w.casefold() in known)
+    assert [m.text for m in out["de1"].mentions] == ["Ridley Scott"]
+    assert [m.text for m in out["de2"].mentions] == ["Arabella Kiesbauer", "Kiesbauer"]
+    assert [m.text for m in out["de3"].mentions] == ["Ada Kleins"]  # a verb after it: no genitive
+    scott = out["de1"].mentions[0]
+    assert articles[0].text[scott.start : scott.end] == "Ridley Scott"
+
+
+def test_a_description_between_two_names_leaves_the_second(common_nouns) -> None:
+    articles, extractions = corpus(
+        make("de1", "Im Anschluss bezwang [Nadal French-Open-Sieger Stan Wawrinka|person] glatt.", language="de"),
+        make(
+            "de2", "Es sprach [Heinz-Christian Strache|person] mit [Karl-Theodor zu Guttenberg|person].", language="de"
+        ),
+    )
+    out = refine(articles, extractions, nouns=common_nouns)
+    assert [m.text for m in out["de1"].mentions] == ["Stan Wawrinka"]
+    assert [m.text for m in out["de2"].mentions] == ["Heinz-Christian Strache", "Karl-Theodor zu Guttenberg"]
+
+
+def test_a_surname_with_particles_is_found_again_after_a_preposition() -> None:
+    result = mentions(
+        make("d1", "[Alexander Van der Bellen|person] und [Alexander Van der Bellen|person] siegten.", language="de"),
+        make("d2", "Weniger Stimmen für Van der Bellen im Norden.", language="de"),
+    )
+    assert ("Van der Bellen", "person", "propagated") in result["d2"]
+    assert all(text != "Bellen" for text, _, _ in result["d2"])
+
+
 def test_a_span_run_on_into_a_persons_name_is_two_names() -> None:
     # "told the BBC Michael Howard has ...": the model's span ran past the first name's end.
     result = mentions(
@@ -216,6 +256,23 @@ def test_a_span_run_on_into_a_persons_name_is_two_names() -> None:
     assert ("Michael Howard", "person", "propagated") in result["e3"]
     assert ("Apple Inc.", "organization", "propagated") in result["d2"]
     assert all(text != "BBC Michael Howard" for text, _, _ in result["e3"])
+
+
+def test_a_span_run_on_into_a_name_whose_surname_is_a_persons_is_two_names() -> None:
+    # "group EADS Philippe Camus is to leave ... Mr Camus said": the corpus knows "Camus" as a person's.
+    result = mentions(
+        make(
+            "e1",
+            "The group [EADS Philippe Camus|person] is to leave. [Camus|person] said so, and [Camus|person] left. "
+            "[EADS|organization] and [EADS|organization] agreed.",
+            language="en",
+        ),
+        make("e2", "[Martin|person] and [Martin|person]. [King|person] and [King|person].", language="en"),
+        make("e3", "[Martin Luther King|person] spoke.", language="en"),
+    )
+    assert ("EADS", "organization", "propagated") in result["e1"]
+    assert ("Philippe Camus", "person", "propagated") in result["e1"]
+    assert ("Martin Luther King", "person", "model") in result["e3"]  # the first part is a person's name
 
 
 def test_a_name_before_a_word_that_is_no_person_stays_one_name() -> None:

@@ -280,6 +280,15 @@ _WORDS = re.compile(r"[^\W\d_]+")
 #: Prefixes that make a name into an adjective or a compound ("Non-EU", "Anti-Trump", "Ex-Yugoslav").
 _NEGATING_PREFIX = re.compile(r"(?i:non|anti|pro|ex|post|pre|nicht)-\w")
 
+#: Text that is no name however it is capitalised: a file path, a web address, an e-mail address
+#: ("C:\\Windows\\SoftwareDistribution", "https://...", "press@...").
+_NOT_A_NAME = re.compile(r"\\|://|@|\b[A-Za-z]:[\\/]")
+
+#: Particles that begin a surname ("Van der Bellen", "De Baets", "Von der Leyen"); written with a
+#: capital at the end of a span, they say the name goes on. (German "der", "den", "das" are left out:
+#: capitalised they begin a sentence.)
+_SURNAME_OPENERS = frozenset("van von de di da del della du dos le la ter ten bin ibn al el ben af av zu".split())
+
 #: A declined German adjective by its derivational suffix: "Islamischer", "Österreichischen", "Königliche".
 _GERMAN_ADJECTIVE = re.compile(r"(?:isch|lich|ig)(?:e|er|en|em|es)$")
 
@@ -482,9 +491,24 @@ class SpanFilter:
             and self._name_word(doc[end])
         ):
             end += 1
+        if label in PERSON_LABELS:
+            end = self._surname_after_particle(doc, end, taken)
         if (start, end, label) == (span.start, span.end, span.label_):
             return span
         return Span(doc, start, end, label=label, kb_id=span.kb_id_, span_id=span.id_)
+
+    def _surname_after_particle(self, doc: Doc, end: int, taken: Container[int]) -> int:
+        """A person's name that ends in a capitalised surname particle goes on to the surname
+        ("Alexander Van | der Bellen", "Ursula Von | der Leyen"): no name ends in "Van"."""
+        last = doc[end - 1]
+        if not (last.text[:1].isupper() and last.lower_ in _SURNAME_OPENERS):
+            return end
+        j = end
+        while j < len(doc) and j - end < 2 and doc[j].text.islower() and doc[j].lower_ in NAME_PARTICLES:
+            j += 1
+        if j < len(doc) and j not in taken and self._name_word(doc[j]):
+            return j + 1
+        return end
 
     def retype_after_class_noun(self, span: Span) -> Span:
         """German: a name right after a noun that announces an organisation is one, whatever
@@ -519,6 +543,8 @@ class SpanFilter:
         if len(text) < self.min_chars or not any(c.isupper() for c in text):
             return False  # adjectives and common words in lower case
         if not any(c.isalpha() for c in text):
+            return False
+        if _NOT_A_NAME.search(text):
             return False
         if fold(text) in self.exclude:
             return False

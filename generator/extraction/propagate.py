@@ -23,11 +23,11 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from generator.lexicon import DEFAULT_ROLE_WORDS, ORG_HEAD_NOUNS, CommonNouns, is_role_word, names_seat
+from generator.lexicon import DEFAULT_ROLE_WORDS, NAME_PARTICLES, ORG_HEAD_NOUNS, CommonNouns, is_role_word, names_seat
 from generator.model import ENTITY_TYPES, Article, EntityType, Extraction, Mention, stable_hash
 from generator.names import genitive_stem, is_acronym, skeleton
 
@@ -97,6 +97,29 @@ def build_lexicon(extractions: Mapping[str, Extraction]) -> Lexicon:
     confident = {t for t, n in counts.items() if n >= 2 or t in evidence}
     names = {t: _vote(labels[t] or list_labels[t]) for t in sorted(confident) if _is_name_like(t.split())}
     return Lexicon(names=names, hints={t: hints.get(t) for t in names})
+
+
+def _cleaned(
+    ex: Extraction,
+    article: Article,
+    lexicon: Lexicon,
+    by_word: Mapping[str, list[str]],
+    nouns: CommonNouns | None,
+    person_names: Callable[[str], bool] | None,
+) -> tuple[Mention, ...]:
+    """One article's mentions extended, cut free of glued words and genitives, trimmed and split."""
+    named = frozenset(m.text for m in ex.mentions)
+    out: list[Mention] = []
+    for m in ex.mentions:
+        m = _with_head_noun(_extend(m, lexicon, by_word, article), article)
+        m = _without_genitive_s(_without_glued_words(m, article, nouns, person_names), article, person_names, named)
+        out.extend(
+            t
+            for trimmed in _trim(m, lexicon, article)
+            for split in _split_of(trimmed, article)
+            for t in _with_seat_institution(split, article)
+        )
+    return tuple(out)
 
 
 _WORD_BEFORE = re.compile(r"(\w[\w-]*) $")
@@ -173,29 +196,7 @@ def refine(
     by_id = {a.id: a for a in articles}
     by_word = lexicon.index()
     trimmed = {
-        art_id: replace(
-            ex,
-            mentions=tuple(
-                t
-                for m in ex.mentions
-                for t in _trim(
-                    _without_genitive_s(
-                        _without_glued_words(
-                            _with_head_noun(_extend(m, lexicon, by_word, by_id[art_id]), by_id[art_id]),
-                            by_id[art_id],
-                            nouns,
-                            person_names,
-                        ),
-                        by_id[art_id],
-                        person_names,
-                    ),
-                    lexicon,
-                    by_id[art_id],
-                )
-                for t in _split_of(t, by_id[art_id])
-                for t in _with_seat_institution(t, by_id[art_id])
-            ),
-        )
+        art_id: replace(ex, mentions=_cleaned(ex, by_id[art_id], lexicon, by_word, nouns, person_names))
         for art_id, ex in extractions.items()
         if art_id in by_id
     }
@@ -308,17 +309,29 @@ def _findable(extractions: Mapping[str, Extraction], lexicon: Lexicon) -> dict[s
     for art_id in sorted(extractions):
         for m in extractions[art_id].mentions:
             words = m.text.split()
-            if m.label == "person" and 2 <= len(words) <= 3 and _is_name_like(words):
+            core = [w for w in words if w.lower() not in NAME_PARTICLES]  # "Alexander Van der Bellen": two
+            if m.label == "person" and 2 <= len(core) <= 3 and _is_name_like(words):
                 people.setdefault(skeleton(m.text), m.text)
     surnames: Counter[str] = Counter()
     for key in people:
         table.setdefault(key, _Target("person", None))
-        surnames[key.split()[-1]] += 1
+        surnames.update(_surnames(key))
     for key in people:
-        last = key.split()[-1]
-        if surnames[last] == 1 and len(last) > 2:
-            table.setdefault(last, _Target("person", None))
+        for last in _surnames(key):
+            if surnames[last] == 1 and len(last) > 2:
+                table.setdefault(last, _Target("person", None))
     return table
+
+
+def _surnames(key: str) -> set[str]:
+    """A person's surname, also with its particles ("bellen", "van der bellen"; "guttenberg", "zu guttenberg")."""
+    words = key.split()
+    found = {words[-1]}
+    for i in range(1, len(words) - 1):
+        if words[i] in NAME_PARTICLES:
+            found.add(" ".join(words[i:]))
+            break
+    return found
 
 
 def _extend(m: Mention, lexicon: Lexicon, by_word: Mapping[str, list[str]], article: Article) -> Mention:
@@ -383,7 +396,8 @@ def _without_glued_words(
     Cuts stop at two words, so a full name remains ("Horst Seehofer": "Horst" is
     a German noun too), except where ``person_names`` says the first of two
     words is no given name or surname ("Aufsteiger Kaymer", "AfD-Vize Gauland",
-    "Regulator Boltz" -> the surname).
+    "Regulator Boltz" -> the surname). A hyphenated description between two names
+    leaves the second ("Nadal French-Open-Sieger Stan Wawrinka" -> "Stan Wawrinka").
     """
     if nouns is None or m.source not in ("model", "list") or m.label != "person" or not nouns.knows(article.language):
         return m
@@ -399,6 +413,12 @@ def _without_glued_words(
         if len(words) - cut == 2 and (person_names is None or person_names(word) or person_names(last)):
             break  # two words left: the first may be a given name that is a noun too
         cut += 1
+    # A hyphenated description between two names describes the second ("Nadal French-Open-Sieger
+    # Stan Wawrinka"): the name is what follows it.
+    for i in range(max(cut, 1), len(words) - 1):
+        word = words[i]
+        if "-" in word and len(word) >= GLUED_MIN_CHARS and nouns.glued_before_name(article.language, word):
+            cut = i + 1
     if cut == 0:
         return m
     offset = len(" ".join(words[:cut])) + 1
@@ -406,23 +426,39 @@ def _without_glued_words(
     return replace(m, start=start, text=article.text[start : m.end])
 
 
-def _without_genitive_s(m: Mention, article: Article, person_names: Callable[[str], bool] | None) -> Mention:
+def _without_genitive_s(
+    m: Mention, article: Article, person_names: Callable[[str], bool] | None, named: Set[str] = frozenset()
+) -> Mention:
     """A German person's name without the genitive -s the model took in ("Justin Biebers Album",
-    "Arabella Kiesbauers Show" -> "Justin Bieber", "Arabella Kiesbauer"): before a noun, when the
-    name dictionary knows the surname without the -s and not with it ("Gates", "Williams" stay)."""
+    "Arabella Kiesbauers neues Format" -> "Justin Bieber", "Arabella Kiesbauer"), and without the
+    words after a genitive inside it ("Ridley Scotts Blade Runner" -> "Ridley Scott"): before a
+    noun, when the name without the -s is known and the name with it is not ("Gates", "Williams"
+    stay). Known is what the name dictionary knows or the article names on its own (``named``,
+    its mentions' texts: "Kiesbauer")."""
     if person_names is None or article.language != "de" or m.label != "person" or m.source not in ("model", "list"):
         return m
-    last = m.text.rsplit(" ", 1)[-1]
-    if len(last) <= 4 or not last.endswith("s") or last.endswith("ss") or not last[:1].isupper():
-        return m
-    if not _NOUN_NEXT.match(article.text, m.end):
-        return m  # a genitive name stands before its noun ("Biebers Kommentare"; not "Jankovics gehört")
-    if person_names(last) or not person_names(last[:-1]):
-        return m
-    return replace(m, end=m.end - 1, text=m.text[:-1])
+
+    def genitive(word: str, rest: int) -> bool:
+        if len(word) <= 4 or not word.endswith("s") or word.endswith("ss") or not word[:1].isupper():
+            return False
+        if rest == m.end and not _NOUN_NEXT.match(article.text, m.end):
+            return False  # a genitive name stands before its noun ("Biebers Kommentare"; not "Jankovics gehört")
+        stem = word[:-1]
+        return not person_names(word) and (person_names(stem) or stem in named)
+
+    words = m.text.split(" ")
+    offset = 0
+    for i, word in enumerate(words):
+        offset += len(word)
+        if (i > 0 or len(words) == 1) and genitive(word, m.start + offset):
+            end = m.start + offset - 1
+            return replace(m, end=end, text=article.text[m.start : end])
+        offset += 1
+    return m
 
 
-_NOUN_NEXT = re.compile(r"[ \t\u00a0]+[A-ZÄÖÜ]")
+#: A noun next, perhaps after one declined adjective ("Kommentare", "neues Format").
+_NOUN_NEXT = re.compile(r"[ \t\u00a0]+(?:[a-zäöüß]+(?:e|er|es|en|em)[ \t\u00a0]+)?[A-ZÄÖÜ]")
 
 
 def _trim(m: Mention, lexicon: Lexicon, article: Article) -> list[Mention]:
@@ -480,14 +516,19 @@ def _trim(m: Mention, lexicon: Lexicon, article: Article) -> list[Mention]:
 
 
 def _two_names(m: Mention, lexicon: Lexicon) -> list[Mention] | None:
-    """A confident name followed by a confident person's name of two words or more
-    ("told the BBC Michael Howard has ...", "Apple Inc. Steve Jobs"): a span the model
-    ran on past the first name's end is two mentions, each with its corpus type."""
+    """A confident name followed by a person's name of two words or more ("told the BBC
+    Michael Howard has ...", "Apple Inc. Steve Jobs", "the aerospace group EADS Philippe Camus"):
+    a span the model ran on past the first name's end is two mentions, each with its type.
+    The second is a person's when the corpus names it so, or names its last word so ("Mr
+    Camus") after a first name that is not a person's ("Martin Luther King" stays whole)."""
     words = m.text.split(" ")
     for cut in range(1, len(words) - 1):
         first, second = " ".join(words[:cut]), " ".join(words[cut:])
-        if first in lexicon.names and lexicon.names.get(second) == "person":
-            return _split_in_two(m, first, second, lexicon)
+        if first not in lexicon.names:
+            continue
+        surname = lexicon.names[first] != "person" and lexicon.names.get(words[-1]) == "person"
+        if lexicon.names.get(second) == "person" or surname:
+            return _split_in_two(m, first, second, lexicon, "person")
     return None
 
 
@@ -506,9 +547,11 @@ def _coordinated_names(m: Mention, lexicon: Lexicon) -> list[Mention] | None:
     return _split_in_two(m, parts[0], parts[1], lexicon)
 
 
-def _split_in_two(m: Mention, first: str, second: str, lexicon: Lexicon) -> list[Mention]:
+def _split_in_two(
+    m: Mention, first: str, second: str, lexicon: Lexicon, second_label: EntityType | None = None
+) -> list[Mention]:
     """``m`` as two mentions: ``first`` at its start and ``second`` at its end, each a confident
-    name with the corpus's type and hint."""
+    name with the corpus's type and hint (``second_label`` where the corpus lacks the second)."""
     spans = ((m.start, m.start + len(first), first), (m.end - len(second), m.end, second))
     return [
         replace(
@@ -516,7 +559,7 @@ def _split_in_two(m: Mention, first: str, second: str, lexicon: Lexicon) -> list
             start=start,
             end=end,
             text=text,
-            label=lexicon.names[text],
+            label=lexicon.names.get(text) or second_label or m.label,
             entity_hint=lexicon.hints.get(text),
             source="propagated",
         )
@@ -524,6 +567,7 @@ def _split_in_two(m: Mention, first: str, second: str, lexicon: Lexicon) -> list
     ]
 
 
+_PARTICLE_GAP = re.compile(r" (?:(?:" + "|".join(sorted(NAME_PARTICLES)) + r") ){1,2}")
 _CAPITALISED = re.compile(r"[A-ZÀ-ÖØ-Þ][\w’']*(?:-[\w’']+)*")
 
 
@@ -561,9 +605,11 @@ def _propagate(
             words.append((start, end))
         # Words of one name are separated by single spaces only: reach[i] is how many
         # words from i on are (at most 4), so no run across other gaps is ever tried.
+        # (or by surname particles: "Van der Bellen", "Ursula von der Leyen").
         reach = [1] * len(words)
         for k in range(len(words) - 2, -1, -1):
-            if text[words[k][1] : words[k + 1][0]] == " ":
+            gap = text[words[k][1] : words[k + 1][0]]
+            if gap == " " or _PARTICLE_GAP.fullmatch(gap):
                 reach[k] = min(4, reach[k + 1] + 1)
         i = 0
         while i < len(words):
