@@ -51,3 +51,40 @@ def test_the_augmentation_rate_must_be_a_share(capsys) -> None:  # type: ignore[
         main(["--augment", "2"])
     err = capsys.readouterr().err
     assert "--augment" in err and "from 0 to 1" in err and "found 2.0" in err
+
+
+def test_germeval_oth_is_a_fourth_label_only_on_request(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from generator.devtools.nerdata import GERMEVAL_WITH_OTH, read_germeval
+
+    path = tmp_path / "g.tsv"
+    rows = [
+        ("Der", "O"),
+        ("Tatort", "B-OTH"),
+        ("in", "O"),
+        ("Köln", "B-LOC"),
+        ("und", "O"),
+        ("russischen", "B-LOCderiv"),
+    ]
+    path.write_text(
+        "# source x\n" + "".join(f"{i}\t{w}\t{t}\tO\n" for i, (w, t) in enumerate(rows, 1)) + "\n", encoding="utf-8"
+    )
+    assert [s.tags for s in read_germeval(path)] == [("O", "O", "O", "B-LOC", "O", "O")]
+    assert [s.tags for s in read_germeval(path, GERMEVAL_WITH_OTH)] == [("O", "B-OTH", "O", "B-LOC", "O", "O")]
+
+
+def test_selection_scores_ignore_a_label_the_build_drops() -> None:
+    """A model that learns OTH is selected on PER, LOC and ORG alone (``dossier.ner_scorer.v1``)."""
+    import spacy
+    from spacy.tokens import Doc, Span
+    from spacy.training import Example
+
+    from generator.extraction.embed import score_scored_labels
+
+    nlp = spacy.blank("de")
+    words = ["Der", "Tatort", "in", "Köln"]
+    gold = Doc(nlp.vocab, words=words, ents=["O", "B-OTH", "O", "B-LOC"])
+    pred = Doc(nlp.vocab, words=words)
+    pred.ents = [Span(pred, 3, 4, label="LOC")]
+    assert score_scored_labels([Example(pred, gold)])["ents_f"] == 1.0
+    pred.ents = [Span(pred, 1, 2, label="ORG"), Span(pred, 3, 4, label="LOC")]
+    assert score_scored_labels([Example(pred, gold)])["ents_p"] == 0.5

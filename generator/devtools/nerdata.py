@@ -59,14 +59,18 @@ def _repair_bio(pairs: list[tuple[str, str | None]]) -> tuple[str, ...]:
 
 
 _GERMEVAL_MAP = {"PER": "PER", "LOC": "LOC", "ORG": "ORG"}  # OTH and *deriv/*part -> O
+#: GermEval's fourth outer label kept: names of other things (works, events, products, languages).
+GERMEVAL_WITH_OTH = {**_GERMEVAL_MAP, "OTH": "OTH"}
 
 
-def read_germeval(path: Path) -> Iterator[Sentence]:
+def read_germeval(path: Path, mapping: dict[str, str] | None = None) -> Iterator[Sentence]:
     """GermEval 2014: ``index TAB token TAB outer TAB nested``; outer spans only.
 
     ``LOCderiv`` ("russischen") and ``LOCpart`` ("Nordkorea-Experte") map to O:
-    the dossier wants names of things, not adjectives derived from them.
+    the dossier wants names of things, not adjectives derived from them. ``OTH``
+    maps to O too, unless ``mapping`` is :data:`GERMEVAL_WITH_OTH`.
     """
+    mapping = mapping or _GERMEVAL_MAP
     words: list[str] = []
     pairs: list[tuple[str, str | None]] = []
     with path.open(encoding="utf-8") as fh:
@@ -81,7 +85,7 @@ def read_germeval(path: Path) -> Iterator[Sentence]:
                 continue
             cols = line.split("\t")
             words.append(cols[1])
-            pairs.append(_clean_tag(cols[2], _GERMEVAL_MAP))
+            pairs.append(_clean_tag(cols[2], mapping))
     if words:
         yield Sentence(tuple(words), _repair_bio(pairs))
 

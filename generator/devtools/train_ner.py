@@ -30,8 +30,9 @@ CONFIG = Path(__file__).resolve().parents[2] / "training" / "de_ner_cluster.cfg"
 SOURCES = ("germeval", "wikiann", "smartdata", "europeana")
 
 
-def _germeval(data: Path, split: str) -> list[nerdata.Sentence]:
-    return list(nerdata.read_germeval(data / "germeval2014" / f"NER-de-{split}.tsv"))
+def _germeval(data: Path, split: str, oth: bool = False) -> list[nerdata.Sentence]:
+    mapping = nerdata.GERMEVAL_WITH_OTH if oth else None
+    return list(nerdata.read_germeval(data / "germeval2014" / f"NER-de-{split}.tsv", mapping))
 
 
 def heldout_sets(data: Path) -> dict[str, list[nerdata.Sentence]]:
@@ -44,9 +45,20 @@ def heldout_sets(data: Path) -> dict[str, list[nerdata.Sentence]]:
 
 
 def write_docbins(
-    data: Path, out: Path, sources: tuple[str, ...], seed: int = 0, refit: bool = False, augment: float = 0.0
+    data: Path,
+    out: Path,
+    sources: tuple[str, ...],
+    seed: int = 0,
+    refit: bool = False,
+    augment: float = 0.0,
+    oth: bool = False,
 ) -> dict[str, int]:
     """Write ``train.spacy`` and ``dev.spacy`` to ``out``; return sentence counts.
+
+    With ``oth`` GermEval's names of other things (``OTH``: works, events,
+    products) are a fourth label to learn rather than words outside any name;
+    the build ignores the label, and selection scores PER, LOC and ORG only
+    (``dossier.ner_scorer.v1``).
 
     With ``refit`` the selection split (GermEval dev) is added to the training
     data: the recipe for a final fit after the configuration and the number of
@@ -59,7 +71,7 @@ def write_docbins(
     train_docs = []
     counts: dict[str, int] = {}
     if "germeval" in sources:
-        sents = _germeval(data, "train")
+        sents = _germeval(data, "train", oth)
         counts["germeval-train"] = len(sents)
         train_docs.extend(nerdata.docs_from_sentences(nlp, sents))
         if augment:
@@ -81,7 +93,7 @@ def write_docbins(
             n += len(sents)
             train_docs.extend(nerdata.docs_from_sentences(nlp, sents))
         counts["europeana"] = n
-    dev = _germeval(data, "dev")
+    dev = _germeval(data, "dev", oth)
     if refit:
         counts["germeval-dev (refit)"] = len(dev)
         train_docs.extend(nerdata.docs_from_sentences(nlp, dev))
@@ -101,13 +113,14 @@ def train(
     workdir: Path | None = None,
     refit_steps: int = 0,
     augment: float = 0.0,
+    oth: bool = False,
 ) -> None:
     from spacy.cli.train import train as spacy_train
 
     with tempfile.TemporaryDirectory() as tmp:
         tmpdir = workdir or Path(tmp)
         tmpdir.mkdir(parents=True, exist_ok=True)
-        counts = write_docbins(data, tmpdir, sources, refit=refit_steps > 0, augment=augment)
+        counts = write_docbins(data, tmpdir, sources, refit=refit_steps > 0, augment=augment, oth=oth)
         for name, n in counts.items():
             print(f"  {name}: {n}")
         all_overrides = {
@@ -115,6 +128,8 @@ def train(
             "paths.dev": str(tmpdir / "dev.spacy"),
             **overrides,
         }
+        if oth:
+            all_overrides["components.ner.scorer"] = {"@scorers": "dossier.ner_scorer.v1"}
         if refit_steps:
             # A fixed number of steps chosen on dev; no early stopping on data it trains on.
             all_overrides.update({"training.max_steps": refit_steps, "training.patience": 0})
@@ -184,6 +199,11 @@ def main(argv: list[str] | None = None) -> int:
         metavar="RATE",
         help="add a copy of GermEval train with each mention replaced, at this rate, by another of its label",
     )
+    parser.add_argument(
+        "--oth",
+        action="store_true",
+        help="learn GermEval's OTH (works, events, products) as a fourth label; selection still scores PER/LOC/ORG",
+    )
     args = parser.parse_args(argv)
     if not 0.0 <= args.augment <= 1.0:
         parser.error(f"--augment: expected a rate from 0 to 1 (the share of mentions replaced), found {args.augment}")
@@ -198,7 +218,7 @@ def main(argv: list[str] | None = None) -> int:
     for item in args.set:
         key, _, value = item.partition("=")
         overrides[key] = _parse_value(value)
-    train(args.data, args.out, sources, overrides, args.config, args.workdir, args.refit_steps, args.augment)
+    train(args.data, args.out, sources, overrides, args.config, args.workdir, args.refit_steps, args.augment, args.oth)
     return 0
 
 

@@ -256,3 +256,22 @@ def lexeme_hash_embed(
     n_in = width * (len(attrs) + len(lex_rows))
     mix: Model = with_array(Maxout(width, n_in, nP=3, dropout=0.0, normalize=True))
     return chain(concatenate(lexical, lexemes), mix, ragged2list())
+
+
+#: The labels a build uses; a model may learn more (GermEval's ``OTH``), which the build ignores.
+SCORED_LABELS = frozenset({"PER", "LOC", "ORG"})
+
+
+@registry.scorers("dossier.ner_scorer.v1")
+def make_ner_scorer() -> Callable[..., dict[str, object]]:
+    """spaCy's NER scores over PER, LOC and ORG only: model selection must not reward a label the build drops."""
+    return score_scored_labels
+
+
+def score_scored_labels(examples: Iterable, **kwargs: object) -> dict[str, object]:  # type: ignore[type-arg]
+    from spacy.scorer import Scorer
+
+    def getter(doc: Doc, attr: str) -> list:  # type: ignore[type-arg]
+        return [e for e in doc.ents if e.label_ in SCORED_LABELS]
+
+    return Scorer.score_spans(examples, "ents", getter=getter, has_annotation=lambda doc: True)
