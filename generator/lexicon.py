@@ -245,7 +245,32 @@ def is_apposition_head(low: str) -> bool:
     return _APPOSITION.fullmatch(low) is not None
 
 
-_LAST_WORD = re.compile(r"([^\W\d_][\w-]*)[ \t\u00a0]+\Z")
+_BLANKS = " \t\u00a0"
+_QUOTE_MARKS = "\"„“”‚‘’'«»‹›"
+
+
+def word_before(text: str, *, quote: bool = False, blank: bool = True) -> str | None:
+    """The word that ends ``text`` (a letter, then letters, digits, "_" and "-"), before trailing
+    blanks (at least one with ``blank``) and, with ``quote``, one quotation mark between them.
+
+    Scans back from the end: a regular expression anchored at the end ("...\\Z") tries every
+    start position of the text, and this runs for every mention of the corpus.
+    """
+    end = len(text)
+    while end and text[end - 1] in _BLANKS:
+        end -= 1
+    if quote and end and text[end - 1] in _QUOTE_MARKS:
+        end -= 1
+        while end and text[end - 1] in _BLANKS:
+            end -= 1
+    elif blank and end == len(text):
+        return None
+    start = end
+    while start and (text[start - 1].isalnum() or text[start - 1] in "_-"):
+        start -= 1
+    while start < end and not (text[start].isalnum() and not text[start].isdecimal()):
+        start += 1  # the word begins at its first letter (as regular expressions' [^\W\d_] has it)
+    return text[start:end] if start < end else None
 
 
 def is_class_noun(word: str, language: str) -> bool:
@@ -261,8 +286,8 @@ def is_class_noun(word: str, language: str) -> bool:
 def introduced_by_class_noun(text_before: str, language: str) -> bool:
     """Whether the text right before a name ends in a class noun (:func:`is_class_noun`):
     "im sozialen Netzwerk", "the carmaker"."""
-    match = _LAST_WORD.search(text_before)
-    return match is not None and is_class_noun(match.group(1), language)
+    word = word_before(text_before)
+    return word is not None and is_class_noun(word, language)
 
 
 def is_role_word(text: str, role_words: Iterable[str]) -> bool:
@@ -416,15 +441,14 @@ WORK_GENRES: dict[str, frozenset[str]] = {
     ),
 }
 _GERMAN_COMPOUND_ONLY = frozenset({"roman"})
-_BEFORE_TITLE = re.compile(r"([^\W\d_][\w-]*)[ \t\u00a0]*[\"„“”‚‘’'«»‹›]?[ \t\u00a0]*\Z")
 
 
 def introduces_work(text_before: str, language: str) -> bool:
     """Whether ``text_before`` (the text right before a name) ends with a genre noun that introduces a title."""
-    match = _BEFORE_TITLE.search(text_before[-60:])
-    if match is None:
+    found = word_before(text_before[-60:], quote=True, blank=False)
+    if found is None:
         return False
-    word = match.group(1).rsplit("-", 1)[-1]
+    word = found.rsplit("-", 1)[-1]
     genres = WORK_GENRES.get(language, frozenset())
     if language == "de":
         low = word.lower()

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from generator.names import acronym_of, fold, genitive_stem, is_acronym, skeleton
 
@@ -85,3 +89,18 @@ def test_person_name_parts_come_from_rigour_and_are_kept_between_builds(tmp_path
     path.write_bytes(path.read_bytes()[:-3])  # damaged: never trusted
     with pytest.raises(AssertionError, match="asked again"):
         lexicon.PersonNameParts(path)("Bono")
+
+
+_WORD_THEN_BLANKS = re.compile(r"([^\W\d_][\w-]*)[ \t\u00a0]+\Z")
+_WORD_THEN_QUOTE = re.compile(r"([^\W\d_][\w-]*)[ \t\u00a0]*[\"„“”‚‘’'«»‹›]?[ \t\u00a0]*\Z")
+
+
+@given(st.text(st.sampled_from([*"ab9_-Ö ,.\t\u00a0\"„'«é²ß", "\u0301"]), max_size=14))
+def test_the_word_before_a_name_is_what_an_end_anchored_pattern_finds(text: str) -> None:
+    """``word_before`` scans back from the end; the regular expressions it replaced are its oracle."""
+    from generator.lexicon import word_before
+
+    plain = _WORD_THEN_BLANKS.search(text)
+    assert word_before(text) == (plain.group(1) if plain else None)
+    quoted = _WORD_THEN_QUOTE.search(text)
+    assert word_before(text, quote=True, blank=False) == (quoted.group(1) if quoted else None)

@@ -205,3 +205,25 @@ def test_the_whole_corpus_pages_are_made_again_only_when_the_corpus_changed(
     cached = _build(edited, cache, exports=("ftm", "csv"))
     assert calls == ["export", "export"]
     assert _files(cached) == _files(_build(edited, None, exports=("ftm", "csv")))
+
+
+def test_finished_pages_are_read_ahead_in_build_order_and_any_order_works(tmp_path: Path) -> None:
+    """``take`` reads a few stored pages per query, in the order MkDocs builds them; a page asked
+    for out of that order is read all the same, and a page stored with another digest never is."""
+    from generator.site.reuse import FinishedPages
+
+    pages = {f"e/{i}.md": f"markdown {i}" for i in range(7)}
+    first = FinishedPages(tmp_path)
+    first.plan(pages, "theme")
+    for path in pages:
+        first.keep(path, f"<html>{path}</html>", [{"location": path}])
+    first.finish()
+
+    changed = {**pages, "e/3.md": "markdown 3, edited"}
+    second = FinishedPages(tmp_path, read_ahead=2)
+    order = sorted(pages, reverse=True)
+    assert second.plan(changed, "theme", order) == set(pages) - {"e/3.md"}
+    for path in ["e/6.md", "e/5.md", "e/0.md", "e/4.md", "e/2.md", "e/1.md"]:
+        finished = second.take(path)
+        assert (finished.html, finished.search) == (f"<html>{path}</html>", [{"location": path}])
+    assert second.reused == 6

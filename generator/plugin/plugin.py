@@ -93,10 +93,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
                 log.info("hand-written %s replaces the generated page", page.path)
                 continue
             self.generated[page.path] = store.checksum(page.content)
-            markdown, blocks = rawhtml.split(page.content)
-            if blocks:
-                self.raw[page.path] = blocks
-            files.append(File.generated(config, page.path, content=markdown))
+            # Cut into Markdown and finished HTML in on_nav, once it is known whether the page is reused.
+            files.append(File.generated(config, page.path, content=page.content))
         for path, content in sorted(result.site.static.items()):
             if files.get_file_from_path(path) is None:
                 files.append(File.generated(config, path, content=content))
@@ -122,12 +120,29 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             self.settings.cache_dir if self.settings is not None and self.config.reuse_pages else None
         )
         self.current, self.fresh_search, self.search_seen = None, [], 0
-        if not (self.generated and self.finished.enabled and self._search_records(config) is not False):
-            return nav
-        in_nav = nav_sources(nav)
-        pages = {path: digest for path, digest in self.generated.items() if path not in in_nav}
-        self.finished.plan(pages, theme_key(theme_inputs(config, nav, files)))
+        if self.generated and self.finished.enabled and self._search_records(config) is not False:
+            in_nav = nav_sources(nav)
+            pages = {path: digest for path, digest in self.generated.items() if path not in in_nav}
+            order = [f.src_uri for f in files.documentation_pages()]
+            self.finished.plan(pages, theme_key(theme_inputs(config, nav, files)), order)
+        self._sources(files)
         return nav
+
+    def _sources(self, files: Files) -> None:
+        """What MkDocs reads of each generated page: nothing for a reused one (it gets its finished
+        HTML back in on_post_page), Markdown with placeholders for the finished HTML of the others
+        (generator/site/rawhtml.py: put back after Python-Markdown)."""
+        for path in self.generated:
+            file = files.get_file_from_path(path)
+            if file is None:
+                continue
+            if path in self.finished.reusable:
+                file.content_string = ""
+                continue
+            markdown, blocks = rawhtml.split(file.content_string)
+            if blocks:
+                self.raw[path] = blocks
+            file.content_string = markdown
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if page.file.src_uri not in self.finished.reusable:

@@ -693,13 +693,16 @@ def _without_ordinary_words(
         if m.entity_hint or m.source not in MODEL_SOURCES:
             return False
         word = m.text
-        # A plural noun after a class noun is its object, not its name ("warfen der Gruppe
-        # Menschenrechtsverletzungen vor", "der Drogeriemarktkette Vermögenswerte entziehen").
-        plural = nouns.heads.get(word, ("", ""))[1] == "p" and nouns.is_common(lang, word)
-        if art is not None and not plural and introduced_by_class_noun(art.text[max(0, m.start - 40) : m.start], lang):
-            return False
         if curation.owner_of(word) is not None or not nouns.knows(lang):
             return False
+        if not looks_ordinary(m, word, lang):
+            return False
+        # A name that a class noun introduces is one ("im sozialen Netzwerk Facebook"), but a plural
+        # noun after a class noun is its object ("warfen der Gruppe Menschenrechtsverletzungen vor").
+        plural = nouns.heads.get(word, ("", ""))[1] == "p" and nouns.is_common(lang, word)
+        return art is None or plural or not introduced_by_class_noun(art.text[max(0, m.start - 40) : m.start], lang)
+
+    def looks_ordinary(m: Mention, word: str, lang: str) -> bool:
         if lettered(m):
             return True
         if " " not in word and "-" in word:
@@ -716,8 +719,7 @@ def _without_ordinary_words(
         initial_only = lang == "en" and word not in inside
         return common and (m.label == "person" or counts[word] < CONSISTENT_MENTIONS or initial_only)
 
-    kept = [m for m in mentions if not ordinary(m)]
-    return kept, [m for m in mentions if ordinary(m)]
+    return _set_aside(mentions, ordinary)
 
 
 def _without_titles_of_works(
@@ -753,7 +755,16 @@ def _without_titles_of_works(
             m.text in titles and m.source in MODEL_SOURCES and not m.entity_hint and curation.owner_of(m.text) is None
         )
 
-    return [m for m in mentions if not title(m)], [m for m in mentions if title(m)]
+    return _set_aside(mentions, title)
+
+
+def _set_aside(mentions: Sequence[Mention], test: Callable[[Mention], bool]) -> tuple[list[Mention], list[Mention]]:
+    """(the mentions ``test`` keeps, the ones it sets aside), each judged once."""
+    kept: list[Mention] = []
+    aside: list[Mention] = []
+    for m in mentions:
+        (aside if test(m) else kept).append(m)
+    return kept, aside
 
 
 def _vote_type(

@@ -68,7 +68,7 @@ class PageCache:
         self.path = folder / name if folder is not None else None
         self.hits = 0  # units loaded
         self.rejected = 0  # rows that failed their checksum
-        self._reader: sqlite3.Connection | None = None  # kept open by load_one
+        self._reader: sqlite3.Connection | None = None  # kept open by load_some
 
     @property
     def enabled(self) -> bool:
@@ -163,33 +163,40 @@ class PageCache:
             return set()
         return ok
 
-    def load_one(self, unit: str, digest: str) -> Pages | None:
-        """One unit's pages if it is stored with ``digest`` and its row passes its checksum.
+    def load_some(self, wanted: Mapping[str, str]) -> dict[str, Pages]:
+        """The pages of a few units (unit -> digest) in one query, each row's checksum checked.
 
-        Called once per page of a build: one connection serves them all (:meth:`close`).
+        Called for every few dozen pages of a build: one connection serves them all (:meth:`close`).
+
+        A unit that is missing, stored with another digest or fails its checksum is left out.
         """
-        if self.path is None:
-            return None
+        found: dict[str, Pages] = {}
+        if self.path is None or not wanted:
+            return found
         try:
             if self._reader is None:
                 self._reader = self._connect()
-            row = self._reader.execute(
-                "SELECT paths, body, lengths, checksum FROM units WHERE unit = ? AND digest = ?", (unit, digest)
-            ).fetchone()
-            if row is None or not isinstance(row[1], bytes):
-                return None
-            paths, body, lengths, checksum = row
-            if _row_checksum(unit, digest, paths, body, lengths) != checksum:
-                raise ValueError("checksum mismatch")
-            self.hits += 1
-            return _unpack(paths, body, lengths)
+            marks = ",".join("?" * len(wanted))
+            rows = self._reader.execute(
+                f"SELECT unit, digest, paths, body, lengths, checksum FROM units WHERE unit IN ({marks})",
+                list(wanted),
+            ).fetchall()
         except sqlite3.DatabaseError as exc:
             self.close()
             self._discard(exc)
-        except (ValueError, UnicodeDecodeError) as exc:
-            log.info("dossier: ignoring bad cache row %s (%s)", unit, exc)
-            self.rejected += 1
-        return None
+            return found
+        for unit, digest, paths, body, lengths, checksum in rows:
+            if wanted.get(unit) != digest or not isinstance(body, bytes):
+                continue
+            try:
+                if _row_checksum(unit, digest, paths, body, lengths) != checksum:
+                    raise ValueError("checksum mismatch")
+                found[unit] = _unpack(paths, body, lengths)
+            except (ValueError, UnicodeDecodeError) as exc:
+                log.info("dossier: ignoring bad cache row %s (%s)", unit, exc)
+                self.rejected += 1
+        self.hits += len(found)
+        return found
 
     def close(self) -> None:
         if self._reader is not None:

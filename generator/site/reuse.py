@@ -44,11 +44,15 @@ def theme_key(parts: Iterable[str | bytes]) -> str:
 class FinishedPages:
     """The finished pages of one build: which to reuse, and the new ones to keep for the next."""
 
-    def __init__(self, folder: Path | None, flush_every: int = 256):
+    def __init__(self, folder: Path | None, flush_every: int = 256, read_ahead: int = 64):
         self.cache = PageCache(folder, FILE_NAME)
         self.flush_every = flush_every
+        self.read_ahead = read_ahead
         self.digests: dict[str, str] = {}  # page source path -> digest of page and theme
         self.reusable: set[str] = set()
+        self._order: list[str] = []  # the reusable pages in the order MkDocs builds them
+        self._position: dict[str, int] = {}
+        self._ahead: dict[str, list[tuple[str, str]]] = {}  # pages read ahead, not yet taken
         self._pending: dict[str, tuple[str, list[tuple[str, str]]]] = {}
         self.rendered = 0
         self.reused = 0
@@ -57,16 +61,31 @@ class FinishedPages:
     def enabled(self) -> bool:
         return self.cache.enabled
 
-    def plan(self, pages: Mapping[str, str], theme: str) -> set[str]:
-        """Digest each page (path -> digest of its Markdown) with the theme; return the reusable paths."""
+    def plan(self, pages: Mapping[str, str], theme: str, order: Iterable[str] = ()) -> set[str]:
+        """Digest each page (path -> digest of its Markdown) with the theme; return the reusable paths.
+
+        ``order`` is the order MkDocs builds pages in: :meth:`take` reads the stored pages ahead in
+        it, a few dozen per query.
+        """
         self.digests = {path: store.checksum(digest, theme) for path, digest in pages.items()}
         self.reusable = self.cache.verified(self.digests)
+        self._order = [path for path in order if path in self.reusable]
+        self._position = {path: i for i, path in enumerate(self._order)}
+        self._ahead = {}
         self.rendered = self.reused = 0
         return self.reusable
 
+    def _read(self, path: str) -> list[tuple[str, str]]:
+        if path not in self._ahead:
+            at = self._position.get(path)
+            batch = [path] if at is None else self._order[at : at + self.read_ahead]
+            found = self.cache.load_some({p: self.digests[p] for p in batch})
+            self._ahead = {p: list(pages) for p, pages in found.items()}
+        return self._ahead.pop(path, [])
+
     def take(self, path: str) -> Finished:
         """The stored page (verified by :meth:`plan`)."""
-        pages = dict(self.cache.load_one(path, self.digests[path]) or ())
+        pages = dict(self._read(path))
         if "html" not in pages or "search" not in pages:
             raise DossierError(
                 [
