@@ -64,6 +64,9 @@ def blank_de(tmp_path_factory: pytest.TempPathFactory) -> str:
             {"label": "PER", "pattern": "Kenneth De"},
             {"label": "PER", "pattern": "C:\\Windows\\System32"},
             {"label": "ORG", "pattern": "https://example.org"},
+            {"label": "ORG", "pattern": "MPs"},
+            {"label": "ORG", "pattern": "NGOs"},
+            {"label": "ORG", "pattern": "ABC"},
             {"label": "ORG", "pattern": "Max-Planck-Institut"},
             {"label": "ORG", "pattern": "Montag"},
             {"label": "LOC", "pattern": "A4"},
@@ -374,3 +377,8 @@ def test_file_paths_and_web_addresses_are_no_names(blank_de: str, tmp_path: Path
     nlp = build_pipeline("de", blank_de, NlpSettings(), curation(tmp_path))
     assert ents(nlp, "Der Ordner C:\\Windows\\System32 wird geleert.") == []
     assert ents(nlp, "Siehe https://example.org dazu.") == []
+
+
+def test_an_acronym_in_the_plural_is_no_name(blank_de: str, tmp_path: Path) -> None:
+    nlp = build_pipeline("de", blank_de, NlpSettings(), curation(tmp_path))
+    assert ents(nlp, "Die MPs und die NGOs sprachen mit ABC.") == [("ABC", "ORG", "")]

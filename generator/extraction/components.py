@@ -284,6 +284,9 @@ _NEGATING_PREFIX = re.compile(r"(?i:non|anti|pro|ex|post|pre|nicht)-\w")
 #: ("C:\\Windows\\SoftwareDistribution", "https://...", "press@...").
 _NOT_A_NAME = re.compile(r"\\|://|@|\b[A-Za-z]:[\\/]")
 
+#: An acronym in the plural: a common noun ("MPs", "MEPs", "NGOs", "SUVs").
+_PLURAL_ACRONYM = re.compile(r"[A-ZÄÖÜ]{2,}s")
+
 #: Particles that begin a surname ("Van der Bellen", "De Baets", "Von der Leyen"); written with a
 #: capital at the end of a span, they say the name goes on. (German "der", "den", "das" are left out:
 #: capitalised they begin a sentence.)
@@ -546,6 +549,8 @@ class SpanFilter:
             return False
         if _NOT_A_NAME.search(text):
             return False
+        if _PLURAL_ACRONYM.fullmatch(text):
+            return False  # "MPs", "NGOs", "SUVs": a class of things, no one's name
         if fold(text) in self.exclude:
             return False
         if len(span) == 1 and is_role_word(text, self.role_words):
