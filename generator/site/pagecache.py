@@ -20,9 +20,10 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from contextlib import closing
 from pathlib import Path
+from typing import Any
 
 from generator import store
 
@@ -118,27 +119,15 @@ class PageCache:
         A unit that is missing, changed meanwhile or fails its checksum is left out:
         the caller renders it.
         """
-        found: dict[str, Pages] = {}
         if self.path is None or not wanted:
-            return found
+            return {}
         try:
             with closing(self._connect()) as con:
                 rows = con.execute("SELECT unit, digest, paths, body, lengths, checksum FROM units").fetchall()
         except sqlite3.DatabaseError as exc:
             self._discard(exc)
-            return found
-        for unit, digest, paths, body, lengths, checksum in rows:
-            if wanted.get(unit) != digest:
-                continue
-            try:
-                if not isinstance(body, bytes) or _row_checksum(unit, digest, paths, body, lengths) != checksum:
-                    raise ValueError("checksum mismatch")
-                found[unit] = _unpack(paths, body, lengths)
-            except (ValueError, UnicodeDecodeError) as exc:
-                log.info("dossier: ignoring bad page-cache row %s (%s)", unit, exc)
-                self.rejected += 1
-        self.hits += len(found)
-        return found
+            return {}
+        return self._checked(rows, wanted)
 
     def verified(self, wanted: Mapping[str, str]) -> set[str]:
         """The units of ``wanted`` stored with that digest and a row that passes its checksum.
@@ -170,9 +159,8 @@ class PageCache:
 
         A unit that is missing, stored with another digest or fails its checksum is left out.
         """
-        found: dict[str, Pages] = {}
         if self.path is None or not wanted:
-            return found
+            return {}
         try:
             if self._reader is None:
                 self._reader = self._connect()
@@ -184,12 +172,17 @@ class PageCache:
         except sqlite3.DatabaseError as exc:
             self.close()
             self._discard(exc)
-            return found
+            return {}
+        return self._checked(rows, wanted)
+
+    def _checked(self, rows: Iterable[tuple[Any, ...]], wanted: Mapping[str, str]) -> dict[str, Pages]:
+        """The pages of the rows stored with the wanted digest whose checksum holds (others are left out)."""
+        found: dict[str, Pages] = {}
         for unit, digest, paths, body, lengths, checksum in rows:
-            if wanted.get(unit) != digest or not isinstance(body, bytes):
+            if wanted.get(unit) != digest:
                 continue
             try:
-                if _row_checksum(unit, digest, paths, body, lengths) != checksum:
+                if not isinstance(body, bytes) or _row_checksum(unit, digest, paths, body, lengths) != checksum:
                     raise ValueError("checksum mismatch")
                 found[unit] = _unpack(paths, body, lengths)
             except (ValueError, UnicodeDecodeError) as exc:
