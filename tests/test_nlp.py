@@ -67,6 +67,7 @@ def blank_de(tmp_path_factory: pytest.TempPathFactory) -> str:
             {"label": "ORG", "pattern": "MPs"},
             {"label": "ORG", "pattern": "NGOs"},
             {"label": "ORG", "pattern": "ABC"},
+            {"label": "ORG", "pattern": "ABCs"},
             {"label": "ORG", "pattern": "Max-Planck-Institut"},
             {"label": "ORG", "pattern": "Montag"},
             {"label": "LOC", "pattern": "A4"},
@@ -382,3 +383,5 @@ def test_file_paths_and_web_addresses_are_no_names(blank_de: str, tmp_path: Path
 def test_an_acronym_in_the_plural_is_no_name(blank_de: str, tmp_path: Path) -> None:
     nlp = build_pipeline("de", blank_de, NlpSettings(), curation(tmp_path))
     assert ents(nlp, "Die MPs und die NGOs sprachen mit ABC.") == [("ABC", "ORG", "")]
+    # German writes an acronym's genitive with -s too: with the acronym alone in the text, it is one.
+    assert ents(nlp, "Die Chefin des ABC und die Zukunft des ABCs.") == [("ABC", "ORG", ""), ("ABCs", "ORG", "")]

@@ -98,4 +98,3 @@ def test_reused_pages_equal_rendered_pages_after_every_kind_of_edit(
         first, second = _tree(warm), _tree(full)
         assert sorted(first) == sorted(second), name
         assert [p for p in first if first[p] != second[p]] == [], name
-

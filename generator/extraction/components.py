@@ -549,7 +549,7 @@ class SpanFilter:
             return False
         if _NOT_A_NAME.search(text):
             return False
-        if _PLURAL_ACRONYM.fullmatch(text):
+        if _PLURAL_ACRONYM.fullmatch(text) and not self._acronym_genitive(span):
             return False  # "MPs", "NGOs", "SUVs": a class of things, no one's name
         if fold(text) in self.exclude:
             return False
@@ -575,6 +575,13 @@ class SpanFilter:
             # name ("Anti-Doping-Agentur" is an organisation's, by its head noun).
             return False
         return True
+
+    def _acronym_genitive(self, span: Span) -> bool:
+        """German also writes an acronym's genitive with -s ("des ORFs"): it is one when the text
+        names the acronym without it too. (English writes "ORF's"; "MPs" is always a plural.)"""
+        if self.lang == "en":
+            return False
+        return re.search(rf"\b{re.escape(span.text[:-1])}\b", span.doc.text) is not None
 
     def join_fragments(self, ents: list[Span]) -> list[Span]:
         """Adjacent person/organization spans with nothing between them are one name the
