@@ -17,6 +17,8 @@ section quotes the figures with the date and machine.
    not incremental), with its stages, after editing one article and after
    editing one curated alias, and the whole build after the article edit.
 4. Peak memory (max RSS) of the whole run, children included.
+
+``--scale`` runs only the scale curve instead (generator/devtools/scale.py).
 """
 
 from __future__ import annotations
@@ -49,7 +51,7 @@ def materialise_corpus(shared: Path, target: Path, limit: int | None) -> int:
     count = 0
     for path in sorted((ROOT / "content" / "articles").glob("*")):
         shutil.copy2(path, target / path.name)
-        count += 1
+        count += path.suffix != ".csv"  # the sample's metadata table is no article
     bbc = shared / "corpora" / "bbc-news"
     gnad = shared / "corpora" / "10kgnad" / "test.csv"
     files: list[tuple[str, bytes]] = []
@@ -253,11 +255,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--min-mentions", type=int, default=2, help="entity page threshold for the large builds")
     parser.add_argument("--json", type=Path, default=ROOT / "bench-results.json")
+    parser.add_argument(
+        "--scale",
+        action="store_true",
+        help="only the scale curve: cold, warm and one-edit builds at --scale-sizes articles (generator/devtools/scale.py)",
+    )
+    parser.add_argument("--scale-sizes", default="3000,10000,30000", help="corpus sizes of the scale curve")
     args = parser.parse_args(argv)
     console = Console(width=150)
     if not (args.shared / "corpora").is_dir():
         console.print(f"[yellow]no corpora under {args.shared}; benchmark skipped[/]")
         return 0
+    if args.scale:
+        return _scale(args, console)
     results: dict[str, object] = {
         "date": time.strftime("%Y-%m-%d"),
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
@@ -391,6 +401,49 @@ def main(argv: list[str] | None = None) -> int:
     console.print(f"peak memory (max RSS of this process or one child): {results['peak_memory_mb']:,.0f} MB")
     args.json.write_text(json.dumps(results, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     console.print(f"figures written to {args.json}")
+    return 0
+
+
+def _scale(args: argparse.Namespace, console: Any) -> int:
+    from rich.table import Table
+
+    from generator.devtools.scale import scale_curve
+
+    try:
+        sizes = [int(s) for s in args.scale_sizes.split(",") if s.strip()]
+    except ValueError:
+        console.print(f"[red]--scale-sizes: expected article counts such as 3000,10000; found {args.scale_sizes!r}[/]")
+        return 2
+    with tempfile.TemporaryDirectory(prefix="dossier-scale-") as tmp:
+        rows = scale_curve(args.shared, Path(tmp), sizes, args.workers)
+    table = Table(title=f"Scale curve ({args.workers} workers; cold = empty caches, edit = one article changed)")
+    columns = {
+        "articles": "{:,.0f}",
+        "min_mentions": "{:.0f}",
+        "pages": "{:,.0f}",
+        "site_mb": "{:,.0f}",
+        "cold_s": "{:.1f}",
+        "cold_peak_mb": "{:,.0f}",
+        "warm_s": "{:.1f}",
+        "edit_s": "{:.1f}",
+        "edit_peak_mb": "{:,.0f}",
+        "cold_ms_per_article": "{:.1f}",
+        "cold_ms_per_page": "{:.1f}",
+        "warm_ms_per_page": "{:.2f}",
+    }
+    for column in columns:
+        table.add_column(column.replace("_", " "))
+    for row in rows:
+        table.add_row(*[fmt.format(row[column]) for column, fmt in columns.items()])
+    console.print(table)
+    out = args.json.with_name("bench-scale-results.json") if args.json.name == "bench-results.json" else args.json
+    results = {
+        "date": time.strftime("%Y-%m-%d"),
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
+        "scale": rows,
+    }
+    out.write_text(json.dumps(results, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    console.print(f"figures written to {out}")
     return 0
 
 
