@@ -436,7 +436,7 @@ def _scale(args: argparse.Namespace, console: Any) -> int:
     for row in rows:
         table.add_row(*[fmt.format(row[column]) for column, fmt in columns.items()])
     console.print(table)
-    out = args.json.with_name("bench-scale-results.json") if args.json.name == "bench-results.json" else args.json
+    out = args.json.with_name("bench-results-scale.json") if args.json.name == "bench-results.json" else args.json
     results = {
         "date": time.strftime("%Y-%m-%d"),
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
