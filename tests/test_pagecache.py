@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.curation import Curation, load_curation
+from generator.errors import DossierError
 from generator.resolution.quotes import attribute
 from generator.resolution.resolve import resolve
 from generator.site.pagecache import PageCache
@@ -148,6 +149,22 @@ def test_damaged_rows_and_files_are_never_trusted(tmp_path: Path) -> None:
     garbage = PageCache(tmp_path)
     assert _files(_build(BASE, garbage)) == expected
     assert _build(BASE, PageCache(tmp_path)).rendered == 0, "the damaged file was replaced by a good one"
+
+
+def test_reused_pages_stay_in_the_cache_until_read(tmp_path: Path) -> None:
+    """A warm build holds no reused page's Markdown (a large site's would not fit in memory); each is
+    read, checked, when asked for, and a page whose row changed after the build checked it is an error."""
+    cache = PageCache(tmp_path)
+    first = _build(BASE, cache)
+    again = _build(BASE, PageCache(tmp_path))
+    entity_pages = [p for p in again.pages if p.path.startswith("people/") and p.path != "people/index.md"]
+    assert entity_pages and all(p._content is None for p in entity_pages), "reused pages are not loaded"
+    assert [p.digest for p in again.pages] == [p.digest for p in first.pages], "the digest needs no content"
+    assert _files(again) == _files(first)
+    with sqlite3.connect(tmp_path / "pages.sqlite") as con:
+        con.execute("UPDATE units SET digest = 'elsewhere'")
+    with pytest.raises(DossierError, match="changed while the site was being built"):
+        _ = entity_pages[0].content
 
 
 _NAMES = st.sampled_from(

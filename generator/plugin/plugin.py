@@ -24,13 +24,14 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from generator import outputdir, store
+from generator import outputdir
 from generator.errors import DossierError
 from generator.pipeline import ProcessCache, Settings, run
 from generator.plugin.config import DossierConfig, check_site_dir, settings_from_config
 from generator.plugin.themekey import nav_sources, theme_inputs
 from generator.progress import progress_bar
 from generator.site import rawhtml
+from generator.site.render import Page as SitePage
 from generator.site.reuse import TEMPLATE, Finished, FinishedPages, theme_key
 
 log = get_plugin_logger("dossier")
@@ -48,6 +49,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         # Finished pages (generator/site/reuse.py): Markdown digest of each generated page, the
         # pages this build puts back, the one being built, and the search records seen so far.
         self.generated: dict[str, str] = {}
+        self.pages: dict[str, SitePage] = {}  # generated pages until on_nav hands their Markdown to MkDocs
         self.finished = FinishedPages(None)
         self.current: Finished | None = None
         self.fresh_search: list[dict[str, object]] = []
@@ -87,14 +89,16 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             raise PluginError("dossier: the build cannot go on:\n" + str(exc)) from None
         for problem in result.report.problems:
             log.warning(str(problem))
-        self.generated = {}
+        self.generated, self.pages = {}, {}
         for page in result.site.pages:
             if files.get_file_from_path(page.path) is not None:
                 log.info("hand-written %s replaces the generated page", page.path)
                 continue
-            self.generated[page.path] = store.checksum(page.content)
-            # Cut into Markdown and finished HTML in on_nav, once it is known whether the page is reused.
-            files.append(File.generated(config, page.path, content=page.content))
+            self.generated[page.path] = page.digest
+            self.pages[page.path] = page
+            # Its Markdown is read and cut into Markdown and finished HTML in on_nav, once it is known
+            # whether the page is reused (a reused page's Markdown is never read from the page cache).
+            files.append(File.generated(config, page.path, content=""))
         for path, content in sorted(result.site.static.items()):
             if files.get_file_from_path(path) is None:
                 files.append(File.generated(config, path, content=content))
@@ -125,7 +129,11 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             pages = {path: digest for path, digest in self.generated.items() if path not in in_nav}
             order = [f.src_uri for f in files.documentation_pages()]
             self.finished.plan(pages, theme_key(theme_inputs(config, nav, files)), order)
-        self._sources(files)
+        try:
+            self._sources(files)
+        except DossierError as exc:
+            raise PluginError(str(exc)) from None
+        self.pages = {}
         return nav
 
     def _sources(self, files: Files) -> None:
@@ -137,9 +145,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             if file is None:
                 continue
             if path in self.finished.reusable:
-                file.content_string = ""
                 continue
-            markdown, blocks = rawhtml.split(file.content_string)
+            markdown, blocks = rawhtml.split(self.pages[path].content)
             if blocks:
                 self.raw[path] = blocks
             file.content_string = markdown

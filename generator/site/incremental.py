@@ -13,9 +13,11 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields, is_dataclass
+from functools import partial
 from operator import attrgetter
 from typing import Any, Generic, TypeVar
 
+from generator import store
 from generator.site import forking
 from generator.site.pagecache import PageCache
 
@@ -93,10 +95,72 @@ class UnitKind(Generic[I]):
 
 @dataclass
 class Rendered:
-    pages: dict[str, Pages] = field(default_factory=dict)  # unit or single job -> pages, in site order
+    pages: dict[str, Pages] = field(default_factory=dict)  # rendered unit or single job -> pages, in site order
+    stored: dict[str, tuple[str, list[str]]] = field(default_factory=dict)  # unit left in the cache -> digest, paths
+    digests: dict[str, str] = field(default_factory=dict)  # unit -> digest of its inputs (with a page cache)
+    cache: PageCache | None = None
     processes: int = 1
     rendered: int = 0  # units rendered in this build
     reused: int = 0  # units taken from the page cache
+
+    def unit_pages(self, unit: str) -> list[Page]:
+        """The unit's pages: those left in the page cache are read from it when their content is asked for."""
+        unit_digest = self.digests.get(unit)
+        if unit in self.stored:
+            assert self.cache is not None and unit_digest is not None
+            load = self.cache.page
+            return [
+                Page(path, digest=page_digest(unit_digest, path), load=partial(load, unit, unit_digest, path))
+                for path in self.stored[unit][1]
+            ]
+        return [
+            Page(path, content, digest=page_digest(unit_digest, path) if unit_digest else None)
+            for path, content in self.pages[unit]
+        ]
+
+
+class Page:
+    """A generated page: its docs-relative source path ("people/vladimir-putin.md"), its Markdown, and
+    a digest that changes whenever the Markdown does.
+
+    A page reused from the page cache holds no Markdown: it is read from the cache each time
+    ``content`` is asked for (a large site's reused pages need not be in memory at once, and a build
+    whose finished pages are reused never asks). Its digest is the digest of its unit's inputs and its
+    path, which fixes its Markdown as the page cache's correctness already requires.
+    """
+
+    __slots__ = ("_content", "_digest", "_load", "path")
+
+    def __init__(
+        self, path: str, content: str | None = None, *, digest: str | None = None, load: Callable[[], str] | None = None
+    ):
+        if content is None and load is None:
+            raise ValueError(f"page {path}: neither its content nor a way to load it")
+        self.path = path
+        self._content = content
+        self._digest = digest
+        self._load = load
+
+    @property
+    def content(self) -> str:
+        if self._content is not None:
+            return self._content
+        assert self._load is not None
+        return self._load()
+
+    @property
+    def digest(self) -> str:
+        if self._digest is None:
+            self._digest = store.checksum(self.content)
+        return self._digest
+
+    def __repr__(self) -> str:
+        return f"Page({self.path!r})"
+
+
+def page_digest(unit_digest: str, path: str) -> str:
+    """A page's digest from its unit's: the same inputs, templates and code give the same Markdown."""
+    return store.checksum("page", unit_digest, path)
 
 
 class IncrementalRenderer:
@@ -142,15 +206,21 @@ class IncrementalRenderer:
         results = {unit: (d, pages) for batch in batches for unit, d, pages in batch}
         digests = {unit: d for unit, (d, _) in results.items() if d is not None}
         kept = {unit: d for unit, (d, pages) in results.items() if pages is None and d is not None}
-        loaded = self.cache.load(kept) if self.cache is not None and kept else {}
-        out = Rendered(processes=processes)
+        kept_singles = {unit: d for unit, d in kept.items() if unit.startswith("single:")}
+        kept_units = {unit: d for unit, d in kept.items() if unit not in kept_singles}
+        # A kept unit's pages stay in the cache (rows checked now, read when asked for); the single
+        # jobs' (indexes, exports) are read now.
+        stored = self.cache.stored_paths(kept_units) if self.cache is not None and kept_units else {}
+        loaded = self.cache.load(kept_singles) if self.cache is not None and kept_singles else {}
+        out = Rendered(processes=processes, digests=digests, cache=self.cache)
         fresh: dict[str, Pages] = {}
         for unit in units:
             pages = results[unit][1]
             if pages is None:
-                pages = loaded.get(unit)
-                if pages is None:  # its cache row went bad between the two reads
-                    pages = fresh[unit] = self.render_unit(unit)
+                if unit in stored:
+                    out.stored[unit] = (kept_units[unit], stored[unit])
+                    continue
+                pages = fresh[unit] = self.render_unit(unit)  # its cache row went bad between the two reads
             else:
                 fresh[unit] = pages
             out.pages[unit] = pages
@@ -164,7 +234,7 @@ class IncrementalRenderer:
             if key in digests and key not in loaded:
                 fresh[key] = pages
             out.pages[name] = pages
-        out.reused = sum(1 for unit in loaded if not unit.startswith("single:"))
+        out.reused = len(out.stored)
         out.rendered = len(units) - out.reused
         if self.cache is not None:
             self.cache.store(digests, {u: fresh[u] for u in digests if u in fresh})

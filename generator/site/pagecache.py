@@ -26,11 +26,14 @@ from pathlib import Path
 from typing import Any
 
 from generator import store
+from generator.errors import DossierError, Problem
 
 log = logging.getLogger("dossier")
 
 FILE_NAME = "pages.sqlite"
 SCHEMA = 2  # 2: the checksum covers the whole row
+#: Units asked for in one query by :meth:`PageCache.load` (below SQLite's limit of bound parameters).
+LOAD_CHUNK = 500
 
 Pages = list[tuple[str, str]]  # (docs-relative source path, Markdown)
 
@@ -45,7 +48,8 @@ def _row_checksum(unit: str, digest: str, paths: str, body: bytes, lengths: str)
     return store.checksum(unit, digest, paths, lengths, body)
 
 
-def _unpack(paths: str, body: bytes, lengths: str) -> Pages:
+def _unpack(paths: str, body: bytes, lengths: str, *, decode: bool = True) -> Pages:
+    """The pages of a row (``decode=False``: their paths, each with an empty text)."""
     names = json.loads(paths)
     sizes = json.loads(lengths)
     if not (isinstance(names, list) and isinstance(sizes, list) and len(names) == len(sizes)):
@@ -57,7 +61,7 @@ def _unpack(paths: str, body: bytes, lengths: str) -> Pages:
     for name, size in zip(names, sizes, strict=True):
         if not isinstance(name, str) or not isinstance(size, int):
             raise ValueError("malformed row")
-        out.append((name, body[pos : pos + size].decode("utf-8", "surrogatepass")))
+        out.append((name, body[pos : pos + size].decode("utf-8", "surrogatepass") if decode else ""))
         pos += size
     return out
 
@@ -121,20 +125,37 @@ class PageCache:
         """
         if self.path is None or not wanted:
             return {}
+        found: dict[str, Pages] = {}
+        units = sorted(wanted)
         try:
             with closing(self._connect()) as con:
-                rows = con.execute("SELECT unit, digest, paths, body, lengths, checksum FROM units").fetchall()
+                # Only the wanted rows, a chunk at a time and each row decoded as it comes: the store of a
+                # large site is gigabytes, and a build holds the pages it reuses, not the whole file twice.
+                for i in range(0, len(units), LOAD_CHUNK):
+                    chunk = units[i : i + LOAD_CHUNK]
+                    rows = con.execute(
+                        "SELECT unit, digest, paths, body, lengths, checksum FROM units"
+                        f" WHERE unit IN ({','.join('?' * len(chunk))})",
+                        chunk,
+                    )
+                    for row in rows:
+                        found.update(self._checked((row,), wanted))
         except sqlite3.DatabaseError as exc:
             self._discard(exc)
             return {}
-        return self._checked(rows, wanted)
+        return found
 
     def verified(self, wanted: Mapping[str, str]) -> set[str]:
-        """The units of ``wanted`` stored with that digest and a row that passes its checksum.
+        """The units of ``wanted`` stored with that digest and a row that passes its checksum."""
+        return set(self.stored_paths(wanted))
+
+    def stored_paths(self, wanted: Mapping[str, str]) -> dict[str, list[str]]:
+        """The page paths of each unit of ``wanted`` stored with that digest in a row that passes its
+        checksum; the pages themselves are left in the store (:meth:`page` reads one when it is needed).
 
         Reads the rows one at a time (a large site's pages need not fit in memory at once).
         """
-        ok: set[str] = set()
+        ok: dict[str, list[str]] = {}
         if self.path is None or not wanted or not self.path.exists():
             return ok
         try:
@@ -144,13 +165,32 @@ class PageCache:
                 ):
                     if wanted.get(unit) == digest and isinstance(body, bytes):
                         if _row_checksum(unit, digest, paths, body, lengths) == checksum:
-                            ok.add(unit)
+                            ok[unit] = [path for path, _ in _unpack(paths, body, lengths, decode=False)]
                         else:
                             self.rejected += 1
-        except sqlite3.DatabaseError as exc:
+        except (sqlite3.DatabaseError, ValueError) as exc:
             self._discard(exc)
-            return set()
+            return {}
         return ok
+
+    def page(self, unit: str, digest: str, path: str) -> str:
+        """One stored page of a unit that :meth:`stored_paths` vouched for.
+
+        Raises :class:`DossierError` when the row is gone or changed since: another build wrote
+        the cache meanwhile, and this one cannot tell which pages are its own.
+        """
+        pages = dict(self.load_some({unit: digest}).get(unit, []))
+        if path not in pages:
+            raise DossierError(
+                [
+                    Problem(
+                        str(self.path),
+                        f"the cached page {path} changed while the site was being built"
+                        " (another build running on the same cache?); build again",
+                    )
+                ]
+            )
+        return pages[path]
 
     def load_some(self, wanted: Mapping[str, str]) -> dict[str, Pages]:
         """The pages of a few units (unit -> digest) in one query, each row's checksum checked.

@@ -24,7 +24,7 @@ from generator.resolution.resolve import Resolution
 from generator.site import interop, pages
 from generator.site.export import EXPORT_PATH, export_json
 from generator.site.i18n import translations
-from generator.site.incremental import IncrementalRenderer, UnitKind, digest
+from generator.site.incremental import IncrementalRenderer, Page, UnitKind, digest
 from generator.site.index import SiteIndex
 from generator.site.pagecache import PageCache
 from generator.site.settings import RenderSettings
@@ -33,12 +33,6 @@ from generator.site.urls import page_url, relative_url
 __all__ = ["EXPORT_PATH", "Page", "RenderSettings", "Renderer", "Site", "page_url", "relative_url"]
 
 PAGE_CACHE_VERSION = 2  # bump when a page's inputs change in a way the digests cannot see
-
-
-@dataclass
-class Page:
-    path: str  # docs-relative source path, e.g. "people/vladimir-putin.md"
-    content: str
 
 
 @dataclass
@@ -148,7 +142,7 @@ class Renderer:
         done = renderer.render(units, weight)
         site = Site(processes=done.processes, rendered=done.rendered, reused=done.reused)
         for unit in units:
-            site.pages.extend(Page(path, content) for path, content in done.pages[unit])
+            site.pages.extend(done.unit_pages(unit))
         site.pages.extend(Page(path, content) for path, content in done.pages["indexes"])
         site.static.update(pages.redirects(ctx, index))
         site.static["graph.json"] = pages.graph_json(graph)
