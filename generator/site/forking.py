@@ -42,13 +42,20 @@ def _call(job: tuple[int, Any]) -> tuple[int, Any]:
 
 
 def map_forked(
-    func: Callable[[T], R], items: Sequence[T], workers: int, *, first: Callable[[T], bool] | None = None
+    func: Callable[[T], R],
+    items: Sequence[T],
+    workers: int,
+    *,
+    first: Callable[[T], bool] | None = None,
+    each: Callable[[R], R] | None = None,
 ) -> list[R]:
-    """``[func(item) for item in items]`` computed by ``workers`` forked processes.
+    """``[each(func(item)) for item in items]`` with ``func`` computed by ``workers`` forked processes.
 
     Items for which ``first`` is true are handed out first: long single items
-    started last would leave one core idle at the end. A worker that dies
-    (out of memory, a signal) raises RuntimeError instead of hanging the caller.
+    started last would leave one core idle at the end. ``each`` runs in this
+    process on every result as it arrives (to store it and keep less of it). A
+    worker that dies (out of memory, a signal) raises RuntimeError instead of
+    hanging the caller.
     """
     order = sorted(range(len(items)), key=lambda i: not first(items[i])) if first else list(range(len(items)))
     results: list[Any] = [None] * len(items)
@@ -60,7 +67,7 @@ def map_forked(
             workers, mp_context=multiprocessing.get_context("fork"), initializer=_start, initargs=(func,)
         ) as pool:
             for i, result in pool.map(_call, [(i, items[i]) for i in order]):
-                results[i] = result
+                results[i] = each(result) if each is not None else result
     except BrokenProcessPool as err:
         raise RuntimeError(
             f"a worker process died ({err}); nothing was written. Out of memory? Try the option 'workers: 1'."

@@ -202,7 +202,19 @@ class IncrementalRenderer:
             self._stored = self.cache.digests()
             if self._singles_inputs is not None:
                 self._singles_digest = digest([self._base, "singles", self._singles_inputs()])
-        batches, processes = self._run(self._tasks(units, weight))
+        spilled: set[str] = set()
+
+        def spill(batch: Result) -> Result:
+            """A batch's fresh units written to the cache as it arrives and read back when asked for: a
+            cold build does not hold every page of a large site beside the corpus it was made from."""
+            rows = {u: (d, pages) for u, d, pages in batch if pages is not None and d is not None and u in weight}
+            if self.cache is None or not rows:
+                return batch
+            self.cache.add(rows)
+            spilled.update(rows)
+            return [(u, d, None if u in rows else pages) for u, d, pages in batch]
+
+        batches, processes = self._run(self._tasks(units, weight), spill)
         results = {unit: (d, pages) for batch in batches for unit, d, pages in batch}
         digests = {unit: d for unit, (d, _) in results.items() if d is not None}
         kept = {unit: d for unit, (d, pages) in results.items() if pages is None and d is not None}
@@ -234,7 +246,7 @@ class IncrementalRenderer:
             if key in digests and key not in loaded:
                 fresh[key] = pages
             out.pages[name] = pages
-        out.reused = len(out.stored)
+        out.reused = len(out.stored.keys() - spilled)
         out.rendered = len(units) - out.reused
         if self.cache is not None:
             self.cache.store(digests, {u: fresh[u] for u in digests if u in fresh})
@@ -274,7 +286,7 @@ class IncrementalRenderer:
         tasks += [(name, ()) for name in self.singles]
         return tasks
 
-    def _run(self, tasks: list[Task]) -> tuple[list[Result], int]:
+    def _run(self, tasks: list[Task], each: Callable[[Result], Result]) -> tuple[list[Result], int]:
         """Run the batches, in forked workers when that pays and is safe (generator/site/forking.py).
 
         Results come back in task order, so the output is byte-identical to a serial render.
@@ -282,5 +294,6 @@ class IncrementalRenderer:
         unit_count = sum(len(units) for name, units in tasks if name == "units")
         if self.workers > 1 and unit_count >= PARALLEL_MIN_PAGES and forking.can_fork():
             # The single big jobs first, not last on one core while the other idles.
-            return forking.map_forked(self.run_task, tasks, self.workers, first=lambda t: t[0] != "units"), self.workers
-        return [self.run_task(t) for t in tasks], 1
+            first = lambda t: t[0] != "units"  # noqa: E731
+            return forking.map_forked(self.run_task, tasks, self.workers, first=first, each=each), self.workers
+        return [each(self.run_task(t)) for t in tasks], 1
