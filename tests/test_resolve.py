@@ -1011,3 +1011,34 @@ def test_english_titles_in_title_case_are_works_not_names() -> None:
 def test_a_places_initials_labelled_an_organisation_join_the_place(language: str, text: str, merged: str) -> None:
     _, ents = entities([make("a1", text, language=language)])
     assert list(ents) == [merged]
+
+
+def test_an_ordinary_word_the_gazetteer_found_under_another_languages_name_is_no_place(gaz) -> None:
+    """GeoNames lists "Kitas" (Lithuanian) for Quito; in German it is day-care centres. A place found
+    in running text by such a name is set aside when the word is an ordinary word of the article's
+    language; its own name, in any language the gazetteer knows, stays a place."""
+    import dataclasses
+
+    from generator.lexicon import CommonNouns
+
+    quito = gaz.lookup("Quito")
+    assert quito is not None and "kitas" in {k for k, p in gaz.names_for_finding("de", 1_000_000).items() if p == quito}
+    nouns = CommonNouns({"de": frozenset({"Kitas", "Quito"})})  # "Quito" a noun too: its own name still wins
+    hint = f"geonames:{quito.geonameid}"
+    items = [
+        make("d1", f"Betroffen sind Schulen und [Kitas|place|{hint}]."),
+        make("d2", f"Der Präsident reiste nach [Quito|place|{hint}]."),
+        make("d3", f"Die [Kitas|place|{hint}] schließen früher."),  # propagation copied the find
+    ]
+    articles, extractions = corpus(*items)
+    source = {"d1": "gazetteer", "d2": "gazetteer", "d3": "propagated"}
+    found = {
+        k: dataclasses.replace(ex, mentions=tuple(dataclasses.replace(m, source=source[k]) for m in ex.mentions))
+        for k, ex in extractions.items()
+    }
+    res = resolve(articles, found, Curation(), gaz, nouns=nouns)
+    assert [(e.name, sorted(m.article for m in e.mentions)) for e in res.entities] == [("Quito", ["d2"])]
+    assert [m.text for m in res.suppressed] == ["Kitas", "Kitas"]
+    assert [e.name for e in resolve(articles, extractions, Curation(), gaz, nouns=nouns).entities] == ["Quito"], (
+        "a name the model marked is its own evidence"
+    )

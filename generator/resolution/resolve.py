@@ -242,7 +242,7 @@ def resolve(
     referred = referred_to_as_persons(mentions, art_by_id)
     suppressed: list[Mention] = []
     if nouns is not None:
-        mentions, suppressed = _without_ordinary_words(mentions, nouns, art_by_id, curation)
+        mentions, suppressed = _without_ordinary_words(mentions, nouns, art_by_id, curation, gazetteer)
     mentions, titles = _without_titles_of_works(mentions, art_by_id, curation)
     suppressed += titles
     by_article: dict[str, list[Mention]] = defaultdict(list)
@@ -642,6 +642,7 @@ def _without_ordinary_words(
     nouns: CommonNouns,
     articles: Mapping[str, Article],
     curation: Curation,
+    gazetteer: Gazetteer | None = None,
 ) -> tuple[list[Mention], list[Mention]]:
     """Mentions minus those that are ordinary words of their language ("Beton", "Nutzer", "Cabinet").
 
@@ -658,6 +659,12 @@ def _without_ordinary_words(
     times. A curated name or alias always wins, and so does a name that a class
     noun introduces ("im sozialen Netzwerk Facebook", "der Konzern Shell":
     :func:`introduced_by_class_noun`), which an ordinary word never is.
+
+    A place the gazetteer found in the running text (no model marked it), or
+    propagation copied from such a find, is judged too when the text (or its
+    genitive's stem) is an ordinary word of the article's language and not the
+    place's own name, only another language's name that GeoNames lists for it:
+    "Kitas" (German day-care centres) is not Quito, "Soul" and "Dark Souls" not Seoul.
     """
     counts = Counter(m.text for m in mentions)
     # English words named only where English capitalises any word ("Broadband has become ..."): their
@@ -690,6 +697,8 @@ def _without_ordinary_words(
     def ordinary(m: Mention) -> bool:
         art = articles.get(m.article)
         lang = art.language if art is not None else ""
+        if m.source in ("gazetteer", "propagated") and (m.entity_hint or "").startswith("geonames:"):
+            return gazetteer is not None and _alternate_name_is_a_word(m, lang, nouns, gazetteer)
         if m.entity_hint or m.source not in MODEL_SOURCES:
             return False
         word = m.text
@@ -720,6 +729,22 @@ def _without_ordinary_words(
         return common and (m.label == "person" or counts[word] < CONSISTENT_MENTIONS or initial_only)
 
     return _set_aside(mentions, ordinary)
+
+
+def _alternate_name_is_a_word(m: Mention, lang: str, nouns: CommonNouns, gazetteer: Gazetteer) -> bool:
+    """A gazetteer hit in running text whose words are an ordinary word of the language and none of the
+    place's own names (its name, its names in the languages the gazetteer knows, their genitives)."""
+    hint = m.entity_hint or ""
+    if not hint.startswith("geonames:") or not hint[9:].isdigit() or not nouns.knows(lang):
+        return False
+    stem = genitive_stem(m.text)
+    if not (nouns.is_common(lang, m.text) or (stem is not None and nouns.is_common(lang, stem))):
+        return False
+    place = gazetteer.by_id(int(hint[9:]))
+    if place is None:
+        return False
+    own = {fold(place.name), *(fold(name) for _, name in place.names)}
+    return fold(m.text) not in own and (stem is None or fold(stem) not in own)
 
 
 def _without_titles_of_works(
