@@ -284,6 +284,10 @@ _NEGATING_PREFIX = re.compile(r"(?i:non|anti|pro|ex|post|pre|nicht)-\w")
 #: ("C:\\Windows\\SoftwareDistribution", "https://...", "press@...").
 _NOT_A_NAME = re.compile(r"\\|://|@|\b[A-Za-z]:[\\/]")
 
+#: A result: numbers joined by a dash or colon ("7-5", "6:4", "1–0").
+_SCORE = re.compile(r"\d+(?:[-:–]\d+)+")
+_SCORE_DASHES = frozenset("-:–")
+
 #: An acronym in the plural: a common noun ("MPs", "MEPs", "NGOs", "SUVs").
 _PLURAL_ACRONYM = re.compile(r"[A-ZÄÖÜ]{2,}s")
 
@@ -391,6 +395,20 @@ class SpanFilter:
         # A leading article or other stop word: "The United States", "Die USA".
         while end - start > 1 and doc[start].lower_ in self.stop_words:
             start += 1
+        # Results after a team or player: "Czech Republic 7-5 6-3", "Colorado Avalanche 1:3". (A number
+        # alone stays: "Hannover 96", "Formel 1".)
+        while end - start > 1:
+            if _SCORE.fullmatch(doc[end - 1].text):
+                end -= 1  # one token: "6:3"
+            elif (
+                end - start > 3
+                and doc[end - 1].is_digit
+                and doc[end - 2].text in _SCORE_DASHES
+                and doc[end - 3].is_digit
+            ):
+                end -= 3  # "7", "-", "5"
+            else:
+                break
         # Weekday, month and time-of-day tails: "Kim am Mittwoch", "Kim am Mittwoch morgen".
         for i in range(start + 1, end):
             low = doc[i].text.lower()
