@@ -52,6 +52,9 @@ def blank_de(tmp_path_factory: pytest.TempPathFactory) -> str:
             # A result after a team or player; a number that is part of a name.
             {"label": "LOC", "pattern": "Tschechien 7-5 6:3"},
             {"label": "ORG", "pattern": "Hannover 96"},
+            {"label": "LOC", "pattern": "Irland v USA"},
+            {"label": "ORG", "pattern": "Islanders – Devils"},
+            {"label": "LOC", "pattern": "Baden-Württemberg"},
             # A preposition capitalised at the start of a sentence, and a given name that is one too.
             {"label": "PER", "pattern": "Laut Mayr"},
             {"label": "PER", "pattern": "Per Mertesacker"},
@@ -109,10 +112,12 @@ def test_filter_trims_roles_and_time_tails_and_drops_adjectives(blank_de: str, t
     assert all(text != "russischen" for text, _, _ in found)
 
 
-def test_filter_cuts_results_off_names_but_keeps_numbers_in_them(blank_de: str, tmp_path: Path) -> None:
+def test_filter_cuts_results_and_fixtures_but_keeps_numbers_and_hyphens_in_names(blank_de: str, tmp_path: Path) -> None:
     nlp = build_pipeline("de", blank_de, NlpSettings(), curation(tmp_path))
     found = [text for text, _, _ in ents(nlp, "Sieg über Tschechien 7-5 6:3, dann gewann Hannover 96 und")]
     assert found == ["Tschechien", "Hannover 96"]
+    found = [text for text, _, _ in ents(nlp, "Spiel Irland v USA und Islanders – Devils in Baden-Württemberg.")]
+    assert found == ["Irland", "USA", "Islanders", "Devils", "Baden-Württemberg"]
 
 
 def test_gazetteer_canonicalises_retypes_and_finds(blank_de: str, tmp_path: Path) -> None:

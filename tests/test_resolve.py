@@ -1042,3 +1042,26 @@ def test_an_ordinary_word_the_gazetteer_found_under_another_languages_name_is_no
     assert [e.name for e in resolve(articles, extractions, Curation(), gaz, nouns=nouns).entities] == ["Quito"], (
         "a name the model marked is its own evidence"
     )
+
+
+def test_a_name_followed_by_a_country_is_a_national_branch(gaz) -> None:
+    """ "Ikea Österreich", "Sky Deutschland": a company's branch, whatever the model said; a place whose
+    name ends in a country's stays a place, and so does a compass word's part of a country."""
+    from generator.resolution.resolve import national_branch
+
+    assert all(national_branch(n, gaz, "de") for n in ("Ikea Österreich", "Sky Deutschland", "Bank Austria"))
+    assert national_branch("Sony USA", gaz, "en")
+    assert not any(
+        national_branch(n, gaz, "en")
+        for n in (
+            "Northern Ireland",
+            "Western Australia",
+            "Inner Mongolia",
+            "Papua New Guinea",
+            "Stade de France",
+            "Angela Merkel",
+            "Felipe VI",  # a regnal number, not the code of the Virgin Islands
+        )
+    )
+    res, _ = entities([make("d1", "Für den Auftraggeber [Ikea Österreich|person] gewann die Agentur.")], gaz=gaz)
+    assert [(e.name, e.type) for e in res.entities] == [("Ikea Österreich", "organization")]

@@ -284,6 +284,20 @@ _NEGATING_PREFIX = re.compile(r"(?i:non|anti|pro|ex|post|pre|nicht)-\w")
 #: ("C:\\Windows\\SoftwareDistribution", "https://...", "press@...").
 _NOT_A_NAME = re.compile(r"\\|://|@|\b[A-Za-z]:[\\/]")
 
+#: Words between the two sides of a fixture ("Ireland v USA", "Celtic vs. Rangers"), and dashes that
+#: do when spaced ("New York Islanders – New Jersey Devils"; "Baden-Württemberg" has no spaces).
+_VERSUS = frozenset({"v", "v.", "vs", "vs."})
+_SPACED_DASHES = frozenset({"-", "–", "—"})
+
+
+def _fixture_cut(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` separates two names: a versus word or a spaced dash between capitalised words."""
+    if i == 0 or i + 1 >= len(doc) or not (doc[i - 1].text[:1].isupper() and doc[i + 1].text[:1].isupper()):
+        return False
+    text = doc[i].text
+    return text in _VERSUS or (text in _SPACED_DASHES and bool(doc[i - 1].whitespace_) and bool(doc[i].whitespace_))
+
+
 #: A result: numbers joined by a dash or colon ("7-5", "6:4", "1–0").
 _SCORE = re.compile(r"\d+(?:[-:–]\d+)+")
 _SCORE_DASHES = frozenset("-:–")
@@ -356,9 +370,10 @@ class SpanFilter:
 
     def split_lists(self, span: Span) -> list[Span]:
         """A span over a list of names is one span per name ("Barkley, Beattie, Christophers",
-        "Nottinghamshire, Derbyshire"); a bracket ends a name ("Shameless (Channel 4")."""
+        "Nottinghamshire, Derbyshire"), and so is a fixture ("Ireland v USA", "Islanders – Devils");
+        a bracket ends a name ("Shameless (Channel 4")."""
         doc = span.doc
-        cuts = [i for i in range(span.start, span.end) if doc[i].text in (",", ";")]
+        cuts = [i for i in range(span.start, span.end) if doc[i].text in (",", ";") or _fixture_cut(doc, i)]
         bracket = next((i for i in range(span.start, span.end) if doc[i].text in ("(", ")", "[", "]")), None)
         end = span.end
         if bracket is not None:

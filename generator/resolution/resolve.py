@@ -205,6 +205,34 @@ def org_evidence(name: str) -> bool:
     return (" " in name.strip() and bool(extract_org_types(name))) or org_head(name)
 
 
+#: Words that make a country's name into a part of it or a region ("Northern Ireland", "Osteuropa" is
+#: one word): a closed class, in the languages with a pipeline.
+_COMPASS = frozenset(
+    "north northern south southern east eastern west western central upper lower inner outer greater new old"
+    " nord süd ost west mittel nieder ober innere äußere groß"
+    " nördliches südliches östliches westliches".split()
+)
+
+
+_ROMAN = re.compile(r"[IVXLC]+")
+
+
+def national_branch(name: str, gazetteer: Gazetteer, language: str | None = None) -> bool:
+    """A company's or body's national branch: a name followed by a country's name ("Ikea Österreich",
+    "Sky Deutschland", "Amazon UK", "Bank Austria"). No person is named so; a place whose name ends in a
+    country's is a gazetteer place or a compass word's part of it ("Northern Ireland", "Western Australia").
+    A country in capitals may be its code ("Amazon UK", "Sony USA")."""
+    words = name.split()
+    if len(words) < 2 or not words[-2][:1].isupper() or words[-2].lower() in _COMPASS:
+        return False
+    country = gazetteer.country(words[-1], language=language)
+    if country is None and words[-1].isupper() and not _ROMAN.fullmatch(words[-1]):  # "Sony USA"; not "Felipe VI"
+        country = gazetteer.lookup(words[-1], language=language, allow_codes=True)
+    if country is None or country.kind != "country":
+        return False
+    return gazetteer.lookup(name, language=language) is None
+
+
 @dataclass
 class Draft:
     """An entity as its mentions make it, before curation gives it an id, name and type."""
@@ -520,7 +548,10 @@ def _drafts(
         if gazetteer is not None and geo_ids:
             found = [p for p in (gazetteer.by_id(g) for g in geo_ids) if p is not None]
             place = max(found, key=lambda p: (p.population, -p.geonameid)) if found else None
-        etype = _vote_type(ms, lang_of, weights, place_evidence=place is not None, unnamed=unnamed, referred=referred)
+        branch = gazetteer is not None and any(national_branch(m.text, gazetteer, lang_of.get(m.article)) for m in ms)
+        etype = _vote_type(
+            ms, lang_of, weights, place_evidence=place is not None, unnamed=unnamed, referred=referred, branch=branch
+        )
         nominative = nouns.nominative if nouns is not None and etype != "person" else None
         name = _canonical_name(ms, etype, place, lang_of, settings.display_language, nominative)
         out.append(Draft(root, ms, curated_ids, place, slugify(name), etype, name))
@@ -800,6 +831,7 @@ def _vote_type(
     place_evidence: bool = False,
     unnamed: UnnamedPersons | None = None,
     referred: Set[tuple[str, int, int]] = frozenset(),
+    branch: bool = False,
 ) -> EntityType:
     """Weighted majority of the mentions' labels.
 
@@ -815,7 +847,8 @@ def _vote_type(
     A "person" that no mention names as one (``unnamed``: :class:`UnnamedPersons`)
     loses its person votes: the other votes decide, and with none it is an
     organisation (a one-word name no dictionary of given names and surnames
-    knows is a company, brand or body far more often).
+    knows is a company, brand or body far more often). A name of a national
+    branch (``branch``: :func:`national_branch`) weighs 1.5 for organization.
     """
     if place_evidence and not any(m.has_evidence and _evidence_label(m) != "place" for m in ms):
         return "place"  # the gazetteer's word against the model's alone: a place
@@ -823,6 +856,8 @@ def _vote_type(
     for text in sorted({m.text for m in ms}):
         if org_evidence(text):
             votes["organization"] += 1.5
+    if branch:
+        votes["organization"] += 1.5
     full_names = {(m.article, word) for m in ms if " " in m.text for word in m.text.split()[1:]}
     for m in ms:
         if m.has_evidence:
