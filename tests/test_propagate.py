@@ -201,6 +201,15 @@ def test_a_german_genitive_s_is_cut_off_a_persons_name() -> None:
     assert [m.text for m in out["de2"].mentions] == ["Christiana Jankovics"]  # no noun after it: her name
     bieber = out["de1"].mentions[0]
     assert articles[0].text[bieber.start : bieber.end] == "Justin Bieber"
+    # A surname the dictionary does not know counts when the corpus names a person by it.
+    articles, extractions = corpus(
+        make("de3", "Die SPÖ plant [Rudolf Hundstorfers|person] Wahlkampf."),
+        make("de4", "[Hundstorfer|person] sprach. [Hundstorfer|person] lachte. [Anna Baets|person] kam."),
+        make("de5", "Das ist [Kenneth De Baets|person] Album."),
+    )
+    out = refine(articles, extractions, person_names=lambda w: w.casefold() in known | {"rudolf", "kenneth"})
+    assert [m.text for m in out["de3"].mentions] == ["Rudolf Hundstorfer"]
+    assert [m.text for m in out["de5"].mentions] == ["Kenneth De Baets"], "only a confident name counts"
 
 
 def test_a_genitive_inside_a_persons_name_ends_it() -> None:

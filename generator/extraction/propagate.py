@@ -37,6 +37,14 @@ class Lexicon:
     names: dict[str, EntityType]  # exact surface -> type
     hints: dict[str, str | None]  # exact surface -> entity hint (curated/geonames)
     _by_word: dict[str, list[str]] | None = field(default=None, repr=False, compare=False)
+    _surnames: frozenset[str] | None = field(default=None, repr=False, compare=False)
+
+    def surnames(self) -> frozenset[str]:
+        """Confident person names and their last words: what the corpus names people by."""
+        if self._surnames is None:
+            found = {w for t, label in self.names.items() if label == "person" for w in (t, t.split()[-1])}
+            object.__setattr__(self, "_surnames", frozenset(found))
+        return self._surnames  # type: ignore[return-value]
 
     def index(self) -> dict[str, list[str]]:
         """Confident names by each of their words (built once: lookups stay linear in the corpus)."""
@@ -108,7 +116,7 @@ def _cleaned(
     person_names: Callable[[str], bool] | None,
 ) -> tuple[Mention, ...]:
     """One article's mentions extended, cut free of glued words and genitives, trimmed and split."""
-    named = frozenset(m.text for m in ex.mentions)
+    named = frozenset(m.text for m in ex.mentions) | lexicon.surnames()
     out: list[Mention] = []
     for m in ex.mentions:
         m = _with_head_noun(_extend(m, lexicon, by_word, article), article)
@@ -433,8 +441,9 @@ def _without_genitive_s(
     "Arabella Kiesbauers neues Format" -> "Justin Bieber", "Arabella Kiesbauer"), and without the
     words after a genitive inside it ("Ridley Scotts Blade Runner" -> "Ridley Scott"): before a
     noun, when the name without the -s is known and the name with it is not ("Gates", "Williams"
-    stay). Known is what the name dictionary knows or the article names on its own (``named``,
-    its mentions' texts: "Kiesbauer")."""
+    stay). Known is what the name dictionary knows, the article names on its own (``named``, its
+    mentions' texts: "Kiesbauer") or the corpus names a person by (a confident person's name or
+    its last word: "Hundstorfer" elsewhere makes "Rudolf Hundstorfers Wahlkampf" his)."""
     if person_names is None or article.language != "de" or m.label != "person" or m.source not in ("model", "list"):
         return m
 
