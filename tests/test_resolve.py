@@ -1065,3 +1065,33 @@ def test_a_name_followed_by_a_country_is_a_national_branch(gaz) -> None:
     )
     res, _ = entities([make("d1", "Für den Auftraggeber [Ikea Österreich|person] gewann die Agentur.")], gaz=gaz)
     assert [(e.name, e.type) for e in res.entities] == [("Ikea Österreich", "organization")]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "en",
+            "[Walt Disney|organization] settled. [Disney|organization] paid [Roy Disney|person]."
+            " [Disney|organization] agreed. [Disney|organization] smiled.",
+        ),
+        (
+            "de",
+            "[Walt Disney|organization] zahlte. [Disney|organization] zahlte [Roy Disney|person]."
+            " [Disney|organization] willigte ein. [Disney|organization] lachte.",
+        ),
+    ],
+)
+def test_a_short_form_joins_the_full_name_of_its_own_label_when_an_article_has_both(language: str, text: str) -> None:
+    """An article about the company Walt Disney that also names Roy Disney: "Disney", which its model
+    calls an organisation again and again, is the company."""
+    _, ents = entities([make("a1", text, language=language), make("a2", "[Disney|person] lachte.", language=language)])
+    assert ents == {"Walt Disney": ["Disney", "Walt Disney"], "Roy Disney": ["Disney", "Roy Disney"]}
+    # Elsewhere, "Disney" called an organisation again and again is the company, not Roy Disney's surname.
+    _, ents = entities(
+        [
+            make("a1", "[Roy Disney|person] ging.", language=language),
+            make("a2", "[Disney|organization] und [Disney|organization] zahlten.", language=language),
+        ]
+    )
+    assert ents == {"Roy Disney": ["Roy Disney"], "Disney": ["Disney"]}

@@ -437,7 +437,11 @@ def _join_short_forms(
     Resolved per mention, never per spelling: "Kim" may be Kim Jong Un in one
     article and Kim Yo Jong in the next. Model labels on one-word names are
     unreliable ("Kim" tagged as a place), so a short form of any label may join
-    a person's, else an organization's full name: the article's first, else the
+    a person's, else an organization's full name (when the article has both, the
+    one of the label the article gives the short form at least twice and most
+    often: "Disney" of "Walt Disney", not of "Roy Disney", in an article about the
+    company; and a short form the article gives an organisation's label that often
+    joins no person's name from another article): the article's first, else the
     corpus's (there a person's first word only for a one-word "person"). An
     organisation's first word is its short form when the rest is
     generic ("Labour" of "Labour Party"), or when the word never stands on its own
@@ -492,6 +496,13 @@ def _join_short_forms(
     # A person's first word elsewhere in the corpus is a short form only of a one-word "person"
     # ("Kim" of Kim Jong Un): "Sony" is not "Sonny Parker", whose skeleton it shares.
     corpus_given = full_names(mentions, "person", last_words=False)
+    usual_label: dict[tuple[str, str], str] = {}  # (article, one-word skeleton) -> its label, given at least twice
+    for art_id, art_mentions in by_article.items():
+        counts = Counter((skeleton(m.text), m.label) for m in art_mentions if " " not in skeleton(m.text))
+        for (key, label), n in sorted(counts.items()):
+            others = max((c for (k, lb), c in counts.items() if k == key and lb != label), default=0)
+            if n >= 2 and n > others:
+                usual_label[(art_id, key)] = label
     for art_id in sorted(by_article):
         art_indexes = [full_names(by_article[art_id], label, own_names=alone) for label in labels]
         for m in by_article[art_id]:
@@ -501,8 +512,19 @@ def _join_short_forms(
             if clusters.find(node).rank < 2:
                 continue
             candidates: set[Node] = set()
+            in_article_by_label = [{clusters.find(r) for r in index.get(node.key, ())} for index in art_indexes]
+            usual = usual_label.get((art_id, node.key))
+            if all(in_article_by_label) and usual in labels:
+                # A person's and an organisation's name in one article end or start with it ("Roy Disney",
+                # "Walt Disney"): the label the article's model gives the short form again and again tells
+                # which it shortens (one label on one word tells little).
+                candidates = in_article_by_label[labels.index(usual)]
             for corpus_index, art_index in zip(corpus_indexes, art_indexes, strict=True):
+                if candidates:
+                    break
                 in_article = {clusters.find(r) for r in art_index.get(node.key, ())}
+                if not in_article and corpus_index is corpus_indexes[0] and usual not in (None, "person"):
+                    continue  # an organisation again and again here is no surname of a person elsewhere
                 in_corpus = set(corpus_index.get(node.key, ()))
                 if corpus_index is corpus_indexes[0] and m.label == "person":
                     in_corpus |= corpus_given.get(node.key, set())
