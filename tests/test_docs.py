@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -68,3 +69,18 @@ MODULES = sorted(p.relative_to(PACKAGE).as_posix() for p in PACKAGE.rglob("*.py"
 @pytest.mark.parametrize("module", MODULES)
 def test_every_module_is_in_the_readme_table(module: str) -> None:
     assert documented(f"generator/{module}"), f"generator/{module} is missing from README's module table"
+
+
+_IMPORT = re.compile(r"^from (generator(?:\.\w+)*) import ([\w, ]+)$", re.MULTILINE)
+
+
+def test_the_readmes_python_examples_import_what_exists() -> None:
+    """Every ``from generator... import ...`` in the README's code names a module and names that exist."""
+    import importlib
+
+    found = _IMPORT.findall(README)
+    assert found, "the README shows how to use the package from Python"
+    for module, names in found:
+        loaded = importlib.import_module(module)
+        missing = [n.strip() for n in names.split(",") if not hasattr(loaded, n.strip())]
+        assert not missing, f"README: {module} has no {missing}"
