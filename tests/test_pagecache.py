@@ -167,6 +167,16 @@ def test_reused_pages_stay_in_the_cache_until_read(tmp_path: Path) -> None:
         _ = entity_pages[0].content
 
 
+def test_a_cache_that_cannot_be_written_keeps_the_pages_in_memory(tmp_path: Path) -> None:
+    """Fresh pages go into the cache as their batch arrives and are read back later; where the cache
+    cannot be written (here its folder is a file), they stay in memory and the build is the same."""
+    blocked = tmp_path / "blocked"
+    blocked.write_text("not a folder", encoding="utf-8")
+    site = _build(BASE, PageCache(blocked / "cache"))
+    assert site.rendered > 0 and all(p._content is not None for p in site.pages)
+    assert _files(site) == _files(_build(BASE, None))
+
+
 _NAMES = st.sampled_from(
     [
         "[Wladimir Putin|person]",

@@ -202,16 +202,15 @@ class IncrementalRenderer:
             self._stored = self.cache.digests()
             if self._singles_inputs is not None:
                 self._singles_digest = digest([self._base, "singles", self._singles_inputs()])
-        spilled: set[str] = set()
+        spilled: dict[str, list[str]] = {}  # unit written to the cache by this build -> its page paths
 
         def spill(batch: Result) -> Result:
             """A batch's fresh units written to the cache as it arrives and read back when asked for: a
             cold build does not hold every page of a large site beside the corpus it was made from."""
             rows = {u: (d, pages) for u, d, pages in batch if pages is not None and d is not None and u in weight}
-            if self.cache is None or not rows:
-                return batch
-            self.cache.add(rows)
-            spilled.update(rows)
+            if self.cache is None or not rows or not self.cache.add(rows):
+                return batch  # kept in memory when the cache cannot take them
+            spilled.update((u, [path for path, _ in pages]) for u, (_, pages) in rows.items())
             return [(u, d, None if u in rows else pages) for u, d, pages in batch]
 
         batches, processes = self._run(self._tasks(units, weight), spill)
@@ -220,9 +219,11 @@ class IncrementalRenderer:
         kept = {unit: d for unit, (d, pages) in results.items() if pages is None and d is not None}
         kept_singles = {unit: d for unit, d in kept.items() if unit.startswith("single:")}
         kept_units = {unit: d for unit, d in kept.items() if unit not in kept_singles}
-        # A kept unit's pages stay in the cache (rows checked now, read when asked for); the single
-        # jobs' (indexes, exports) are read now.
-        stored = self.cache.stored_paths(kept_units) if self.cache is not None and kept_units else {}
+        # A kept unit's pages stay in the cache (rows checked now, read when asked for; the rows this
+        # build just wrote need no check); the single jobs' (indexes, exports) are read now.
+        earlier = {u: d for u, d in kept_units.items() if u not in spilled}
+        stored = self.cache.stored_paths(earlier) if self.cache is not None and earlier else {}
+        stored.update(spilled)
         loaded = self.cache.load(kept_singles) if self.cache is not None and kept_singles else {}
         out = Rendered(processes=processes, digests=digests, cache=self.cache)
         fresh: dict[str, Pages] = {}

@@ -236,17 +236,17 @@ class PageCache:
             self._reader.close()
             self._reader = None
 
-    def add(self, rendered: Mapping[str, tuple[str, Sequence[tuple[str, str]]]]) -> None:
-        """Save units (unit -> (digest, pages)) without forgetting any other."""
-        self._write(rendered, keep=None)
+    def add(self, rendered: Mapping[str, tuple[str, Sequence[tuple[str, str]]]]) -> bool:
+        """Save units (unit -> (digest, pages)) without forgetting any other; False when they could not be."""
+        return self._write(rendered, keep=None)
 
     def prune(self, keep: set[str]) -> None:
         """Forget every unit not in ``keep``."""
         self._write({}, keep=keep)
 
-    def _write(self, rendered: Mapping[str, tuple[str, Sequence[tuple[str, str]]]], keep: set[str] | None) -> None:
+    def _write(self, rendered: Mapping[str, tuple[str, Sequence[tuple[str, str]]]], keep: set[str] | None) -> bool:
         if self.path is None:
-            return
+            return False
         self.close()
         rows = []
         for unit, (digest, pages) in rendered.items():
@@ -260,8 +260,11 @@ class PageCache:
                 con.executemany("INSERT OR REPLACE INTO units VALUES (?, ?, ?, ?, ?, ?)", rows)
         except sqlite3.DatabaseError as exc:
             self._discard(exc)  # only the next build's speed is at stake
+            return False
         except OSError as exc:
             log.warning("dossier: cannot write the cache %s (%s); the build goes on without it", self.path, exc)
+            return False
+        return True
 
     def store(self, digests: Mapping[str, str], rendered: Mapping[str, Sequence[tuple[str, str]]]) -> None:
         """Save the freshly rendered units and forget units that are no longer in the site."""
