@@ -116,11 +116,13 @@ def _cleaned(
     person_names: Callable[[str], bool] | None,
 ) -> tuple[Mention, ...]:
     """One article's mentions extended, cut free of glued words and genitives, trimmed and split."""
-    named = frozenset(m.text for m in ex.mentions) | lexicon.surnames()
+    named = frozenset(m.text for m in ex.mentions)
     out: list[Mention] = []
     for m in ex.mentions:
         m = _with_head_noun(_extend(m, lexicon, by_word, article), article)
-        m = _without_genitive_s(_without_glued_words(m, article, nouns, person_names), article, person_names, named)
+        m = _without_genitive_s(
+            _without_glued_words(m, article, nouns, person_names), article, person_names, named, lexicon.surnames()
+        )
         out.extend(
             t
             for trimmed in _trim(m, lexicon, article)
@@ -435,15 +437,19 @@ def _without_glued_words(
 
 
 def _without_genitive_s(
-    m: Mention, article: Article, person_names: Callable[[str], bool] | None, named: Set[str] = frozenset()
+    m: Mention,
+    article: Article,
+    person_names: Callable[[str], bool] | None,
+    named: Set[str] = frozenset(),
+    surnames: Set[str] = frozenset(),
 ) -> Mention:
     """A German person's name without the genitive -s the model took in ("Justin Biebers Album",
     "Arabella Kiesbauers neues Format" -> "Justin Bieber", "Arabella Kiesbauer"), and without the
     words after a genitive inside it ("Ridley Scotts Blade Runner" -> "Ridley Scott"): before a
     noun, when the name without the -s is known and the name with it is not ("Gates", "Williams"
     stay). Known is what the name dictionary knows, the article names on its own (``named``, its
-    mentions' texts: "Kiesbauer") or the corpus names a person by (a confident person's name or
-    its last word: "Hundstorfer" elsewhere makes "Rudolf Hundstorfers Wahlkampf" his)."""
+    mentions' texts: "Kiesbauer") or the corpus names a person by (``surnames``: a confident person's
+    name or its last word: "Hundstorfer" elsewhere makes "Rudolf Hundstorfers Wahlkampf" his)."""
     if person_names is None or article.language != "de" or m.label != "person" or m.source not in ("model", "list"):
         return m
 
@@ -453,7 +459,7 @@ def _without_genitive_s(
         if rest == m.end and not _NOUN_NEXT.match(article.text, m.end):
             return False  # a genitive name stands before its noun ("Biebers Kommentare"; not "Jankovics gehört")
         stem = word[:-1]
-        return not person_names(word) and (person_names(stem) or stem in named)
+        return not person_names(word) and (person_names(stem) or stem in named or stem in surnames)
 
     words = m.text.split(" ")
     offset = 0

@@ -219,9 +219,9 @@ _ROMAN = re.compile(r"[IVXLC]+")
 
 def national_branch(name: str, gazetteer: Gazetteer, language: str | None = None) -> bool:
     """A company's or body's national branch: a name followed by a country's name ("Ikea Österreich",
-    "Sky Deutschland", "Amazon UK", "Bank Austria"). No person is named so; a place whose name ends in a
+    "Sky Deutschland", "Bank Austria"). No person is named so; a place whose name ends in a
     country's is a gazetteer place or a compass word's part of it ("Northern Ireland", "Western Australia").
-    A country in capitals may be its code ("Amazon UK", "Sony USA")."""
+    A country in capitals may be its ISO code ("Sony USA")."""
     words = name.split()
     if len(words) < 2 or not words[-2][:1].isupper() or words[-2].lower() in _COMPASS:
         return False
@@ -498,10 +498,14 @@ def _join_short_forms(
     corpus_given = full_names(mentions, "person", last_words=False)
     usual_label: dict[tuple[str, str], str] = {}  # (article, one-word skeleton) -> its label, given at least twice
     for art_id, art_mentions in by_article.items():
-        counts = Counter((skeleton(m.text), m.label) for m in art_mentions if " " not in skeleton(m.text))
-        for (key, label), n in sorted(counts.items()):
-            others = max((c for (k, lb), c in counts.items() if k == key and lb != label), default=0)
-            if n >= 2 and n > others:
+        by_key: dict[str, Counter[str]] = defaultdict(Counter)
+        for m in art_mentions:
+            if " " not in (key := skeleton(m.text)):
+                by_key[key][m.label] += 1
+        for key, counts in by_key.items():
+            ranked = sorted(counts.values(), reverse=True)
+            label, n = max(counts.items(), key=lambda item: (item[1], item[0]))
+            if n >= 2 and (len(ranked) == 1 or ranked[1] < n):
                 usual_label[(art_id, key)] = label
     for art_id in sorted(by_article):
         art_indexes = [full_names(by_article[art_id], label, own_names=alone) for label in labels]
