@@ -221,36 +221,30 @@ def incremental(config: Path, corpus: Path, curation_dir: Path, out: Path) -> di
 
     articles = sorted(corpus.glob("*.txt"))
     cur = curation_dir / "entities.yml"
-    edits = iter(
-        [
-            lambda: _append(articles[0], "\nWladimir Putin sprach am Abend erneut.\n"),
-            lambda: _append(articles[1], "\nKim Jong Un reiste am Abend ab.\n"),
-            lambda: _replace(cur, "de: [Kreml]", "de: [Kreml, Kremlchef]"),
-            lambda: _replace(cur, "de: [Kreml, Kremlchef]", "de: [Kreml, Kremlchef, Kreml-Chef]"),
-            lambda: _append(articles[2], "\nWladimir Putin schwieg.\n"),
-            lambda: _replace(cur, "Kreml-Chef]", "Kreml-Chef, Kremlherr]"),
-        ]
-    )
     figures: dict[str, Any] = {}
     figures["pipeline_unchanged_s"] = pipeline_time()[0]
-    next(edits)()
+    _append(articles[0], "\nWladimir Putin sprach am Abend erneut.\n")
     figures["build_after_article_edit_s"] = dossier_build(config, out)
-    next(edits)()
+    _append(articles[1], "\nKim Jong Un reiste am Abend ab.\n")
     t, stats = pipeline_time()
     figures["pipeline_after_article_edit_s"] = t
     figures["reextracted_after_article_edit"] = stats.get("cache_misses", -1)
     stages("article edit:", stats)
     figures["  render processes"] = stats.get("render_processes", 1)
     dossier_build(config, out)  # the finished pages of that edit, so the next build shows the alias edit's alone
-    next(edits)()
+    _replace(cur, "de: [Kreml]", "de: [Kreml, Kremlchef]")
     figures["build_after_alias_edit_s"] = dossier_build(config, out)
-    next(edits)()
+    _replace(cur, "de: [Kreml, Kremlchef]", "de: [Kreml, Kremlchef, Kreml-Chef]")
     t, stats = pipeline_time()
     figures["pipeline_after_alias_edit_s"] = t
     figures["reextracted_after_alias_edit"] = stats.get("cache_misses", -1)
     stages("alias edit:", stats)
     dossier_build(config, out)
-    figures.update(serve_rebuilds(config, [next(edits), next(edits)], ["article", "alias"]))
+    serve_edits = [
+        lambda: _append(articles[2], "\nWladimir Putin schwieg.\n"),
+        lambda: _replace(cur, "Kreml-Chef]", "Kreml-Chef, Kremlherr]"),
+    ]
+    figures.update(serve_rebuilds(config, serve_edits, ["article", "alias"]))
     return figures
 
 
