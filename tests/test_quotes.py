@@ -262,3 +262,51 @@ def test_a_short_quote_s_named_speaker_goes_on_speaking(language: str, markup: s
 )
 def test_more_verbs_of_speech_name_the_speaker(language: str, markup: str, speaker: str) -> None:
     assert [who for _, who, _ in quotes(markup, language=language)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("language", "markup", "speaker", "cue"),
+    [
+        # A title between the quote and the name: "Mr", "Frau" are no words of the gap.
+        (
+            "en",
+            '"I had to find a way of reading them myself," Mr [Wong|person] told the [BBC|organization].',
+            "Wong",
+            "after",
+        ),
+        ("de", "„Wir haben das nie gewollt“, so Frau [Meier|person] am Montag.", "Meier", "after"),
+        # A pronoun subject right after the quote: the name after "told" is whom it was said to.
+        (
+            "en",
+            '[George Lucas|person] spoke on Sunday. "I would not take a six-year-old to this," he told the '
+            "[CBS|organization] programme.",
+            "George Lucas",
+            "pronoun",
+        ),
+        # A pronoun subject of the verb of saying, after an organization named in a clause before it.
+        (
+            "en",
+            "The [BBC|organization] screened the musical. [Jerry Springer|person] was asked. Asked whether the "
+            '[BBC|organization] should have screened it he said: "I do not know if they should have had it on '
+            'television."',
+            "Jerry Springer",
+            "pronoun",
+        ),
+        # A pronoun opening the sentence, the verb of saying coordinated right before the quote.
+        (
+            "en",
+            "[George Michael|person] released a film. He hinted at discontent with the industry, and said: "
+            '"I do not think there is anyone in pop I want to spar with."',
+            "George Michael",
+            "pronoun",
+        ),
+        (
+            "en",
+            'However, [Linford Christie|person] countered: "It is easy to criticise when you have not tried."',
+            "Linford Christie",
+            "before",
+        ),
+    ],
+)
+def test_speakers_by_the_grammar_of_the_cue(language: str, markup: str, speaker: str, cue: str) -> None:
+    assert [(who, c) for _, who, c in quotes(markup, language=language)] == [(speaker, cue)]

@@ -92,6 +92,7 @@ SPEECH_VERBS: dict[str, tuple[str, ...]] = {
         "schilderte",
         "argumentierte",
         "resümierte",
+        "konterte",
     ),
     "en": (
         "said",
@@ -130,12 +131,20 @@ SPEECH_VERBS: dict[str, tuple[str, ...]] = {
         "responded",
         "explaining",
         "warning",
+        "countered",
+        "retorted",
+        "quipped",
+        "joked",
     ),
 }
 PRONOUNS: dict[str, tuple[str, ...]] = {
     "de": ("er", "sie"),
     "en": ("he", "she", "they"),
 }
+#: Titles that stand between a quote and the speaker's name ('"…," Mr Wong told the BBC'): not words of the cue.
+TITLES = frozenset("mr mrs ms miss dr sir lord lady dame prof herr frau".split())
+#: Words that may open a sentence before its subject ("However, he said: …").
+_SENTENCE_ADVERBS = frozenset("however but and so yet still then later also aber doch dann später auch".split())
 _PAIRS = (("„", "“"), ("‚", "‘"), ("»", "«"), ("«", "»"), ("“", "”"), ('"', '"'))
 
 
@@ -521,7 +530,9 @@ def _speaker(
     if after:
         m = after[0]
         between = _words(text[q_end : m.start])
-        if any(w in verbs for w in between) and len(between) <= 12:
+        # '"…," he told the CBS programme': a pronoun is the subject, the name after the verb whom it was told.
+        pronoun_subject = bool(between) and between[0] in pronouns
+        if any(w in verbs for w in between) and len(between) <= 12 and not pronoun_subject:
             # "sagte der Sprecher des US-Außenministeriums, Vedant Patel": the person
             # in apposition to an organization is the speaker.
             if m.key in entity_of and entity_of[m.key] not in people:
@@ -530,7 +541,10 @@ def _speaker(
                         return entity_of[n.key], "after"
             return entity_of[m.key], "after"
         # ... or the name, then the verb ('"…," state prosecutor Alexis Ortiz told Reuters').
-        raw_gap = text[q_end : m.start]
+        # A title before the name is part of how it is written, not of the gap ('"…," Mr Wong said').
+        raw_gap = re.sub(
+            r"\b(?:" + "|".join(sorted(TITLES)) + r")\b\.?\s*\Z", "", text[q_end : m.start], flags=re.IGNORECASE
+        )
         gap = _words(raw_gap)
         tail = _words(text[m.end : m.end + 25])[:2]
         if len(gap) <= 4 and raw_gap == raw_gap.lower() and any(w in verbs for w in tail):
@@ -546,14 +560,31 @@ def _speaker(
     before = [m for m in outside if s_start <= m.start and m.end <= q_start]
     lead_words = _words(text[s_start:q_start])
     # A pronoun subject of the verb of saying ("he bitterly said that …") refers back, whatever is named after it.
+    # Only a person named before the pronoun may be what it refers to ("Asked whether the BBC should have
+    # screened it he said: …" is the person of the sentences before).
     for i, w in enumerate(lead_words):
         if w in pronouns and any(v in verbs for v in lead_words[i + 1 : i + 3]):
-            named_before = [m for m in before if _words(text[s_start : m.start]).__len__() <= i]
+            named_before = [
+                m for m in before if entity_of[m.key] in people and len(_words(text[s_start : m.start])) <= i
+            ]
             if not named_before:
                 speaker = _antecedent(outside, s_start, entity_of, people)
                 if speaker is not None:
                     return speaker, "pronoun"
             break
+    else:
+        # A pronoun subject opening the sentence, its verb of saying coordinated right before the quote
+        # ("He hinted at discontent with the industry, and said: …"), and no person named between.
+        opening = [w for w in lead_words[:2] if w not in _SENTENCE_ADVERBS][:1]
+        if (
+            opening
+            and opening[0] in pronouns
+            and any(v in verbs for v in lead_words[-2:])
+            and not any(entity_of[m.key] in people for m in before)
+        ):
+            speaker = _antecedent(outside, s_start, entity_of, people)
+            if speaker is not None:
+                return speaker, "pronoun"
     if before:
         # The nearest name followed by a verb of saying ("Putin räumte ... ein, dass »…«").
         for k in range(len(before) - 1, -1, -1):
