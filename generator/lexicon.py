@@ -293,7 +293,11 @@ def introduced_by_class_noun(text_before: str, language: str) -> bool:
 def is_role_word(text: str, role_words: Iterable[str]) -> bool:
     low = text.lower().rstrip(".")
     last = low.rsplit("-", 1)[-1]
-    return any(low == w or last == w or (len(low) > len(w) + 2 and low.endswith(w)) for w in role_words)
+    # As a compound's end only a word of four letters or more, after two or more ("Ölminister";
+    # "Alexandr" does not end in "Dr").
+    return any(
+        low == w or last == w or (len(w) >= 4 and len(low) >= len(w) + 2 and low.endswith(w)) for w in role_words
+    )
 
 
 # ---------------------------------------------------------------- laws and treaties

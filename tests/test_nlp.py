@@ -77,6 +77,11 @@ def blank_de(tmp_path_factory: pytest.TempPathFactory) -> str:
             {"label": "ORG", "pattern": "Max-Planck-Institut"},
             {"label": "ORG", "pattern": "Montag"},
             {"label": "LOC", "pattern": "A4"},
+            # Initials, ordinals and particles written into a name.
+            {"label": "PER", "pattern": "Elisabeth II."},
+            {"label": "PER", "pattern": "Nico G."},
+            {"label": "PER", "pattern": "Ali al-Nuaimi"},
+            {"label": "PER", "pattern": "Alexandr Lukaschenko"},
         ]
     )
     nlp.to_disk(path)
@@ -399,3 +404,15 @@ def test_an_acronym_in_the_plural_is_no_name(blank_de: str, tmp_path: Path) -> N
     assert ents(nlp, "Die MPs und die NGOs sprachen mit ABC.") == [("ABC", "ORG", "")]
     # German writes an acronym's genitive with -s too: with the acronym alone in the text, it is one.
     assert ents(nlp, "Die Chefin des ABC und die Zukunft des ABCs.") == [("ABC", "ORG", ""), ("ABCs", "ORG", "")]
+
+
+def test_initials_ordinals_and_hyphenated_particles_stay_in_a_name(blank_de: str, tmp_path: Path) -> None:
+    """A token that ends in a full stop is an initial or an ordinal, not punctuation to trim; a particle
+    joined by a hyphen is part of the surname ("al-Nuaimi"); a given name that ends in a role word's
+    letters is no role ("Alexandr", not "Dr")."""
+    nlp = build_pipeline("de", blank_de, NlpSettings(), curation(tmp_path))
+    found = [text for text, _, _ in ents(nlp, "Es kamen Elisabeth II. und Nico G. in die Stadt.")]
+    assert found == ["Elisabeth II.", "Nico G."]
+    found = [text for text, _, _ in ents(nlp, "Die Agentur meldete, Ölminister Ali al-Nuaimi habe verhandelt.")]
+    assert found == ["Ali al-Nuaimi"]
+    assert [text for text, _, _ in ents(nlp, "Gestern sprach Alexandr Lukaschenko.")] == ["Alexandr Lukaschenko"]

@@ -346,6 +346,22 @@ def _calendar_words(lang: str) -> frozenset[str]:
     return frozenset(w for w in words if len(w) > 3)
 
 
+#: A word that ends in a full stop and is part of a name: an initial, a Roman ordinal, an abbreviation.
+_ABBREVIATION = re.compile(r"(?:[A-ZÀ-Ý]|[IVXLC]+|[A-Z][a-z]{1,3})\.")
+
+
+def _particle(word: str) -> bool:
+    """A lower-case word that belongs in a person's name: a particle ("von", "bin"), alone or joined to
+    the surname by a hyphen or an apostrophe ("al-Nuaimi", "el-Sisi", "d'Estaing")."""
+    if word.lower() in NAME_PARTICLES:
+        return True
+    found = _JOINED_PARTICLE.fullmatch(word)
+    return found is not None and found.group(1).lower() in NAME_PARTICLES | {"d", "l"}
+
+
+_JOINED_PARTICLE = re.compile(r"(\w+)[-'’][A-ZÀ-Ý]\w*")
+
+
 class SpanFilter:
     """Trim or drop entity spans that are not names."""
 
@@ -405,7 +421,12 @@ class SpanFilter:
         # Punctuation and quotes at the edges („Kim, Putin:)
         while start < end and not doc[start].text[:1].isalnum():
             start += 1
-        while end > start and (not doc[end - 1].text[-1:].isalnum() or doc[end - 1].lower_ in _POSSESSIVES):
+        # (A word that ends in a full stop is an initial, an ordinal or an abbreviation: "Nico G.",
+        # "Elisabeth II.", "Apple Inc." keep it.)
+        while end > start and (
+            (not doc[end - 1].text[-1:].isalnum() and not _ABBREVIATION.fullmatch(doc[end - 1].text))
+            or doc[end - 1].lower_ in _POSSESSIVES
+        ):
             end -= 1
         # A leading article or other stop word: "The United States", "Die USA".
         while end - start > 1 and doc[start].lower_ in self.stop_words:
@@ -434,7 +455,7 @@ class SpanFilter:
             # A person's name holds no lower-case word except particles (von, bin, ...).
             for i in range(start, end):
                 word = doc[i].text
-                if word[:1].islower() and word.lower() not in NAME_PARTICLES and i > start:
+                if word[:1].islower() and not _particle(word) and i > start:
                     end = i
                     break
             # Leading role words: "Kreml-Sprecher Dmitri Peskow" -> "Dmitri Peskow".
@@ -444,7 +465,7 @@ class SpanFilter:
         if span.label_ not in PERSON_LABELS and end - start > 2 and doc[end - 2].lower_ == "zu":
             end -= 2
         # Dangling particles or prepositions at the end: "Kim am".
-        while end > start and doc[end - 1].text[:1].islower():
+        while end > start and doc[end - 1].text[:1].islower() and not _JOINED_PARTICLE.fullmatch(doc[end - 1].text):
             end -= 1
         while end > start and doc[start].text[:1].islower() and doc[start].text.lower() not in NAME_PARTICLES:
             start += 1
