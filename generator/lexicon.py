@@ -138,6 +138,11 @@ ORG_HEAD_NOUNS = ORG_HEADS | frozenset(
 )
 
 
+#: Heads of German compounds that name an institution ("Handelsblatt", "Volksoper", "Burgtheater"):
+#: the organisation head nouns, and the genre nouns of newspapers and stages.
+_INSTITUTION_HEADS = ORG_HEAD_NOUNS | frozenset("blatt zeitung rundschau anzeiger oper theater bühne kammer".split())
+
+
 def org_head(name: str) -> bool:
     """Whether ``name`` is headed by an organisation noun (``ORG_HEAD_NOUNS``)."""
     words = name.replace("-", " ").split()
@@ -529,6 +534,19 @@ class CommonNouns:
 
     def is_common(self, language: str, word: str) -> bool:
         return word in self.words.get(language, frozenset())
+
+    def is_compound(self, language: str, word: str) -> bool:
+        """Whether a German word the dictionary lacks is a compound of its common nouns: a modifier noun
+        (with its linking element) before a head of four letters or more ("Nachfrage|problem",
+        "Wasser|proben", "Tor|garantie"). German forms compounds at will, so no dictionary lists them all."""
+        if language != "de" or not self.heads or not (word[:1].isupper() and word[1:].isalpha() and word[1:].islower()):
+            return False  # a hyphen or a capital inside ("DeutscheTelekom") makes no ordinary compound
+        return any(
+            self.is_common(language, word[i:].capitalize())
+            and word[i:].lower() not in _INSTITUTION_HEADS  # "Handelsblatt", "Volksoper": an institution's name
+            and self._modifier(word[:i])
+            for i in range(3, len(word) - 3)
+        )
 
     def nominative(self, name: str) -> str:
         """A German organisation's or place's name in the nominative, as a title gives it.

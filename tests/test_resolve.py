@@ -336,6 +336,24 @@ def test_ordinary_nouns_the_model_took_for_names_are_set_aside(tmp_path: Path) -
     assert sorted(m.text for m in res.suppressed) == ["Beton", "Nutzer", "Nutzer"]
 
 
+def test_a_german_compound_of_common_nouns_is_an_ordinary_word(common_nouns) -> None:
+    """German forms compounds at will: one of two dictionary nouns is an ordinary word the dictionary
+    lacks, unless the model says place, its head names an institution, or a capital inside makes it a brand."""
+    nouns = common_nouns
+    assert not nouns.is_common("de", "Nachfrageproblem") and nouns.is_compound("de", "Nachfrageproblem")
+    assert not any(nouns.is_compound("de", w) for w in ("Handelsblatt", "DeutscheTelekom", "Zimmermann", "Rosneft"))
+    items = [
+        make("d1", "Das [Nachfrageproblem|organization] bleibt, sagte [Roségold|person]."),
+        make(
+            "d2", "Die [Sowjetunion|place] zerfiel; das [Handelsblatt|organization] und [DeutscheTelekom|organization]."
+        ),
+    ]
+    articles, extractions = corpus(*items)
+    res = resolve(articles, extractions, Curation(), None, nouns=nouns)
+    assert sorted(e.name for e in res.entities) == ["DeutscheTelekom", "Handelsblatt", "Sowjetunion"]
+    assert sorted(m.text for m in res.suppressed) == ["Nachfrageproblem", "Roségold"]
+
+
 def test_english_words_a_large_corpus_writes_in_lower_case_are_ordinary_words(common_nouns) -> None:
     """The English lexicon comes from case-sensitive word frequencies (spacy-lookups-data), not a list."""
     nouns = common_nouns

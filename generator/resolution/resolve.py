@@ -781,7 +781,10 @@ def _without_ordinary_words(
         if " " in word or word in longer[m.article]:
             return False
         stem = genitive_stem(word)
-        common = nouns.is_common(lang, word) or bool(stem and nouns.is_common(lang, stem))
+        # A compound of common nouns the dictionary lacks ("Nachfrageproblem") counts too, unless the model
+        # says place: German names places and regions so ("Sowjetunion", "Mittelmeer", "Eisenstadt").
+        compound = m.label != "place" and any(nouns.is_compound(lang, w) for w in filter(None, (word, stem)))
+        common = compound or any(nouns.is_common(lang, w) for w in filter(None, (word, stem)))
         initial_only = lang == "en" and word not in inside
         return common and (m.label == "person" or counts[word] < CONSISTENT_MENTIONS or initial_only)
 
