@@ -131,7 +131,7 @@ ORG_HEADS = frozenset(
 #: Matched as the last word of a name, or (German) as the end of its first word,
 #: a compound ("Landesgericht Linz"). A closed class of common nouns, not names.
 ORG_HEAD_NOUNS = ORG_HEADS | frozenset(
-    "association agency authority party university college ministry bank court company corporation "
+    "association agency authority party university college ministry bank court company corporation institution "
     "commission federation league club society trust network channel service services bureau office "
     "verband verein partei universität hochschule gericht ministerium bank agentur kommission behörde "
     "gesellschaft konzern gewerkschaft amt rat senat parlament".split()
@@ -480,6 +480,31 @@ def title_cased(name: str, language: str) -> bool:
         return False
     words = name.split()
     return len(words) >= 3 and any(w in _TITLE_CASE_WORDS for w in words[1:-1])
+
+
+#: Last words of English newspapers' and magazines' names, which keep a capital "The" ("The Times",
+#: "The Sunday Telegraph"): organisations, not titles of works.
+PRESS_HEADS = frozenset(
+    "times guardian observer independent telegraph sun mirror mail express star post herald tribune journal"
+    " economist spectator scotsman australian chronicle gazette record standard register inquirer".split()
+)
+
+
+def after_capital_the(text: str, start: int, name: str, language: str) -> bool:
+    """Whether the English name at ``start`` follows a capitalised "The" where English writes "the"
+    ("compete with The Aviator", "a fan of The Simpsons"): the article belongs to a title. A newspaper
+    ("The Times"), an organisation by its head noun ("The Brookings Institution") and a plural, which
+    a band's name mostly is ("The Libertines"), are left to the other evidence."""
+    if language != "en" or start < 4 or text[start - 4 : start] != "The ":
+        return False
+    last = name.split()[-1].lower().rstrip("'’")
+    if last in PRESS_HEADS or org_head(name) or last.endswith("s"):
+        return False
+    # The whole title, not a name inside a longer one ("The Doris Day Show"); not a venue ("at The Savoy").
+    after = text[start + len(name) : start + len(name) + 2].strip()
+    if after[:1].isupper() or re.search(r"\bat\s*\Z", text[max(0, start - 8) : start - 4]):
+        return False
+    return not opens_sentence(text, start - 4)
 
 
 # ---------------------------------------------------------------- common nouns

@@ -1113,3 +1113,23 @@ def test_a_short_form_joins_the_full_name_of_its_own_label_when_an_article_has_b
         ]
     )
     assert ents == {"Roy Disney": ["Roy Disney"], "Disney": ["Disney"]}
+
+
+def test_a_name_after_a_capital_the_inside_a_sentence_is_a_title() -> None:
+    """English writes "the" inside a sentence; a capital "The" belongs to a title ("The Aviator"), every
+    mention of it goes. A newspaper, an organisation by its head noun, a plural (a band), a name inside a
+    longer title and a venue after "at" keep their other evidence."""
+    res, ents = entities(
+        [
+            make(
+                "e1",
+                "It beat The [Aviator|organization] and The [Office|organization]; [Aviator|organization] won. "
+                "The [Times|organization] and The [Brookings Institution|organization] said The "
+                "[Libertines|organization] played The [Doris Day|person] Show at The [Savoy|place].",
+                language="en",
+            ),
+            make("e2", "[Doris Day|person] sang. The [Aviator|organization] opened the show.", language="en"),
+        ]
+    )
+    assert set(ents) == {"Times", "Brookings Institution", "Libertines", "Doris Day", "Savoy"}
+    assert sorted(m.text for m in res.suppressed) == ["Aviator", "Aviator", "Aviator", "Office"]

@@ -43,6 +43,7 @@ from generator.lexicon import (
     NAME_PARTICLES,
     ORG_HEAD_NOUNS,
     CommonNouns,
+    after_capital_the,
     award_name,
     event_name,
     introduced_by_class_noun,
@@ -832,6 +833,7 @@ def _without_titles_of_works(
                 or event_name(m.text)
                 or award_name(m.text, before, art.text[m.end : m.end + 1])
                 or title_cased(m.text, art.language)
+                or after_capital_the(art.text, m.start, m.text, art.language)
             ):
                 titles.add(m.text)
 
