@@ -434,7 +434,7 @@ def landmark_words(name: str) -> tuple[str, ...] | None:
 
 # ---------------------------------------------------------------- titles of works
 
-#: Genre nouns that journalism puts right before the title of a work ("the comedy
+#: Genre nouns that journalism puts right before the title of a work or the name of a product ("the comedy
 #: Sideways", "der Film „Sideways“", "das Album Thriller"): a name so introduced
 #: is a film, book, song or show, not a person, organisation or place. English
 #: words match in lower case; German ones as a word or the end of a compound
@@ -442,11 +442,14 @@ def landmark_words(name: str) -> tuple[str, ...] | None:
 WORK_GENRES: dict[str, frozenset[str]] = {
     "en": frozenset(
         "film movie comedy drama thriller documentary biopic musical song single album ballad anthem"
-        " novel book memoir play opera ballet series sitcom soap show programme program".split()
+        " novel book memoir play opera ballet series sitcom soap show programme program"
+        # products, which are works as much ("the drug Crestor", "the browser Opera", "the game Halo")
+        " drug medicine vaccine depressant antidepressant browser game videogame".split()
     ),
     "de": frozenset(
         "film spielfilm kinofilm komödie drama thriller dokumentation doku musical song lied single album"
-        " ballade hymne buch bestseller theaterstück oper ballett serie sitcom sendung show".split()
+        " ballade hymne buch bestseller theaterstück oper ballett serie sitcom sendung show"
+        " medikament präparat browser videospiel computerspiel".split()
     ),
 }
 _GERMAN_COMPOUND_ONLY = frozenset({"roman"})

@@ -379,6 +379,9 @@ def test_english_words_a_large_corpus_writes_in_lower_case_are_ordinary_words(co
         ("en", 'She sang the song "[Edelweiss|organization]" for [Julie Andrews|person].'),
         ("de", "Der Kinofilm [Sideways|place] gewann. [Sideways|person] lief lange. [Paul Giamatti|person] spielt."),
         ("de", "Im Film „[Vera Drake|person]“ spielt [Imelda Staunton|person] eine Engelmacherin."),
+        # A product, introduced the same way.
+        ("en", "[Paul Giamatti|person] sold the anti-depressant [Prozac|organization] and the game [Halo|place]."),
+        ("de", "[Imelda Staunton|person] nahm das Medikament [Tysabri|person]."),
     ],
 )
 def test_titles_of_works_are_not_entities(language: str, text: str) -> None:
