@@ -751,6 +751,11 @@ ENGLISH_LOWER_RATIO = 7.389
 ENGLISH_GLUE_RATIO = 2.718
 
 
+#: A name-like word is one English writes often, not a foreign word that English text only quotes
+#: ("Steven" -12.2, "Frank" -11.6; the German nouns "Deutscher" -16.6, "Amerikaner" -17.0).
+ENGLISH_NAME_MIN_LOG_FREQUENCY = -15.0
+
+
 def _english_lexicons() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """From spacy-lookups-data's case-sensitive English log frequencies (a 7 MB table, read once):
     the ordinary words (lower case ``ENGLISH_LOWER_RATIO`` times as often as capitalised), the
@@ -774,7 +779,12 @@ def _english_lexicons() -> tuple[frozenset[str], frozenset[str], frozenset[str]]
                     common.add(title)
                 if prob - title_prob >= glue_at:
                     glue.add(title)
-        elif word[:1].isupper() and word[1:].islower() and prob > probs.get(word.lower(), float("-inf")):
+        elif (
+            word[:1].isupper()
+            and word[1:].islower()
+            and prob > probs.get(word.lower(), float("-inf"))
+            and prob >= ENGLISH_NAME_MIN_LOG_FREQUENCY
+        ):
             name_like.add(word)
     return frozenset(common), frozenset(glue), frozenset(name_like)
 

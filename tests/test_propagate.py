@@ -163,8 +163,10 @@ def test_a_role_glued_to_a_surname_is_cut_off_when_it_is_no_given_name(common_no
         make("de1", "Der [Aufsteiger Kaymer|person] siegte vor [Horst Seehofer|person].", language="de"),
         make("de2", "Das sagte [AfD-Vize Gauland|person] dem [Regulator Boltz|person].", language="de"),
         make("en1", "[Keeper Bullock|person] saved it.", language="en"),
+        # A German noun that English text only quotes ("Amerikaner": rare in English) is no given name.
+        make("de3", "[Amerikaner Haller|person] stürzte, [Papst Franziskus|person] betete.", language="de"),
     )
-    known = {"horst", "seehofer", "gauland", "boltz", "kaymer", "bullock"}
+    known = {"horst", "seehofer", "gauland", "boltz", "kaymer", "bullock", "haller", "franziskus"}
     out = refine(articles, extractions, nouns=common_nouns, person_names=lambda w: w.casefold() in known)
     found = {
         art: [(m.text, articles_text[m.start : m.end]) for m in ex.mentions]
@@ -174,6 +176,7 @@ def test_a_role_glued_to_a_surname_is_cut_off_when_it_is_no_given_name(common_no
     assert [t for t, _ in found["de1"]] == ["Kaymer", "Horst Seehofer"]
     assert [t for t, _ in found["de2"]] == ["Gauland", "Boltz"]
     assert [t for t, _ in found["en1"]] == ["Bullock"]
+    assert [t for t, _ in found["de3"]] == ["Haller", "Franziskus"]
     assert all(text == span for pairs in found.values() for text, span in pairs)
 
 
