@@ -82,6 +82,9 @@ def blank_de(tmp_path_factory: pytest.TempPathFactory) -> str:
             {"label": "PER", "pattern": "Nico G."},
             {"label": "PER", "pattern": "Ali al-Nuaimi"},
             {"label": "PER", "pattern": "Alexandr Lukaschenko"},
+            # Lines run together where a text lost its line breaks.
+            {"label": "ORG", "pattern": [{"TEXT": "P."}, {"TEXT": "Los"}, {"TEXT": "Angeles"}, {"TEXT": "Kings"}]},
+            {"label": "ORG", "pattern": "Ottawa Senators"},
         ]
     )
     nlp.to_disk(path)
@@ -416,3 +419,24 @@ def test_initials_ordinals_and_hyphenated_particles_stay_in_a_name(blank_de: str
     found = [text for text, _, _ in ents(nlp, "Die Agentur meldete, Ölminister Ali al-Nuaimi habe verhandelt.")]
     assert found == ["Ali al-Nuaimi"]
     assert [text for text, _, _ in ents(nlp, "Gestern sprach Alexandr Lukaschenko.")] == ["Alexandr Lukaschenko"]
+
+
+def test_lines_run_together_are_cut_apart(blank_de: str, tmp_path: Path) -> None:
+    """A text that lost its line breaks runs a result or an abbreviation into the next name ("3:2Ottawa",
+    "n.P.Los Angeles"): the tokenizer cuts there, the name is found whole, and "Los" is a word of it."""
+    nlp = build_pipeline("de", blank_de, NlpSettings(), curation(tmp_path))
+    assert [t.text for t in nlp.make_doc("2:4 n.P.Los Angeles Kings 3:2Ottawa Senators z.B.Die")] == [
+        "2:4",
+        "n.",
+        "P.",
+        "Los",
+        "Angeles",
+        "Kings",
+        "3:2",
+        "Ottawa",
+        "Senators",
+        "z.B.",
+        "Die",
+    ]
+    found = [text for text, _, _ in ents(nlp, "Ergebnisse: 2:4 n.P.Los Angeles Kings – 3:2Ottawa Senators.")]
+    assert found == ["Los Angeles Kings", "Ottawa Senators"]

@@ -346,6 +346,9 @@ def _calendar_words(lang: str) -> frozenset[str]:
     return frozenset(w for w in words if len(w) > 3)
 
 
+#: Articles, which never begin a name however they are written ("The United States", "Die USA").
+_ARTICLES = frozenset("the a an der die das den dem des ein eine einer eines einem einen".split())
+
 #: A word that ends in a full stop and is part of a name: an initial, a Roman ordinal, an abbreviation.
 _ABBREVIATION = re.compile(r"(?:[A-ZÀ-Ý]|[IVXLC]+|[A-Z][a-z]{1,3})\.")
 
@@ -418,8 +421,12 @@ class SpanFilter:
             or (start > 0 and doc[start - 1].lower_.rstrip(".") in HONORIFICS and doc[start - 1].text[:1].isupper())
         ):
             span = Span(doc, start, end, label="PER", kb_id=span.kb_id_, span_id=span.id_)
-        # Punctuation and quotes at the edges („Kim, Putin:)
-        while start < end and not doc[start].text[:1].isalnum():
+        # Punctuation and quotes at the edges („Kim, Putin:), and an abbreviation run together with the
+        # name where a line break was lost ("n.P.Los Angeles Kings").
+        while start < end and (
+            not doc[start].text[:1].isalnum()
+            or (end - start > 1 and doc[start].text.endswith(".") and not doc[start].whitespace_)
+        ):
             start += 1
         # (A word that ends in a full stop is an initial, an ordinal or an abbreviation: "Nico G.",
         # "Elisabeth II.", "Apple Inc." keep it.)
@@ -428,8 +435,13 @@ class SpanFilter:
             or doc[end - 1].lower_ in _POSSESSIVES
         ):
             end -= 1
-        # A leading article or other stop word: "The United States", "Die USA".
+        # A leading article or other stop word: "The United States", "Die USA". A capitalised one that
+        # is no article and does not open the sentence is a word of the name ("Los Angeles" in German
+        # text, where "los" is a stop word).
         while end - start > 1 and doc[start].lower_ in self.stop_words:
+            token = doc[start]
+            if token.text[:1].isupper() and token.lower_ not in _ARTICLES and not token.is_sent_start:
+                break
             start += 1
         # Results after a team or player: "Czech Republic 7-5 6-3", "Colorado Avalanche 1:3". (A number
         # alone stays: "Hannover 96", "Formel 1".)

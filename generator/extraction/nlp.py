@@ -161,6 +161,7 @@ def build_pipeline(  # type: ignore[no-untyped-def]
     from generator.extraction import components  # noqa: F401  (registers the factories)
 
     nlp = load_base(language, name)
+    split_run_together(nlp)
     if not any(p in nlp.pipe_names for p in ("parser", "senter", "sentencizer")):
         nlp.add_pipe("sentencizer", first=True)
     last = "ner" if "ner" in nlp.pipe_names else None
@@ -190,6 +191,24 @@ def build_pipeline(  # type: ignore[no-untyped-def]
         component.use(gazetteer if gazetteer is not None else load_gazetteer())
         last = "dossier_gazetteer"
     return nlp
+
+
+#: Where text that lost its line breaks ran two lines together: after an abbreviation's full stop
+#: ("2:4 n.P.Los Angeles Kings", "z.B.Die") and after a result ("3:2Ottawa Senators"), before a
+#: capitalised word. Without a cut there the name begins inside a token and cannot be found whole.
+_RUN_TOGETHER = (
+    r"(?<=[A-Za-z]\.)(?=[A-Z][a-zà-ÿ]{2,})",
+    r"(?<=[:\-]\d)(?=[A-Z][a-zà-ÿ]{2,})",
+    r"(?<=[:\-]\d\d)(?=[A-Z][a-zà-ÿ]{2,})",
+)
+
+
+def split_run_together(nlp) -> None:  # type: ignore[no-untyped-def]
+    """Add :data:`_RUN_TOGETHER` to the tokenizer's infixes (the same words for every other text)."""
+    from spacy.util import compile_infix_regex
+
+    infixes = list(nlp.Defaults.infixes or ()) + list(_RUN_TOGETHER)
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 def pipeline_fingerprint(language: str, name: str, settings: NlpSettings, curation: Curation) -> str:
