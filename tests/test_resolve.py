@@ -10,7 +10,7 @@ import pytest
 
 from generator.curation import Curation, load_curation
 from generator.extraction import gazetteer
-from generator.resolution.resolve import resolve
+from generator.resolution.resolve import resolve, team_name
 
 from .helpers import corpus, make
 
@@ -1136,3 +1136,23 @@ def test_a_name_after_a_capital_the_inside_a_sentence_is_a_title() -> None:
     )
     assert set(ents) == {"Times", "Brookings Institution", "Libertines", "Doris Day", "Savoy"}
     assert sorted(m.text for m in res.suppressed) == ["Aviator", "Aviator", "Aviator", "Office"]
+
+
+def test_a_team_named_by_its_town_and_a_plural_is_an_organisation(gaz) -> None:
+    """ "San Jose Sharks", "Glasgow Rangers": a town, then a plural no place's name ends in and no surname is."""
+
+    def known(word: str) -> bool:  # the name dictionary, as PersonNameParts answers (any case)
+        return word.casefold() in {"george", "lucas"}
+
+    assert team_name("San Jose Sharks", gaz, "en", known) and team_name("Glasgow Rangers", gaz, "de", known)
+    assert not team_name("George Lucas", gaz, "en", known)  # a surname, though George is a town
+    assert not team_name("Falkland Islands", gaz, "en", known) and not team_name("London Docklands", gaz, "en", known)
+    assert not team_name("Sharks", gaz, "en", known) and not team_name("San Jose Sharks", gaz, "en", None)
+    articles, extractions = corpus(
+        make("e1", "The [San Jose Sharks|place] beat [Glasgow Rangers|person].", language="en"),
+    )
+    res = resolve(articles, extractions, Curation(), gaz, person_names=known)
+    assert {e.name: e.type for e in res.entities} == {
+        "San Jose Sharks": "organization",
+        "Glasgow Rangers": "organization",
+    }

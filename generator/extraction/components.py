@@ -435,12 +435,12 @@ class SpanFilter:
             or doc[end - 1].lower_ in _POSSESSIVES
         ):
             end -= 1
-        # A leading article or other stop word: "The United States", "Die USA". A capitalised one that
+        # A leading article or other stop word: "The United States", "Die USA". One in title case that
         # is no article and does not open the sentence is a word of the name ("Los Angeles" in German
-        # text, where "los" is a stop word).
+        # text, where "los" is a stop word; "Three Gorges Dam"); "US" before a body's name is not.
         while end - start > 1 and doc[start].lower_ in self.stop_words:
             token = doc[start]
-            if token.text[:1].isupper() and token.lower_ not in _ARTICLES and not token.is_sent_start:
+            if token.text.istitle() and token.lower_ not in _ARTICLES and not token.is_sent_start:
                 break
             start += 1
         # Results after a team or player: "Czech Republic 7-5 6-3", "Colorado Avalanche 1:3". (A number

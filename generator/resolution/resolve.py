@@ -234,6 +234,41 @@ def national_branch(name: str, gazetteer: Gazetteer, language: str | None = None
     return gazetteer.lookup(name, language=language) is None
 
 
+#: Plural words that end the names of places, not of teams ("Falkland Islands", "Rocky Mountains").
+_GEOGRAPHIC_PLURALS = frozenset(
+    "islands isles mountains hills heights lakes falls springs keys plains highlands lowlands downs sands woods"
+    " fields gardens docks states emirates territories provinces rocks cliffs valleys".split()
+)
+
+
+def team_name(
+    name: str, gazetteer: Gazetteer, language: str | None = None, known: Callable[[str], bool] | None = None
+) -> bool:
+    """A team or club named by its town and a plural ("San Jose Sharks", "New York Islanders", "St. Louis
+    Blues", "Toronto Maple Leafs"): a town's name, then capitalised words ending in a plural that no
+    place's name ends in and that the name dictionary (``known``) does not know as a surname ("George
+    Lucas": George is a town too). No person is named so, and a place so named is the gazetteer's."""
+    words = name.split()
+    last = words[-1] if words else ""
+    if (
+        known is None
+        or len(words) < 2
+        or not last.endswith("s")
+        or last.endswith("ss")
+        or last.lower() in _GEOGRAPHIC_PLURALS
+        or last.lower().endswith("lands")  # "Docklands", "Midlands"
+        or not all(w[:1].isupper() for w in words)
+        or gazetteer.lookup(name, language=language) is not None
+        or known(last)
+    ):
+        return False
+    for k in range(len(words) - 1, 0, -1):
+        town = gazetteer.lookup(" ".join(words[:k]), language=language)
+        if town is not None and town.kind == "city":
+            return True
+    return False
+
+
 @dataclass
 class Draft:
     """An entity as its mentions make it, before curation gives it an id, name and type."""
@@ -575,7 +610,11 @@ def _drafts(
         if gazetteer is not None and geo_ids:
             found = [p for p in (gazetteer.by_id(g) for g in geo_ids) if p is not None]
             place = max(found, key=lambda p: (p.population, -p.geonameid)) if found else None
-        branch = gazetteer is not None and any(national_branch(m.text, gazetteer, lang_of.get(m.article)) for m in ms)
+        branch = gazetteer is not None and any(
+            national_branch(m.text, gazetteer, lang_of.get(m.article))
+            or team_name(m.text, gazetteer, lang_of.get(m.article), unnamed.known if unnamed is not None else None)
+            for m in ms
+        )
         etype = _vote_type(
             ms, lang_of, weights, place_evidence=place is not None, unnamed=unnamed, referred=referred, branch=branch
         )
@@ -879,7 +918,8 @@ def _vote_type(
     loses its person votes: the other votes decide, and with none it is an
     organisation (a one-word name no dictionary of given names and surnames
     knows is a company, brand or body far more often). A name of a national
-    branch (``branch``: :func:`national_branch`) weighs 1.5 for organization.
+    branch (``branch``: :func:`national_branch`) or of a team named by its town (:func:`team_name`)
+    weighs 1.5 for organization.
     """
     if place_evidence and not any(m.has_evidence and _evidence_label(m) != "place" for m in ms):
         return "place"  # the gazetteer's word against the model's alone: a place
