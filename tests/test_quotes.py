@@ -310,3 +310,55 @@ def test_more_verbs_of_speech_name_the_speaker(language: str, markup: str, speak
 )
 def test_speakers_by_the_grammar_of_the_cue(language: str, markup: str, speaker: str, cue: str) -> None:
     assert [(who, c) for _, who, c in quotes(markup, language=language)] == [(speaker, cue)]
+
+
+@pytest.mark.parametrize(
+    ("markup", "speaker", "cue"),
+    [
+        # An apposition between the name and the verb.
+        (
+            '"Ireland ticks all the boxes," [Roy Asher|person], chief investment officer of [Hibernian|organization], '
+            "told [Reuters|organization].",
+            "Roy Asher",
+            "after",
+        ),
+        (
+            '"It is a growth that will remain fragile," [Emmanuel Ferry|person], from [Exane BNP Paribas|organization] '
+            "told [Reuters|organization].",
+            "Emmanuel Ferry",
+            "after",
+        ),
+        # A quote closing on its own question mark: its cue is the next "sentence".
+        (
+            '[Andy Robinson|person] spoke after the game.\n\n"We played very good rugby and what have they done?" he '
+            "said.",
+            "Andy Robinson",
+            "pronoun",
+        ),
+        # A description the article also gives the person, or an age, as the subject.
+        (
+            "TV presenter [Cat Deeley|person] resigned. [Deeley|person] said so. "
+            '"I have had a great few years and met wonderful people," the presenter said.',
+            "Cat Deeley",
+            "description",
+        ),
+        (
+            "[James McIlroy|person] set a personal best. "
+            '"I am qualified now and that is what matters most," said the 28-year-old.',
+            "James McIlroy",
+            "description",
+        ),
+    ],
+)
+def test_speakers_after_appositions_and_descriptions(markup: str, speaker: str, cue: str) -> None:
+    assert [(who, c) for _, who, c in quotes(markup, language="en")] == [(speaker, cue)]
+
+
+def test_a_description_the_article_gives_someone_else_names_no_speaker() -> None:
+    """ "The top seed" after a sentence about Federer: only "seventh seed Feliciano Lopez" was called a seed."""
+    result = quotes(
+        "[Roger Federer|person] beat seventh seed [Feliciano Lopez|person]. [Federer|person] was happy with his "
+        'form. "I think I played better than last week and I am happy I am playing so well," said the top seed.',
+        language="en",
+    )
+    assert [(who, c) for _, who, c in result] == [(None, "none")]

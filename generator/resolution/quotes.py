@@ -6,7 +6,8 @@ does not have), so attribution is rule-based over the resolved mentions:
 
 1. **Quote spans**: text between paired quotation marks -- „…“ ‚…‘ »…« «…» “…” "…"
    (straight double quotes pair within a paragraph).
-2. **Cue after the quote**: a verb of saying (or "so"/"according to") follows,
+2. **Cue after the quote**: a verb of saying (or "so"/"according to") follows (also after an
+   apposition: '"…," Roy Asher, chief investment officer of Hibernian, told Reuters'),
    then the speaker: ``„…“, sagte Kreml-Sprecher Dmitri Peskow``, ``"…", Kirby said``.
 3. **Cue before the quote**: speaker, verb of saying, then the quote:
    ``Dmitri Peskow sagte: „…“``, ``hatte Matthew Miller gedroht: »…«``.
@@ -26,6 +27,9 @@ does not have), so attribution is rule-based over the resolved mentions:
    is the speaker's whom the body credits with them: the quote there, or a
    person the repeating sentence or the one before names after ", so" or a
    verb of saying (``…, so Richter Oliver Schoßwohl in der Urteilsbegründung.``).
+9. **Description**: a definite description as the subject ('"…," the presenter said', 'said the
+   28-year-old', ``sagte der Trainer``) is the person of the sentences before (rule 4's), when the
+   article also calls that person so ("TV presenter Cat Deeley") or the description is an age.
 
 Not every quoted string is a quotation: scare quotes, single words, noun phrases
 and reported wording are dropped (:func:`is_quotation`), and a quote no rule
@@ -335,8 +339,9 @@ def attribute(
                     continue
                 before = article.text[sent.start : max(sent.start, q_start - 1)]
                 last_sent = next((s for s in ex.sentences if s.start < q_end <= s.end), sent)
+                s_end = _cue_end(article.text, last_sent, sentence_of.get(last_sent.index + 1))
                 speaker, cue = _speaker(
-                    article, q_start, q_end, sent.start, last_sent.end, speakers, verbs, pronouns, entity_of, people
+                    article, q_start, q_end, sent.start, s_end, speakers, verbs, pronouns, entity_of, people
                 )
                 if not is_quotation(article.text[q_start:q_end], before, article.language):
                     # Too short to publish ("It's awesome," said Hewitt.), but its named speaker goes
@@ -370,6 +375,38 @@ def attribute(
                 previous = quote
     quotes = _lead_ins(quotes, extractions)
     return _teasers(quotes, articles, extractions, entity_of, entities)
+
+
+#: What opens an apposition after a speaker's name: a comma, a bracket, "from", "of", "at".
+_APPOSITION_OPENS = re.compile(r"\s*(?:[,(]|(?:from|of|at|vom|von|der|des)\b)", re.IGNORECASE)
+
+
+def _verb_after_apposition(
+    text: str, name_end: int, s_end: int, verbs: set[str], other_people: Sequence[Mention]
+) -> bool:
+    """Whether an apposition follows the name and a verb of saying follows it, within a dozen words and
+    before any other person ('"…," Fathi Bin Shatwan, Libya's oil minister, told Reuters'; '"…," Emmanuel
+    Ferry, from Exane BNP Paribas told Reuters')."""
+    rest = text[name_end:s_end]
+    if not _APPOSITION_OPENS.match(rest):
+        return False
+    for n, word in enumerate(re.finditer(r"\w+", rest)):
+        if n >= 12:
+            return False
+        if word.group().lower() in verbs:
+            at = name_end + word.start()
+            return not any(name_end <= p.start < at for p in other_people)
+    return False
+
+
+def _cue_end(text: str, last: Sentence, following: Sentence | None) -> int:
+    """Where the sentence that ends a quote ends: a quote closing on its own "?" or "!" or "." is cut off
+    as a sentence by the segmenter, and its cue, which goes on in lower case ('"… done?" he said.'),
+    is the next "sentence"."""
+    if following is None or following.paragraph != last.paragraph:
+        return last.end
+    head = text[following.start : following.end].lstrip(" \"'”’“")
+    return following.end if head[:1].islower() else last.end
 
 
 #: Words a teaser must repeat from the body, at least.
@@ -547,8 +584,11 @@ def _speaker(
         )
         gap = _words(raw_gap)
         tail = _words(text[m.end : m.end + 25])[:2]
-        if len(gap) <= 4 and raw_gap == raw_gap.lower() and any(w in verbs for w in tail):
-            return entity_of[m.key], "after"
+        if len(gap) <= 4 and raw_gap == raw_gap.lower():
+            if any(w in verbs for w in tail):
+                return entity_of[m.key], "after"
+            if _verb_after_apposition(text, m.end, s_end, verbs, [n for n in after[1:] if entity_of[n.key] in people]):
+                return entity_of[m.key], "after"
     # 4. Pronoun after the quote: „…“, sagte sie / "…," he added.
     tail_words = _words(text[q_end : min(s_end, q_end + 40)])[:3]
     if any(w in verbs for w in tail_words[:3]) and tail_words and tail_words[0] in pronouns | verbs:
@@ -606,7 +646,63 @@ def _speaker(
         names = {entity_of[m.key] for m in before}
         if len(names) == 1 and any(w in verbs for w in _words(text[before[0].end : s_end])):
             return names.pop(), "sentence"
+    # 9. A description as the subject ('"…," said the 28-year-old', 'The prop said: "…"').
+    if not before and not [m for m in outside if q_end <= m.start < s_end]:
+        head = _description_head(text[s_start:q_start], text[q_end:s_end], verbs)
+        if head is not None:
+            speaker = _described(text, head, outside, q_start, entity_of, people)
+            if speaker is not None:
+                return speaker, "description"
     return None, "none"
+
+
+#: A description of a person as the subject of a verb of saying: the article, up to four words, the head.
+_DESCRIPTION = r"(?:the|der|die)\s+((?:[\w'-]+\s+){0,4}?)([\w-]+)"
+
+
+def _description_head(lead: str, tail: str, verbs: set[str]) -> str | None:
+    """The head noun of a definite description that speaks: after the quote ('", said the top seed',
+    '", the presenter said', '", sagte der Trainer') or before it ('The prop said: "').
+    English descriptions are lower case; German ones are nouns."""
+    verb = "|".join(sorted(re.escape(v) for v in verbs))
+    after = re.match(
+        rf"[\s,\"”“»«’']*(?:(?:{verb})\s+{_DESCRIPTION}\s*[.,;!?]|{_DESCRIPTION}\s+(?:{verb})\b)", tail, re.IGNORECASE
+    )
+    if after is not None:
+        return (after.group(2) or after.group(4)).lower()
+    lead = lead.rstrip(" \"“„»«‘'")
+    before = re.search(rf"(?:^|[.!?]\s+|,\s+)\W*{_DESCRIPTION}\s+(?:{verb})\b[^\"“„»«]*$", lead, re.IGNORECASE)
+    return before.group(2).lower() if before is not None else None
+
+
+_AGE = re.compile(r"\d+-(?:year-old|jährige|jähriger)")
+
+
+def _described(
+    text: str,
+    head: str,
+    speakers: Sequence[Mention],
+    q_start: int,
+    entity_of: Mapping[tuple[str, int, int], str],
+    people: set[str],
+) -> str | None:
+    """Whom a description refers to: the person the sentences before are about (:func:`_antecedent`), when
+    the article also calls them so (the head word right before their name: "England coach Andy Robinson",
+    "Prop Jones") or the description is an age ("the 28-year-old"). "The top seed" after a sentence about
+    Federer is not the "seventh seed Feliciano Lopez" of the sentence before."""
+    subject = _antecedent(speakers, q_start, entity_of, people)
+    if subject is None or _AGE.fullmatch(head):
+        return subject
+    called = {
+        entity_of[m.key]
+        for m in speakers
+        if entity_of[m.key] in people
+        and m.end <= q_start
+        and re.search(
+            rf"\b{re.escape(head)}[\s-]+(?:\w+\.?\s+)?\Z", text[max(0, m.start - 40) : m.start], re.IGNORECASE
+        )
+    }
+    return subject if subject in called else None
 
 
 #: Words that tie a person to the organization after it ("Yang Jin vom Institut …", "Keir Giles of Chatham House").
