@@ -36,6 +36,7 @@ from generator.lexicon import CommonNouns, PersonNameParts, load_common_nouns
 from generator.model import Article, Extraction, stable_hash
 from generator.resolution.quotes import Quote, attribute
 from generator.resolution.resolve import Resolution, ResolveSettings, resolve
+from generator.site import manifest
 from generator.site.pagecache import PageCache
 from generator.site.render import Renderer, RenderSettings, Site, environment
 
@@ -171,6 +172,71 @@ def _run(
     with stats.timed("ingest"):
         curation = load_curation(settings.curation, display_root=_shown(settings.curation, settings.project_root))
         articles = ingest(settings, report, detector)
+    return _after_ingest(settings, articles, curation, report, stats, progress, process)
+
+
+@dataclass
+class SiteBuild:
+    """What a site build needs of a run: the site, the problems, the figures for its log line."""
+
+    site: Site
+    report: Report
+    stats: BuildStats
+    articles: int
+    entities: int
+    from_manifest: bool = False  # the site of the last build, whose inputs were the same
+
+
+def run_site(
+    settings: Settings,
+    *,
+    progress: Progress | None = None,
+    detector: LanguageDetector | None = None,
+    process: ProcessCache | None = None,
+) -> SiteBuild:
+    """The site alone (what the MkDocs plugin needs), taken from the last build's manifest when nothing
+    it is made from changed (generator/site/manifest.py); otherwise :func:`run`'s, then recorded."""
+    with gcpause.paused():
+        process = process or ProcessCache()
+        stats, report = BuildStats(), Report()
+        with stats.timed("ingest"):
+            curation = load_curation(settings.curation, display_root=_shown(settings.curation, settings.project_root))
+            articles = ingest(settings, report, detector)
+        cache_dir = settings.cache_dir
+        key = None
+        if cache_dir is not None and PageCache(cache_dir).enabled:
+            with stats.timed("render"):
+                key = manifest.input_key(settings, articles, curation.digest, settings.templates, settings.extractions)
+                page_cache = PageCache(cache_dir)
+                found = manifest.load(cache_dir, key, page_cache)
+                if found is not None:
+                    report.problems.extend(found.problems)
+                    site = Site(pages=manifest.pages(found, page_cache), static=manifest.static(found, page_cache))
+                    stats.pages_reused = len({e.unit for e in found.pages if e.unit is not None})
+                    stats.cache_hits = len(articles)
+                    return SiteBuild(site, report, stats, found.articles, found.entities, from_manifest=True)
+        after_ingest = len(report.problems)
+        result = _after_ingest(settings, articles, curation, report, stats, progress, process)
+        entities = len(result.resolution.entities)
+        if cache_dir is not None and key is not None:
+            recorded = manifest.entries(result.site.pages)
+            if recorded is not None:
+                problems = tuple(report.problems[after_ingest:])
+                static = tuple(manifest.static_entries(result.site.static, result.site.static_sources))
+                record = manifest.Manifest(key, tuple(recorded), static, problems, len(articles), entities)
+                manifest.save(cache_dir, record)
+        return SiteBuild(result.site, report, stats, len(articles), entities)
+
+
+def _after_ingest(
+    settings: Settings,
+    articles: list[Article],
+    curation: Curation,
+    report: Report,
+    stats: BuildStats,
+    progress: Progress | None,
+    process: ProcessCache,
+) -> Result:
     with stats.timed("extract"):
         extractions = extract(settings, articles, curation, process, report, stats, progress)
     if settings.nlp.layers.propagate:

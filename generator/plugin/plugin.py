@@ -8,7 +8,7 @@ Enable it in ``mkdocs.yml``::
           corpus: content/articles
 
 Its options live in :mod:`generator.plugin.config`; the work is done by
-:func:`generator.pipeline.run`, which knows nothing of MkDocs.
+:func:`generator.pipeline.run_site`, which knows nothing of MkDocs.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from mkdocs.structure.pages import Page
 
 from generator import outputdir
 from generator.errors import DossierError
-from generator.pipeline import ProcessCache, Settings, run
+from generator.pipeline import ProcessCache, Settings, run_site
 from generator.plugin.config import DossierConfig, check_site_dir, settings_from_config
 from generator.plugin.themekey import nav_sources, theme_inputs
 from generator.progress import progress_bar
@@ -84,7 +84,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             return files
         try:
             with progress_bar() as progress:
-                result = run(self.settings, progress=progress, process=self.process)
+                result = run_site(self.settings, progress=progress, process=self.process)
         except DossierError as exc:
             raise PluginError("dossier: the build cannot go on:\n" + str(exc)) from None
         for problem in result.report.problems:
@@ -103,17 +103,25 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             if files.get_file_from_path(path) is None:
                 files.append(File.generated(config, path, content=content))
         stats = result.stats
-        log.info(
-            "%d articles, %d entities, %d pages (extraction cache: %d hits, %d misses; %d entity and article pages"
-            " rendered, %d unchanged from the page cache)",
-            len(result.articles),
-            len(result.resolution.entities),
-            len(result.site.pages),
-            stats.cache_hits,
-            stats.cache_misses,
-            stats.pages_rendered,
-            stats.pages_reused,
-        )
+        if result.from_manifest:
+            log.info(
+                "%d articles, %d entities, %d pages: nothing the site is made from changed since the last build",
+                result.articles,
+                result.entities,
+                len(result.site.pages),
+            )
+        else:
+            log.info(
+                "%d articles, %d entities, %d pages (extraction cache: %d hits, %d misses; %d entity and article"
+                " pages rendered, %d unchanged from the page cache)",
+                result.articles,
+                result.entities,
+                len(result.site.pages),
+                stats.cache_hits,
+                stats.cache_misses,
+                stats.pages_rendered,
+                stats.pages_reused,
+            )
         # Not kept: MkDocs holds the pages from here on, and the articles, extractions
         # and resolution of a large corpus are hundreds of MB it does not need.
         return files

@@ -110,11 +110,18 @@ class Rendered:
             assert self.cache is not None and unit_digest is not None
             load = self.cache.page
             return [
-                Page(path, digest=page_digest(unit_digest, path), load=partial(load, unit, unit_digest, path))
+                Page(
+                    path,
+                    digest=page_digest(unit_digest, path),
+                    load=partial(load, unit, unit_digest, path),
+                    source=(unit, unit_digest),
+                )
                 for path in self.stored[unit][1]
             ]
+        # A fresh unit goes into the page cache at the end of the render (when there is one).
+        source = (unit, unit_digest) if unit_digest is not None and self.cache is not None else None
         return [
-            Page(path, content, digest=page_digest(unit_digest, path) if unit_digest else None)
+            Page(path, content, digest=page_digest(unit_digest, path) if unit_digest else None, source=source)
             for path, content in self.pages[unit]
         ]
 
@@ -129,10 +136,16 @@ class Page:
     path, which fixes its Markdown as the page cache's correctness already requires.
     """
 
-    __slots__ = ("_content", "_digest", "_load", "path")
+    __slots__ = ("_content", "_digest", "_load", "path", "source")
 
     def __init__(
-        self, path: str, content: str | None = None, *, digest: str | None = None, load: Callable[[], str] | None = None
+        self,
+        path: str,
+        content: str | None = None,
+        *,
+        digest: str | None = None,
+        load: Callable[[], str] | None = None,
+        source: tuple[str, str] | None = None,
     ):
         if content is None and load is None:
             raise ValueError(f"page {path}: neither its content nor a way to load it")
@@ -140,6 +153,12 @@ class Page:
         self._content = content
         self._digest = digest
         self._load = load
+        self.source = source  # (unit, its digest): the page-cache row that holds this page, if one does
+
+    @property
+    def loaded(self) -> bool:
+        """Whether the Markdown is held, not read from the page cache when asked for."""
+        return self._content is not None
 
     @property
     def content(self) -> str:

@@ -39,6 +39,8 @@ PAGE_CACHE_VERSION = 2  # bump when a page's inputs change in a way the digests 
 class Site:
     pages: list[Page] = field(default_factory=list)
     static: dict[str, str] = field(default_factory=dict)  # path -> content (redirects, dossier.json)
+    # static path -> (page-cache unit, its digest) of the whole-corpus exports the page cache holds
+    static_sources: dict[str, tuple[str, str]] = field(default_factory=dict)
     processes: int = 1  # processes that rendered the pages
     rendered: int = 0  # entity and article units rendered in this build
     reused: int = 0  # units taken unchanged from the page cache
@@ -148,6 +150,10 @@ class Renderer:
         site.static["graph.json"] = pages.graph_json(graph)
         site.static[EXPORT_PATH] = done.pages["export"][0][1]
         site.static.update(done.pages["exports"])
+        for name in ("export", "exports"):
+            unit_digest = done.digests.get(f"single:{name}")
+            if unit_digest is not None and done.cache is not None:
+                site.static_sources.update((path, (f"single:{name}", unit_digest)) for path, _ in done.pages[name])
         return site
 
     def base_digest(self, site_name: str) -> str:
