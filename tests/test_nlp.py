@@ -440,3 +440,21 @@ def test_lines_run_together_are_cut_apart(blank_de: str, tmp_path: Path) -> None
     ]
     found = [text for text, _, _ in ents(nlp, "Ergebnisse: 2:4 n.P.Los Angeles Kings – 3:2Ottawa Senators.")]
     assert found == ["Los Angeles Kings", "Ottawa Senators"]
+
+
+def test_an_amount_or_a_demonym_is_no_name(tmp_path: Path) -> None:
+    """ "745bn Indian rupees": an amount (a number with a unit in lower case) and a people's adjective."""
+    path = tmp_path / "en"
+    nlp = spacy.blank("en")
+    nlp.add_pipe("entity_ruler", name="fake_ner").add_patterns(
+        [
+            {"label": "ORG", "pattern": "745bn Indian"},
+            {"label": "ORG", "pattern": "Hannover 96"},
+            {"label": "NORP", "pattern": "Brazilian"},
+            {"label": "PERSON", "pattern": "Ronaldo"},
+        ]
+    )
+    nlp.to_disk(path)
+    nlp = build_pipeline("en", str(path), NlpSettings(), curation(tmp_path))
+    text = "It is worth 745bn Indian rupees; Hannover 96 rose and the Brazilian Ronaldo scored."
+    assert [e.text for e in nlp(text).ents] == ["Hannover 96", "Ronaldo"]

@@ -34,6 +34,7 @@ from generator.lexicon import (
     ORG_HEADS,
     PORTFOLIOS,
     TIME_ZONES,
+    demonyms,
     is_apposition_head,
     is_class_noun,
     is_role_word,
@@ -346,6 +347,9 @@ def _calendar_words(lang: str) -> frozenset[str]:
     return frozenset(w for w in words if len(w) > 3)
 
 
+#: An amount of money written as one word: "745bn", "3.5m", "12tn", "500k", "4,5mrd".
+_AMOUNT = re.compile(r"\d+(?:[.,]\d+)*(?:bn|mn|m|tn|k|mrd|mio)")
+
 #: Articles, which never begin a name however they are written ("The United States", "Die USA").
 _ARTICLES = frozenset("the a an der die das den dem des ein eine einer eines einem einen".split())
 
@@ -435,6 +439,10 @@ class SpanFilter:
             or doc[end - 1].lower_ in _POSSESSIVES
         ):
             end -= 1
+        # An amount before a name ("745bn Indian rupees", "5m Euro"): a number with a unit in lower
+        # case is no part of a name ("3M", "1860 München" keep theirs).
+        while end - start > 1 and _AMOUNT.fullmatch(doc[start].text):
+            start += 1
         # A leading article or other stop word: "The United States", "Die USA". One in title case that
         # is no article and does not open the sentence is a word of the name ("Los Angeles" in German
         # text, where "los" is a stop word; "Three Gorges Dam"); "US" before a body's name is not.
@@ -634,6 +642,8 @@ class SpanFilter:
         words = _WORDS.findall(text)
         if len("".join(words)) < 2 or all(w.lower() in self.calendar for w in words):
             return False  # also a letter and digits: "A4", "M8" (a road, a product)
+        if len(span) == 1 and text in demonyms(self.lang):
+            return False  # "Indian" of "745bn Indian rupees": an adjective, no one's name
         if len(span) == 1 and text in TIME_ZONES:
             return False
         if " " not in text and _NEGATING_PREFIX.match(text) and not org_head(text):
