@@ -679,6 +679,17 @@ def test_weak_type_votes_do_not_outvote_a_full_name() -> None:
     articles, extractions = corpus(*items)
     res = resolve(articles, extractions, Curation(), None)
     assert [(e.name, e.type) for e in res.entities] == [("Mark Cueto", "person")]
+    # A surname of several words is a short form too ("Van der Bellen" of "Alexander Van der Bellen").
+    articles, extractions = corpus(
+        make(
+            "c1",
+            "Der Grüne [Alexander Van der Bellen|person] führt vor [Van der Bellen|place]-Fans, "
+            "[Van der Bellen|place] und [Van der Bellen|place] sprach.",
+        )
+    )
+    assert [(e.name, e.type) for e in resolve(articles, extractions, Curation(), None).entities] == [
+        ("Alexander Van der Bellen", "person")
+    ]
     # Without the full name in the article the surname's own votes count in full.
     articles, extractions = corpus(make("b1", "[Cueto|place] ran, [Cueto|place] won. [Mark Cueto|person] ."))
     assert [e.type for e in resolve(articles, extractions, Curation(), None).entities] == ["person"]

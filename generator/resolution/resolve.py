@@ -911,7 +911,8 @@ def _vote_type(
     organisation head noun weighs 1.5 for organization; ties go by TYPE_ORDER.
     Weak votes weigh ``WEAK_WEIGHT``: a name cut out of a list the model labelled
     as one (source "list"), and a short form in an article that also gives the
-    full name ("Cueto" after "Mark Cueto"): a surname alone tells a model less,
+    full name ("Cueto" after "Mark Cueto", "Van der Bellen" after "Alexander Van der
+    Bellen"): a surname alone tells a model less,
     unless it says "person" ("said Cragg" outvotes "Ireland's Alistair Cragg" as
     an organisation: organisations are hardly ever named by their last word).
     A "person" that no mention names as one (``unnamed``: :class:`UnnamedPersons`)
@@ -929,7 +930,11 @@ def _vote_type(
             votes["organization"] += 1.5
     if branch:
         votes["organization"] += 1.5
-    full_names = {(m.article, word) for m in ms if " " in m.text for word in m.text.split()[1:]}
+    # The last words of a longer name in the same article ("Cueto" of "Mark Cueto", "Van der Bellen" of
+    # "Alexander Van der Bellen").
+    full_names = {
+        (m.article, " ".join(words[i:])) for m in ms if len(words := m.text.split()) > 1 for i in range(1, len(words))
+    }
     for m in ms:
         if m.has_evidence:
             votes[_evidence_label(m)] += 2.0
@@ -937,7 +942,7 @@ def _vote_type(
             weight = (weights or {}).get((lang_of or {}).get(m.article, ""), 1.0)
             # A surname the model calls a person's in its own sentence ("said Cragg") is not weak:
             # an organisation is hardly ever named by its last word alone.
-            short = " " not in m.text and (m.article, m.text) in full_names and m.label != "person"
+            short = (m.article, m.text) in full_names and m.label != "person"
             weak = m.source == "list" or short
             votes[m.label] += weight * (WEAK_WEIGHT if weak else 1.0)
         if m.key in referred:
