@@ -85,6 +85,7 @@ def blank_de(tmp_path_factory: pytest.TempPathFactory) -> str:
             # Lines run together where a text lost its line breaks.
             {"label": "ORG", "pattern": [{"TEXT": "P."}, {"TEXT": "Los"}, {"TEXT": "Angeles"}, {"TEXT": "Kings"}]},
             {"label": "ORG", "pattern": "Ottawa Senators"},
+            {"label": "ORG", "pattern": "Mittwochabend"},
         ]
     )
     nlp.to_disk(path)
@@ -419,6 +420,11 @@ def test_initials_ordinals_and_hyphenated_particles_stay_in_a_name(blank_de: str
     found = [text for text, _, _ in ents(nlp, "Die Agentur meldete, Ölminister Ali al-Nuaimi habe verhandelt.")]
     assert found == ["Ali al-Nuaimi"]
     assert [text for text, _, _ in ents(nlp, "Gestern sprach Alexandr Lukaschenko.")] == ["Alexandr Lukaschenko"]
+
+
+def test_a_weekday_joined_to_a_time_of_day_is_no_name(blank_de: str, tmp_path: Path) -> None:
+    nlp = build_pipeline("de", blank_de, NlpSettings(), curation(tmp_path))
+    assert ents(nlp, "Das teilte der Konzern Mittwochabend mit.") == []
 
 
 def test_lines_run_together_are_cut_apart(blank_de: str, tmp_path: Path) -> None:

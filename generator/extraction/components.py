@@ -640,7 +640,7 @@ class SpanFilter:
         # Weekday and month names only. By words, not tokens: a hyphenated name is one token that is
         # not ``is_alpha`` ("Max-Planck-Institut", "Mecklenburg-Vorpommern"), and an empty ``all`` is true.
         words = _WORDS.findall(text)
-        if len("".join(words)) < 2 or all(w.lower() in self.calendar for w in words):
+        if len("".join(words)) < 2 or all(w.lower() in self.calendar or self._time_compound(w) for w in words):
             return False  # also a letter and digits: "A4", "M8" (a road, a product)
         if len(span) == 1 and text in demonyms(self.lang):
             return False  # "Indian" of "745bn Indian rupees": an adjective, no one's name
@@ -651,6 +651,11 @@ class SpanFilter:
             # name ("Anti-Doping-Agentur" is an organisation's, by its head noun).
             return False
         return True
+
+    def _time_compound(self, word: str) -> bool:
+        """A weekday joined to a time of day ("Mittwochabend", "Sonntagnacht"): a time, not a name."""
+        low = word.lower()
+        return any(low.startswith(day) and low[len(day) :] in self.time_words for day in self.calendar)
 
     def _acronym_genitive(self, span: Span) -> bool:
         """German also writes an acronym's genitive with -s ("des ORFs"): it is one when the text
