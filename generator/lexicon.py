@@ -212,6 +212,11 @@ APPOSITION_HEADS = (
     "betreiber",
     "streamingdienst",
     "nachrichtendienst",
+    # Kinds of club ("des Fußball-Bundesligisten Hannover 96", "Zweitligist Union", "der Klub Rapid").
+    "ligist",
+    "ligisten",  # a weak noun: "des Bundesligisten" is singular
+    "klub",
+    "verein",
     # Kinds of armed group and body ("Jihadistenmiliz Islamischer Staat", "Terrororganisation Hamas").
     "miliz",
     "organisation",
@@ -243,7 +248,9 @@ PORTFOLIOS = frozenset(
 
 
 # The word itself, or a compound ending in it with at least four letters before.
-_APPOSITION = re.compile(r"(?:\w{2,})?(?:" + "|".join(APPOSITION_HEADS) + r")")
+# A head alone, at the end of a compound ("Ölkonzern", "Fußball-Bundesligist"), and in the genitive
+# ("des Ölkonzerns"); not a plural ("Terrorgruppen Zugang zu ...": the plural is the subject).
+_APPOSITION = re.compile(r"(?:[\w-]{2,})?(?:" + "|".join(APPOSITION_HEADS) + r")(?:s|es)?")
 
 
 def is_apposition_head(low: str) -> bool:

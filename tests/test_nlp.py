@@ -86,6 +86,8 @@ def blank_de(tmp_path_factory: pytest.TempPathFactory) -> str:
             {"label": "ORG", "pattern": [{"TEXT": "P."}, {"TEXT": "Los"}, {"TEXT": "Angeles"}, {"TEXT": "Kings"}]},
             {"label": "ORG", "pattern": "Ottawa Senators"},
             {"label": "ORG", "pattern": "Mittwochabend"},
+            {"label": "ORG", "pattern": "Fußball-Bundesligisten Hannover"},
+            {"label": "ORG", "pattern": "Terrorgruppen Zugang"},
         ]
     )
     nlp.to_disk(path)
@@ -420,6 +422,18 @@ def test_initials_ordinals_and_hyphenated_particles_stay_in_a_name(blank_de: str
     found = [text for text, _, _ in ents(nlp, "Die Agentur meldete, Ölminister Ali al-Nuaimi habe verhandelt.")]
     assert found == ["Ali al-Nuaimi"]
     assert [text for text, _, _ in ents(nlp, "Gestern sprach Alexandr Lukaschenko.")] == ["Alexandr Lukaschenko"]
+
+
+def test_a_kind_of_club_or_company_before_its_name_is_cut_off_but_a_plural_is_no_kind(
+    blank_de: str, tmp_path: Path
+) -> None:
+    """ "des Fußball-Bundesligisten Hannover": a class noun in a compound and in the genitive announces
+    the name after it; "Terrorgruppen Zugang zu …": a plural is the subject, and "Zugang" no name."""
+    nlp = build_pipeline("de", blank_de, NlpSettings(), curation(tmp_path))
+    assert [t for t, _, _ in ents(nlp, "Ein Spieler des Fußball-Bundesligisten Hannover fehlt.")] == ["Hannover"]
+    assert [t for t, _, _ in ents(nlp, "Es heißt, dass Terrorgruppen Zugang zu Waffen haben.")] == [
+        "Terrorgruppen Zugang"
+    ]
 
 
 def test_a_weekday_joined_to_a_time_of_day_is_no_name(blank_de: str, tmp_path: Path) -> None:
