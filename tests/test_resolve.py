@@ -1167,3 +1167,19 @@ def test_a_team_named_by_its_town_and_a_plural_is_an_organisation(gaz) -> None:
         "San Jose Sharks": "organization",
         "Glasgow Rangers": "organization",
     }
+
+
+def test_an_age_after_a_name_is_evidence_of_a_person() -> None:
+    """Only people have an age: "Keanu Reeves, 40, said", "Mustafa S. (27)"."""
+    res, _ = entities(
+        [
+            make("e1", "[Keanu Reeves|organization], 40, said the film was done.", language="en"),
+            make("d1", "Festgenommen wurde [Mustafa S.|organization] (27) am Montag.", language="de"),
+            make("e2", "[Acme Widgets|organization], 40 miles away, said nothing.", language="en"),
+        ]
+    )
+    assert {e.name: e.type for e in res.entities} == {
+        "Keanu Reeves": "person",
+        "Mustafa S.": "person",
+        "Acme Widgets": "organization",
+    }

@@ -976,13 +976,16 @@ _PREPOSITION_BEFORE: dict[str, re.Pattern[str]] = {
     ),
 }
 _SENTENCE_END = re.compile(r"[.!?;:]\s")
+#: An age in apposition right after a name: ", 40," / ", aged 40," / " (27)".
+_AGE_AFTER = re.compile(r",\s+(?:aged\s+)?\d{1,2},|\s?\(\d{1,2}\)")
 
 
 def referred_to_as_persons(
     mentions: Sequence[Mention], articles: Mapping[str, Article]
 ) -> frozenset[tuple[str, int, int]]:
     """Mentions that a person's pronoun refers back to, before any other name in the same sentence
-    ("Ferrero insists he can ...", "Pullman, who had told him"): grammar's evidence of a person,
+    ("Ferrero insists he can ...", "Pullman, who had told him"), or that an age follows ("Keanu
+    Reeves, 40, said", "Mustafa S. (27)"): grammar's evidence of a person,
     which a small model's label on a surname ("Ferrero" the chocolate maker) does not outweigh.
     A name after a preposition is left out: the pronoun is then the subject's."""
     by_article: dict[str, list[Mention]] = defaultdict(list)
@@ -997,6 +1000,9 @@ def referred_to_as_persons(
         before = _PREPOSITION_BEFORE[art.language]
         starts = sorted(m.start for m in ms)
         for m in ms:
+            if _AGE_AFTER.match(art.text, m.end):
+                found.add(m.key)  # "Keanu Reeves, 40, said", "Mustafa S. (27)": only people have an age
+                continue
             if before.search(art.text[max(0, m.start - 20) : m.start]):
                 continue
             nxt = bisect.bisect_right(starts, m.start)
