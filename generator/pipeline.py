@@ -169,10 +169,16 @@ def _run(
 ) -> Result:
     stats = BuildStats()
     report = Report()
+    curation, articles = _curation_and_articles(settings, report, stats, detector)
+    return _after_ingest(settings, articles, curation, report, stats, progress, process)
+
+
+def _curation_and_articles(
+    settings: Settings, report: Report, stats: BuildStats, detector: LanguageDetector | None
+) -> tuple[Curation, list[Article]]:
     with stats.timed("ingest"):
         curation = load_curation(settings.curation, display_root=_shown(settings.curation, settings.project_root))
-        articles = ingest(settings, report, detector)
-    return _after_ingest(settings, articles, curation, report, stats, progress, process)
+        return curation, ingest(settings, report, detector)
 
 
 @dataclass
@@ -199,9 +205,7 @@ def run_site(
     with gcpause.paused():
         process = process or ProcessCache()
         stats, report = BuildStats(), Report()
-        with stats.timed("ingest"):
-            curation = load_curation(settings.curation, display_root=_shown(settings.curation, settings.project_root))
-            articles = ingest(settings, report, detector)
+        curation, articles = _curation_and_articles(settings, report, stats, detector)
         cache_dir = settings.cache_dir
         key = None
         if cache_dir is not None and PageCache(cache_dir).enabled:
