@@ -128,10 +128,9 @@ def static(manifest: Manifest, cache: PageCache) -> dict[str, str]:
         if entry.content is not None:
             out[entry.path] = entry.content
         else:
-            assert entry.unit is not None
-            out[entry.path] = rows.get(entry.unit, {}).get(entry.path) or cache.page(
-                entry.unit, entry.unit_digest or "", entry.path
-            )
+            assert entry.unit is not None and entry.unit_digest is not None
+            found = rows.get(entry.unit, {}).get(entry.path)
+            out[entry.path] = found if found is not None else cache.page(entry.unit, entry.unit_digest, entry.path)
     return out
 
 
