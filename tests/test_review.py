@@ -115,3 +115,22 @@ def test_a_place_finding_needs_the_place_of_that_very_name() -> None:
     )
     types = [(f.entities[0].name, f.why) for f in found if f.kind == "type"]
     assert types == [("Toulouse", "typed person, but Toulouse is a city")]
+
+
+def test_a_place_finding_on_a_persons_name_is_not_a_likely_problem() -> None:
+    """ "Victoria" is a city and a given name: typed person, it is less likely a mistake than "Toulouse"."""
+    from generator.extraction import gazetteer
+    from generator.resolution.review import LIKELY, findings
+
+    articles, extractions = corpus(make("e", "[Toulouse|person] won. [Victoria|person] sang.", language="en"))
+    res = resolve(articles, extractions, Curation(), None)
+    found = findings(
+        res.entities,
+        {a.id: a.text for a in articles},
+        {a.id: a.language for a in articles},
+        None,
+        gazetteer.load(),
+        person_names=lambda word: word.casefold() == "victoria",
+    )
+    likely = {f.entities[0].name: f.likelihood >= LIKELY for f in found if f.kind == "type"}
+    assert likely == {"Toulouse": True, "Victoria": False}

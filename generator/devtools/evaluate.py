@@ -243,6 +243,7 @@ def review_top(result, process, gold: Gold, n: int = 10) -> tuple[float, list[st
         {a.id: a.language for a in result.articles},
         process.nouns,
         process.gazetteer,
+        process.person_names,
     )
     found = [f for f in found if f.likelihood >= LIKELY][:n]
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -95,6 +95,7 @@ def findings(
     language: dict[str, str],
     nouns: CommonNouns | None = None,
     gazetteer: Gazetteer | None = None,
+    person_names: Callable[[str], bool] | None = None,
 ) -> list[Finding]:
     """Every finding, most likely real problems first.
 
@@ -152,7 +153,12 @@ def findings(
             place = gazetteer.lookup(e.name, language=lang)
             # Only a place of that very name: not an alternate or historic name ("Google" for Topeka).
             if place is not None and fold(e.name) in {fold(place.name), fold(place.name_in(lang) or "")}:
-                out.append(Finding("type", (e,), 0.6, f"typed {e.type}, but {place.name} is a {place.kind}"))
+                # A person's name that is a town's too ("Victoria") is less likely a mistake.
+                given = e.type == "person" and person_names is not None and person_names(e.name)
+                why = f"typed {e.type}, but {place.name} is a {place.kind}" + (
+                    " (and a person's name)" if given else ""
+                )
+                out.append(Finding("type", (e,), 0.3 if given else 0.6, why))
         labels = Counter(m.label for m in e.mentions)
         if len(labels) > 1 and min(labels.values()) >= 2:
             split = ", ".join(f"{k} {v}" for k, v in sorted(labels.items()))
@@ -253,6 +259,7 @@ def review(settings: Settings, write: Path | None = None) -> int:
         {a.id: a.language for a in result.articles},
         process.nouns,
         process.gazetteer,
+        process.person_names,
     )
     likely = sum(1 for f in found if f.likelihood >= LIKELY)
     table = Table(title=f"What to check: {likely} likely problems first, then {len(found) - likely} less likely")
