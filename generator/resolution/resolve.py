@@ -259,14 +259,11 @@ def team_name(
         or last.lower().endswith("lands")  # "Docklands", "Midlands"
         or not all(w[:1].isupper() for w in words)
         or gazetteer.lookup(name, language=language) is not None
-        or known(last)
     ):
         return False
-    for k in range(len(words) - 1, 0, -1):
-        town = gazetteer.lookup(" ".join(words[:k]), language=language)
-        if town is not None and town.kind == "city":
-            return True
-    return False
+    towns = (gazetteer.lookup(" ".join(words[:k]), language=language) for k in range(len(words) - 1, 0, -1))
+    # The name dictionary last: loading it costs seconds when a word is new to its cache file.
+    return any(town is not None and town.kind == "city" for town in towns) and not known(last)
 
 
 @dataclass
