@@ -339,3 +339,20 @@ def test_two_names_the_corpus_knows_apart_are_split_at_and() -> None:
     assert sorted(t for t, _, _ in result["e2"]) == ["Arsenal", "Arsenal", "Everton"]
     assert ("Marks and Spencer", "organization", "model") in result["e3"]
     assert sorted(t for t, _, _ in result["d1"]) == ["Gazprom", "Gazprom", "Rosneft", "Rosneft"]
+
+
+def test_two_surnames_run_together_are_two_people() -> None:
+    """ "hatte Nishikori Berdych geschlagen": German puts subject and object side by side; "Thomas Müller"
+    stays one name beside "Thomas Vanek", where the corpus gives "Thomas" as a given name."""
+    found = mentions(
+        make("a1", "[Kei Nishikori|person] und [Tomas Berdych|person] spielten. [Kei Nishikori|person] gewann."),
+        make("a2", "[Tomas Berdych|person] verlor. Zuvor hatte [Nishikori Berdych|person] 7:5 geschlagen."),
+        make(
+            "a3",
+            "[Rhys Thomas|person] und [Gerd Müller|person] sahen [Thomas Müller|person] und [Thomas Vanek|person].",
+        ),
+        make("a4", "[Rhys Thomas|person] traf [Gerd Müller|person]."),
+    )
+    assert ("Nishikori", "person", "propagated") in found["a2"] and ("Berdych", "person", "propagated") in found["a2"]
+    assert all(text != "Nishikori Berdych" for text, _, _ in found["a2"])
+    assert ("Thomas Müller", "person", "model") in found["a3"]

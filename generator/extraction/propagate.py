@@ -37,7 +37,11 @@ class Lexicon:
     names: dict[str, EntityType]  # exact surface -> type
     hints: dict[str, str | None]  # exact surface -> entity hint (curated/geonames)
     _by_word: dict[str, list[str]] | None = field(default=None, repr=False, compare=False)
+    # The first word of every person's name of two words or more the corpus gives (confident or not),
+    # and those names: the words it uses as given names.
+    given: Mapping[str, frozenset[str]] = field(default_factory=dict)
     _surnames: frozenset[str] | None = field(default=None, repr=False, compare=False)
+    _last_words: frozenset[str] | None = field(default=None, repr=False, compare=False)
 
     def surnames(self) -> frozenset[str]:
         """Confident person names and their last words: what the corpus names people by."""
@@ -45,6 +49,13 @@ class Lexicon:
             found = {w for t, label in self.names.items() if label == "person" for w in (t, t.split()[-1])}
             object.__setattr__(self, "_surnames", frozenset(found))
         return self._surnames  # type: ignore[return-value]
+
+    def last_words(self) -> frozenset[str]:
+        """The last words of confident person names of two words or more (surnames, not names alone)."""
+        if self._last_words is None:
+            found = {t.split()[-1] for t, label in self.names.items() if label == "person" and " " in t}
+            object.__setattr__(self, "_last_words", frozenset(found))
+        return self._last_words  # type: ignore[return-value]
 
     def index(self) -> dict[str, list[str]]:
         """Confident names by each of their words (built once: lookups stay linear in the corpus)."""
@@ -104,7 +115,13 @@ def build_lexicon(extractions: Mapping[str, Extraction]) -> Lexicon:
                 evidence.add(m.text)
     confident = {t for t, n in counts.items() if n >= 2 or t in evidence}
     names = {t: _vote(labels[t] or list_labels[t]) for t in sorted(confident) if _is_name_like(t.split())}
-    return Lexicon(names=names, hints={t: hints.get(t) for t in names})
+    given: dict[str, set[str]] = defaultdict(set)
+    for t, ls in labels.items():
+        if " " in t and "person" in ls:
+            given[t.split()[0]].add(t)
+    return Lexicon(
+        names=names, hints={t: hints.get(t) for t in names}, given={w: frozenset(ts) for w, ts in given.items()}
+    )
 
 
 def _cleaned(
@@ -492,7 +509,7 @@ def _trim(m: Mention, lexicon: Lexicon, article: Article) -> list[Mention]:
     """
     if m.source == "curated" or m.text in lexicon.names or " " not in m.text:
         return [m]
-    if (two := _two_names(m, lexicon) or _coordinated_names(m, lexicon)) is not None:
+    if (two := _two_names(m, lexicon) or _coordinated_names(m, lexicon) or _two_surnames(m, lexicon)) is not None:
         return two
     inside = lexicon.longest_inside(m.text)
     if inside is None:
@@ -545,6 +562,22 @@ def _two_names(m: Mention, lexicon: Lexicon) -> list[Mention] | None:
         if lexicon.names.get(second) == "person" or surname:
             return _split_in_two(m, first, second, lexicon, "person")
     return None
+
+
+def _two_surnames(m: Mention, lexicon: Lexicon) -> list[Mention] | None:
+    """Two people's surnames the model took for one name ("hatte Nishikori Berdych geschlagen": German
+    puts subject and object side by side): two mentions when each word is the last word of a confident
+    person's name, and no other name in the corpus gives the first as a given name ("Thomas Müller"
+    stays whole beside "Thomas Vanek")."""
+    words = m.text.split(" ")
+    if m.label != "person" or len(words) != 2 or m.entity_hint is not None:
+        return None
+    first, second = words
+    # Last words of longer names, not names alone: "Walter" said of Walter Smith is no one's surname.
+    surnames = lexicon.last_words()
+    if first not in surnames or second not in surnames or lexicon.given.get(first, frozenset()) - {m.text}:
+        return None
+    return _split_in_two(m, first, second, lexicon, "person")
 
 
 _AND = re.compile(r" (?:and|und) ")
