@@ -357,16 +357,18 @@ _ARTICLES = frozenset("the a an der die das den dem des ein eine einer eines ein
 _ABBREVIATION = re.compile(r"(?:[A-ZÀ-Ý]|[IVXLC]+|[A-Z][a-z]{1,3})\.")
 
 
+#: A word joined to a capitalised surname by a hyphen or an apostrophe ("al-Nuaimi", "d'Estaing").
+_JOINED_PARTICLE = re.compile(r"(\w+)[-'’][A-ZÀ-Ý]\w*")
+_JOINING_PARTICLES = NAME_PARTICLES | {"d", "l"}
+
+
 def _particle(word: str) -> bool:
     """A lower-case word that belongs in a person's name: a particle ("von", "bin"), alone or joined to
     the surname by a hyphen or an apostrophe ("al-Nuaimi", "el-Sisi", "d'Estaing")."""
     if word.lower() in NAME_PARTICLES:
         return True
     found = _JOINED_PARTICLE.fullmatch(word)
-    return found is not None and found.group(1).lower() in NAME_PARTICLES | {"d", "l"}
-
-
-_JOINED_PARTICLE = re.compile(r"(\w+)[-'’][A-ZÀ-Ý]\w*")
+    return found is not None and found.group(1).lower() in _JOINING_PARTICLES
 
 
 class SpanFilter:
