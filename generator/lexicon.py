@@ -7,7 +7,7 @@ share, so that a list is never copied between stages.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
 
@@ -349,19 +349,42 @@ def event_name(name: str) -> bool:
 
 #: Awards known by a one-word name ("Oscar", "Bafta") or whose head is no event noun ("Golden Globe").
 AWARD_NAMES = frozenset(
-    {"oscar", "grammy", "bafta", "emmy", "golden globe", "goldene palme", "palme d'or", "golden bear", "goldener bär"}
+    {
+        "oscar",
+        "grammy",
+        "bafta",
+        "emmy",
+        "golden globe",
+        "goldene palme",
+        "palme d'or",
+        "golden bear",
+        "goldener bär",
+        "golden lion",
+        "goldener löwe",
+    }
 )
 
 _DETERMINER_BEFORE = re.compile(
     r"\b(?:an?|the|this|his|her|its|their|second|third|ein|einen|eines|einem|den|der|die|das|dem|des|seinen|ihren)\s+\Z",
     re.IGNORECASE,
 )
+#: Lower-case nouns after a name that make it an award's ("the Golden Lion prize", "the Booker prize",
+#: "the Bafta ceremony", "Grammy nominations"); not "festival" or "cup", which follow towns ("Cannes film
+#: festival", "the Edinburgh festival").
+_AWARD_AFTER = re.compile(r"[ \t]+(?:award|awards|prize|prizes|ceremony|nomination|nominations|nominee|nominees)\b")
+
+
+_DETERMINED = re.compile(r"\b(?:an?|the|this|its|their|his|her)\s+(?:[\w'’-]+\s+)?\Z", re.IGNORECASE)
 
 
 def award_name(name: str, before: str, after: str) -> bool:
-    """Whether ``name`` is an award known by its own name ("the Oscars", "an Oscar", "Bafta-nominated"):
-    plural, after a determiner (a person's name takes none in English or German news), or in a compound.
-    "Oscar" alone may be a person's given name (the footballer), so it needs one of these."""
+    """Whether ``name`` is an award: one known by its own name ("the Oscars", "an Oscar",
+    "Bafta-nominated") when plural, after a determiner (a person's name takes none in English or German
+    news) or in a compound ("Oscar" alone may be a footballer's given name); or any name between a
+    determiner and a lower-case award noun ("the Golden Lion prize", "the inaugural Lit Idol prize").
+    ``before`` and ``after`` are the texts right before and after the name."""
+    if _AWARD_AFTER.match(after) and _DETERMINED.search(before):
+        return True  # "the inaugural Lit Idol prize"; not a verb: "how highly Sony prize him"
     key = " ".join(name.casefold().split())
     plural = key.endswith("s") and key[:-1] in AWARD_NAMES
     if not plural and key not in AWARD_NAMES:
@@ -515,6 +538,63 @@ def after_capital_the(text: str, start: int, name: str, language: str) -> bool:
     if after[:1].isupper() or re.search(r"\bat\s*\Z", text[max(0, start - 8) : start - 4]):
         return False
     return not opens_sentence(text, start - 4)
+
+
+#: "of" and "of the" join the words of an English title ("Prisoner of Azkaban", "Lord of the Rings",
+#: "Eternal Sunshine of the Spotless Mind"). ("to", "at", "on", "with the" and "and the" do too, but as
+#: often join two names, one of which the model missed: "from Shakespeare to Yeats", "Gerrard at Anfield".)
+_JOINED_AFTER = re.compile(r"[ \t]+of(?:[ \t]+the)?[ \t]+([A-Z][\w'’-]*)")
+_JOINED_BEFORE = re.compile(r"([A-Z][\w'’-]*)[ \t]+of(?:[ \t]+the)?[ \t]+\Z")
+#: Capitalised English words that stand before "of" and a name without belonging to a title: offices
+#: ("Mayor of London", "Chief Operating Officer of Sony", "Members of Parliament"), ranks and titles of
+#: nobility ("Prince of Wales"), besides :data:`DEFAULT_ROLE_WORDS`.
+OFFICES_EN = frozenset(
+    "mayor officer chief head member members vice chair chairman chairwoman professor editor founder"
+    " bishop archbishop cardinal duke duchess prince princess earl countess baron baroness marquess"
+    " emperor empress pope commissioner deputy lieutenant colonel major captain commander admiral manager"
+    " coach executive president minister secretary governor ambassador leader director king queen".split()
+)
+#: Capitalised English words that follow "of" without naming anything: days, months, feasts.
+_CALENDAR_EN = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july"
+    " august september october november december christmas easter".split()
+)
+
+
+def title_fragment(
+    text: str, start: int, end: int, language: str, named: Callable[[int], bool], *, after: bool = True
+) -> bool:
+    """Whether the English name at ``text[start:end]`` is a piece of a longer title joined to it by "of"
+    ("the Prisoner of Azkaban", "Lord of the Rings", "Eternal Sunshine of the Spotless Mind").
+
+    English capitalises names, not nouns: a capital word on the other side of "of" is another name,
+    which the model tags (``named`` says whether a name covers a position: "Smith of Reuters"), an
+    office ("Mayor of London"), a date or a sentence's first word; otherwise it belongs with the name
+    to something longer the model cut short, mostly a title. ``after=False`` looks only before the
+    name: "Barry Gibb of the Bee Gees" is how news places a person, whom "of" follows."""
+    if language != "en":
+        return False
+    joined = _JOINED_AFTER.match(text, end) if after else None
+    if joined is not None and _free_capital(joined.group(1), joined.start(1), named):
+        return True
+    window = max(0, start - 60)
+    joined = _JOINED_BEFORE.search(text[window:start])
+    if joined is None:
+        return False
+    at = window + joined.start(1)
+    word = joined.group(1).lower()
+    if word in OFFICES_EN or is_role_word(word, DEFAULT_ROLE_WORDS) or opens_sentence(text, at):
+        return False
+    return _free_capital(joined.group(1), at, named)
+
+
+def _free_capital(word: str, at: int, named: Callable[[int], bool]) -> bool:
+    """A capitalised word that no name covers and that is no date, article, honorific or acronym (an
+    acronym is a name the model missed: "of FIFA"; "The" begins one: "of The Bee Gees")."""
+    low = word.lower()[:-2] if word.endswith(("'s", "’s")) else word.lower()
+    if named(at) or low in _CALENDAR_EN or low in HONORIFICS or word in {"The", "I"}:
+        return False
+    return not word.isupper()
 
 
 # ---------------------------------------------------------------- common nouns

