@@ -10,7 +10,7 @@ import pytest
 
 from generator.curation import Curation, load_curation
 from generator.extraction import gazetteer
-from generator.resolution.resolve import resolve, team_name
+from generator.resolution.resolve import ResolveSettings, resolve, team_name
 
 from .helpers import corpus, make
 
@@ -711,6 +711,33 @@ def test_a_name_cut_out_of_a_longer_english_title_is_not_an_entity() -> None:
         [make("en2", "[Baghdad|place] was calm. The Liberace of [Baghdad|place] is a film.", language="en")]
     )
     assert ents == {"Baghdad": ["Baghdad"]} and [m.text for m in res.suppressed] == ["Baghdad"]
+
+
+def test_a_name_listed_with_names_of_one_type_takes_their_type() -> None:
+    """News lists things of one kind: a name the model labelled otherwise inside a list takes the
+    list's type, weighed by what each name's type stands on; a team sheet of surnames named once
+    weighs nothing and keeps its labels."""
+    stars = ("Cate Blanchett", "Keanu Reeves", "Leonardo DiCaprio", "Richard Gere")
+    articles, extractions = corpus(
+        make(
+            "en1",
+            "Stars including [Cate Blanchett|organization], [Leonardo DiCaprio|person], [Keanu Reeves|organization]"
+            " and [Richard Gere|person] came. [Leonardo DiCaprio|person] met [Richard Gere|person].",
+            language="en",
+        ),
+        make("en2", "Ireland: [Murphy|person], [Dempsey|place], [Horgan|organization], [Maggs|person].", language="en"),
+        make(
+            "de1",
+            "[Siemens|organization], [BASF|organization] und [Bayer|person] legten zu."
+            " [Siemens|organization] und [BASF|organization] führen.",
+            language="de",
+        ),
+    )
+    weights = ResolveSettings(type_weights=(("de", 0.8), ("en", 0.5)))  # as a build sets them from the models
+    types = {e.name: e.type for e in resolve(articles, extractions, Curation(), None, weights).entities}
+    assert [types[n] for n in stars] == ["person"] * 4
+    assert (types["Dempsey"], types["Horgan"]) == ("place", "organization")
+    assert types["Bayer"] == "organization"
 
 
 def test_subdivision_extents_hold_their_centres() -> None:

@@ -319,10 +319,24 @@ def resolve(
     _join_acronyms(by_article, node_of, art_by_id, clusters)  # rule 5
     _join_short_forms(mentions, by_article, node_of, clusters)  # rule 6
 
+    coordinated: dict[tuple[str, int, int], EntityType] = {}
+
     def drafts() -> list[Draft]:
-        return _drafts(mentions, node_of, clusters, gazetteer, lang_of, settings, unnamed, nouns, referred)
+        return _drafts(mentions, node_of, clusters, gazetteer, lang_of, settings, unnamed, nouns, referred, coordinated)
 
     found = drafts()
+    # A list's other names as every mention of theirs typed them, not as the model labelled them there.
+    typed = {m.key: d.type for d in found for m in d.mentions}
+    # How much a type stands on: its entity's mentions, if more than one model label (one mention of a
+    # one-word name without evidence weighs nothing).
+    weight = {
+        m.key: len(d.mentions) if len(d.mentions) > 1 or " " in m.text or m.has_evidence else 0
+        for d in found
+        for m in d.mentions
+    }
+    coordinated.update(coordinated_types(mentions, art_by_id, typed, weight))
+    if coordinated:
+        found = drafts()
     derived_ids = {d.id for d in found}
     if _same_as(found, curation, clusters):
         found = drafts()
@@ -589,6 +603,7 @@ def _drafts(
     unnamed: UnnamedPersons | None = None,
     nouns: CommonNouns | None = None,
     referred: Set[tuple[str, int, int]] = frozenset(),
+    coordinated: Mapping[tuple[str, int, int], EntityType] | None = None,
 ) -> list[Draft]:
     """One draft per cluster with mentions: its place, voted type, canonical name and derived id."""
     weights = dict(settings.type_weights)
@@ -614,7 +629,14 @@ def _drafts(
             for m in ms
         )
         etype = _vote_type(
-            ms, lang_of, weights, place_evidence=place is not None, unnamed=unnamed, referred=referred, branch=branch
+            ms,
+            lang_of,
+            weights,
+            place_evidence=place is not None,
+            unnamed=unnamed,
+            referred=referred,
+            branch=branch,
+            coordinated=coordinated,
         )
         nominative = nouns.nominative if nouns is not None and etype != "person" else None
         name = _canonical_name(ms, etype, place, lang_of, settings.display_language, nominative)
@@ -915,6 +937,7 @@ def _vote_type(
     unnamed: UnnamedPersons | None = None,
     referred: Set[tuple[str, int, int]] = frozenset(),
     branch: bool = False,
+    coordinated: Mapping[tuple[str, int, int], EntityType] | None = None,
 ) -> EntityType:
     """Weighted majority of the mentions' labels.
 
@@ -933,7 +956,8 @@ def _vote_type(
     organisation (a one-word name no dictionary of given names and surnames
     knows is a company, brand or body far more often). A name of a national
     branch (``branch``: :func:`national_branch`) or of a team named by its town (:func:`team_name`)
-    weighs 1.5 for organization.
+    weighs 1.5 for organization. A mention coordinated with names the model agrees on
+    (``coordinated``: :func:`coordinated_types`) votes 1 for their type too.
     """
     if place_evidence and not any(m.has_evidence and _evidence_label(m) != "place" for m in ms):
         return "place"  # the gazetteer's word against the model's alone: a place
@@ -960,6 +984,8 @@ def _vote_type(
             votes[m.label] += weight * (WEAK_WEIGHT if weak else 1.0)
         if m.key in referred:
             votes["person"] += 1.0  # "Ferrero insists he ...", "Pullman, who ..."
+        if coordinated and m.key in coordinated:
+            votes[coordinated[m.key]] += 1.0  # "Cate Blanchett, Leonardo DiCaprio and Richard Gere"
     winner = sorted(votes, key=lambda t: (-round(votes[t], 9), TYPE_ORDER.index(t)))[0]
     if winner == "person" and unnamed is not None and unnamed(ms):
         del votes["person"]  # the other evidence decides; with none, an organisation
@@ -1025,6 +1051,56 @@ def referred_to_as_persons(
             if pattern.search(window[: end.start() if end else len(window)]):
                 found.add(m.key)
     return frozenset(found)
+
+
+#: What stands between two coordinated names: "A, B", "A and B", "A, B, und C", "A & B".
+_COORDINATION = re.compile(r",?[ \t]+(?:and|or|und|oder|sowie|&)[ \t]+|,[ \t]+")
+
+
+def coordinated_types(
+    mentions: Sequence[Mention],
+    articles: Mapping[str, Article],
+    type_of: Mapping[tuple[str, int, int], EntityType],
+    weight: Mapping[tuple[str, int, int], int],
+) -> dict[tuple[str, int, int], EntityType]:
+    """The type of a coordination of three names or more, for each name in it typed otherwise: news
+    lists things of one kind ("including Cate Blanchett, Leonardo DiCaprio, Keanu Reeves and Richard
+    Gere", where a first vote (``type_of``) made Blanchett and Reeves organisations).
+
+    The list's type is the one with more than half the names' ``weight`` (how much each name's type
+    stands on: the mentions of its entity) and at least two weighed names. A team sheet of surnames,
+    each named once and labelled at random by a small model, weighs nothing."""
+    by_article: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        by_article[m.article].append(m)
+    found: dict[tuple[str, int, int], EntityType] = {}
+    for art_id, ms in sorted(by_article.items()):
+        art = articles.get(art_id)
+        if art is None:
+            continue
+        runs: list[list[Mention]] = []
+        for m in sorted(ms, key=lambda m: (m.start, m.end)):
+            if runs and _COORDINATION.fullmatch(art.text, runs[-1][-1].end, m.start):
+                runs[-1].append(m)
+            else:
+                runs.append([m])
+        for run in runs:
+            if len(run) < 3:
+                continue
+            types = [type_of.get(m.key, m.label) for m in run]
+            weights: Counter[EntityType] = Counter()
+            names: Counter[EntityType] = Counter()
+            for m, t in zip(run, types, strict=True):
+                if weight.get(m.key, 0):
+                    weights[t] += weight[m.key]
+                    names[t] += 1
+            if not weights:
+                continue
+            top, heaviest = weights.most_common(1)[0]
+            if 2 * heaviest <= sum(weights.values()) or names[top] < 2:
+                continue
+            found.update((m.key, top) for m, t in zip(run, types, strict=True) if t != top)
+    return found
 
 
 @dataclass(frozen=True)
