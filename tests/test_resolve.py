@@ -1243,6 +1243,10 @@ def test_a_team_named_by_its_town_and_a_plural_is_an_organisation(gaz) -> None:
     assert not team_name("George Lucas", gaz, "en", known)  # a surname, though George is a town
     assert not team_name("Falkland Islands", gaz, "en", known) and not team_name("London Docklands", gaz, "en", known)
     assert not team_name("Sharks", gaz, "en", known) and not team_name("San Jose Sharks", gaz, "en", None)
+    # A town and a club word; not a city whose own name ends in one.
+    clubs = ("Leicester City", "Manchester United", "Ipswich Town", "Wigan Athletic")
+    assert all(team_name(n, gaz, "de", known) for n in clubs)
+    assert not any(team_name(n, gaz, "en", known) for n in ("Mexico City", "Kansas City", "Cape Town", "City"))
     articles, extractions = corpus(
         make("e1", "The [San Jose Sharks|place] beat [Glasgow Rangers|person].", language="en"),
     )

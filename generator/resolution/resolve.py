@@ -242,15 +242,25 @@ _GEOGRAPHIC_PLURALS = frozenset(
 )
 
 
+#: Last words of clubs named by their town that are no plural ("Leicester City", "Manchester United",
+#: "Ipswich Town", "Wigan Athletic", "Brighton & Hove Albion"): a town's name, then one of these, is a
+#: club unless the whole is a place's name ("Mexico City", "Kansas City").
+CLUB_WORDS = frozenset("city united town athletic albion hotspur argyle alexandra thistle orient academical".split())
+
+
 def team_name(
     name: str, gazetteer: Gazetteer, language: str | None = None, known: Callable[[str], bool] | None = None
 ) -> bool:
     """A team or club named by its town and a plural ("San Jose Sharks", "New York Islanders", "St. Louis
     Blues", "Toronto Maple Leafs"): a town's name, then capitalised words ending in a plural that no
     place's name ends in and that the name dictionary (``known``) does not know as a surname ("George
-    Lucas": George is a town too). No person is named so, and a place so named is the gazetteer's."""
+    Lucas": George is a town too). No person is named so, and a place so named is the gazetteer's.
+    Or a town's name and a club word (:data:`CLUB_WORDS`: "Leicester City", "Newcastle United")."""
     words = name.split()
     last = words[-1] if words else ""
+    if len(words) >= 2 and last.lower() in CLUB_WORDS and all(w[:1].isupper() for w in words):
+        town = gazetteer.lookup(" ".join(words[:-1]), language=language)
+        return town is not None and town.kind == "city" and gazetteer.lookup(name, language=language) is None
     if (
         known is None
         or len(words) < 2
