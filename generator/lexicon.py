@@ -134,7 +134,13 @@ ORG_HEAD_NOUNS = ORG_HEADS | frozenset(
     "association agency authority party university college ministry bank court company corporation institution "
     "commission federation league club society trust network channel service services bureau office "
     "verband verein partei universität hochschule gericht ministerium bank agentur kommission behörde "
-    "gesellschaft konzern gewerkschaft amt rat senat parlament".split()
+    "gesellschaft konzern gewerkschaft amt rat senat parlament "
+    # kinds of company and body by their plural or collective last word ("Jet Airways", "Paramount
+    # Pictures", "General Motors", "Jupiter Research" is left out: a research firm or a research unit)
+    "airways airlines motors industries holdings technologies pharmaceuticals laboratories studios pictures "
+    "records communications telecom telecoms broadcasting publishing enterprises investments securities "
+    "insurance organisation organization movement fund board army navy police academy school hospital "
+    "airlines werke holding versicherung akademie schule klinik klinikum polizei armee fonds börse".split()
 )
 
 

@@ -740,6 +740,22 @@ def test_a_name_listed_with_names_of_one_type_takes_their_type() -> None:
     assert types["Bayer"] == "organization"
 
 
+def test_a_name_with_an_organisation_head_noun_is_never_a_persons() -> None:
+    """No one is called "Jet Airways" or "Pfeiffer HandelsgmbH", however often a small model says so;
+    "Margaret Court" bears a head noun as her surname, and her person votes still count."""
+    articles, extractions = corpus(
+        make(
+            "en1",
+            "[Jet Airways|person] grew. [Jet Airways|person] flew and [Jet|person] won."
+            " [Margaret Court|person] won. [Margaret Court|person] smiled.",
+            language="en",
+        ),
+        make("de1", "Die [Pfeiffer HandelsgmbH|person] wächst, sagt [Pfeiffer|person].", language="de"),
+    )
+    types = {e.name: e.type for e in resolve(articles, extractions, Curation(), None).entities}
+    assert types == {"Jet Airways": "organization", "Margaret Court": "person", "Pfeiffer HandelsgmbH": "organization"}
+
+
 def test_subdivision_extents_hold_their_centres() -> None:
     """The derived table keeps a name match only when the subdivision's centre lies inside its extent."""
     from generator.extraction.gazetteer import _iso3166_2_records, subdivision_extents

@@ -203,7 +203,10 @@ def without_legal_form(name: str) -> str:
 
 @lru_cache(maxsize=1 << 16)
 def org_evidence(name: str) -> bool:
-    """A legal form ("GmbH", "LLC", "AG") or an organisation head noun ("Association", "Landesgericht ...")."""
+    """A legal form ("GmbH", "LLC", "AG", a German compound's "HandelsgmbH") or an organisation head noun
+    ("Association", "Landesgericht ...")."""
+    if " " in name.strip() and name.split()[-1].casefold().endswith("gmbh"):
+        return True
     return (" " in name.strip() and bool(extract_org_types(name))) or org_head(name)
 
 
@@ -938,6 +941,10 @@ def _set_aside(mentions: Sequence[Mention], test: Callable[[Mention], bool]) -> 
     return kept, aside
 
 
+#: Organisation head nouns that are surnames too ("Margaret Court", "Tony Banks").
+_SURNAME_HEADS = frozenset({"court", "bank", "banks", "trust", "board"})
+
+
 def _vote_type(
     ms: Sequence[Mention],
     lang_of: Mapping[str, str] | None = None,
@@ -954,7 +961,8 @@ def _vote_type(
     A model's vote weighs its own NER F1 (``type_weights`` by article language);
     curated and gazetteer evidence weighs 2; an entity the gazetteer knows as a
     place (``place_evidence``) is one unless curated evidence says otherwise; a name with a legal form or an
-    organisation head noun weighs 1.5 for organization; ties go by TYPE_ORDER.
+    organisation head noun weighs 1.5 for organization, and is never a person's without curated
+    or gazetteer evidence (unless the head is a surname too: :data:`_SURNAME_HEADS`); ties go by TYPE_ORDER.
     Weak votes weigh ``WEAK_WEIGHT``: a name cut out of a list the model labelled
     as one (source "list"), and a short form in an article that also gives the
     full name ("Cueto" after "Mark Cueto", "Van der Bellen" after "Alexander Van der
@@ -972,9 +980,12 @@ def _vote_type(
     if place_evidence and not any(m.has_evidence and _evidence_label(m) != "place" for m in ms):
         return "place"  # the gazetteer's word against the model's alone: a place
     votes: dict[EntityType, float] = defaultdict(float)
+    organisation_named = False
     for text in sorted({m.text for m in ms}):
         if org_evidence(text):
             votes["organization"] += 1.5
+            # A head noun that is a surname too ("Margaret Court") is no proof against a person.
+            organisation_named = organisation_named or text.split()[-1].lower() not in _SURNAME_HEADS
     if branch:
         votes["organization"] += 1.5
     # The last words of a longer name in the same article ("Cueto" of "Mark Cueto", "Van der Bellen" of
@@ -997,6 +1008,8 @@ def _vote_type(
         if coordinated and m.key in coordinated:
             votes[coordinated[m.key]] += 1.0  # "Cate Blanchett, Leonardo DiCaprio and Richard Gere"
     winner = sorted(votes, key=lambda t: (-round(votes[t], 9), TYPE_ORDER.index(t)))[0]
+    if winner == "person" and organisation_named and not any(m.has_evidence for m in ms):
+        return "organization"  # no one is called "Jet Airways" or "Acme GmbH", however often a model says so
     if winner == "person" and unnamed is not None and unnamed(ms):
         del votes["person"]  # the other evidence decides; with none, an organisation
         winner = sorted(votes, key=lambda t: (-round(votes[t], 9), TYPE_ORDER.index(t)))[0] if votes else "organization"
