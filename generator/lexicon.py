@@ -740,7 +740,16 @@ class CommonNouns:
 
 #: English words for people of a country that no rule derives from its name.
 _IRREGULAR_DEMONYMS = frozenset(
-    "American Briton British Scottish Swiss Swede Dane Finn Pole Turk Scot Filipino Dutch".split()
+    "American Briton British Scottish Swiss Swede Dane Finn Pole Turk Scot Filipino Dutch Argentine Afghan Croat"
+    " Serb Emirati Ivorian Congolese Greek".split()
+)
+
+#: English nouns for one of a nation's people, which stand before a person's name and never begin any
+#: other name ("Frenchman Cyril Saulnier", "Spaniard Rafael Nadal"). Not "Finn", "Scot" and "Dane":
+#: given names too ("Finn Russell").
+PEOPLE_NOUNS = frozenset(
+    "Briton Swede Pole Turk Spaniard Icelander Luxembourger Frenchman Frenchwoman Englishman Englishwoman"
+    " Welshman Welshwoman Irishman Irishwoman Scotsman Scotswoman Dutchman Dutchwoman".split()
 )
 
 

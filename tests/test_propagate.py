@@ -322,6 +322,22 @@ def test_a_nationality_glued_to_the_front_of_a_name_is_cut_off(common_nouns) -> 
         "Christian Bale",
     ]
     assert [m.text for m in out["de1"].mentions] == ["Ronaldo"]
+    # The noun for a nation's person goes whatever the label, and says person; a given name stays.
+    articles, extractions = corpus(
+        make(
+            "en2",
+            "[Frenchman Cyril Saulnier|organization] won. [Spaniard Costa|person] lost. [Finn Russell|person] kicked."
+            " [American Airlines|organization] flew.",
+            language="en",
+        )
+    )
+    out = refine(articles, extractions, nouns=common_nouns, person_names=lambda w: w.casefold() in known)
+    assert [(m.text, m.label) for m in out["en2"].mentions] == [
+        ("Cyril Saulnier", "person"),
+        ("Costa", "person"),
+        ("Finn Russell", "person"),
+        ("American Airlines", "organization"),
+    ]
 
 
 def test_two_names_the_corpus_knows_apart_are_split_at_and() -> None:

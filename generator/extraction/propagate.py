@@ -27,7 +27,15 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from generator.lexicon import DEFAULT_ROLE_WORDS, NAME_PARTICLES, ORG_HEAD_NOUNS, CommonNouns, is_role_word, names_seat
+from generator.lexicon import (
+    DEFAULT_ROLE_WORDS,
+    NAME_PARTICLES,
+    ORG_HEAD_NOUNS,
+    PEOPLE_NOUNS,
+    CommonNouns,
+    is_role_word,
+    names_seat,
+)
 from generator.model import ENTITY_TYPES, Article, EntityType, Extraction, Mention, stable_hash
 from generator.names import genitive_stem, is_acronym, skeleton
 
@@ -416,7 +424,9 @@ def _without_glued_words(
     m: Mention, article: Article, nouns: CommonNouns | None, person_names: Callable[[str], bool] | None = None
 ) -> Mention:
     """A person's name without the ordinary words the model glued to its front ("Keeper Tony Bullock",
-    "Konteradmiralin Mary Landry", "Masters-Sieger Phil Mickelson" -> the last two words).
+    "Konteradmiralin Mary Landry", "Masters-Sieger Phil Mickelson" -> the last two words), and the
+    noun for a nation's person before any name the model labelled (:data:`PEOPLE_NOUNS`: "Frenchman
+    Cyril Saulnier" is a person).
 
     A word is ordinary by the lexicon of the article's language
     (:class:`generator.lexicon.CommonNouns`), a hyphenated one by its last part.
@@ -426,9 +436,13 @@ def _without_glued_words(
     "Regulator Boltz" -> the surname). A hyphenated description between two names
     leaves the second ("Nadal French-Open-Sieger Stan Wawrinka" -> "Stan Wawrinka").
     """
+    words = m.text.split(" ")
+    if m.source in ("model", "list") and len(words) > 1 and words[0] in PEOPLE_NOUNS and words[1][:1].isupper():
+        # "Frenchman Cyril Saulnier", whatever the model's label: a nation's person, named.
+        start = m.start + len(words[0]) + 1
+        return replace(m, start=start, text=article.text[start : m.end], label="person")
     if nouns is None or m.source not in ("model", "list") or m.label != "person" or not nouns.knows(article.language):
         return m
-    words = m.text.split(" ")
     cut = 0
     while len(words) - cut > 1:
         word = words[cut]
