@@ -88,6 +88,7 @@ def blank_de(tmp_path_factory: pytest.TempPathFactory) -> str:
             {"label": "ORG", "pattern": "Mittwochabend"},
             {"label": "ORG", "pattern": "Fußball-Bundesligisten Hannover"},
             {"label": "ORG", "pattern": "Terrorgruppen Zugang"},
+            {"label": "LOC", "pattern": "Houston"},
         ]
     )
     nlp.to_disk(path)
@@ -226,6 +227,11 @@ def test_lists_brackets_forms_of_address_and_time_zones(blank_de: str, tmp_path:
     # "Mr" makes a person and is no part of the name, inside the span or right before it.
     assert ents(nlp, "Das sagte Mr Brown. Auch Mr. Morris.") == [("Brown", "PER", ""), ("Morris", "PER", "")]
     assert ents(nlp, "Um 12 Uhr GMT.") == []
+    # A town's name after a form of address is a person's, not the town ("Mr Houston").
+    assert ents(nlp, "Das sagte Mr Houston in Houston.") == [
+        ("Houston", "PER", ""),
+        ("Houston", "LOC", "geonames:4699066"),
+    ]
 
 
 def test_a_language_or_people_is_no_name_unless_it_is_a_place(blank_de: str, tmp_path: Path) -> None:

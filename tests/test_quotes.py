@@ -348,6 +348,38 @@ def test_speakers_by_the_grammar_of_the_cue(language: str, markup: str, speaker:
             "James McIlroy",
             "description",
         ),
+        # A longer description whose last words are the name, then the verb; not a name after "of".
+        (
+            '"The days of flying being a symbol of only the rich are over," the minister for civil aviation '
+            "[Praful Patel|person] said earlier.",
+            "Praful Patel",
+            "after",
+        ),
+        (
+            '"We need a good and feasible plan for it," [National Bureau of Statistics|organization] chief '
+            "[Li Deshui|person] told [Reuters|organization].",
+            "Li Deshui",
+            "after",
+        ),
+        (
+            '"He was always the first to arrive and the last to go," a friend of [Tom Jones|person] said.',
+            None,
+            "none",
+        ),
+        # Words a newspaper printed are the person's, not the newspaper's.
+        (
+            "[John Houston|person] stood. Mr [Houston|person] was quoted in the [Herald|organization] newspaper "
+            'saying: "I feel the party have over-reacted and overshot the runway."',
+            "John Houston",
+            "before",
+        ),
+        # A sentence whose subject is a pronoun names others than its subject: the chain goes back.
+        (
+            "[Mark Croucher|person] spoke for the party. He said the views would not have been matched to "
+            '[John Houston|person] then. He told [BBC News|organization]: "He appears to have said these things."',
+            "Mark Croucher",
+            "pronoun",
+        ),
     ],
 )
 def test_speakers_after_appositions_and_descriptions(markup: str, speaker: str, cue: str) -> None:

@@ -274,6 +274,19 @@ def test_gazetteer_alternates_are_no_translations_and_no_other_places_names(gaz)
     ]
 
 
+def test_a_name_after_a_form_of_address_does_not_join_the_town_of_that_name(gaz) -> None:
+    """ "Mr Houston" in one article, the city in the next: the person joins his full name, not the city."""
+    res, ents = entities(
+        [
+            make("en1", "[John Houston|person] stood. Mr [Houston|person] spoke.", language="en"),
+            make("en2", "A court in [Houston|place|geonames:4699066] ruled.", language="en"),
+        ],
+        gaz=gaz,
+    )
+    assert {e.name: e.type for e in res.entities} == {"John Houston": "person", "Houston": "place"}
+    assert ents["John Houston"] == ["Houston", "John Houston"]
+
+
 def test_a_country_code_is_a_place_only_where_it_spells_out_the_countrys_name(gaz) -> None:
     """ "USA" and "US" spell out the United States; "BT" (the company, not Bhutan) and "ER" (the
     series, not Eritrea) are ISO codes too, but no one writes them for the country."""

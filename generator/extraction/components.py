@@ -144,6 +144,9 @@ class GazetteerComponent:
                 continue
             if self._names_a_people(ent):
                 continue
+            if _addressed(ent):
+                ents.append(ent)  # "Mr Houston", "Frau Wien": a person, whatever town bears the name
+                continue
             place = None
             if ent.label_ in PLACE_LABELS:
                 place = self._with_stem(
@@ -329,6 +332,14 @@ def make_span_filter(nlp: Language, name: str, role_words: list[str], exclude: l
     )
 
 
+def _addressed(span: Span) -> bool:
+    """Whether a capitalised form of address stands right before ``span`` ("Mr Houston", "Frau Wien")."""
+    if span.start == 0:
+        return False
+    word = span.doc[span.start - 1]
+    return word.text[:1].isupper() and word.lower_.rstrip(".") in HONORIFICS
+
+
 def _calendar_words(lang: str) -> frozenset[str]:
     """Weekday names (CLDR via babel), written out.
 
@@ -423,8 +434,7 @@ class SpanFilter:
         start, end = span.start, span.end
         # A form of address makes a person ("Mr Brown", "Frau Merkel"), inside the span or right before it.
         if span.label_ not in PERSON_LABELS and (
-            (end - start > 1 and doc[start].lower_.rstrip(".") in HONORIFICS)
-            or (start > 0 and doc[start - 1].lower_.rstrip(".") in HONORIFICS and doc[start - 1].text[:1].isupper())
+            (end - start > 1 and doc[start].lower_.rstrip(".") in HONORIFICS) or _addressed(span)
         ):
             span = Span(doc, start, end, label="PER", kb_id=span.kb_id_, span_id=span.id_)
         # Punctuation and quotes at the edges („Kim, Putin:), and an abbreviation run together with the

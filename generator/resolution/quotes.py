@@ -8,10 +8,14 @@ does not have), so attribution is rule-based over the resolved mentions:
    (straight double quotes pair within a paragraph).
 2. **Cue after the quote**: a verb of saying (or "so"/"according to") follows (also after an
    apposition: '"…," Roy Asher, chief investment officer of Hibernian, told Reuters'),
-   then the speaker: ``„…“, sagte Kreml-Sprecher Dmitri Peskow``, ``"…", Kirby said``.
+   then the speaker: ``„…“, sagte Kreml-Sprecher Dmitri Peskow``, ``"…", Kirby said``; or a
+   description ending in the speaker's name, then the verb (``"…," the minister for civil aviation
+   Praful Patel said``), never a name governed by a preposition (``"…," a friend of Jones said``).
 3. **Cue before the quote**: speaker, verb of saying, then the quote:
    ``Dmitri Peskow sagte: „…“``, ``hatte Matthew Miller gedroht: »…«``.
-4. **Pronoun**: ``„…“, sagte sie`` -- the last person named before the quote.
+4. **Pronoun**: ``„…“, sagte sie`` -- the first person named in the nearest sentence before the quote
+   that names one, passing over sentences whose own subject is a pronoun ("He said they would not have
+   been matched to Mr Houston": Houston is not who "he" is).
 5. **Same sentence**: a sentence with a verb of saying whose only person (or
    organization) before the quote is the speaker (``Greenfield nannte es „beschämend“``).
 6. **Continuation**: a quote with no cue that opens its sentence, right after an
@@ -36,13 +40,14 @@ and reported wording are dropped (:func:`is_quotation`), and a quote no rule
 attributes is shown without a speaker rather than given to the nearest name.
 
 An organization named just before a person in apposition ("der Sprecher des
-US-Außenministeriums, Vedant Patel") yields the person.
+US-Außenministeriums, Vedant Patel") yields the person, and so does a medium that only printed a
+person's words ("Mr Houston was quoted in the Herald newspaper saying: …").
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass, replace
 
 from generator.model import Article, Entity, Extraction, Mention, Sentence
@@ -329,6 +334,7 @@ def attribute(
         ]
         people = {entity_of[m.key] for m in speakers if entities[entity_of[m.key]].type == "person"}
         sentence_of = {s.index: s for s in ex.sentences}
+        pronoun_led = {s.index for s in ex.sentences if _opens_with_pronoun(article.text[s.start : s.end], pronouns)}
         previous: Quote | None = None
         for para in article.paragraphs:
             if para.boilerplate:
@@ -341,7 +347,17 @@ def attribute(
                 last_sent = next((s for s in ex.sentences if s.start < q_end <= s.end), sent)
                 s_end = _cue_end(article.text, last_sent, sentence_of.get(last_sent.index + 1))
                 speaker, cue = _speaker(
-                    article, q_start, q_end, sent.start, s_end, speakers, verbs, pronouns, entity_of, people
+                    article,
+                    q_start,
+                    q_end,
+                    sent.start,
+                    s_end,
+                    speakers,
+                    verbs,
+                    pronouns,
+                    entity_of,
+                    people,
+                    pronoun_led,
                 )
                 if not is_quotation(article.text[q_start:q_end], before, article.language):
                     # Too short to publish ("It's awesome," said Hewitt.), but its named speaker goes
@@ -375,6 +391,12 @@ def attribute(
                 previous = quote
     quotes = _lead_ins(quotes, extractions)
     return _teasers(quotes, articles, extractions, entity_of, entities)
+
+
+def _opens_with_pronoun(sentence: str, pronouns: set[str]) -> bool:
+    """Whether a sentence's first word, after a sentence adverb ("But he said ..."), is a subject pronoun."""
+    words = [w for w in _words(sentence)[:2] if w not in _SENTENCE_ADVERBS][:1]
+    return bool(words) and words[0] in pronouns
 
 
 #: What opens an apposition after a speaker's name: a comma, a bracket, "from", "of", "at".
@@ -536,15 +558,22 @@ def _spokesperson_of(
 
 
 def _antecedent(
-    speakers: Sequence[Mention], q_start: int, entity_of: Mapping[tuple[str, int, int], str], people: set[str]
+    speakers: Sequence[Mention],
+    q_start: int,
+    entity_of: Mapping[tuple[str, int, int], str],
+    people: set[str],
+    pronoun_led: Set[int] = frozenset(),
 ) -> str | None:
     """Whom a pronoun before or after a quote refers to: the first person named in the nearest sentence
-    before the quote that names one (the subject of that sentence, in news prose), names inside quotes aside."""
+    before the quote that names one (the subject of that sentence, in news prose), names inside quotes aside.
+    A sentence whose subject is itself a pronoun (``pronoun_led``: "He said they would not have been matched
+    to Mr Houston") names its people elsewhere than as subject: the chain goes on to the sentence before."""
     prior = [m for m in speakers if m.end <= q_start and entity_of[m.key] in people]
-    if not prior:
+    sentences = sorted({m.sentence for m in prior}, reverse=True)
+    if not sentences:
         return None
-    nearest = max(m.sentence for m in prior)
-    return entity_of[min((m for m in prior if m.sentence == nearest), key=lambda m: m.start).key]
+    chosen = next((i for i in sentences if i not in pronoun_led), sentences[0])
+    return entity_of[min((m for m in prior if m.sentence == chosen), key=lambda m: m.start).key]
 
 
 def _speaker(
@@ -558,8 +587,10 @@ def _speaker(
     pronouns: set[str],
     entity_of: Mapping[tuple[str, int, int], str],
     people: set[str],
+    pronoun_led: Set[int] = frozenset(),
 ) -> tuple[str | None, str]:
-    """The speaker of the quote ``text[q_start:q_end]`` by the documented rules (module docstring), or None."""
+    """The speaker of the quote ``text[q_start:q_end]`` by the documented rules (module docstring), or None.
+    ``pronoun_led``: the sentences whose subject is a pronoun (:func:`_antecedent`)."""
     text = article.text
     outside = [m for m in speakers if not (q_start <= m.start < q_end)]
     # 2. Cue after the quote: verb of saying, then a name (role words may stand between).
@@ -584,16 +615,32 @@ def _speaker(
         )
         gap = _words(raw_gap)
         tail = _words(text[m.end : m.end + 25])[:2]
-        if len(gap) <= 4 and raw_gap == raw_gap.lower():
+        governing = _GOVERNING.get(article.language, frozenset())
+        if len(gap) <= 4 and raw_gap == raw_gap.lower() and not (gap and gap[-1] in governing):
             if any(w in verbs for w in tail):
                 return entity_of[m.key], "after"
             if _verb_after_apposition(text, m.end, s_end, verbs, [n for n in after[1:] if entity_of[n.key] in people]):
                 return entity_of[m.key], "after"
+        # ... or a longer description whose last words are the person's name, then the verb ('"…," the
+        # minister for civil aviation Praful Patel said', '"…," National Bureau of Statistics chief Li
+        # Deshui told Reuters'); not a name governed by a preposition ('"…," a friend of Jones said').
+        person = next((n for n in after[:4] if entity_of[n.key] in people), None)
+        if person is not None:
+            lead = _words(text[q_end : person.start])
+            opened = text[q_end : person.start].lstrip(" ,\"'”’»«“")
+            if (
+                0 < len(lead) <= 10
+                and not re.search(r"[.!?;:]", opened)
+                and not any(w in verbs or w in pronouns for w in lead)
+                and lead[-1] not in governing
+                and any(w in verbs for w in _words(text[person.end : person.end + 25])[:2])
+            ):
+                return entity_of[person.key], "after"
     # 4. Pronoun after the quote: „…“, sagte sie / "…," he added.
     tail_words = _words(text[q_end : min(s_end, q_end + 40)])[:3]
     if any(w in verbs for w in tail_words[:3]) and tail_words and tail_words[0] in pronouns | verbs:
         if any(w in pronouns for w in tail_words):
-            speaker = _antecedent(outside, q_start, entity_of, people)
+            speaker = _antecedent(outside, q_start, entity_of, people, pronoun_led)
             if speaker is not None:
                 return speaker, "pronoun"
     # 3. Cue before the quote within the sentence: name ... verb ... quote.
@@ -608,7 +655,7 @@ def _speaker(
                 m for m in before if entity_of[m.key] in people and len(_words(text[s_start : m.start])) <= i
             ]
             if not named_before:
-                speaker = _antecedent(outside, s_start, entity_of, people)
+                speaker = _antecedent(outside, s_start, entity_of, people, pronoun_led)
                 if speaker is not None:
                     return speaker, "pronoun"
             break
@@ -622,7 +669,7 @@ def _speaker(
             and any(v in verbs for v in lead_words[-2:])
             and not any(entity_of[m.key] in people for m in before)
         ):
-            speaker = _antecedent(outside, s_start, entity_of, people)
+            speaker = _antecedent(outside, s_start, entity_of, people, pronoun_led)
             if speaker is not None:
                 return speaker, "pronoun"
     if before:
@@ -635,6 +682,9 @@ def _speaker(
                 if entity_of[m.key] not in people and k > 0:
                     n = before[k - 1]
                     if entity_of[n.key] in people and _apposition(text[n.end : m.start]):
+                        return entity_of[n.key], "before"
+                    # "Mr Houston was quoted in the Herald newspaper saying:": the newspaper only printed it.
+                    if entity_of[n.key] in people and _QUOTED_IN.search(text[n.end : m.start]):
                         return entity_of[n.key], "before"
                 return entity_of[m.key], "before"
         m = before[-1]
@@ -650,7 +700,7 @@ def _speaker(
     if not before and not [m for m in outside if q_end <= m.start < s_end]:
         head = _description_head(text[s_start:q_start], text[q_end:s_end], verbs)
         if head is not None:
-            speaker = _described(text, head, outside, q_start, entity_of, people)
+            speaker = _described(text, head, outside, q_start, entity_of, people, pronoun_led)
             if speaker is not None:
                 return speaker, "description"
     return None, "none"
@@ -685,12 +735,13 @@ def _described(
     q_start: int,
     entity_of: Mapping[tuple[str, int, int], str],
     people: set[str],
+    pronoun_led: Set[int] = frozenset(),
 ) -> str | None:
     """Whom a description refers to: the person the sentences before are about (:func:`_antecedent`), when
     the article also calls them so (the head word right before their name: "England coach Andy Robinson",
     "Prop Jones") or the description is an age ("the 28-year-old"). "The top seed" after a sentence about
     Federer is not the "seventh seed Feliciano Lopez" of the sentence before."""
-    subject = _antecedent(speakers, q_start, entity_of, people)
+    subject = _antecedent(speakers, q_start, entity_of, people, pronoun_led)
     if subject is None or _AGE.fullmatch(head):
         return subject
     called = {
@@ -704,6 +755,15 @@ def _described(
     }
     return subject if subject in called else None
 
+
+#: A person's words printed by a medium: "was quoted in the", "wurde von der ... zitiert".
+_QUOTED_IN = re.compile(r"\b(?:was|were|is|are|being)\s+quoted\s+(?:in|by)\b|\bquoted\s+(?:in|by)\b", re.IGNORECASE)
+
+#: Words after which a name is governed, not the subject: prepositions and conjunctions, by language.
+_GOVERNING = {
+    "en": frozenset("of to for by with from at on in about and or than like".split()),
+    "de": frozenset("von vom mit für an am bei beim zu zum über und oder als wie".split()),
+}
 
 #: Words that tie a person to the organization after it ("Yang Jin vom Institut …", "Keir Giles of Chatham House").
 _AFFILIATION = frozenset("vom von der des am an beim of the from at with".split())

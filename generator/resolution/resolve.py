@@ -328,7 +328,7 @@ def resolve(
     node_of = _nodes(mentions, curation, clusters)  # rules 1, 3, 4
     _curated_judgements(curation, clusters)  # rule 1 for GeoNames ids, and not_same_as
     if gazetteer is not None:
-        _join_places(mentions, node_of, lang_of, gazetteer, clusters)  # rule 2
+        _join_places(mentions, node_of, lang_of, gazetteer, clusters, art_by_id)  # rule 2
     _join_acronyms(by_article, node_of, art_by_id, clusters)  # rule 5
     _join_short_forms(mentions, by_article, node_of, clusters)  # rule 6
 
@@ -433,17 +433,20 @@ def _join_places(
     lang_of: Mapping[str, str],
     gazetteer: Gazetteer,
     clusters: _Clusters,
+    articles: Mapping[str, Article] | None = None,
 ) -> None:
     """Rule 2: name nodes the gazetteer resolves join the place node.
 
     A place found without a hint, and a name labelled otherwise once that same
     name is a place elsewhere in the corpus ("Manchester" as a person in one
     article and a place in the next is one city; its type is then voted with the
-    gazetteer's weight).
+    gazetteer's weight); not a name after a form of address ("Mr Houston").
     """
     used_as_place = {skeleton(m.text) for m in mentions if m.label == "place"}
     for m in mentions:
         node = node_of[m.key]
+        if articles is not None and _addressed(m, articles):
+            continue
         if node.rank == 2 and (m.label == "place" or skeleton(m.text) in used_as_place):
             lang = lang_of.get(m.article)
             place = gazetteer.lookup(m.text, language=lang, allow_codes=True)
@@ -451,6 +454,15 @@ def _join_places(
                 place = gazetteer.lookup(stem, language=lang)
             if place is not None:
                 clusters.union(node, Node.place(place.geonameid))
+
+
+def _addressed(m: Mention, articles: Mapping[str, Article]) -> bool:
+    """Whether a capitalised form of address stands right before the mention ("Mr Houston", "Frau Wien")."""
+    art = articles.get(m.article)
+    if art is None:
+        return False
+    address = _ADDRESSED.search(art.text[max(0, m.start - 8) : m.start])
+    return address is not None and address.group(1)[:1].isupper() and address.group(1).lower() in HONORIFICS
 
 
 def _join_acronyms(
