@@ -334,8 +334,10 @@ def resolve(
 
     coordinated: dict[tuple[str, int, int], EntityType] = {}
 
-    def drafts() -> list[Draft]:
-        return _drafts(mentions, node_of, clusters, gazetteer, lang_of, settings, unnamed, nouns, referred, coordinated)
+    def drafts(earlier: Mapping[Node, Draft] | None = None) -> list[Draft]:
+        return _drafts(
+            mentions, node_of, clusters, gazetteer, lang_of, settings, unnamed, nouns, referred, coordinated, earlier
+        )
 
     found = drafts()
     # A list's other names as every mention of theirs typed them, not as the model labelled them there.
@@ -348,8 +350,8 @@ def resolve(
         for m in d.mentions
     }
     coordinated.update(coordinated_types(mentions, art_by_id, typed, weight))
-    if coordinated:
-        found = drafts()
+    if coordinated:  # only the clusters with a coordinated mention vote again
+        found = drafts(earlier={d.root: d for d in found})
     derived_ids = {d.id for d in found}
     if _same_as(found, curation, clusters):
         found = drafts()
@@ -629,8 +631,12 @@ def _drafts(
     nouns: CommonNouns | None = None,
     referred: Set[tuple[str, int, int]] = frozenset(),
     coordinated: Mapping[tuple[str, int, int], EntityType] | None = None,
+    earlier: Mapping[Node, Draft] | None = None,
 ) -> list[Draft]:
-    """One draft per cluster with mentions: its place, voted type, canonical name and derived id."""
+    """One draft per cluster with mentions: its place, voted type, canonical name and derived id.
+
+    ``earlier``: the drafts of a first vote over the same clusters; a cluster none of whose mentions
+    is ``coordinated`` keeps its earlier place, type and name (the vote is the same)."""
     weights = dict(settings.type_weights)
     groups: dict[Node, list[Mention]] = defaultdict(list)
     for m in mentions:
@@ -641,6 +647,10 @@ def _drafts(
     out = []
     for root in sorted(groups):
         ms = sorted(groups[root], key=lambda m: (m.article, m.start))
+        before = earlier.get(root) if earlier is not None else None
+        if before is not None and not (coordinated and any(m.key in coordinated for m in ms)):
+            out.append(Draft(root, ms, before.curated, before.place, slugify(before.name), before.type, before.name))
+            continue
         nodes = members[root]
         curated_ids = sorted(n.key for n in nodes if n.rank == 0)
         geo_ids = sorted(int(n.key) for n in nodes if n.rank == 1)
