@@ -378,3 +378,34 @@ def test_citation_numbers_are_explained() -> None:
     page = next(p.content for p in site.pages if p.path == "people/wladimir-putin.md")
     assert "The number in brackets is the sentence's number in its article" in page
     assert page.count('(sentence 2)">[2]</a>') == 2
+
+
+def test_a_neighbourhood_changes_only_when_a_count_passes_a_power_of_two() -> None:
+    """An entity page's small graph draws the others' mention counts and the links among them as
+    powers of two: one more mention of Paris re-renders the pages of the entities named with Paris
+    only when Paris's count passes a power of two (a one-article edit, a few pages to rebuild)."""
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    from generator.model import Entity, Mention
+    from generator.site.views import magnitude, neighbourhood
+
+    def entity(eid: str, n: int) -> Entity:
+        mentions = tuple(Mention(f"a{i}", i, i + 1, eid, "place", "model") for i in range(n))
+        return Entity(eid, eid.title(), "place", (), mentions)
+
+    @given(st.integers(1, 300), st.integers(1, 40))
+    def check(paris: int, links: int) -> None:
+        assert magnitude(paris) <= paris < 2 * magnitude(paris)
+        assert magnitude(paris).bit_count() == 1
+
+        def graph(p: int, w: int) -> dict[str, object]:
+            by_id = {"oslo": entity("oslo", 3), "paris": entity("paris", p), "rome": entity("rome", 5)}
+            cooc = {("paris", "rome"): [("x", i) for i in range(w)]}
+            near = [("paris", [("a", 0)], 1), ("rome", [("a", 0)], 1)]
+            return neighbourhood(by_id["oslo"], near, cooc, by_id, lambda e: f"../{e.id}/")
+
+        same = magnitude(paris + 1) == magnitude(paris) and magnitude(links + 1) == magnitude(links)
+        assert (graph(paris, links) == graph(paris + 1, links + 1)) == same
+
+    check()

@@ -20,9 +20,10 @@ import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils import write_file
 
 from generator import outputdir
 from generator.errors import DossierError
@@ -32,9 +33,12 @@ from generator.plugin.themekey import nav_sources, theme_inputs
 from generator.progress import progress_bar
 from generator.site import rawhtml
 from generator.site.render import Page as SitePage
-from generator.site.reuse import TEMPLATE, Finished, FinishedPages, theme_key
+from generator.site.reuse import FinishedPages, theme_key
 
 log = get_plugin_logger("dossier")
+
+#: The theme template MkDocs renders the sitemap from (before it builds the pages).
+SITEMAP = "sitemap.xml"
 
 
 class DossierPlugin(BasePlugin[DossierConfig]):
@@ -51,8 +55,10 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self.generated: dict[str, str] = {}
         self.pages: dict[str, SitePage] = {}  # generated pages until on_nav hands their Markdown to MkDocs
         self.finished = FinishedPages(None)
-        self.current: Finished | None = None
-        self.fresh_search: list[dict[str, object]] = []
+        # Reused pages are withheld from MkDocs (generator/site/reuse.py): never read, converted or rendered.
+        self.withheld: list[File] = []
+        self.order: list[str] = []  # every documentation page, in the order MkDocs builds them
+        self.page_search: dict[str, list[dict[str, object]]] = {}  # search records of each rendered page
         self.search_seen = 0
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
@@ -66,9 +72,14 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             raise PluginError(str(exc)) from None
         return config
 
+    @event_priority(100)  # before the search plugin writes its index and the offline plugin rewrites pages
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.settings is None:
             return
+        try:
+            self._put_back(config)
+        except DossierError as exc:
+            raise PluginError(str(exc)) from None
         outputdir.mark(Path(config.site_dir))
         self.finished.finish()
         if self.generated:
@@ -127,21 +138,28 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         return files
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
-        """Decide which generated pages are put back finished (generator/site/reuse.py)."""
+        """Decide which generated pages are put back finished (generator/site/reuse.py), and withhold
+        them from MkDocs: excluded, they are not read, converted or rendered (the sitemap still lists
+        them: see :meth:`on_env`)."""
         self.finished = FinishedPages(
             self.settings.cache_dir if self.settings is not None and self.config.reuse_pages else None
         )
-        self.current, self.fresh_search, self.search_seen = None, [], 0
+        self.withheld, self.page_search, self.search_seen = [], {}, 0
+        self.order = [f.src_uri for f in files.documentation_pages()]
         if self.generated and self.finished.enabled and self._search_records(config) is not False:
             in_nav = nav_sources(nav)
             pages = {path: digest for path, digest in self.generated.items() if path not in in_nav}
-            order = [f.src_uri for f in files.documentation_pages()]
-            self.finished.plan(pages, theme_key(theme_inputs(config, nav, files)), order)
+            self.finished.plan(pages, theme_key(theme_inputs(config, nav, files)), self.order)
         try:
             self._sources(files)
         except DossierError as exc:
             raise PluginError(str(exc)) from None
         self.pages = {}
+        for path in self.order:
+            file = files.get_file_from_path(path)
+            if path in self.finished.reusable and file is not None:
+                self.withheld.append(file)
+                file.inclusion = InclusionLevel.EXCLUDED
         return nav
 
     def _sources(self, files: Files) -> None:
@@ -159,39 +177,30 @@ class DossierPlugin(BasePlugin[DossierConfig]):
                 self.raw[path] = blocks
             file.content_string = markdown
 
-    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        if page.file.src_uri not in self.finished.reusable:
-            return markdown
-        # MkDocs renders nothing for it; on_post_page puts the finished page back.
-        page.meta["template"] = TEMPLATE
-        page.meta["search"] = {"exclude": True}
-        return ""
-
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        if page.file.src_uri in self.finished.reusable:
-            return html
         blocks = self.raw.get(page.file.src_uri)
         return rawhtml.inject(html, blocks, indexed=True) if blocks else html
 
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
-        if self.finished.reusable:
-            env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({TEMPLATE: ""}), env.loader])  # type: ignore[list-item]
+        # The withheld pages were never read; the sitemap lists them as a full build does (MkDocs
+        # renders it from the documentation pages before it builds them), so they are back in
+        # until the sitemap is written (on_post_template), and out again for the page builds.
+        if self.withheld and SITEMAP in config.theme.static_templates:
+            for file in self.withheld:
+                file.inclusion = InclusionLevel.NOT_IN_NAV
         return env
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str | None:
+        if template_name == SITEMAP:
+            for file in self.withheld:
+                file.inclusion = InclusionLevel.EXCLUDED
+        return output_content
 
     @event_priority(-100)  # after the search plugin has indexed the page
     def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
         records = self._search_records(config)
-        path = page.file.src_uri
-        if path in self.finished.reusable:
-            try:
-                self.current = self.finished.take(path)
-            except DossierError as exc:
-                raise PluginError(str(exc)) from None
-            if isinstance(records, list):
-                records.extend(self.current.search)
-        elif isinstance(records, list):
-            self.fresh_search = records[self.search_seen :]
         if isinstance(records, list):
+            self.page_search[page.file.src_uri] = records[self.search_seen :]
             self.search_seen = len(records)
         return context
 
@@ -202,14 +211,25 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     @event_priority(-100)  # the page as every other plugin left it
     def _finish(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         path = page.file.src_uri
-        if path in self.finished.reusable and self.current is not None:
-            output, self.current = self.current.html, None
-        elif path in self.generated:
-            self.finished.keep(path, output, self.fresh_search)
-        self.fresh_search = []
+        if path in self.generated:
+            self.finished.keep(path, output, self.page_search.get(path, []))
         return output
 
     on_post_page = CombinedEvent(_inject, _finish)
+
+    def _put_back(self, config: MkDocsConfig) -> None:
+        """Write the withheld pages' finished HTML where MkDocs would have, and complete the search index
+        with their stored records, each page's records where a full build puts them (in page order)."""
+        if not self.withheld:
+            return
+        stored: dict[str, list[dict[str, object]]] = {}
+        for file in self.withheld:  # in build order: the stored pages are read ahead in it
+            finished = self.finished.take(file.src_uri)
+            write_file(finished.html.encode("utf-8", errors="xmlcharrefreplace"), file.abs_dest_path)
+            stored[file.src_uri] = finished.search
+        records = self._search_records(config)
+        if isinstance(records, list):
+            records[:] = [r for path in self.order for r in stored.get(path, self.page_search.get(path, []))]
 
     @staticmethod
     def _search_records(config: MkDocsConfig) -> list[dict[str, object]] | bool | None:

@@ -4,9 +4,11 @@ The page cache (generator/site/pagecache.py) spares the dossier's own
 templates; this spares MkDocs and the theme, which are most of a warm build:
 a generated page whose Markdown is unchanged, built by a theme whose inputs are
 unchanged (:func:`theme_key`), gets the final HTML and the search-index records
-it had in the last build. MkDocs still gets the page (so links to it resolve
-and the sitemap lists it) but renders an empty document and a one-line
-template for it; the plugin then hands back the stored HTML and records.
+it had in the last build. MkDocs never reads, converts or renders it: the plugin
+marks it excluded once the navigation is built, lets it back in only while the
+sitemap is written (so the sitemap lists it as a full build does), then writes
+the stored HTML where MkDocs would have and puts the stored records into the
+search index in page order, before the search plugin writes it.
 
 Stored rows are checked like the page cache's (same SQLite layout and row
 checksums), and the rows a build will reuse are verified before MkDocs reads
@@ -25,8 +27,6 @@ from generator.errors import DossierError, Problem
 from generator.site.pagecache import PageCache
 
 FILE_NAME = "finished.sqlite"
-#: The template a reused page is given: MkDocs renders it to nothing, the plugin puts the page back.
-TEMPLATE = "dossier-reused.html"
 VERSION = 1  # bump when what is stored changes shape
 
 

@@ -94,17 +94,30 @@ def node(e: Entity, link_to: LinkTo) -> dict[str, object]:
     return {"id": e.id, "label": e.name, "type": e.type, "mentions": len(e.mentions), "href": link_to(e)}
 
 
+def magnitude(count: int) -> int:
+    """The largest power of two not above ``count`` (1 for 1, 128 for 141): a size to draw by."""
+    return 1 << (count.bit_length() - 1) if count > 0 else 0
+
+
 def neighbourhood(
     e: Entity, neighbours: Sequence[Neighbour], cooc: Cooccurrence, by_id: Mapping[str, Entity], link_to: LinkTo
 ) -> dict[str, object]:
-    """The entity, the 15 it is named with most, and the links among them."""
+    """The entity, the 15 it is named with most, and the links among them.
+
+    Mention counts and link weights are only drawn (node sizes, line widths), so each is given as
+    its :func:`magnitude` ("size", "weight"): an article that names Paris once more changes the
+    pages that show Paris in their neighbourhood only when a count passes a power of two, not the
+    hundreds of pages of every entity named with Paris (one edit, a few pages to rebuild)."""
     rel = sorted(neighbours, key=lambda x: (-len(x[1]), x[0]))[:15]
     ids = [e.id] + [o for o, _, _ in rel]
-    nodes = [node(by_id[i], link_to) for i in ids]
-    edges = [{"source": e.id, "target": o, "weight": len(w)} for o, w, _ in rel]
+    nodes = [
+        {"id": x.id, "label": x.name, "type": x.type, "size": magnitude(len(x.mentions)), "href": link_to(x)}
+        for x in (by_id[i] for i in ids)
+    ]
+    edges = [{"source": e.id, "target": o, "weight": magnitude(len(w))} for o, w, _ in rel]
     for a, b in combinations(sorted(ids[1:]), 2):
         if (a, b) in cooc:
-            edges.append({"source": a, "target": b, "weight": len(cooc[(a, b)])})
+            edges.append({"source": a, "target": b, "weight": magnitude(len(cooc[(a, b)]))})
     return {"nodes": nodes, "edges": edges, "focus": e.id}
 
 

@@ -119,10 +119,12 @@
   function drawGraph(el, data) {
     var maxMentions = 1;
     var maxWeight = 1;
-    data.nodes.forEach(function (n) { maxMentions = Math.max(maxMentions, n.mentions); });
+    // The whole graph gives mention counts; an entity page's neighbourhood their powers of two ("size").
+    function amount(n) { return n.size != null ? n.size : n.mentions; }
+    data.nodes.forEach(function (n) { maxMentions = Math.max(maxMentions, amount(n)); });
     data.edges.forEach(function (e) { maxWeight = Math.max(maxWeight, e.weight); });
     var elements = data.nodes.map(function (n) {
-      return { data: { id: n.id, label: n.label, type: n.type, href: n.href, size: 14 + 36 * Math.sqrt(n.mentions / maxMentions), focus: n.id === data.focus ? 1 : 0 } };
+      return { data: { id: n.id, label: n.label, type: n.type, href: n.href, size: 14 + 36 * Math.sqrt(amount(n) / maxMentions), focus: n.id === data.focus ? 1 : 0 } };
     }).concat(data.edges.map(function (e, i) {
       return { data: { id: "e" + i, source: e.source, target: e.target, width: 1 + 5 * e.weight / maxWeight } };
     }));
