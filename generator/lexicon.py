@@ -580,14 +580,16 @@ def title_fragment(
     name: "Barry Gibb of the Bee Gees" is how news places a person, whom "of" follows."""
     if language != "en":
         return False
-    joined = _JOINED_AFTER.match(text, end) if after else None
+    joined = _JOINED_AFTER.match(text, end) if after and "of" in text[end : end + 5] else None
     if joined is not None and _free_capital(joined.group(1), joined.start(1), named):
         return True
+    if "of" not in text[max(0, start - 9) : start]:  # most names: no regex needed
+        return False
     window = max(0, start - 60)
-    joined = _JOINED_BEFORE.search(text[window:start])
+    joined = _JOINED_BEFORE.search(text, window, start)
     if joined is None:
         return False
-    at = window + joined.start(1)
+    at = joined.start(1)
     word = joined.group(1).lower()
     if word in OFFICES_EN or is_role_word(word, DEFAULT_ROLE_WORDS) or opens_sentence(text, at):
         return False

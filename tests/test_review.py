@@ -30,6 +30,28 @@ def test_similar_names_are_candidates_with_evidence() -> None:
     assert all(c.a.type == c.b.type for c in cands)
 
 
+def test_two_places_the_gazetteer_tells_apart_are_no_merge_candidate() -> None:
+    """ "Austria" and "Australia" are alike by their letters, but two GeoNames places."""
+    from dataclasses import replace
+
+    articles, extractions = corpus(
+        make(
+            "a",
+            "[Austria|place] und [Australia|place] spielten, dann [Chatham House|organization] und [Chatam House|organization].",
+        )
+    )
+    ids = {"Austria": "2782113", "Australia": "2077456"}
+    ents = [
+        replace(e, identifiers=(("geonames", ids[e.name]),)) if e.name in ids else e
+        for e in resolve(articles, extractions, Curation(), None).entities
+    ]
+    assert {e.name for e in ents} >= set(ids)
+    cands = merge_candidates(ents)
+    assert sorted(sorted((c.a.name, c.b.name)) for c in cands) == [["Chatam House", "Chatham House"]]
+    # Without the identifiers they are a candidate (the letters say so).
+    assert len(merge_candidates([replace(e, identifiers=()) for e in ents])) == 2
+
+
 def test_suspicious_entities() -> None:
     flagged = {e.name: why for e, why in suspicious(entities())}
     assert "one mention" in flagged["kolonialherrschaft"]

@@ -47,7 +47,7 @@ person's words ("Mr Houston was quoted in the Herald newspaper saying: …").
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence, Set
+from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from generator.model import Article, Entity, Extraction, Mention, Sentence
@@ -334,7 +334,7 @@ def attribute(
         ]
         people = {entity_of[m.key] for m in speakers if entities[entity_of[m.key]].type == "person"}
         sentence_of = {s.index: s for s in ex.sentences}
-        pronoun_led = {s.index for s in ex.sentences if _opens_with_pronoun(article.text[s.start : s.end], pronouns)}
+        pronoun_led = _PronounLed(article.text, sentence_of, pronouns)
         previous: Quote | None = None
         for para in article.paragraphs:
             if para.boilerplate:
@@ -393,10 +393,22 @@ def attribute(
     return _teasers(quotes, articles, extractions, entity_of, entities)
 
 
-def _opens_with_pronoun(sentence: str, pronouns: set[str]) -> bool:
-    """Whether a sentence's first word, after a sentence adverb ("But he said ..."), is a subject pronoun."""
-    words = [w for w in _words(sentence)[:2] if w not in _SENTENCE_ADVERBS][:1]
-    return bool(words) and words[0] in pronouns
+class _PronounLed:
+    """The sentences whose first word, after a sentence adverb ("But he said ..."), is a subject
+    pronoun: asked about one sentence at a time, and only for articles with a quote to attribute."""
+
+    def __init__(self, text: str, sentences: Mapping[int, Sentence], pronouns: set[str]):
+        self.text, self.sentences, self.pronouns = text, sentences, pronouns
+        self.known: dict[int, bool] = {}
+
+    def __contains__(self, index: object) -> bool:
+        if not isinstance(index, int) or index not in self.sentences:
+            return False
+        if index not in self.known:
+            s = self.sentences[index]
+            words = [w for w in _words(self.text[s.start : min(s.end, s.start + 40)])[:2] if w not in _SENTENCE_ADVERBS]
+            self.known[index] = bool(words) and words[0] in self.pronouns
+        return self.known[index]
 
 
 #: What opens an apposition after a speaker's name: a comma, a bracket, "from", "of", "at".
@@ -562,7 +574,7 @@ def _antecedent(
     q_start: int,
     entity_of: Mapping[tuple[str, int, int], str],
     people: set[str],
-    pronoun_led: Set[int] = frozenset(),
+    pronoun_led: Container[int] = frozenset(),
 ) -> str | None:
     """Whom a pronoun before or after a quote refers to: the first person named in the nearest sentence
     before the quote that names one (the subject of that sentence, in news prose), names inside quotes aside.
@@ -587,7 +599,7 @@ def _speaker(
     pronouns: set[str],
     entity_of: Mapping[tuple[str, int, int], str],
     people: set[str],
-    pronoun_led: Set[int] = frozenset(),
+    pronoun_led: Container[int] = frozenset(),
 ) -> tuple[str | None, str]:
     """The speaker of the quote ``text[q_start:q_end]`` by the documented rules (module docstring), or None.
     ``pronoun_led``: the sentences whose subject is a pronoun (:func:`_antecedent`)."""
@@ -735,7 +747,7 @@ def _described(
     q_start: int,
     entity_of: Mapping[tuple[str, int, int], str],
     people: set[str],
-    pronoun_led: Set[int] = frozenset(),
+    pronoun_led: Container[int] = frozenset(),
 ) -> str | None:
     """Whom a description refers to: the person the sentences before are about (:func:`_antecedent`), when
     the article also calls them so (the head word right before their name: "England coach Andy Robinson",

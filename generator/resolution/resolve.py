@@ -334,10 +334,8 @@ def resolve(
 
     coordinated: dict[tuple[str, int, int], EntityType] = {}
 
-    def drafts(earlier: Mapping[Node, Draft] | None = None) -> list[Draft]:
-        return _drafts(
-            mentions, node_of, clusters, gazetteer, lang_of, settings, unnamed, nouns, referred, coordinated, earlier
-        )
+    def drafts() -> list[Draft]:
+        return _drafts(mentions, node_of, clusters, gazetteer, lang_of, settings, unnamed, nouns, referred, coordinated)
 
     found = drafts()
     # A list's other names as every mention of theirs typed them, not as the model labelled them there.
@@ -351,7 +349,7 @@ def resolve(
     }
     coordinated.update(coordinated_types(mentions, art_by_id, typed, weight))
     if coordinated:  # only the clusters with a coordinated mention vote again
-        found = drafts(earlier={d.root: d for d in found})
+        found = _revoted(found, _Vote(gazetteer, lang_of, settings, unnamed, nouns, referred, coordinated))
     derived_ids = {d.id for d in found}
     if _same_as(found, curation, clusters):
         found = drafts()
@@ -631,26 +629,18 @@ def _drafts(
     nouns: CommonNouns | None = None,
     referred: Set[tuple[str, int, int]] = frozenset(),
     coordinated: Mapping[tuple[str, int, int], EntityType] | None = None,
-    earlier: Mapping[Node, Draft] | None = None,
 ) -> list[Draft]:
-    """One draft per cluster with mentions: its place, voted type, canonical name and derived id.
-
-    ``earlier``: the drafts of a first vote over the same clusters; a cluster none of whose mentions
-    is ``coordinated`` keeps its earlier place, type and name (the vote is the same)."""
-    weights = dict(settings.type_weights)
+    """One draft per cluster with mentions: its place, voted type, canonical name and derived id."""
     groups: dict[Node, list[Mention]] = defaultdict(list)
     for m in mentions:
         groups[clusters.find(node_of[m.key])].append(m)
     members: dict[Node, set[Node]] = defaultdict(set)
     for node in list(clusters.parent):
         members[clusters.find(node)].add(node)
+    vote = _Vote(gazetteer, lang_of, settings, unnamed, nouns, referred, coordinated)
     out = []
     for root in sorted(groups):
         ms = sorted(groups[root], key=lambda m: (m.article, m.start))
-        before = earlier.get(root) if earlier is not None else None
-        if before is not None and not (coordinated and any(m.key in coordinated for m in ms)):
-            out.append(Draft(root, ms, before.curated, before.place, slugify(before.name), before.type, before.name))
-            continue
         nodes = members[root]
         curated_ids = sorted(n.key for n in nodes if n.rank == 0)
         geo_ids = sorted(int(n.key) for n in nodes if n.rank == 1)
@@ -658,6 +648,46 @@ def _drafts(
         if gazetteer is not None and geo_ids:
             found = [p for p in (gazetteer.by_id(g) for g in geo_ids) if p is not None]
             place = max(found, key=lambda p: (p.population, -p.geonameid)) if found else None
+        out.append(vote(root, ms, curated_ids, place))
+    return _unique_ids(out)
+
+
+def _revoted(drafts: Sequence[Draft], vote: _Vote) -> list[Draft]:
+    """The drafts again, those with a mention in ``vote.coordinated`` typed and named anew (the same
+    clusters: their places and curated ids stand), the others as they were."""
+    coordinated = vote.coordinated or {}
+    out = [
+        vote(d.root, d.mentions, d.curated, d.place)
+        if any(m.key in coordinated for m in d.mentions)
+        else Draft(d.root, d.mentions, d.curated, d.place, slugify(d.name), d.type, d.name)
+        for d in drafts
+    ]
+    return _unique_ids(out)
+
+
+def _unique_ids(drafts: list[Draft]) -> list[Draft]:
+    """Derived ids made unique: a name two drafts share gets a hash of each one's root."""
+    counts = Counter(d.id for d in drafts)
+    for d in drafts:
+        if counts[d.id] > 1:
+            d.id = f"{d.id}-{stable_hash(d.root.id, length=6)}"
+    return drafts
+
+
+@dataclass(frozen=True)
+class _Vote:
+    """Types and names one cluster's draft: the evidence every cluster's vote reads."""
+
+    gazetteer: Gazetteer | None
+    lang_of: Mapping[str, str]
+    settings: ResolveSettings
+    unnamed: UnnamedPersons | None = None
+    nouns: CommonNouns | None = None
+    referred: Set[tuple[str, int, int]] = frozenset()
+    coordinated: Mapping[tuple[str, int, int], EntityType] | None = None
+
+    def __call__(self, root: Node, ms: list[Mention], curated_ids: list[str], place: Place | None) -> Draft:
+        gazetteer, lang_of, unnamed = self.gazetteer, self.lang_of, self.unnamed
         branch = gazetteer is not None and any(
             national_branch(m.text, gazetteer, lang_of.get(m.article))
             or team_name(m.text, gazetteer, lang_of.get(m.article), unnamed.known if unnamed is not None else None)
@@ -666,21 +696,16 @@ def _drafts(
         etype = _vote_type(
             ms,
             lang_of,
-            weights,
+            dict(self.settings.type_weights),
             place_evidence=place is not None,
             unnamed=unnamed,
-            referred=referred,
+            referred=self.referred,
             branch=branch,
-            coordinated=coordinated,
+            coordinated=self.coordinated,
         )
-        nominative = nouns.nominative if nouns is not None and etype != "person" else None
-        name = _canonical_name(ms, etype, place, lang_of, settings.display_language, nominative)
-        out.append(Draft(root, ms, curated_ids, place, slugify(name), etype, name))
-    counts = Counter(d.id for d in out)
-    for d in out:
-        if counts[d.id] > 1:
-            d.id = f"{d.id}-{stable_hash(d.root.id, length=6)}"
-    return out
+        nominative = self.nouns.nominative if self.nouns is not None and etype != "person" else None
+        name = _canonical_name(ms, etype, place, lang_of, self.settings.display_language, nominative)
+        return Draft(root, ms, curated_ids, place, slugify(name), etype, name)
 
 
 def _same_as(drafts: Sequence[Draft], curation: Curation, clusters: _Clusters) -> bool:
@@ -918,17 +943,23 @@ def _without_titles_of_works(
     longer English title ("the Prisoner of Azkaban": :func:`title_fragment`) goes at that
     mention only: the same word elsewhere may be a name.
     """
-    spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    spans: dict[str, list[tuple[int, int]]] = defaultdict(list)  # of English articles: title_fragment's
     for m in mentions:
-        spans[m.article].append((m.start, m.end))
+        if (art := articles.get(m.article)) is not None and art.language == "en":
+            spans[m.article].append((m.start, m.end))
     fragments: set[tuple[str, int, int]] = set()
     titles: set[str] = set()
     for m in mentions:
         art = articles.get(m.article)
-        if art is None or m.source not in MODEL_SOURCES or curation.owner_of(m.text) is not None:
+        if art is None or m.source not in MODEL_SOURCES:
             continue
-        named = partial(_covered, spans[m.article])
-        if title_fragment(art.text, m.start, m.end, art.language, named, after=m.label != "person"):
+        if (
+            art.language == "en"
+            and title_fragment(
+                art.text, m.start, m.end, art.language, partial(_covered, spans[m.article]), after=m.label != "person"
+            )
+            and curation.owner_of(m.text) is None
+        ):
             fragments.add(m.key)
         if not m.entity_hint:
             before = art.text[max(0, m.start - 60) : m.start]

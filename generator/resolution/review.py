@@ -40,6 +40,8 @@ class Candidate:
 
 
 def merge_candidates(entities: Sequence[Entity], threshold: float = 85.0) -> list[Candidate]:
+    """Pairs of one type whose names are alike or contain one another; not two entities that two
+    different identifiers of one scheme keep apart ("Austria" and "Australia": two GeoNames places)."""
     out = []
     by_type: dict[str, list[Entity]] = {}
     for e in entities:
@@ -55,10 +57,17 @@ def merge_candidates(entities: Sequence[Entity], threshold: float = 85.0) -> lis
                 elif wa and wb and (wa <= wb or wb <= wa):
                     reason = "one name is part of the other"
                     score = fuzz.token_set_ratio(ka, kb)
-                if reason:
+                if reason and not _told_apart(a, b):
                     shared = len(set(a.articles) & set(b.articles))
                     out.append(Candidate(a, b, score, reason, shared))
     return sorted(out, key=lambda c: (-c.score, c.a.id, c.b.id))
+
+
+def _told_apart(a: Entity, b: Entity) -> bool:
+    """Whether ``a`` and ``b`` carry different identifiers of one scheme (two GeoNames places, two
+    Wikidata items): known to be two things, however alike their names."""
+    ours = dict(a.identifiers)
+    return any(scheme in ours and ours[scheme] != value for scheme, value in b.identifiers)
 
 
 def suspicious(entities: Sequence[Entity]) -> list[tuple[Entity, str]]:
