@@ -478,9 +478,15 @@ def test_an_amount_or_a_demonym_is_no_name(tmp_path: Path) -> None:
             {"label": "ORG", "pattern": "Hannover 96"},
             {"label": "NORP", "pattern": "Brazilian"},
             {"label": "PERSON", "pattern": "Ronaldo"},
+            {"label": "ORG", "pattern": "Frenchman"},
+            {"label": "ORG", "pattern": "Britons"},
+            {"label": "PERSON", "pattern": "Roger Federer - nice"},
         ]
     )
     nlp.to_disk(path)
     nlp = build_pipeline("en", str(path), NlpSettings(), curation(tmp_path))
     text = "It is worth 745bn Indian rupees; Hannover 96 rose and the Brazilian Ronaldo scored."
     assert [e.text for e in nlp(text).ents] == ["Hannover 96", "Ronaldo"]
+    # A nation's person or people, plural too; and the dash a name stood before, once its tail is cut.
+    text = "The Frenchman lost, more Britons came. Roger Federer - nice bloke - won."
+    assert [e.text for e in nlp(text).ents] == ["Roger Federer"]

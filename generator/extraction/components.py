@@ -32,6 +32,7 @@ from generator.lexicon import (
     HONORIFICS,
     NAME_PARTICLES,
     ORG_HEADS,
+    PEOPLE_NOUNS,
     PORTFOLIOS,
     TIME_ZONES,
     demonyms,
@@ -332,6 +333,15 @@ def make_span_filter(nlp: Language, name: str, role_words: list[str], exclude: l
     )
 
 
+def _people_word(text: str, lang: str) -> bool:
+    """A word for a nation's people or its adjective, singular or plural ("Indian", "Frenchman",
+    "Britons", "Americans"): English only; German's demonyms are nouns its lexicon knows."""
+    if lang != "en":
+        return False
+    singular = text[:-1] if text.endswith("s") and not text.endswith("ss") else text
+    return text in PEOPLE_NOUNS or singular in PEOPLE_NOUNS or text in demonyms(lang) or singular in demonyms(lang)
+
+
 def _addressed(span: Span) -> bool:
     """Whether a capitalised form of address stands right before ``span`` ("Mr Houston", "Frau Wien")."""
     if span.start == 0:
@@ -496,8 +506,12 @@ class SpanFilter:
         # A verbal idiom after an organisation's name: "... Studien zu Wort kommen lassen".
         if span.label_ not in PERSON_LABELS and end - start > 2 and doc[end - 2].lower_ == "zu":
             end -= 2
-        # Dangling particles or prepositions at the end: "Kim am".
-        while end > start and doc[end - 1].text[:1].islower() and not _JOINED_PARTICLE.fullmatch(doc[end - 1].text):
+        # Dangling particles or prepositions at the end ("Kim am"), and the dash they stood behind
+        # ("Roger Federer - nice bloke": the model's "Roger Federer - nice", its last word cut above).
+        while end > start and (
+            (doc[end - 1].text[:1].islower() and not _JOINED_PARTICLE.fullmatch(doc[end - 1].text))
+            or (not doc[end - 1].text[-1:].isalnum() and not _ABBREVIATION.fullmatch(doc[end - 1].text))
+        ):
             end -= 1
         while end > start and doc[start].text[:1].islower() and doc[start].text.lower() not in NAME_PARTICLES:
             start += 1
@@ -654,8 +668,8 @@ class SpanFilter:
         words = _WORDS.findall(text)
         if len("".join(words)) < 2 or all(w.lower() in self.calendar or self._time_compound(w) for w in words):
             return False  # also a letter and digits: "A4", "M8" (a road, a product)
-        if len(span) == 1 and text in demonyms(self.lang):
-            return False  # "Indian" of "745bn Indian rupees": an adjective, no one's name
+        if len(span) == 1 and _people_word(text, self.lang):
+            return False  # "Indian" of "745bn Indian rupees", "the Frenchman", "more Britons": no one's name
         if len(span) == 1 and text in TIME_ZONES:
             return False
         if " " not in text and _NEGATING_PREFIX.match(text) and not org_head(text):
