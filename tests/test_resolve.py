@@ -287,6 +287,20 @@ def test_a_name_after_a_form_of_address_does_not_join_the_town_of_that_name(gaz)
     assert ents["John Houston"] == ["Houston", "John Houston"]
 
 
+def test_a_german_genitive_of_a_name_used_as_a_place_joins_the_place(gaz) -> None:
+    """ "Kärntens" tagged as an organisation, where the corpus names "Kärnten" as a place: Carinthia."""
+    carinthia = gaz.lookup("Kärnten", language="de").geonameid  # a subdivision: the gazetteer's own id
+    res, ents = entities(
+        [
+            make("d1", f"In [Kärnten|place|geonames:{carinthia}] schneit es.", language="de"),
+            make("d2", "Der Landeshauptmann [Kärntens|organization] sprach.", language="de"),
+        ],
+        gaz=gaz,
+    )
+    assert [(e.name, e.type) for e in res.entities] == [("Kärnten", "place")]
+    assert ents["Kärnten"] == ["Kärnten", "Kärntens"]
+
+
 def test_a_country_code_is_a_place_only_where_it_spells_out_the_countrys_name(gaz) -> None:
     """ "USA" and "US" spell out the United States; "BT" (the company, not Bhutan) and "ER" (the
     series, not Eritrea) are ISO codes too, but no one writes them for the country."""

@@ -440,14 +440,19 @@ def _join_places(
     A place found without a hint, and a name labelled otherwise once that same
     name is a place elsewhere in the corpus ("Manchester" as a person in one
     article and a place in the next is one city; its type is then voted with the
-    gazetteer's weight); not a name after a form of address ("Mr Houston").
+    gazetteer's weight), or its German genitive ("Kärntens" an organisation where
+    "Kärnten" is a place); not a name after a form of address ("Mr Houston").
     """
     used_as_place = {skeleton(m.text) for m in mentions if m.label == "place"}
     for m in mentions:
         node = node_of[m.key]
         if articles is not None and _addressed(m, articles):
             continue
-        if node.rank == 2 and (m.label == "place" or skeleton(m.text) in used_as_place):
+        # A German genitive of a name the corpus uses as a place ("Kärntens" where "Kärnten" is one).
+        stem = genitive_stem(m.text) if lang_of.get(m.article) == "de" else None
+        if node.rank == 2 and (
+            m.label == "place" or skeleton(m.text) in used_as_place or (stem and skeleton(stem) in used_as_place)
+        ):
             lang = lang_of.get(m.article)
             place = gazetteer.lookup(m.text, language=lang, allow_codes=True)
             if place is None and (stem := genitive_stem(m.text)):
