@@ -327,7 +327,8 @@ def test_a_nationality_glued_to_the_front_of_a_name_is_cut_off(common_nouns) -> 
         make(
             "en2",
             "[Frenchman Cyril Saulnier|organization] won. [Spaniard Costa|person] lost. [Finn Russell|person] kicked."
-            " [American Airlines|organization] flew.",
+            " [American Airlines|organization] flew. [American Taylor Dent|organization] served."
+            " [American Life Project|organization] and [German Marshall Fund|organization] wrote.",
             language="en",
         )
     )
@@ -337,6 +338,9 @@ def test_a_nationality_glued_to_the_front_of_a_name_is_cut_off(common_nouns) -> 
         ("Costa", "person"),
         ("Finn Russell", "person"),
         ("American Airlines", "organization"),
+        ("Taylor Dent", "person"),  # an adjective for a nation, then a word English writes as a name
+        ("American Life Project", "organization"),
+        ("German Marshall Fund", "organization"),
     ]
 
 

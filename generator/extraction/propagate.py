@@ -33,8 +33,10 @@ from generator.lexicon import (
     ORG_HEAD_NOUNS,
     PEOPLE_NOUNS,
     CommonNouns,
+    demonyms,
     is_role_word,
     names_seat,
+    org_head,
 )
 from generator.model import ENTITY_TYPES, Article, EntityType, Extraction, Mention, stable_hash
 from generator.names import genitive_stem, is_acronym, skeleton
@@ -437,10 +439,22 @@ def _without_glued_words(
     leaves the second ("Nadal French-Open-Sieger Stan Wawrinka" -> "Stan Wawrinka").
     """
     words = m.text.split(" ")
-    if m.source in ("model", "list") and len(words) > 1 and words[0] in PEOPLE_NOUNS and words[1][:1].isupper():
-        # "Frenchman Cyril Saulnier", whatever the model's label: a nation's person, named.
-        start = m.start + len(words[0]) + 1
-        return replace(m, start=start, text=article.text[start : m.end], label="person")
+    if m.source in ("model", "list") and len(words) > 1 and words[1][:1].isupper():
+        # "Frenchman Cyril Saulnier", whatever the model's label: a nation's person, named. So is
+        # "American Taylor Dent" when a word English writes as a name follows the adjective and no
+        # organisation noun ends it ("German Marshall Fund", "American Life Project" stay).
+        adjective = (
+            len(words) > 2
+            and article.language == "en"
+            and words[0] in demonyms("en")
+            and nouns is not None
+            and words[1] in nouns.name_like  # English writes it capitalised: "Taylor", not "Trade" or "Life"
+            and all(w[:1].isupper() for w in words[1:])
+            and not org_head(" ".join(words[1:]))
+        )
+        if words[0] in PEOPLE_NOUNS or adjective:
+            start = m.start + len(words[0]) + 1
+            return replace(m, start=start, text=article.text[start : m.end], label="person")
     if nouns is None or m.source not in ("model", "list") or m.label != "person" or not nouns.knows(article.language):
         return m
     cut = 0
