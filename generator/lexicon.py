@@ -370,8 +370,10 @@ AWARD_NAMES = frozenset(
     }
 )
 
+#: English determiners, which a person's name never follows in news ("an Oscar", "the Golden Lion prize").
+_DETERMINERS_EN = "an?|the|this|his|her|its|their"
 _DETERMINER_BEFORE = re.compile(
-    r"\b(?:an?|the|this|his|her|its|their|second|third|ein|einen|eines|einem|den|der|die|das|dem|des|seinen|ihren)\s+\Z",
+    rf"\b(?:{_DETERMINERS_EN}|second|third|ein|einen|eines|einem|den|der|die|das|dem|des|seinen|ihren)\s+\Z",
     re.IGNORECASE,
 )
 #: Lower-case nouns after a name that make it an award's ("the Golden Lion prize", "the Booker prize",
@@ -380,7 +382,7 @@ _DETERMINER_BEFORE = re.compile(
 _AWARD_AFTER = re.compile(r"[ \t]+(?:award|awards|prize|prizes|ceremony|nomination|nominations|nominee|nominees)\b")
 
 
-_DETERMINED = re.compile(r"\b(?:an?|the|this|its|their|his|her)\s+(?:[\w'’-]+\s+)?\Z", re.IGNORECASE)
+_DETERMINED = re.compile(rf"\b(?:{_DETERMINERS_EN})\s+(?:[\w'’-]+\s+)?\Z", re.IGNORECASE)  # one word may stand between
 
 
 def award_name(name: str, before: str, after: str) -> bool:

@@ -30,7 +30,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, field
-from functools import lru_cache, partial
+from functools import cached_property, lru_cache, partial
 from typing import NamedTuple
 
 from rigour.names import extract_org_types, remove_org_types
@@ -691,6 +691,10 @@ class _Vote:
     referred: Set[tuple[str, int, int]] = frozenset()
     coordinated: Mapping[tuple[str, int, int], EntityType] | None = None
 
+    @cached_property
+    def weights(self) -> dict[str, float]:  # once, not per cluster
+        return dict(self.settings.type_weights)
+
     def __call__(self, root: Node, ms: list[Mention], curated_ids: list[str], place: Place | None) -> Draft:
         gazetteer, lang_of, unnamed = self.gazetteer, self.lang_of, self.unnamed
         branch = gazetteer is not None and any(
@@ -701,7 +705,7 @@ class _Vote:
         etype = _vote_type(
             ms,
             lang_of,
-            dict(self.settings.type_weights),
+            self.weights,
             place_evidence=place is not None,
             unnamed=unnamed,
             referred=self.referred,

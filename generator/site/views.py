@@ -90,8 +90,10 @@ def _map_place(e: Entity, href: str, weight: int, own: bool) -> dict[str, Any]:
     return place
 
 
-def node(e: Entity, link_to: LinkTo) -> dict[str, object]:
-    return {"id": e.id, "label": e.name, "type": e.type, "mentions": len(e.mentions), "href": link_to(e)}
+def node(e: Entity, link_to: LinkTo, *, rounded: bool = False) -> dict[str, object]:
+    """A graph node; ``rounded``: its mention count as a power of two ("size": :func:`magnitude`)."""
+    count: dict[str, object] = {"size": magnitude(len(e.mentions))} if rounded else {"mentions": len(e.mentions)}
+    return {"id": e.id, "label": e.name, "type": e.type, **count, "href": link_to(e)}
 
 
 def magnitude(count: int) -> int:
@@ -110,10 +112,7 @@ def neighbourhood(
     hundreds of pages of every entity named with Paris (one edit, a few pages to rebuild)."""
     rel = sorted(neighbours, key=lambda x: (-len(x[1]), x[0]))[:15]
     ids = [e.id] + [o for o, _, _ in rel]
-    nodes = [
-        {"id": x.id, "label": x.name, "type": x.type, "size": magnitude(len(x.mentions)), "href": link_to(x)}
-        for x in (by_id[i] for i in ids)
-    ]
+    nodes = [node(by_id[i], link_to, rounded=True) for i in ids]
     edges = [{"source": e.id, "target": o, "weight": magnitude(len(w))} for o, w, _ in rel]
     for a, b in combinations(sorted(ids[1:]), 2):
         if (a, b) in cooc:
