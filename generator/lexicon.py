@@ -470,6 +470,102 @@ def landmark_words(name: str) -> tuple[str, ...] | None:
     return tuple(sorted(out)) if generic else None
 
 
+#: Verbs of saying (lower case; matched as words). Extend per language as needed.
+SPEECH_VERBS: dict[str, tuple[str, ...]] = {
+    "de": (
+        "sagte",
+        "sagten",
+        "sagt",
+        "sagen",
+        "erklärte",
+        "erklärten",
+        "erklärt",
+        "betonte",
+        "betont",
+        "meinte",
+        "warnte",
+        "schrieb",
+        "anmerkte",
+        "merkte",
+        "gedroht",
+        "drohte",
+        "nannte",
+        "nennt",
+        "räumte",
+        "sprach",
+        "versprach",
+        "versprachen",
+        "forderte",
+        "kritisierte",
+        "berichtete",
+        "fügte",
+        "hinzufügte",
+        "teilte",
+        "zitierte",
+        "bekräftigte",
+        "bestätigte",
+        "so",
+        "laut",
+        "zufolge",
+        "äußerte",
+        "verkündete",
+        "antwortete",
+        "entgegnete",
+        "ergänzte",
+        "kommentierte",
+        "unterstrich",
+        "versicherte",
+        "mahnte",
+        "schilderte",
+        "argumentierte",
+        "resümierte",
+        "konterte",
+    ),
+    "en": (
+        "said",
+        "says",
+        "say",
+        "told",
+        "tells",
+        "added",
+        "stated",
+        "states",
+        "warned",
+        "wrote",
+        "noted",
+        "called",
+        "insisted",
+        "explained",
+        "asked",
+        "declared",
+        "announced",
+        "claimed",
+        "according",
+        "continued",
+        "saying",
+        "adding",
+        "insisting",
+        "admitted",
+        "argued",
+        "replied",
+        "commented",
+        "acknowledged",
+        "conceded",
+        "recalled",
+        "stressed",
+        "confirmed",
+        "remarked",
+        "responded",
+        "explaining",
+        "warning",
+        "countered",
+        "retorted",
+        "quipped",
+        "joked",
+    ),
+}
+
+
 # ---------------------------------------------------------------- titles of works
 
 #: Genre nouns that journalism puts right before the title of a work or the name of a product ("the comedy
@@ -479,14 +575,16 @@ def landmark_words(name: str) -> tuple[str, ...] | None:
 #: ("Kinofilm", "Erfolgsroman"). "Roman" alone is left out: it is a given name too.
 WORK_GENRES: dict[str, frozenset[str]] = {
     "en": frozenset(
-        "film movie comedy drama thriller documentary biopic musical song single album ballad anthem"
-        " novel book memoir play opera ballet series sitcom soap show programme program"
+        "film movie comedy drama thriller documentary biopic musical song single album ballad anthem track tune"
+        " novel book memoir play poem opera ballet series sitcom soap show programme program sketch cartoon"
+        " sequel remake trilogy soundtrack painting sculpture exhibition"
         # products, which are works as much ("the drug Crestor", "the browser Opera", "the game Halo")
         " drug medicine vaccine depressant antidepressant browser game videogame".split()
     ),
     "de": frozenset(
         "film spielfilm kinofilm komödie drama thriller dokumentation doku musical song lied single album"
-        " ballade hymne buch bestseller theaterstück oper ballett serie sitcom sendung show"
+        " ballade hymne buch bestseller theaterstück oper ballett serie sitcom sendung show titel"
+        " gedicht gemälde skulptur ausstellung fortsetzung trilogie"
         " medikament präparat browser videospiel computerspiel".split()
     ),
 }
@@ -506,6 +604,74 @@ def introduces_work(text_before: str, language: str) -> bool:
             return False
         return low in genres or any(len(low) > len(g) + 2 and low.endswith(g) for g in genres | _GERMAN_COMPOUND_ONLY)
     return word in genres  # English genre nouns are lower case; "Comedy Central" is a name
+
+
+#: English plurals of the genre nouns, which introduce lists of titles ("films including Jungle Fever,
+#: School Daze and Malcolm X"); "hits" only as a plural ("her hits include Dirrty": "hit" is a verb too).
+#: Not "games" and "singles", which sport has ("other games include Chelsea, Liverpool and ...").
+_GENRE_PLURALS_EN = frozenset(
+    {g + "s" for g in WORK_GENRES["en"] if not g.endswith(("y", "s")) and g not in ("game", "single")}
+    | {"comedies", "documentaries", "trilogies", "series", "hits"}
+)
+#: The words between a plural genre noun and its list (not "like": "the team plays like Arsenal").
+_LIST_OPENERS_EN = r"(?:including|include|includes|included|such\s+as)"
+_TITLE_LIST_EN = re.compile(
+    rf"\b(?:{'|'.join(sorted(_GENRE_PLURALS_EN))}),?\s+{_LIST_OPENERS_EN}\s+"
+    r"(?:[^.;:!?\n]*?,\s+)?(?:(?:and|or)\s+)?\Z"
+)
+#: English words that give a title after them ("a song titled Grief Never Grows Old").
+_TITLING_EN = frozenset({"titled", "entitled"})
+_POSSESSIVE_DETERMINERS_EN = frozenset({"his", "her", "their", "its", "whose"})
+#: Words that make the genre word before a comma a noun with a title in apposition ("her latest single,
+#: Car Wash,"; not the verb of "the figures show, Smith argues,").
+_GENRE_MODIFIERS_EN = _POSSESSIVE_DETERMINERS_EN | frozenset(
+    "a an the this new latest recent debut first second third last next final own hit forthcoming upcoming".split()
+)
+#: What may follow a title that stands in apposition or in a list: punctuation, a conjunction or the end.
+_APPOSITION_END = re.compile(r"\A(?:\s*[,.;:!?)\]]|\s+(?:and|or)\s|\s*\Z)")
+
+
+def work_title(text: str, start: int, end: int, language: str) -> bool:
+    """Whether the name at ``text[start:end]`` is given as the title of a work by the words around it.
+
+    Right after a genre noun (:func:`introduces_work`: "the comedy Sideways", "der Film „Sideways“",
+    "mit dem Titel „…“"), and in English also: in apposition to one ("her most recent single, Car Wash,
+    featuring ..."), after "titled" or "entitled", in a list that a plural genre noun opens ("25 films,
+    including Jungle Fever, Do the Right Thing and School Daze"; "her hits include Dirrty and
+    Beautiful"), and between a possessive and a genre noun ("his Greatest Hits album"). Apposition and
+    lists hold only where the name ends its list item (a comma, a conjunction, a full stop):
+    "After the film, Smith left" gives no title.
+    """
+    before = text[max(0, start - 200) : start]
+    if introduces_work(before[-60:], language):
+        return True
+    if language != "en":
+        return False
+    after = text[end : end + 40]
+    closed = _APPOSITION_END.match(after) is not None
+    tail = before.rstrip()
+    if closed and tail.endswith(",") and (genre := word_before(tail[:-1], blank=False)) in WORK_GENRES["en"]:
+        phrase = tail[: -1 - len(genre)]
+        modifier = word_before(phrase)
+        # (Not "the director of the film, Vinod Pande,": the name is the director's.)
+        if (
+            modifier is not None
+            and modifier.lower() in _GENRE_MODIFIERS_EN
+            and not re.search(r"\bof\s+\S+\s*\Z", phrase)
+        ):
+            return True  # "her most recent single, Car Wash,"
+    if word_before(before, quote=True) in _TITLING_EN:
+        return True
+    if closed and _TITLE_LIST_EN.search(before):
+        return True
+    previous = word_before(before)
+    following = re.match(r"\s+([a-z]+)\b", after)
+    return (
+        previous is not None
+        and previous.lower() in _POSSESSIVE_DETERMINERS_EN
+        and following is not None
+        and following.group(1) in WORK_GENRES["en"]
+    )
 
 
 #: English function words that title case capitalises and a name's own spelling does not

@@ -8,8 +8,10 @@ import pytest
 import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from spacy.tokens import Doc, Span
 
 from generator.curation import load_curation
+from generator.extraction.components import SpanFilter
 from generator.extraction.nlp import NlpSettings, build_pipeline, chunks
 
 
@@ -490,3 +492,22 @@ def test_an_amount_or_a_demonym_is_no_name(tmp_path: Path) -> None:
     # A nation's person or people, plural too; and the dash a name stood before, once its tail is cut.
     text = "The Frenchman lost, more Britons came. Roger Federer - nice bloke - won."
     assert [e.text for e in nlp(text).ents] == ["Roger Federer"]
+
+
+def test_a_verb_of_saying_that_opens_the_sentence_is_no_part_of_a_name() -> None:
+    """ "Said Wales assistant coach Scott Johnson: ..." (the parser's root) is Wales; "Said Aouita won",
+    where the parser makes "Said" a compound of the surname, keeps the given name. Without a parse
+    nothing is cut."""
+    vocab = spacy.blank("en").vocab
+    span_filter = SpanFilter(lang="en", role_words=[], exclude=[], min_chars=2)
+    said = Doc(
+        vocab,
+        words=["Said", "Wales", "coach", "Scott", "Johnson"],
+        heads=[0, 0, 4, 4, 0],
+        deps=["ROOT", "nmod", "compound", "compound", "dobj"],
+    )
+    aouita = Doc(vocab, words=["Said", "Aouita", "won"], heads=[1, 2, 2], deps=["compound", "nsubj", "ROOT"])
+    unparsed = Doc(vocab, words=["Said", "Wales", "won"])
+    assert span_filter.trim(Span(said, 0, 2, label="PERSON")).text == "Wales"
+    assert span_filter.trim(Span(aouita, 0, 2, label="PERSON")).text == "Said Aouita"
+    assert span_filter.trim(Span(unparsed, 0, 2, label="PERSON")).text == "Said Wales"

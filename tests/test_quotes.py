@@ -394,3 +394,17 @@ def test_a_description_the_article_gives_someone_else_names_no_speaker() -> None
         language="en",
     )
     assert [(who, c) for _, who, c in result] == [(None, "none")]
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        # A subject the model did not name, then the verb: the name after the verb heard the words.
+        '"He would be perfect for the job," Souness told [BBC Sport|organization].',
+        '"We do not comment on rumours," The company told [Reuters|organization].',
+        # A pronoun subject with no person before it: the name after its verb is whom it was told.
+        'He told [BBC Sport|organization]: "I am not sure if I want to stay or not at this club."',
+    ],
+)
+def test_whom_the_words_were_said_to_is_no_speaker(markup: str) -> None:
+    assert [(who, cue) for _, who, cue in quotes(markup, language="en")] == [(None, "none")]

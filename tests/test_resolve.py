@@ -420,6 +420,16 @@ def test_english_words_a_large_corpus_writes_in_lower_case_are_ordinary_words(co
         # A product, introduced the same way.
         ("en", "[Paul Giamatti|person] sold the anti-depressant [Prozac|organization] and the game [Halo|place]."),
         ("de", "[Imelda Staunton|person] nahm das Medikament [Tysabri|person]."),
+        ("de", "[Imelda Staunton|person] las ein Buch mit dem Titel „[Der Schwarm|organization]“."),
+        # In apposition to a genre noun, after "titled", in a list a plural genre noun opens, and
+        # between a possessive and a genre noun.
+        ("en", "[Julie Andrews|person] released her latest single, [Car Wash|person], in May."),
+        ("en", "[Julie Andrews|person] recorded a song titled [Grief Never Grows Old|organization]."),
+        (
+            "en",
+            "[Julie Andrews|person] made films including [Jungle Fever|organization], [School Daze|place] and more.",
+        ),
+        ("en", "[Julie Andrews|person] sang from her [Greatest Hits|place] album."),
     ],
 )
 def test_titles_of_works_are_not_entities(language: str, text: str) -> None:
@@ -437,6 +447,20 @@ def test_a_genre_noun_before_a_role_or_a_capitalised_genre_is_no_title() -> None
         ]
     )
     assert set(ents) == {"Mike Leigh", "Comedy Central", "Roman Abramowitsch"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The director of the film, [Vinod Pande|person], says it is not offensive.",  # the director's name
+        "After the film, [Vinod Pande|person] left.",  # no apposition: the name goes on into its clause
+        "Other games include [Chelsea|organization], [Arsenal|organization] and [Everton|organization].",
+        "The team plays like [Chelsea|organization].",
+    ],
+)
+def test_a_name_near_a_genre_noun_that_it_does_not_title_stays(text: str) -> None:
+    _, ents = entities([make("e1", text, language="en")])
+    assert len(ents) == text.count("["), text
 
 
 def test_cases_of_a_german_name_are_one_entity() -> None:

@@ -34,6 +34,7 @@ from generator.lexicon import (
     ORG_HEADS,
     PEOPLE_NOUNS,
     PORTFOLIOS,
+    SPEECH_VERBS,
     TIME_ZONES,
     demonyms,
     is_apposition_head,
@@ -410,6 +411,7 @@ class SpanFilter:
         self.exclude = frozenset(fold(x) for x in exclude)
         self.min_chars = min_chars
         self.calendar = _calendar_words(lang) | _calendar_words("en")
+        self.speech_verbs = frozenset(SPEECH_VERBS.get(lang, ()))
         self.time_words = frozenset(
             "morgen abend mittag nacht vormittag nachmittag früh morning evening night afternoon".split()
         )
@@ -461,6 +463,16 @@ class SpanFilter:
             or doc[end - 1].lower_ in _POSSESSIVES
         ):
             end -= 1
+        # A verb of saying that opens the sentence is no word of the name after it ("Said Wales assistant
+        # coach Scott Johnson: ...", the parser's root), though a given name spelt like one is ("Said
+        # Aouita won": the parser makes it a compound of the surname).
+        while (
+            end - start > 1
+            and doc[start].lower_ in self.speech_verbs
+            and doc.has_annotation("DEP")
+            and (doc[start].head.i == start or doc[start].head.i not in range(start, end))
+        ):
+            start += 1
         # An amount before a name ("745bn Indian rupees", "5m Euro"): a number with a unit in lower
         # case is no part of a name ("3M", "1860 München" keep theirs).
         while end - start > 1 and _AMOUNT.fullmatch(doc[start].text):

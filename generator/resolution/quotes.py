@@ -50,102 +50,9 @@ import re
 from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from generator.lexicon import SPEECH_VERBS
 from generator.model import Article, Entity, Extraction, Mention, Sentence
 
-#: Verbs of saying (lower case; matched as words). Extend per language as needed.
-SPEECH_VERBS: dict[str, tuple[str, ...]] = {
-    "de": (
-        "sagte",
-        "sagten",
-        "sagt",
-        "sagen",
-        "erklärte",
-        "erklärten",
-        "erklärt",
-        "betonte",
-        "betont",
-        "meinte",
-        "warnte",
-        "schrieb",
-        "anmerkte",
-        "merkte",
-        "gedroht",
-        "drohte",
-        "nannte",
-        "nennt",
-        "räumte",
-        "sprach",
-        "versprach",
-        "versprachen",
-        "forderte",
-        "kritisierte",
-        "berichtete",
-        "fügte",
-        "hinzufügte",
-        "teilte",
-        "zitierte",
-        "bekräftigte",
-        "bestätigte",
-        "so",
-        "laut",
-        "zufolge",
-        "äußerte",
-        "verkündete",
-        "antwortete",
-        "entgegnete",
-        "ergänzte",
-        "kommentierte",
-        "unterstrich",
-        "versicherte",
-        "mahnte",
-        "schilderte",
-        "argumentierte",
-        "resümierte",
-        "konterte",
-    ),
-    "en": (
-        "said",
-        "says",
-        "say",
-        "told",
-        "tells",
-        "added",
-        "stated",
-        "states",
-        "warned",
-        "wrote",
-        "noted",
-        "called",
-        "insisted",
-        "explained",
-        "asked",
-        "declared",
-        "announced",
-        "claimed",
-        "according",
-        "continued",
-        "saying",
-        "adding",
-        "insisting",
-        "admitted",
-        "argued",
-        "replied",
-        "commented",
-        "acknowledged",
-        "conceded",
-        "recalled",
-        "stressed",
-        "confirmed",
-        "remarked",
-        "responded",
-        "explaining",
-        "warning",
-        "countered",
-        "retorted",
-        "quipped",
-        "joked",
-    ),
-}
 PRONOUNS: dict[str, tuple[str, ...]] = {
     "de": ("er", "sie"),
     "en": ("he", "she", "they"),
@@ -612,7 +519,16 @@ def _speaker(
         between = _words(text[q_end : m.start])
         # '"…," he told the CBS programme': a pronoun is the subject, the name after the verb whom it was told.
         pronoun_subject = bool(between) and between[0] in pronouns
-        if any(w in verbs for w in between) and len(between) <= 12 and not pronoun_subject:
+        # '"…," Souness told BBC Sport', '"…," The company told Reuters': in English a capitalised word
+        # before the verb is its subject, named or not, and the name after the verb only heard the words.
+        first = re.match(r"[^\w]*(\w+)", text[q_end : m.start])
+        named_subject = (
+            article.language == "en"
+            and first is not None
+            and first.group(1)[:1].isupper()
+            and first.group(1).lower() not in verbs
+        )
+        if any(w in verbs for w in between) and len(between) <= 12 and not pronoun_subject and not named_subject:
             # "sagte der Sprecher des US-Außenministeriums, Vedant Patel": the person
             # in apposition to an organization is the speaker.
             if m.key in entity_of and entity_of[m.key] not in people:
@@ -670,6 +586,8 @@ def _speaker(
                 speaker = _antecedent(outside, s_start, entity_of, people, pronoun_led)
                 if speaker is not None:
                     return speaker, "pronoun"
+            # A name after the pronoun's verb is whom the words were said to ("He told BBC Sport: …").
+            before = [m for m in before if len(_words(text[s_start : m.start])) <= i]
             break
     else:
         # A pronoun subject opening the sentence, its verb of saying coordinated right before the quote

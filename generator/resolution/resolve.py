@@ -47,13 +47,13 @@ from generator.lexicon import (
     award_name,
     event_name,
     introduced_by_class_noun,
-    introduces_work,
     landmark_words,
     law_name,
     opens_sentence,
     org_head,
     title_cased,
     title_fragment,
+    work_title,
 )
 from generator.model import ENTITY_TYPES, Alias, Article, Entity, EntityType, Extraction, Mention, stable_hash
 from generator.names import acronym_of, fold, genitive_stem, is_acronym, safe_slug, skeleton
@@ -944,7 +944,8 @@ def _without_titles_of_works(
     names of events, competitions and awards ("Hopman Cup", "Australian Open": :func:`event_name`;
     "the Oscars", "ein Bafta": :func:`award_name`).
 
-    A name that the corpus introduces with a genre noun (:func:`introduces_work`)
+    A name that the corpus gives as a title (:func:`work_title`: after a genre noun, in apposition
+    to one, in a list a plural genre noun opens)
     is a work's title, and so is every other mention of the same text that only
     the model or propagation found: the model tags titles as persons ("Vera
     Drake"), places ("Sideways") or organisations. A curated name, a gazetteer
@@ -973,7 +974,7 @@ def _without_titles_of_works(
         if not m.entity_hint:
             before = art.text[max(0, m.start - 60) : m.start]
             if (
-                introduces_work(before, art.language)
+                work_title(art.text, m.start, m.end, art.language)
                 or law_name(m.text)
                 or event_name(m.text)
                 or award_name(m.text, before, art.text[m.end : m.end + 20])
