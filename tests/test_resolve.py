@@ -374,6 +374,22 @@ def test_ordinary_nouns_the_model_took_for_names_are_set_aside(tmp_path: Path) -
     assert sorted(m.text for m in res.suppressed) == ["Beton", "Nutzer", "Nutzer"]
 
 
+def test_a_dictionary_noun_english_writes_as_a_name_or_an_acronym_names_a_body() -> None:
+    """German Wiktionary lists brands as nouns ("Microsoft", "FIFA"): what English text writes capitalised
+    more often than not, or an acronym, is an organisation's name when the model says so; as a person's
+    it stays an ordinary word ("den ersten Oscar"), and so does a noun English does not write as a name."""
+    from generator.lexicon import CommonNouns
+
+    nouns = CommonNouns(
+        {"de": frozenset({"Beton", "Microsoft", "FIFA", "Oscar"})}, name_like=frozenset({"Microsoft", "Oscar"})
+    )
+    text = "[Microsoft|organization] und die [FIFA|organization] bauen mit [Beton|organization]. Er gewann den [Oscar|person]."
+    articles, extractions = corpus(make("d1", text))
+    res = resolve(articles, extractions, Curation(), None, nouns=nouns)
+    assert sorted(e.name for e in res.entities) == ["FIFA", "Microsoft"]
+    assert sorted(m.text for m in res.suppressed) == ["Beton", "Oscar"]
+
+
 def test_a_german_compound_of_common_nouns_is_an_ordinary_word(common_nouns) -> None:
     """German forms compounds at will: one of two dictionary nouns is an ordinary word the dictionary
     lacks, unless the model says place, its head names an institution, or a capital inside makes it a brand."""

@@ -910,6 +910,16 @@ def _without_ordinary_words(
         if " " in word or word in longer[m.article]:
             return False
         stem = genitive_stem(word)
+        if (
+            lang != "en"
+            and m.label != "person"
+            and (is_acronym(word) or any(w in nouns.name_like for w in filter(None, (word, stem))))
+        ):
+            # A noun the dictionary lists that English text writes as a name ("Facebook", "Microsoft",
+            # "Amazon") or that is an acronym ("FIFA", "BMW"), and that the model took for an organisation
+            # or a place, names a brand or a body, not a thing. (As a person's it is a title or an award
+            # as often: "den ersten Oscar".)
+            return False
         # A compound of common nouns the dictionary lacks ("Nachfrageproblem") counts too, unless the model
         # says place: German names places and regions so ("Sowjetunion", "Mittelmeer", "Eisenstadt").
         compound = m.label != "place" and any(nouns.is_compound(lang, w) for w in filter(None, (word, stem)))
