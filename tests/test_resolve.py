@@ -1354,3 +1354,16 @@ def test_an_age_after_a_name_is_evidence_of_a_person() -> None:
         "Mustafa S.": "person",
         "Acme Widgets": "organization",
     }
+
+
+def test_a_one_word_name_no_dictionary_knows_is_no_person_unless_shaped_as_a_surname() -> None:
+    """ "Yukos" (no dictionary knows it) loses its person votes; "O'Driscoll", "McBryde" are surnames by their
+    shape, whatever the dictionary lacks."""
+    from generator.resolution.resolve import UnnamedPersons
+
+    articles, extractions = corpus(
+        make("a", "[Yukos|person] paid. [O'Driscoll|person] and [McBryde|person] scored.", language="en")
+    )
+    ms = [m for ex in extractions.values() for m in ex.mentions]
+    unnamed = UnnamedPersons.of(ms, {a.id: a for a in articles}, lambda word: False)
+    assert [t for t in ("Yukos", "O'Driscoll", "McBryde") if unnamed([m for m in ms if m.text == t])] == ["Yukos"]

@@ -1199,6 +1199,11 @@ def coordinated_types(
     return found
 
 
+#: A surname by its shape: Irish and Scottish patronymics ("O'Driscoll", "O’Gara", "McBryde"), which no
+#: company or brand is named as alone (a name dictionary lacks many: "O'Driscoll" is not in rigour's).
+_GAELIC_SURNAME = re.compile(r"(?:O['’]|Mc)[A-Z][a-z]+")
+
+
 @dataclass(frozen=True)
 class UnnamedPersons:
     """Whether the mentions of a would-be person never name one as news text does.
@@ -1247,7 +1252,7 @@ class UnnamedPersons:
         # ("Yukos" is no genitive of the given name "Yuko").
         stem = genitive_stem(text) if language == "de" or text.endswith(("'", "’")) else None
         forms = [text, stem] if stem else [text]
-        if self.surnames.intersection(forms):
+        if self.surnames.intersection(forms) or any(_GAELIC_SURNAME.fullmatch(form) for form in forms):
             return False
         if any(is_acronym(form) for form in forms):
             return True
