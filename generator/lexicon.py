@@ -638,7 +638,8 @@ def work_title(text: str, start: int, end: int, language: str) -> bool:
     "mit dem Titel „…“"), and in English also: in apposition to one ("her most recent single, Car Wash,
     featuring ..."), after "titled" or "entitled", in a list that a plural genre noun opens ("25 films,
     including Jungle Fever, Do the Right Thing and School Daze"; "her hits include Dirrty and
-    Beautiful"), and between a possessive and a genre noun ("his Greatest Hits album"). Apposition and
+    Beautiful"), right after a possessive's "debut" ("his debut Garden State"), and between a possessive
+    and a genre noun ("his Greatest Hits album"). Apposition and
     lists hold only where the name ends its list item (a comma, a conjunction, a full stop):
     "After the film, Smith left" gives no title.
     """
@@ -665,6 +666,10 @@ def work_title(text: str, start: int, end: int, language: str) -> bool:
     if closed and _TITLE_LIST_EN.search(before):
         return True
     previous = word_before(before)
+    if previous == "debut" and (word_before(before[: before.rstrip().rfind("debut")]) or "").lower() in (
+        _POSSESSIVE_DETERMINERS_EN
+    ):
+        return True  # "his debut Garden State": a debut is a work
     following = re.match(r"\s+([a-z]+)\b", after)
     return (
         previous is not None

@@ -511,3 +511,27 @@ def test_a_verb_of_saying_that_opens_the_sentence_is_no_part_of_a_name() -> None
     assert span_filter.trim(Span(said, 0, 2, label="PERSON")).text == "Wales"
     assert span_filter.trim(Span(aouita, 0, 2, label="PERSON")).text == "Said Aouita"
     assert span_filter.trim(Span(unparsed, 0, 2, label="PERSON")).text == "Said Wales"
+
+
+def test_a_name_and_where_it_is_are_two_names_and_a_body_keeps_its_portfolios(tmp_path: Path) -> None:
+    path = tmp_path / "en"
+    nlp = spacy.blank("en")
+    nlp.add_pipe("entity_ruler", name="fake_ner").add_patterns(
+        [
+            {"label": "ORG", "pattern": "Department for Environment, Food and Rural Affairs"},
+            {"label": "FAC", "pattern": "Golden Temple in Amritsar"},
+            {"label": "ORG", "pattern": "Acme, Bolt"},
+        ]
+    )
+    nlp.to_disk(path)
+    nlp = build_pipeline("en", str(path), NlpSettings(), curation(tmp_path))
+    text = (
+        "The Department for Environment, Food and Rural Affairs met at the Golden Temple in Amritsar with Acme, Bolt."
+    )
+    assert [e.text for e in nlp(text).ents] == [
+        "Department for Environment, Food and Rural Affairs",
+        "Golden Temple",
+        "Amritsar",
+        "Acme",
+        "Bolt",
+    ]

@@ -446,6 +446,7 @@ def test_english_words_a_large_corpus_writes_in_lower_case_are_ordinary_words(co
             "[Julie Andrews|person] made films including [Jungle Fever|organization], [School Daze|place] and more.",
         ),
         ("en", "[Julie Andrews|person] sang from her [Greatest Hits|place] album."),
+        ("en", "[Julie Andrews|person] praised his debut [Garden State|place]."),
     ],
 )
 def test_titles_of_works_are_not_entities(language: str, text: str) -> None:

@@ -296,6 +296,24 @@ _VERSUS = frozenset({"v", "v.", "vs", "vs."})
 _SPACED_DASHES = frozenset({"-", "–", "—"})
 
 
+#: Bodies named by a list of their portfolios ("Department for Environment, Food and Rural Affairs",
+#: "Ministry of Culture, Media and Sport").
+_PORTFOLIO_BODIES = frozenset({"department", "ministry", "committee", "commission", "secretary", "minister"})
+
+
+def _portfolio_list(span: Span) -> bool:
+    """Whether ``span`` is a body followed by "for"/"of" and a list of portfolios that "and" closes: its
+    commas list its own name's parts, not names."""
+    doc = span.doc
+    start = span.start + (doc[span.start].lower_ == "the")
+    return (
+        span.end - start > 4
+        and doc[start].lower_ in _PORTFOLIO_BODIES
+        and doc[start + 1].lower_ in ("for", "of")
+        and any(doc[i].lower_ == "and" for i in range(start + 2, span.end - 1))
+    )
+
+
 def _fixture_cut(doc: Doc, i: int) -> bool:
     """Whether token ``i`` separates two names: a versus word or a spaced dash between capitalised words."""
     if i == 0 or i + 1 >= len(doc) or not (doc[i - 1].text[:1].isupper() and doc[i + 1].text[:1].isupper()):
@@ -418,10 +436,22 @@ class SpanFilter:
 
     def split_lists(self, span: Span) -> list[Span]:
         """A span over a list of names is one span per name ("Barkley, Beattie, Christophers",
-        "Nottinghamshire, Derbyshire"), and so is a fixture ("Ireland v USA", "Islanders – Devils");
-        a bracket ends a name ("Shameless (Channel 4")."""
+        "Nottinghamshire, Derbyshire"), and so is a fixture ("Ireland v USA", "Islanders – Devils")
+        and, in English, a name and where it is ("the Golden Temple in Amritsar"); a bracket ends a
+        name ("Shameless (Channel 4"). A body named by its portfolios keeps its commas ("Department
+        for Environment, Food and Rural Affairs")."""
         doc = span.doc
         cuts = [i for i in range(span.start, span.end) if doc[i].text in (",", ";") or _fixture_cut(doc, i)]
+        if _portfolio_list(span):
+            cuts = [i for i in cuts if doc[i].text != ","]
+        if self.lang == "en":
+            # "the Golden Temple in Amritsar", "the Nationals in Santry": a name, then where it is.
+            cuts += [
+                i
+                for i in range(span.start + 1, span.end - 1)
+                if doc[i].text == "in" and doc[i - 1].text[:1].isupper() and doc[i + 1].text[:1].isupper()
+            ]
+            cuts.sort()
         bracket = next((i for i in range(span.start, span.end) if doc[i].text in ("(", ")", "[", "]")), None)
         end = span.end
         if bracket is not None:
