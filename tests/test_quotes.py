@@ -408,3 +408,31 @@ def test_a_description_the_article_gives_someone_else_names_no_speaker() -> None
 )
 def test_whom_the_words_were_said_to_is_no_speaker(markup: str) -> None:
     assert [(who, cue) for _, who, cue in quotes(markup, language="en")] == [(None, "none")]
+
+
+@pytest.mark.parametrize(
+    ("markup", "speaker"),
+    [
+        # The sentence before reports someone's words: the pronoun is whoever stands by its verb of saying.
+        (
+            "At a news conference after talks with Mr [Blair|person], Mr [Abbas|person] said the prime minister "
+            'was in a unique position. He added: "Your endeavour to hold a conference in London is welcome."',
+            "Abbas",
+        ),
+        (
+            "[Mr Brown|person]'s rebate was £300 less than the Tory offer, [Mr Howard|person] said. People face a "
+            'choice, he said. "That is the battleground of this election and I say bring it on," he concluded.',
+            "Mr Howard",
+        ),
+        # ... and no one, when a description stands there: not the first person the sentence names.
+        (
+            "[Mr Brown|person] liked to rattle off magical balances, the Tory leader said. "
+            '"This dodgy government is now publishing a dodgy Budget," he said.',
+            None,
+        ),
+        # More verbs of saying.
+        ('"There will be no singing and dancing in this show," assured [Mr Wallace|person].', "Mr Wallace"),
+    ],
+)
+def test_a_pronoun_refers_to_whoever_the_sentence_before_says_is_speaking(markup: str, speaker: str | None) -> None:
+    assert [who for _, who, _ in quotes(markup, language="en")][-1] == speaker

@@ -241,7 +241,7 @@ def attribute(
         ]
         people = {entity_of[m.key] for m in speakers if entities[entity_of[m.key]].type == "person"}
         sentence_of = {s.index: s for s in ex.sentences}
-        pronoun_led = _PronounLed(article.text, sentence_of, pronouns)
+        pronoun_led = _PronounLed(article.text, sentence_of, pronouns, verbs)
         previous: Quote | None = None
         for para in article.paragraphs:
             if para.boilerplate:
@@ -300,13 +300,53 @@ def attribute(
     return _teasers(quotes, articles, extractions, entity_of, entities)
 
 
+#: A definite description as the subject of a verb of saying, before it ("the Tory leader said",
+#: "der Minister sagte") or after it ("said the chancellor", "sagte der Minister").
+#: It opens a clause and, after the verb, ends one: "…, the Tory leader said", "…, said the chancellor.";
+#: not the subject of a reported clause ("said the government was considering …").
+_DESCRIPTION_BEFORE = re.compile(r"(?:\A|[,;:]\s*|[.!?]\s+)(?:the|der|die|das)\s+(?:[\w'’-]+\s+){1,4}\Z", re.IGNORECASE)
+_DESCRIPTION_AFTER = re.compile(
+    r"\s+(?:the|der|die|das)\s+(?:[\w'’-]+\s+){0,3}[\w'’-]+\s*(?:[.,;:!?]|\Z)", re.IGNORECASE
+)
+
+
 class _PronounLed:
     """The sentences whose first word, after a sentence adverb ("But he said ..."), is a subject
-    pronoun: asked about one sentence at a time, and only for articles with a quote to attribute."""
+    pronoun: asked about one sentence at a time, and only for articles with a quote to attribute.
+    Given the verbs of saying, it also says who reports a sentence (:meth:`reporter`)."""
 
-    def __init__(self, text: str, sentences: Mapping[int, Sentence], pronouns: set[str]):
-        self.text, self.sentences, self.pronouns = text, sentences, pronouns
+    def __init__(
+        self, text: str, sentences: Mapping[int, Sentence], pronouns: set[str], verbs: Container[str] = frozenset()
+    ):
+        self.text, self.sentences, self.pronouns, self.verbs = text, sentences, pronouns, verbs
         self.known: dict[int, bool] = {}
+
+    def reporter(self, index: int, named: Sequence[Mention]) -> Mention | bool | None:
+        """Who the sentence ``index`` says is speaking: the person of ``named`` (its people, in text order)
+        right before or after a verb of saying ("…, Mr Howard said", "said Mr Howard"); None when a
+        description does ("Mr Brown liked …, the Tory leader said": not Brown, and not surely anyone);
+        False when neither is there (its subject is then its first person)."""
+        s = self.sentences.get(index)
+        if s is None:
+            return False
+        text = self.text[s.start : s.end]
+        for m in named:
+            after = _words(self.text[m.end : min(s.end, m.end + 30)])[:2]
+            before = [w for w in _words(self.text[max(s.start, m.start - 30) : m.start])[-3:] if w not in TITLES]
+            before = [w for w in before if w != "to"]  # "according to Mr Howard"
+            if (after and after[0] in self.verbs) or (len(after) > 1 and after[0] == "who" and after[1] in self.verbs):
+                return m
+            if before and before[-1] in self.verbs and re.match(r"\s*(?:[.,;:!?]|\Z)", self.text[m.end : s.end]):
+                return m  # "…, said Mr Howard." (not "saying Gallas overreacted": his clause)
+        for word in re.finditer(r"\w+", text):
+            if word.group().lower() not in self.verbs:
+                continue
+            described = _DESCRIPTION_BEFORE.search(text, 0, word.start()) or _DESCRIPTION_AFTER.match(text, word.end())
+            if described is not None and not any(
+                s.start + described.start() <= m.start < s.start + described.end() for m in named
+            ):
+                return None
+        return False
 
     def __contains__(self, index: object) -> bool:
         if not isinstance(index, int) or index not in self.sentences:
@@ -484,7 +524,9 @@ def _antecedent(
     pronoun_led: Container[int] = frozenset(),
 ) -> str | None:
     """Whom a pronoun before or after a quote refers to: the first person named in the nearest sentence
-    before the quote that names one (the subject of that sentence, in news prose), names inside quotes aside.
+    before the quote that names one (the subject of that sentence, in news prose), names inside quotes aside;
+    in a sentence that reports someone's words, the person beside its verb of saying, and no one when no
+    person stands there (:meth:`_PronounLed.reporter`).
     A sentence whose subject is itself a pronoun (``pronoun_led``: "He said they would not have been matched
     to Mr Houston") names its people elsewhere than as subject: the chain goes on to the sentence before."""
     prior = [m for m in speakers if m.end <= q_start and entity_of[m.key] in people]
@@ -492,7 +534,12 @@ def _antecedent(
     if not sentences:
         return None
     chosen = next((i for i in sentences if i not in pronoun_led), sentences[0])
-    return entity_of[min((m for m in prior if m.sentence == chosen), key=lambda m: m.start).key]
+    named = sorted((m for m in prior if m.sentence == chosen), key=lambda m: m.start)
+    if isinstance(pronoun_led, _PronounLed):
+        reporter = pronoun_led.reporter(chosen, named)
+        if reporter is not False:
+            return entity_of[reporter.key] if isinstance(reporter, Mention) else None
+    return entity_of[named[0].key]
 
 
 def _speaker(
