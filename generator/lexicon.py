@@ -823,6 +823,28 @@ def title_fragment(
     return _free_capital(joined.group(1), at, named)
 
 
+_COMMON_THE_BEFORE = re.compile(r"([A-Z][a-z]+)[ \t]+the[ \t]+\Z")
+
+
+def title_after_common_word(
+    text: str, start: int, language: str, named: Callable[[int], bool], common: Callable[[str], bool]
+) -> bool:
+    """Whether the English name at ``start`` ends a title that opens with an ordinary word English
+    capitalises only in a title, then "the" ("Meet the Fockers", "Beyond the Sea", "Passport to
+    Paradise" aside): ``common`` says the word is ordinary (written in lower case far more often),
+    and it stands inside a sentence, outside any name, and is no office or role ("Chancellor")."""
+    if language != "en" or "the" not in text[max(0, start - 5) : start]:
+        return False
+    joined = _COMMON_THE_BEFORE.search(text, max(0, start - 40), start)
+    if joined is None:
+        return False
+    word, at = joined.group(1), joined.start(1)
+    low = word.lower()
+    if low in OFFICES_EN or is_role_word(low, DEFAULT_ROLE_WORDS) or low in _CALENDAR_EN or opens_sentence(text, at):
+        return False
+    return not named(at) and common(word)
+
+
 def _free_capital(word: str, at: int, named: Callable[[int], bool]) -> bool:
     """A capitalised word that no name covers and that is no date, article, honorific or acronym (an
     acronym is a name the model missed: "of FIFA"; "The" begins one: "of The Bee Gees")."""

@@ -742,6 +742,22 @@ def test_awards_known_by_their_own_name_are_not_entities(language, text, awards,
     assert sorted(m.text for m in res.suppressed) == awards
 
 
+def test_a_name_after_an_ordinary_capitalised_word_and_the_ends_a_title() -> None:
+    """ "Meet the Fockers", "Beyond the Sea": a word English writes in lower case, capitalised inside a
+    sentence before "the", opens a title; at a sentence's start, an office or a name it proves nothing."""
+    from generator.lexicon import CommonNouns
+
+    nouns = CommonNouns({"en": frozenset({"Meet", "Beyond", "Chancellor"})})
+    text = (
+        "[Ben Stiller|person] starred in Meet the [Fockers|person] and sang Beyond the [Sea|place]. "
+        "Meet the [Parkers|person] at home. Chancellor the [Duke|person] spoke."
+    )
+    articles, extractions = corpus(make("e1", text, language="en"))
+    res = resolve(articles, extractions, Curation(), None, nouns=nouns)
+    assert sorted(m.text for m in res.suppressed) == ["Fockers", "Sea"]
+    assert {e.name for e in res.entities} == {"Ben Stiller", "Parkers", "Duke"}
+
+
 def test_a_name_cut_out_of_a_longer_english_title_is_not_an_entity() -> None:
     """ "of" joins a name the model found to a capital word no name covers: a title cut short
     ("the Prisoner of Azkaban", "Eternal Sunshine of the Spotless Mind"). An office, another name,

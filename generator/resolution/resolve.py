@@ -51,6 +51,7 @@ from generator.lexicon import (
     law_name,
     opens_sentence,
     org_head,
+    title_after_common_word,
     title_cased,
     title_fragment,
     work_title,
@@ -318,7 +319,7 @@ def resolve(
     suppressed: list[Mention] = []
     if nouns is not None:
         mentions, suppressed = _without_ordinary_words(mentions, nouns, art_by_id, curation, gazetteer)
-    mentions, titles = _without_titles_of_works(mentions, art_by_id, curation)
+    mentions, titles = _without_titles_of_works(mentions, art_by_id, curation, nouns)
     suppressed += titles
     by_article: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
@@ -947,7 +948,7 @@ def _alternate_name_is_a_word(m: Mention, lang: str, nouns: CommonNouns, gazette
 
 
 def _without_titles_of_works(
-    mentions: Sequence[Mention], articles: Mapping[str, Article], curation: Curation
+    mentions: Sequence[Mention], articles: Mapping[str, Article], curation: Curation, nouns: CommonNouns | None = None
 ) -> tuple[list[Mention], list[Mention]]:
     """Mentions minus the titles of films, books, songs and shows ("the comedy Sideways", "der Film „Sideways“"),
     of laws and treaties ("Anglo-Irish Agreement", "Vertrag von Lissabon": :func:`law_name`), and the
@@ -973,10 +974,15 @@ def _without_titles_of_works(
         art = articles.get(m.article)
         if art is None or m.source not in MODEL_SOURCES:
             continue
+        named = partial(_covered, spans[m.article])
         if (
             art.language == "en"
-            and title_fragment(
-                art.text, m.start, m.end, art.language, partial(_covered, spans[m.article]), after=m.label != "person"
+            and (
+                title_fragment(art.text, m.start, m.end, art.language, named, after=m.label != "person")
+                or (
+                    nouns is not None
+                    and title_after_common_word(art.text, m.start, art.language, named, partial(nouns.is_common, "en"))
+                )
             )
             and curation.owner_of(m.text) is None
         ):
