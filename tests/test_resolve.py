@@ -383,10 +383,13 @@ def test_a_dictionary_noun_english_writes_as_a_name_or_an_acronym_names_a_body()
     nouns = CommonNouns(
         {"de": frozenset({"Beton", "Microsoft", "FIFA", "Oscar"})}, name_like=frozenset({"Microsoft", "Oscar"})
     )
-    text = "[Microsoft|organization] und die [FIFA|organization] bauen mit [Beton|organization]. Er gewann den [Oscar|person]."
+    text = (
+        "[Microsoft|organization] und die [FIFA|organization] bauen mit [Beton|organization]. Er gewann den"
+        " [Oscar|person]. [Microsofts|person] Vorgehen ist neu."
+    )
     articles, extractions = corpus(make("d1", text))
     res = resolve(articles, extractions, Curation(), None, nouns=nouns)
-    assert sorted(e.name for e in res.entities) == ["FIFA", "Microsoft"]
+    assert {e.name: len(e.mentions) for e in res.entities} == {"FIFA": 1, "Microsoft": 2}
     assert sorted(m.text for m in res.suppressed) == ["Beton", "Oscar"]
 
 

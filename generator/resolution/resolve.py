@@ -875,6 +875,15 @@ def _without_ordinary_words(
             and nouns.is_common(art.language, head)
         )
 
+    bodies = {
+        m.text
+        for m in mentions
+        if m.label != "person"
+        and " " not in m.text
+        and (is_acronym(m.text) or m.text in nouns.name_like)
+        and (art := articles.get(m.article)) is not None
+        and art.language != "en"
+    }
     longer: dict[str, set[str]] = defaultdict(set)  # article -> words that start or end a longer name there
     for m in mentions:
         words = m.text.split()
@@ -911,15 +920,12 @@ def _without_ordinary_words(
         if " " in word or word in longer[m.article]:
             return False
         stem = genitive_stem(word)
-        if (
-            lang != "en"
-            and m.label != "person"
-            and (is_acronym(word) or any(w in nouns.name_like for w in filter(None, (word, stem))))
-        ):
+        if lang != "en" and (word in bodies or stem in bodies):
             # A noun the dictionary lists that English text writes as a name ("Facebook", "Microsoft",
             # "Amazon") or that is an acronym ("FIFA", "BMW"), and that the model took for an organisation
-            # or a place, names a brand or a body, not a thing. (As a person's it is a title or an award
-            # as often: "den ersten Oscar".)
+            # or a place somewhere, names a brand or a body, not a thing; its mentions the model labelled
+            # a person's join it ("Microsofts Vorgangsweise"). (Only ever a person's, it is a title or an
+            # award as often: "den ersten Oscar".)
             return False
         # A compound of common nouns the dictionary lacks ("Nachfrageproblem") counts too, unless the model
         # says place: German names places and regions so ("Sowjetunion", "Mittelmeer", "Eisenstadt").
