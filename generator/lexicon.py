@@ -620,6 +620,17 @@ SPEECH_VERBS: dict[str, tuple[str, ...]] = {
 }
 
 
+#: Nouns of kinship and partnership, which news puts before a person's name only ("daughter Victoria",
+#: "his wife Cherie", "Tochter Victoria"); lower case, German ones capitalised in text.
+KINSHIP_NOUNS = frozenset(
+    "wife husband daughter son brother sister mother father widow widower partner girlfriend boyfriend"
+    " fiancee fiancée granddaughter grandson grandmother grandfather cousin nephew niece uncle aunt"
+    " stepson stepdaughter twin"
+    " ehefrau ehemann gattin gatte tochter sohn bruder schwester mutter vater witwe witwer lebensgefährtin"
+    " lebensgefährte freundin verlobte enkelin enkel cousine neffe nichte onkel tante zwillingsbruder".split()
+)
+
+
 # ---------------------------------------------------------------- titles of works
 
 #: Genre nouns that journalism puts right before the title of a work or the name of a product ("the comedy

@@ -521,12 +521,14 @@ def test_a_name_and_where_it_is_are_two_names_and_a_body_keeps_its_portfolios(tm
             {"label": "ORG", "pattern": "Department for Environment, Food and Rural Affairs"},
             {"label": "FAC", "pattern": "Golden Temple in Amritsar"},
             {"label": "ORG", "pattern": "Acme, Bolt"},
+            {"label": "ORG", "pattern": "Leinster to Toulouse"},
         ]
     )
     nlp.to_disk(path)
     nlp = build_pipeline("en", str(path), NlpSettings(), curation(tmp_path))
     text = (
         "The Department for Environment, Food and Rural Affairs met at the Golden Temple in Amritsar with Acme, Bolt."
+        " They flew from Leinster to Toulouse."
     )
     assert [e.text for e in nlp(text).ents] == [
         "Department for Environment, Food and Rural Affairs",
@@ -534,4 +536,6 @@ def test_a_name_and_where_it_is_are_two_names_and_a_body_keeps_its_portfolios(tm
         "Amritsar",
         "Acme",
         "Bolt",
+        "Leinster",
+        "Toulouse",
     ]

@@ -1387,3 +1387,22 @@ def test_a_one_word_name_no_dictionary_knows_is_no_person_unless_shaped_as_a_sur
     ms = [m for ex in extractions.values() for m in ex.mentions]
     unnamed = UnnamedPersons.of(ms, {a.id: a for a in articles}, lambda word: False)
     assert [t for t in ("Yukos", "O'Driscoll", "McBryde") if unnamed([m for m in ms if m.text == t])] == ["Yukos"]
+
+
+def test_a_large_towns_own_name_the_model_alone_calls_a_person_is_the_town(gaz) -> None:
+    """ "Edinburgh and Glasgow airports": a town of 100,000 or more, spelt as its own name, that no one in
+    the corpus is called by and no kinship noun makes a person ("daughter Victoria"); not "Bush" (Būsh)."""
+    res, _ = entities(
+        [
+            make(
+                "e1",
+                "At [Edinburgh|person] and [Glasgow|person] airports queues grew. [Whitney Houston|person] sang;"
+                " [Houston|person] smiled. His daughter [Victoria|person] and [Bush|person] spoke.",
+                language="en",
+            )
+        ],
+        gaz=gaz,
+    )
+    types = {e.name: e.type for e in res.entities}
+    assert types["Edinburgh"] == types["Glasgow"] == "place"
+    assert types["Whitney Houston"] == types["Victoria"] == types["Bush"] == "person"

@@ -437,7 +437,8 @@ class SpanFilter:
     def split_lists(self, span: Span) -> list[Span]:
         """A span over a list of names is one span per name ("Barkley, Beattie, Christophers",
         "Nottinghamshire, Derbyshire"), and so is a fixture ("Ireland v USA", "Islanders – Devils")
-        and, in English, a name and where it is ("the Golden Temple in Amritsar"); a bracket ends a
+        and, in English, a name and where it is ("the Golden Temple in Amritsar") or two names joined by
+        "to" ("Leinster to Toulouse"); a bracket ends a
         name ("Shameless (Channel 4"). A body named by its portfolios keeps its commas ("Department
         for Environment, Food and Rural Affairs")."""
         doc = span.doc
@@ -445,11 +446,12 @@ class SpanFilter:
         if _portfolio_list(span):
             cuts = [i for i in cuts if doc[i].text != ","]
         if self.lang == "en":
-            # "the Golden Temple in Amritsar", "the Nationals in Santry": a name, then where it is.
+            # "the Golden Temple in Amritsar", "the Nationals in Santry": a name, then where it is; "from
+            # Leinster to Toulouse": two names.
             cuts += [
                 i
                 for i in range(span.start + 1, span.end - 1)
-                if doc[i].text == "in" and doc[i - 1].text[:1].isupper() and doc[i + 1].text[:1].isupper()
+                if doc[i].text in ("in", "to") and doc[i - 1].text[:1].isupper() and doc[i + 1].text[:1].isupper()
             ]
             cuts.sort()
         bracket = next((i for i in range(span.start, span.end) if doc[i].text in ("(", ")", "[", "]")), None)

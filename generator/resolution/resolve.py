@@ -40,6 +40,7 @@ from generator.errors import Problem
 from generator.extraction.gazetteer import Gazetteer, Place
 from generator.lexicon import (
     HONORIFICS,
+    KINSHIP_NOUNS,
     NAME_PARTICLES,
     ORG_HEAD_NOUNS,
     CommonNouns,
@@ -54,6 +55,7 @@ from generator.lexicon import (
     title_after_common_word,
     title_cased,
     title_fragment,
+    word_before,
     work_title,
 )
 from generator.model import ENTITY_TYPES, Alias, Article, Entity, EntityType, Extraction, Mention, stable_hash
@@ -329,7 +331,7 @@ def resolve(
     node_of = _nodes(mentions, curation, clusters)  # rules 1, 3, 4
     _curated_judgements(curation, clusters)  # rule 1 for GeoNames ids, and not_same_as
     if gazetteer is not None:
-        _join_places(mentions, node_of, lang_of, gazetteer, clusters, art_by_id)  # rule 2
+        _join_places(mentions, node_of, lang_of, gazetteer, clusters, art_by_id, referred)  # rule 2
     _join_acronyms(by_article, node_of, art_by_id, clusters)  # rule 5
     _join_short_forms(mentions, by_article, node_of, clusters)  # rule 6
 
@@ -435,6 +437,7 @@ def _join_places(
     gazetteer: Gazetteer,
     clusters: _Clusters,
     articles: Mapping[str, Article] | None = None,
+    persons: Set[tuple[str, int, int]] = frozenset(),
 ) -> None:
     """Rule 2: name nodes the gazetteer resolves join the place node.
 
@@ -445,9 +448,27 @@ def _join_places(
     "Kärnten" is a place); not a name after a form of address ("Mr Houston").
     """
     used_as_place = {skeleton(m.text) for m in mentions if m.label == "place"}
+    # Words of people's longer names in the corpus ("Whitney Houston", "Paris Hilton"): a one-word
+    # "person" spelt so may be that person, not the town.
+    name_words = {w for m in mentions if m.label == "person" and len(ws := m.text.split()) > 1 for w in (ws[0], ws[-1])}
     for m in mentions:
         node = node_of[m.key]
         if articles is not None and _addressed(m, articles):
+            continue
+        if (
+            node.rank == 2
+            and m.label == "person"
+            and " " not in m.text
+            and m.text not in name_words
+            and m.key not in persons  # "daughter Victoria": grammar says a person
+            and (town := gazetteer.lookup(m.text, language=lang_of.get(m.article))) is not None
+            and town.population >= PROMINENT_TOWN
+            # spelt as its own name, accents included ("Bush" is not Būsh, "Munster" not Münster)
+            and m.text in {town.name, town.name_in(lang_of.get(m.article) or "en")}
+        ):
+            # A large town's own name that the model alone calls a person's, and no one in the corpus is
+            # called by ("Edinburgh and Glasgow airports", "after beating Norwich"): the town.
+            clusters.union(node, Node.place(town.geonameid))
             continue
         # A German genitive of a name the corpus uses as a place ("Kärntens" where "Kärnten" is one).
         stem = genitive_stem(m.text) if lang_of.get(m.article) == "de" else None
@@ -460,6 +481,10 @@ def _join_places(
                 place = gazetteer.lookup(stem, language=lang)
             if place is not None:
                 clusters.union(node, Node.place(place.geonameid))
+
+
+#: Inhabitants from which a town's own name, labelled a person's by the model alone, is taken for the town.
+PROMINENT_TOWN = 100_000
 
 
 def _addressed(m: Mention, articles: Mapping[str, Article]) -> bool:
@@ -1132,7 +1157,7 @@ def referred_to_as_persons(
 ) -> frozenset[tuple[str, int, int]]:
     """Mentions that a person's pronoun refers back to, before any other name in the same sentence
     ("Ferrero insists he can ...", "Pullman, who had told him"), or that an age follows ("Keanu
-    Reeves, 40, said", "Mustafa S. (27)"): grammar's evidence of a person,
+    Reeves, 40, said", "Mustafa S. (27)"), or that a noun of kinship precedes ("daughter Victoria", "Tochter Victoria"): grammar's evidence of a person,
     which a small model's label on a surname ("Ferrero" the chocolate maker) does not outweigh.
     A name after a preposition is left out: the pronoun is then the subject's."""
     by_article: dict[str, list[Mention]] = defaultdict(list)
@@ -1149,6 +1174,10 @@ def referred_to_as_persons(
         for m in ms:
             if _AGE_AFTER.match(art.text, m.end):
                 found.add(m.key)  # "Keanu Reeves, 40, said", "Mustafa S. (27)": only people have an age
+                continue
+            kin = word_before(art.text[max(0, m.start - 30) : m.start])
+            if kin is not None and kin.lower() in KINSHIP_NOUNS:
+                found.add(m.key)  # "daughter Victoria", "Tochter Victoria": only people have kin
                 continue
             if before.search(art.text[max(0, m.start - 20) : m.start]):
                 continue
