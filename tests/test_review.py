@@ -156,3 +156,41 @@ def test_a_place_finding_on_a_persons_name_is_not_a_likely_problem() -> None:
     )
     likely = {f.entities[0].name: f.likelihood >= LIKELY for f in found if f.kind == "type"}
     assert likely == {"Toulouse": True, "Victoria": False}
+
+
+def test_a_town_whose_mentions_name_its_team_is_a_likely_type_problem() -> None:
+    """ "Palermo beat Milan 2-0", "Palermo coach Guidolin": a club named by its town; a country's name
+    standing for its national team is left alone, and a club typed organisation is no problem."""
+    from generator.extraction import gazetteer
+    from generator.resolution.review import LIKELY, findings
+
+    text = (
+        "[Palermo|place] beat [Milan|place] 2-0. [Palermo|place] coach [Francesco Guidolin|person] smiled;"
+        " fans in [Milan|place] were sad. [Wales|place] beat [Italy|place] 2-0. Against [Italy|place] it rained."
+        " [Leeds|organization] beat [Bolton|organization] 2-1."
+    )
+    articles, extractions = corpus(make("e", text, language="en"))
+    res = resolve(articles, extractions, Curation(), None)
+    found = findings(
+        res.entities, {a.id: a.text for a in articles}, {a.id: a.language for a in articles}, None, gazetteer.load()
+    )
+    likely = sorted(f.entities[0].name for f in found if f.kind == "type" and f.likelihood >= LIKELY)
+    assert likely == ["Milan", "Palermo"]
+
+
+def test_two_spellings_of_one_name_in_one_article_are_a_likely_merge() -> None:
+    from generator.resolution.review import LIKELY, findings
+
+    articles, extractions = corpus(
+        make(
+            "e",
+            "[Steven Gerrard|person] scored; [Steve Gerrard|person] smiled. [Gary Neville|person] ran.",
+            language="en",
+        ),
+        make("f", "[Chatham House|organization] spoke.", language="en"),
+        make("g", "[Chatam House|organization] spoke.", language="en"),
+    )
+    res = resolve(articles, extractions, Curation(), None)
+    found = findings(res.entities, {a.id: a.text for a in articles}, {a.id: a.language for a in articles})
+    merges = {tuple(e.name for e in f.entities): f.likelihood >= LIKELY for f in found if f.kind == "merge"}
+    assert merges[("Steve Gerrard", "Steven Gerrard")] and not merges[("Chatam House", "Chatham House")]

@@ -14,6 +14,7 @@ merges and ``exclude`` entries) for the contributor to edit and move into
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -27,7 +28,7 @@ from generator.lexicon import CommonNouns, introduced_by_class_noun, lower_case_
 from generator.model import Entity
 from generator.names import acronym_of, fold, is_acronym, skeleton
 from generator.pipeline import ProcessCache, Settings, run
-from generator.resolution.resolve import CONSISTENT_MENTIONS
+from generator.resolution.resolve import CONSISTENT_MENTIONS, PROMINENT_TOWN
 
 
 @dataclass(frozen=True)
@@ -135,7 +136,15 @@ def findings(
             for m in e.mentions
             if m.article in texts
         )
-        if len(words) == 1 and not evidence and not introduced and ordinary(words[0]):
+        # A brand or body that English writes as a name, or an acronym (resolution keeps it: "Facebook").
+        body = (
+            len(words) == 1
+            and e.type != "person"
+            and lang != "en"
+            and nouns is not None
+            and (is_acronym(words[0]) or words[0] in nouns.name_like)
+        )
+        if len(words) == 1 and not evidence and not introduced and not body and ordinary(words[0]):
             # Resolution already set aside the rare ones; a word named this often may be a name ("Microsoft").
             likely = 0.9 if len(e.mentions) < CONSISTENT_MENTIONS else 0.4
             out.append(
@@ -147,6 +156,7 @@ def findings(
             and not evidence
             and len(words[0]) >= 5
             and ordinary(words[0])
+            and not (nouns is not None and words[0] in nouns.name_like)  # "Steven" is a German noun too
             and not all(ordinary(w) for w in words[1:])
             and (
                 (nouns is not None and nouns.knows(lang))
@@ -158,10 +168,20 @@ def findings(
             out.append(
                 Finding("glued word", (e,), 0.85, f"{words[0]!r} is an ordinary word, likely a role glued to the name")
             )
-        if gazetteer is not None and e.type != "place" and len(words) == 1:
+        if (
+            gazetteer is not None
+            and e.type != "place"
+            and len(words) == 1
+            and 2 * _team_mentions(e, texts) < len(e.mentions)  # a club named by its town is an organisation
+        ):
             place = gazetteer.lookup(e.name, language=lang)
             # Only a place of that very name: not an alternate or historic name ("Google" for Topeka).
-            if place is not None and fold(e.name) in {fold(place.name), fold(place.name_in(lang) or "")}:
+            # A small town's name is a company's or a body's as often ("Commonwealth", "Columbia").
+            if (
+                place is not None
+                and (place.kind != "city" or place.population >= PROMINENT_TOWN)
+                and e.name in {place.name, place.name_in(lang or "en")}  # spelt so: "IWO" is not Iwo
+            ):
                 # A person's name that is a town's too ("Victoria") is less likely a mistake.
                 given = e.type == "person" and person_names is not None and person_names(e.name)
                 why = f"typed {e.type}, but {place.name} is a {place.kind}" + (
@@ -175,11 +195,72 @@ def findings(
         if len(e.mentions) == 1 and not evidence and len(words) == 1 and not any(f.entities[0] is e for f in out[-3:]):
             out.append(Finding("one mention", (e,), 0.2, "one mention of one word, found by the model alone"))
     out += _acronym_splits(entities)
+    out += _teams_named_by_towns(entities, texts, gazetteer)
     for c in merge_candidates(entities):
         # Often right, often a part and its whole ("United Nations" / "... Security Council"): not a likely problem.
         likely = 0.45 if c.shared_articles else 0.3
-        out.append(Finding("merge", (c.a, c.b), likely, f"{c.reason}; {c.shared_articles} shared articles"))
+        why = f"{c.reason}; {c.shared_articles} shared articles"
+        if c.shared_articles and c.reason.startswith("similar") and _spelling_variants(c.a.name, c.b.name):
+            # One article spelling one name two ways ("Rodgers" / "Rogers"): a typo or a model's variant.
+            likely, why = 0.6, f"{why}; the same words but for a letter or two"
+        out.append(Finding("merge", (c.a, c.b), likely, why))
     out.sort(key=lambda f: (-f.likelihood, f.kind, [e.id for e in f.entities]))
+    return out
+
+
+def _spelling_variants(a: str, b: str) -> bool:
+    """Two names of as many words that differ by at most two letters in all (Levenshtein distance)."""
+    from rapidfuzz.distance import Levenshtein
+
+    return len(a.split()) == len(b.split()) and Levenshtein.distance(fold(a), fold(b)) <= 2
+
+
+#: A town's name standing for its team: a result after it ("Palermo 2-0"), a match verb or preposition
+#: before it ("beat Palermo", "against Palermo", "gegen Palermo"), or a verb of winning or a player's
+#: role after it ("Palermo beat", "Palermo coach").
+_TEAM_BEFORE = re.compile(
+    r"\b(?:beat|beating|beats|against|v|vs|versus|drew with|draw with|lost to|losing to|defeated|face|faces|facing"
+    r"|host|hosts|hosting|gegen|schlug|besiegte)\s+\Z",
+    re.IGNORECASE,
+)
+_TEAM_AFTER = re.compile(
+    r"\A(?:\s+\d{1,2}\s*[-–:]\s*\d{1,2}\b|'s\s+(?:striker|defender|midfielder|goalkeeper|keeper|coach|manager|boss"
+    r"|captain|winger|forward|fans|supporters|squad)\b|\s+(?:beat|drew|lost|defeated|thrashed|edged|striker|defender"
+    r"|midfielder|goalkeeper|keeper|coach|manager|boss|captain|winger|forward|fans|supporters|schlug|besiegte"
+    r"|gewann|verlor|Trainer|Stürmer|Verteidiger|Torhüter)\b)"
+)
+
+
+def _team_mentions(e: Entity, texts: dict[str, str]) -> int:
+    """How many of the entity's mentions name a team (:data:`_TEAM_BEFORE`, :data:`_TEAM_AFTER`)."""
+    return sum(
+        1
+        for m in e.mentions
+        if m.article in texts
+        and (
+            _TEAM_BEFORE.search(texts[m.article][max(0, m.start - 20) : m.start])
+            or _TEAM_AFTER.match(texts[m.article][m.end : m.end + 20])
+        )
+    )
+
+
+def _teams_named_by_towns(
+    entities: Sequence[Entity], texts: dict[str, str], gazetteer: Gazetteer | None
+) -> list[Finding]:
+    """A town whose mentions mostly stand for its team ("Milan beat Palermo 2-0", "Palermo coach
+    Francesco Guidolin"): sport names clubs by their towns, and the town's page then holds the club's
+    results. (Countries stand for national teams as often, and are left alone.)"""
+    out = []
+    for e in entities:
+        if e.type != "place" or e.curated or len(e.mentions) < 2:
+            continue
+        place = gazetteer.lookup(e.name) if gazetteer is not None else None
+        if place is None or place.kind != "city":
+            continue
+        team = _team_mentions(e, texts)
+        if 2 * team >= len(e.mentions):
+            why = f"{team} of {len(e.mentions)} mentions name a team, not the town (a result, a match, a player)"
+            out.append(Finding("type", (e,), 0.6, why))
     return out
 
 
