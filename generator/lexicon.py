@@ -309,13 +309,22 @@ def introduced_by_class_noun(text_before: str, language: str) -> bool:
 
 
 def is_role_word(text: str, role_words: Iterable[str]) -> bool:
+    """Whether ``text`` is one of ``role_words``, ends in one after a hyphen ("Kreml-Sprecher"), or ends
+    in one of four letters or more after two letters or more ("Ölminister"; "Alexandr" does not end
+    in "Dr")."""
+    exact, long = _role_sets(role_words if isinstance(role_words, tuple) else tuple(role_words))
     low = text.lower().rstrip(".")
-    last = low.rsplit("-", 1)[-1]
-    # As a compound's end only a word of four letters or more, after two or more ("Ölminister";
-    # "Alexandr" does not end in "Dr").
-    return any(
-        low == w or last == w or (len(w) >= 4 and len(low) >= len(w) + 2 and low.endswith(w)) for w in role_words
-    )
+    if low in exact or low.rsplit("-", 1)[-1] in exact:
+        return True
+    # Every ending of four letters or more that leaves two or more in front: a set lookup each, not a
+    # scan of the list (this runs for every word before every mention of a build).
+    return any(low[i:] in long for i in range(2, len(low) - 3))
+
+
+@lru_cache(maxsize=32)
+def _role_sets(role_words: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
+    """The role words, and those of four letters or more (compound endings)."""
+    return frozenset(role_words), frozenset(w for w in role_words if len(w) >= 4)
 
 
 # ---------------------------------------------------------------- laws and treaties

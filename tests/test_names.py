@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.names import acronym_of, fold, genitive_stem, is_acronym, skeleton
@@ -104,3 +104,26 @@ def test_the_word_before_a_name_is_what_an_end_anchored_pattern_finds(text: str)
     assert word_before(text) == (plain.group(1) if plain else None)
     quoted = _WORD_THEN_QUOTE.search(text)
     assert word_before(text, quote=True, blank=False) == (quoted.group(1) if quoted else None)
+
+
+def _is_role_word_by_scan(text: str, role_words) -> bool:
+    """The simpler oracle: every role word tried in turn."""
+    low = text.lower().rstrip(".")
+    last = low.rsplit("-", 1)[-1]
+    return any(
+        low == w or last == w or (len(w) >= 4 and len(low) >= len(w) + 2 and low.endswith(w)) for w in role_words
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet="abcdrsteminöÖlK-.", max_size=14),
+    st.lists(st.text(alphabet="abcdrsteminöl", min_size=1, max_size=8), max_size=6),
+)
+def test_role_words_by_sets_answer_as_a_scan_of_the_list(text: str, extra: list[str]) -> None:
+    from generator.lexicon import DEFAULT_ROLE_WORDS, is_role_word
+
+    for words in (DEFAULT_ROLE_WORDS, tuple(extra), list(extra)):
+        assert is_role_word(text, words) == _is_role_word_by_scan(text, words)
+    for text in ("Kreml-Sprecher", "Ölminister", "Alexandr", "Dr.", "Verteidigungsminister"):
+        assert is_role_word(text, DEFAULT_ROLE_WORDS) == _is_role_word_by_scan(text, DEFAULT_ROLE_WORDS)
