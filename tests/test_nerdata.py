@@ -88,3 +88,26 @@ def test_selection_scores_ignore_a_label_the_build_drops() -> None:
     assert score_scored_labels([Example(pred, gold)])["ents_f"] == 1.0
     pred.ents = [Span(pred, 1, 2, label="ORG"), Span(pred, 3, 4, label="LOC")]
     assert score_scored_labels([Example(pred, gold)])["ents_p"] == 0.5
+
+
+def test_gold_sentences_become_articles_whose_spans_point_at_the_names() -> None:
+    """The whole-build NER score (``nox -s eval``) places GermEval's spans in the articles it writes."""
+    from generator.devtools.evaluate import pseudo_articles, score_spans
+    from generator.devtools.nerdata import Sentence
+
+    sents = [
+        Sentence(("Angela", "Merkel", "besuchte", "Paris", "."), ("B-PER", "I-PER", "O", "B-LOC", "O")),
+        Sentence(("Die", "Bahn", "streikt", "."), ("O", "B-ORG", "O", "O")),
+        Sentence(("Nichts", "."), ("O", "O")),
+    ]
+    articles = pseudo_articles(sents, per_article=2)
+    assert [a[0] for a in articles] == ["g00000", "g00001"]
+    _, text, spans = articles[0]
+    assert sorted((text[s:e], label) for s, e, label in spans) == [
+        ("Angela Merkel", "PER"),
+        ("Bahn", "ORG"),
+        ("Paris", "LOC"),
+    ]
+    predicted = {"g00000": {(0, 13, "PER"), (text.index("Paris"), text.index("Paris") + 5, "ORG")}}
+    scores = score_spans({a: s for a, _, s in articles}, predicted)
+    assert (scores["PER"].tp, scores["ORG"].fp, scores["LOC"].fn, scores["ALL"].fn) == (1, 1, 1, 2)
