@@ -1406,3 +1406,19 @@ def test_a_large_towns_own_name_the_model_alone_calls_a_person_is_the_town(gaz) 
     types = {e.name: e.type for e in res.entities}
     assert types["Edinburgh"] == types["Glasgow"] == "place"
     assert types["Whitney Houston"] == types["Victoria"] == types["Bush"] == "person"
+
+
+def test_the_town_that_locates_an_institution_is_no_short_form_of_it() -> None:
+    """ "In Amberg" beside "Amtsgericht Amberg": the town; "KommAustria" after "Medienbehörde KommAustria" and
+    "Disney" after "Walt Disney" are short forms."""
+    _, ents = entities(
+        [
+            make("d1", "Das [Amtsgericht Amberg|organization] urteilte. In [Amberg|place] wohnen viele."),
+            make("d2", "Die [Medienbehörde KommAustria|organization] prüft. [KommAustria|organization] schweigt."),
+        ]
+    )
+    assert ents == {
+        "Amtsgericht Amberg": ["Amtsgericht Amberg"],
+        "Amberg": ["Amberg"],
+        "Medienbehörde KommAustria": ["KommAustria", "Medienbehörde KommAustria"],
+    }

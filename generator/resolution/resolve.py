@@ -50,6 +50,7 @@ from generator.lexicon import (
     introduced_by_class_noun,
     landmark_words,
     law_name,
+    names_seat,
     opens_sentence,
     org_head,
     title_after_common_word,
@@ -593,6 +594,12 @@ def _join_short_forms(
         return index
 
     labels = ("person", "organization")
+    # Institutions a town locates ("Amtsgericht Amberg"): that town, labelled a place, is no short form of them.
+    seats = {
+        node_of[m.key]
+        for m in mentions
+        if m.label == "organization" and len(ws := m.text.split()) == 2 and names_seat(ws[0])
+    }
     corpus_indexes = [
         full_names(mentions, "person", first_words=False),
         full_names(mentions, "organization", last_words=False),
@@ -639,6 +646,8 @@ def _join_short_forms(
                 candidates = in_article or {clusters.find(r) for r in in_corpus}
                 if candidates:
                     break
+            if m.label == "place":
+                candidates -= {clusters.find(n) for n in seats}
             if len(candidates) == 1:
                 # The mention moves to its own node joined to the full name.
                 own = Node.short(m)
