@@ -110,6 +110,15 @@ def curation(tmp_path: Path):
     return load_curation(tmp_path)
 
 
+def english_with(tmp_path: Path, patterns: list[dict[str, str]]):  # type: ignore[no-untyped-def]
+    """The English layers over a blank pipeline whose "model" is an entity ruler with ``patterns``."""
+    path = tmp_path / "en"
+    nlp = spacy.blank("en")
+    nlp.add_pipe("entity_ruler", name="fake_ner").add_patterns(patterns)
+    nlp.to_disk(path)
+    return build_pipeline("en", str(path), NlpSettings(), curation(tmp_path))
+
+
 def test_curated_acronyms_match_case_sensitively_and_declined_names_match(blank_de: str, tmp_path: Path) -> None:
     nlp = build_pipeline("de", blank_de, NlpSettings(), curation(tmp_path))
     assert ents(nlp, "Kim Jong Un sprach vor der UN und den Vereinten Nationen.") == [
@@ -349,13 +358,9 @@ def test_a_capitalised_preposition_is_no_part_of_a_name(blank_de: str, tmp_path:
 
 
 def test_a_capitalised_english_preposition_is_no_part_of_a_name(tmp_path: Path) -> None:
-    path = tmp_path / "en"
-    nlp = spacy.blank("en")
-    nlp.add_pipe("entity_ruler", name="fake_ner").add_patterns(
-        [{"label": "PERSON", "pattern": "According Smith"}, {"label": "ORG", "pattern": "Despite Acme"}]
+    nlp = english_with(
+        tmp_path, [{"label": "PERSON", "pattern": "According Smith"}, {"label": "ORG", "pattern": "Despite Acme"}]
     )
-    nlp.to_disk(path)
-    nlp = build_pipeline("en", str(path), NlpSettings(), curation(tmp_path))
     assert [e.text for e in nlp("According Smith it works. Despite Acme it fails.").ents] == ["Smith", "Acme"]
 
 
@@ -472,9 +477,8 @@ def test_lines_run_together_are_cut_apart(blank_de: str, tmp_path: Path) -> None
 
 def test_an_amount_or_a_demonym_is_no_name(tmp_path: Path) -> None:
     """ "745bn Indian rupees": an amount (a number with a unit in lower case) and a people's adjective."""
-    path = tmp_path / "en"
-    nlp = spacy.blank("en")
-    nlp.add_pipe("entity_ruler", name="fake_ner").add_patterns(
+    nlp = english_with(
+        tmp_path,
         [
             {"label": "ORG", "pattern": "745bn Indian"},
             {"label": "ORG", "pattern": "Hannover 96"},
@@ -483,10 +487,8 @@ def test_an_amount_or_a_demonym_is_no_name(tmp_path: Path) -> None:
             {"label": "ORG", "pattern": "Frenchman"},
             {"label": "ORG", "pattern": "Britons"},
             {"label": "PERSON", "pattern": "Roger Federer - nice"},
-        ]
+        ],
     )
-    nlp.to_disk(path)
-    nlp = build_pipeline("en", str(path), NlpSettings(), curation(tmp_path))
     text = "It is worth 745bn Indian rupees; Hannover 96 rose and the Brazilian Ronaldo scored."
     assert [e.text for e in nlp(text).ents] == ["Hannover 96", "Ronaldo"]
     # A nation's person or people, plural too; and the dash a name stood before, once its tail is cut.
@@ -514,18 +516,15 @@ def test_a_verb_of_saying_that_opens_the_sentence_is_no_part_of_a_name() -> None
 
 
 def test_a_name_and_where_it_is_are_two_names_and_a_body_keeps_its_portfolios(tmp_path: Path) -> None:
-    path = tmp_path / "en"
-    nlp = spacy.blank("en")
-    nlp.add_pipe("entity_ruler", name="fake_ner").add_patterns(
+    nlp = english_with(
+        tmp_path,
         [
             {"label": "ORG", "pattern": "Department for Environment, Food and Rural Affairs"},
             {"label": "FAC", "pattern": "Golden Temple in Amritsar"},
             {"label": "ORG", "pattern": "Acme, Bolt"},
             {"label": "ORG", "pattern": "Leinster to Toulouse"},
-        ]
+        ],
     )
-    nlp.to_disk(path)
-    nlp = build_pipeline("en", str(path), NlpSettings(), curation(tmp_path))
     text = (
         "The Department for Environment, Food and Rural Affairs met at the Golden Temple in Amritsar with Acme, Bolt."
         " They flew from Leinster to Toulouse."
