@@ -12,6 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from generator import store
+from generator.names import is_acronym
 
 #: Particles that may stand in lower case inside a person's name.
 NAME_PARTICLES = frozenset(
@@ -702,7 +703,8 @@ _GENRE_MODIFIERS_EN = _POSSESSIVE_DETERMINERS_EN | frozenset(
     "a an the this new latest recent debut first second third last next final own hit forthcoming upcoming".split()
 )
 #: What may follow a title that stands in apposition or in a list: punctuation, a conjunction or the end.
-_APPOSITION_END = re.compile(r"\A(?:\s*[,.;:!?)\]]|\s+(?:and|or)\s|\s*\Z)")
+_APPOSITION_END = re.compile(r"(?:\s*[,.;:!?)\]]|\s+(?:and|or)\s|\s*\Z)")  # matched at a position
+_WORD_AFTER = re.compile(r"\s+([a-z]+)\b")
 
 
 def work_title(text: str, start: int, end: int, language: str) -> bool:
@@ -717,40 +719,37 @@ def work_title(text: str, start: int, end: int, language: str) -> bool:
     lists hold only where the name ends its list item (a comma, a conjunction, a full stop):
     "After the film, Smith left" gives no title.
     """
-    before = text[max(0, start - 200) : start]
-    if introduces_work(before[-60:], language):
+    near = text[max(0, start - 60) : start]
+    if introduces_work(near, language):
         return True
     if language != "en":
         return False
-    after = text[end : end + 40]
-    closed = _APPOSITION_END.match(after) is not None
-    tail = before.rstrip()
-    if closed and tail.endswith(",") and (genre := word_before(tail[:-1], blank=False)) in WORK_GENRES["en"]:
-        phrase = tail[: -1 - len(genre)]
-        modifier = word_before(phrase)
-        # (Not "the director of the film, Vinod Pande,": the name is the director's.)
-        if (
-            modifier is not None
-            and modifier.lower() in _GENRE_MODIFIERS_EN
-            and not re.search(r"\bof\s+\S+\s*\Z", phrase)
-        ):
-            return True  # "her most recent single, Car Wash,"
-    if word_before(before, quote=True) in _TITLING_EN:
+    if word_before(near, quote=True) in _TITLING_EN:
         return True
-    if closed and _TITLE_LIST_EN.search(before):
-        return True
-    previous = word_before(before)
-    if previous == "debut" and (word_before(before[: before.rstrip().rfind("debut")]) or "").lower() in (
-        _POSSESSIVE_DETERMINERS_EN
-    ):
-        return True  # "his debut Garden State": a debut is a work
-    following = re.match(r"\s+([a-z]+)\b", after)
-    return (
-        previous is not None
-        and previous.lower() in _POSSESSIVE_DETERMINERS_EN
-        and following is not None
-        and following.group(1) in WORK_GENRES["en"]
-    )
+    if _APPOSITION_END.match(text, end) is not None:  # the name ends its list item or apposition
+        tail = near.rstrip()
+        if tail.endswith(",") and (genre := word_before(tail[:-1], blank=False)) in WORK_GENRES["en"]:
+            phrase = tail[: -1 - len(genre)]
+            modifier = word_before(phrase)
+            # (Not "the director of the film, Vinod Pande,": the name is the director's.)
+            if (
+                modifier is not None
+                and modifier.lower() in _GENRE_MODIFIERS_EN
+                and not re.search(r"\bof\s+\S+\s*\Z", phrase)
+            ):
+                return True  # "her most recent single, Car Wash,"
+        before = text[max(0, start - 200) : start]
+        if ("includ" in before or "such as" in before) and _TITLE_LIST_EN.search(before):
+            return True
+    previous = word_before(near)
+    if previous is None:
+        return False
+    if previous == "debut":  # "his debut Garden State": a debut is a work
+        return (word_before(near[: near.rstrip().rfind("debut")]) or "").lower() in _POSSESSIVE_DETERMINERS_EN
+    if previous.lower() not in _POSSESSIVE_DETERMINERS_EN:
+        return False
+    following = _WORD_AFTER.match(text, end)
+    return following is not None and following.group(1) in WORK_GENRES["en"]
 
 
 #: English function words that title case capitalises and a name's own spelling does not
@@ -926,6 +925,11 @@ class CommonNouns:
 
     def is_common(self, language: str, word: str) -> bool:
         return word in self.words.get(language, frozenset())
+
+    def names_a_body(self, word: str) -> bool:
+        """Whether a word a dictionary may list as a noun is written as a name: an acronym ("FIFA", "BMW")
+        or a word English text writes capitalised more often than not ("Facebook", "Microsoft")."""
+        return is_acronym(word) or word in self.name_like
 
     def is_compound(self, language: str, word: str) -> bool:
         """Whether a German word the dictionary lacks is a compound of its common nouns: a modifier noun

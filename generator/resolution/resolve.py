@@ -646,7 +646,7 @@ def _join_short_forms(
                 candidates = in_article or {clusters.find(r) for r in in_corpus}
                 if candidates:
                     break
-            if m.label == "place":
+            if m.label == "place" and candidates:
                 candidates -= {clusters.find(n) for n in seats}
             if len(candidates) == 1:
                 # The mention moves to its own node joined to the full name.
@@ -914,7 +914,7 @@ def _without_ordinary_words(
         for m in mentions
         if m.label != "person"
         and " " not in m.text
-        and (is_acronym(m.text) or m.text in nouns.name_like)
+        and nouns.names_a_body(m.text)
         and (art := articles.get(m.article)) is not None
         and art.language != "en"
     }
@@ -1165,9 +1165,10 @@ def referred_to_as_persons(
     mentions: Sequence[Mention], articles: Mapping[str, Article]
 ) -> frozenset[tuple[str, int, int]]:
     """Mentions that a person's pronoun refers back to, before any other name in the same sentence
-    ("Ferrero insists he can ...", "Pullman, who had told him"), or that an age follows ("Keanu
-    Reeves, 40, said", "Mustafa S. (27)"), or that a noun of kinship precedes ("daughter Victoria", "Tochter Victoria"): grammar's evidence of a person,
-    which a small model's label on a surname ("Ferrero" the chocolate maker) does not outweigh.
+    ("Ferrero insists he can ...", "Pullman, who had told him"), that an age follows ("Keanu Reeves,
+    40, said", "Mustafa S. (27)"), or that a noun of kinship precedes ("daughter Victoria", "Tochter
+    Victoria"): grammar's evidence of a person, which a small model's label on a surname ("Ferrero"
+    the chocolate maker) does not outweigh.
     A name after a preposition is left out: the pronoun is then the subject's."""
     by_article: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:

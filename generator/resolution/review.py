@@ -142,7 +142,7 @@ def findings(
             and e.type != "person"
             and lang != "en"
             and nouns is not None
-            and (is_acronym(words[0]) or words[0] in nouns.name_like)
+            and nouns.names_a_body(words[0])
         )
         if len(words) == 1 and not evidence and not introduced and not body and ordinary(words[0]):
             # Resolution already set aside the rare ones; a word named this often may be a name ("Microsoft").
