@@ -4,11 +4,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from generator.curation import Curation, parse_curation
 from generator.resolution.resolve import resolve
 from generator.resolution.review import merge_candidates, proposals, suspicious
 
 from .helpers import corpus, make
+
+
+@pytest.fixture(scope="module")
+def gaz():  # type: ignore[no-untyped-def]
+    from generator.extraction import gazetteer
+
+    return gazetteer.load()
 
 
 def entities():
@@ -123,25 +132,21 @@ def test_an_acronym_beside_the_name_it_abbreviates_is_a_likely_split() -> None:
     assert merges == [("merge", ["WHO", "World Health Organization"], True)]
 
 
-def test_a_place_finding_needs_the_place_of_that_very_name() -> None:
+def test_a_place_finding_needs_the_place_of_that_very_name(gaz) -> None:  # type: ignore[no-untyped-def]
     """GeoNames lists "Google" among Topeka's alternate names (a 2010 stunt): no finding for Google."""
-    from generator.extraction import gazetteer
     from generator.resolution.review import findings
 
     articles, extractions = corpus(
         make("e", "[Google|organization] hired. [Toulouse|person] won.", language="en"),
     )
     res = resolve(articles, extractions, Curation(), None)
-    found = findings(
-        res.entities, {a.id: a.text for a in articles}, {a.id: a.language for a in articles}, None, gazetteer.load()
-    )
+    found = findings(res.entities, {a.id: a.text for a in articles}, {a.id: a.language for a in articles}, None, gaz)
     types = [(f.entities[0].name, f.why) for f in found if f.kind == "type"]
     assert types == [("Toulouse", "typed person, but Toulouse is a city")]
 
 
-def test_a_place_finding_on_a_persons_name_is_not_a_likely_problem() -> None:
+def test_a_place_finding_on_a_persons_name_is_not_a_likely_problem(gaz) -> None:  # type: ignore[no-untyped-def]
     """ "Victoria" is a city and a given name: typed person, it is less likely a mistake than "Toulouse"."""
-    from generator.extraction import gazetteer
     from generator.resolution.review import LIKELY, findings
 
     articles, extractions = corpus(make("e", "[Toulouse|person] won. [Victoria|person] sang.", language="en"))
@@ -151,17 +156,16 @@ def test_a_place_finding_on_a_persons_name_is_not_a_likely_problem() -> None:
         {a.id: a.text for a in articles},
         {a.id: a.language for a in articles},
         None,
-        gazetteer.load(),
+        gaz,
         person_names=lambda word: word.casefold() == "victoria",
     )
     likely = {f.entities[0].name: f.likelihood >= LIKELY for f in found if f.kind == "type"}
     assert likely == {"Toulouse": True, "Victoria": False}
 
 
-def test_a_town_whose_mentions_name_its_team_is_a_likely_type_problem() -> None:
+def test_a_town_whose_mentions_name_its_team_is_a_likely_type_problem(gaz) -> None:  # type: ignore[no-untyped-def]
     """ "Palermo beat Milan 2-0", "Palermo coach Guidolin": a club named by its town; a country's name
     standing for its national team is left alone, and a club typed organisation is no problem."""
-    from generator.extraction import gazetteer
     from generator.resolution.review import LIKELY, findings
 
     text = (
@@ -171,9 +175,7 @@ def test_a_town_whose_mentions_name_its_team_is_a_likely_type_problem() -> None:
     )
     articles, extractions = corpus(make("e", text, language="en"))
     res = resolve(articles, extractions, Curation(), None)
-    found = findings(
-        res.entities, {a.id: a.text for a in articles}, {a.id: a.language for a in articles}, None, gazetteer.load()
-    )
+    found = findings(res.entities, {a.id: a.text for a in articles}, {a.id: a.language for a in articles}, None, gaz)
     likely = sorted(f.entities[0].name for f in found if f.kind == "type" and f.likelihood >= LIKELY)
     assert likely == ["Milan", "Palermo"]
 
