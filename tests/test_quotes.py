@@ -436,3 +436,17 @@ def test_whom_the_words_were_said_to_is_no_speaker(markup: str) -> None:
 )
 def test_a_pronoun_refers_to_whoever_the_sentence_before_says_is_speaking(markup: str, speaker: str | None) -> None:
     assert [who for _, who, _ in quotes(markup, language="en")][-1] == speaker
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        '"He would be the outstanding candidate," [Ferguson|person] said. The Man Utd boss continued: "I do not'
+        ' know what credentials are needed to do the job."',
+        # The club inside the description is not the speaker.
+        '"He would be the outstanding candidate," [Ferguson|person] said. The [Chelsea|organization] boss'
+        ' continued: "I do not know what credentials are needed to do the job."',
+    ],
+)
+def test_a_description_that_goes_on_continues_the_previous_speakers_words(markup: str) -> None:
+    assert [who for _, who, _ in quotes(markup, language="en")] == ["Ferguson", "Ferguson"]

@@ -278,8 +278,13 @@ def attribute(
                         article.text, q_start, q_end, sent, last_sent.end, speakers, verbs, entity_of, people
                     )
                     cue = "spokesperson"
-                # A quote that opens its sentence continues the previous speaker's words.
-                opens_sentence = not _words(article.text[sent.start : q_start])
+                # A quote that opens its sentence continues the previous speaker's words, and so does one
+                # that a description says is continued ("The Man Utd boss continued: …").
+                lead = article.text[sent.start : q_start]
+                continued = _CONTINUED.search(lead) is not None
+                if continued and speaker is not None and speaker not in people:
+                    speaker = None  # "The Chelsea boss continued:": the club is in the description, not speaking
+                opens_sentence = continued or not _words(lead)
                 if speaker is None and opens_sentence and previous is not None and previous.speaker is not None:
                     prev_sent = sentence_of.get(previous.sentence)
                     same_para = prev_sent is not None and prev_sent.paragraph == para.index
@@ -300,6 +305,11 @@ def attribute(
     return _teasers(quotes, articles, extractions, entity_of, entities)
 
 
+#: A definite description, then a verb that says the words go on, right before a quote: "The Man Utd boss
+#: continued:", "Der Trainer fuhr fort:".
+_CONTINUED = re.compile(
+    r"\A\W*(?:the|der|die)\s+(?:[\w'’.-]+\s+){0,4}(?:continued|went\s+on|fuhr\s+fort)\W*\Z", re.IGNORECASE
+)
 #: A definite description as the subject of a verb of saying, before it ("the Tory leader said",
 #: "der Minister sagte") or after it ("said the chancellor", "sagte der Minister").
 #: It opens a clause and, after the verb, ends one: "…, the Tory leader said", "…, said the chancellor.";
