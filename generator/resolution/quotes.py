@@ -241,7 +241,7 @@ def attribute(
         ]
         people = {entity_of[m.key] for m in speakers if entities[entity_of[m.key]].type == "person"}
         sentence_of = {s.index: s for s in ex.sentences}
-        pronoun_led = _PronounLed(article.text, sentence_of, pronouns, verbs)
+        sentences = _Sentences(article.text, sentence_of, pronouns, verbs)
         previous: Quote | None = None
         for para in article.paragraphs:
             if para.boilerplate:
@@ -264,7 +264,7 @@ def attribute(
                     pronouns,
                     entity_of,
                     people,
-                    pronoun_led,
+                    sentences,
                 )
                 if not is_quotation(article.text[q_start:q_end], before, article.language):
                     # Too short to publish ("It's awesome," said Hewitt.), but its named speaker goes
@@ -320,10 +320,10 @@ _DESCRIPTION_AFTER = re.compile(
 )
 
 
-class _PronounLed:
-    """The sentences whose first word, after a sentence adverb ("But he said ..."), is a subject
-    pronoun: asked about one sentence at a time, and only for articles with a quote to attribute.
-    Given the verbs of saying, it also says who reports a sentence (:meth:`reporter`)."""
+class _Sentences:
+    """What an article's sentences say of their subjects, asked one sentence at a time and only for
+    articles with a quote to attribute: whether its subject is a pronoun (:meth:`pronoun_led`) and, given
+    the verbs of saying, who it reports (:meth:`reporter`)."""
 
     def __init__(
         self, text: str, sentences: Mapping[int, Sentence], pronouns: set[str], verbs: Container[str] = frozenset()
@@ -358,8 +358,9 @@ class _PronounLed:
                 return None
         return False
 
-    def __contains__(self, index: object) -> bool:
-        if not isinstance(index, int) or index not in self.sentences:
+    def pronoun_led(self, index: int) -> bool:
+        """Whether the sentence's first word, after a sentence adverb ("But he said ..."), is a subject pronoun."""
+        if index not in self.sentences:
             return False
         if index not in self.known:
             s = self.sentences[index]
@@ -531,22 +532,22 @@ def _antecedent(
     q_start: int,
     entity_of: Mapping[tuple[str, int, int], str],
     people: set[str],
-    pronoun_led: Container[int] = frozenset(),
+    sentences: _Sentences | None = None,
 ) -> str | None:
     """Whom a pronoun before or after a quote refers to: the first person named in the nearest sentence
     before the quote that names one (the subject of that sentence, in news prose), names inside quotes aside;
     in a sentence that reports someone's words, the person beside its verb of saying, and no one when no
-    person stands there (:meth:`_PronounLed.reporter`).
-    A sentence whose subject is itself a pronoun (``pronoun_led``: "He said they would not have been matched
+    person stands there (:meth:`_Sentences.reporter`).
+    A sentence whose subject is itself a pronoun (:meth:`_Sentences.pronoun_led`: "He said they would not have been matched
     to Mr Houston") names its people elsewhere than as subject: the chain goes on to the sentence before."""
     prior = [m for m in speakers if m.end <= q_start and entity_of[m.key] in people]
-    sentences = sorted({m.sentence for m in prior}, reverse=True)
-    if not sentences:
+    indexes = sorted({m.sentence for m in prior}, reverse=True)
+    if not indexes:
         return None
-    chosen = next((i for i in sentences if i not in pronoun_led), sentences[0])
+    chosen = next((i for i in indexes if sentences is None or not sentences.pronoun_led(i)), indexes[0])
     named = sorted((m for m in prior if m.sentence == chosen), key=lambda m: m.start)
-    if isinstance(pronoun_led, _PronounLed):
-        reporter = pronoun_led.reporter(chosen, named)
+    if sentences is not None:
+        reporter = sentences.reporter(chosen, named)
         if reporter is not False:
             return entity_of[reporter.key] if isinstance(reporter, Mention) else None
     return entity_of[named[0].key]
@@ -563,10 +564,10 @@ def _speaker(
     pronouns: set[str],
     entity_of: Mapping[tuple[str, int, int], str],
     people: set[str],
-    pronoun_led: Container[int] = frozenset(),
+    sentences: _Sentences | None = None,
 ) -> tuple[str | None, str]:
     """The speaker of the quote ``text[q_start:q_end]`` by the documented rules (module docstring), or None.
-    ``pronoun_led``: the sentences whose subject is a pronoun (:func:`_antecedent`)."""
+    ``sentences``: what the article's sentences say of their subjects (:func:`_antecedent`)."""
     text = article.text
     outside = [m for m in speakers if not (q_start <= m.start < q_end)]
     # 2. Cue after the quote: verb of saying, then a name (role words may stand between).
@@ -625,7 +626,7 @@ def _speaker(
     tail_words = _words(text[q_end : min(s_end, q_end + 40)])[:3]
     if any(w in verbs for w in tail_words[:3]) and tail_words and tail_words[0] in pronouns | verbs:
         if any(w in pronouns for w in tail_words):
-            speaker = _antecedent(outside, q_start, entity_of, people, pronoun_led)
+            speaker = _antecedent(outside, q_start, entity_of, people, sentences)
             if speaker is not None:
                 return speaker, "pronoun"
     # 3. Cue before the quote within the sentence: name ... verb ... quote.
@@ -640,7 +641,7 @@ def _speaker(
                 m for m in before if entity_of[m.key] in people and len(_words(text[s_start : m.start])) <= i
             ]
             if not named_before:
-                speaker = _antecedent(outside, s_start, entity_of, people, pronoun_led)
+                speaker = _antecedent(outside, s_start, entity_of, people, sentences)
                 if speaker is not None:
                     return speaker, "pronoun"
             # A name after the pronoun's verb is whom the words were said to ("He told BBC Sport: …").
@@ -656,7 +657,7 @@ def _speaker(
             and any(v in verbs for v in lead_words[-2:])
             and not any(entity_of[m.key] in people for m in before)
         ):
-            speaker = _antecedent(outside, s_start, entity_of, people, pronoun_led)
+            speaker = _antecedent(outside, s_start, entity_of, people, sentences)
             if speaker is not None:
                 return speaker, "pronoun"
     if before:
@@ -687,7 +688,7 @@ def _speaker(
     if not before and not [m for m in outside if q_end <= m.start < s_end]:
         head = _description_head(text[s_start:q_start], text[q_end:s_end], verbs)
         if head is not None:
-            speaker = _described(text, head, outside, q_start, entity_of, people, pronoun_led)
+            speaker = _described(text, head, outside, q_start, entity_of, people, sentences)
             if speaker is not None:
                 return speaker, "description"
     return None, "none"
@@ -722,13 +723,13 @@ def _described(
     q_start: int,
     entity_of: Mapping[tuple[str, int, int], str],
     people: set[str],
-    pronoun_led: Container[int] = frozenset(),
+    sentences: _Sentences | None = None,
 ) -> str | None:
     """Whom a description refers to: the person the sentences before are about (:func:`_antecedent`), when
     the article also calls them so (the head word right before their name: "England coach Andy Robinson",
     "Prop Jones") or the description is an age ("the 28-year-old"). "The top seed" after a sentence about
     Federer is not the "seventh seed Feliciano Lopez" of the sentence before."""
-    subject = _antecedent(speakers, q_start, entity_of, people, pronoun_led)
+    subject = _antecedent(speakers, q_start, entity_of, people, sentences)
     if subject is None or _AGE.fullmatch(head):
         return subject
     called = {
