@@ -179,6 +179,35 @@ def names_seat(word: str) -> bool:
 
 #: German institution words that take a "für ..." complement as part of the name
 #: ("Institut für russische, osteuropäische und zentralasiatische Studien").
+#: A town's name standing for its team: a result after it ("Palermo 2-0"), a match verb or preposition
+#: before it ("beat Palermo", "against Palermo", "gegen Palermo"), or a verb of winning or a player's
+#: role after it ("Palermo beat", "Palermo coach", "Milan's striker").
+_TEAM_BEFORE = re.compile(
+    r"\b(?:beat|beating|beats|against|v|vs|versus|drew with|draw with|lost to|losing to|defeated|face|faces|facing"
+    r"|host|hosts|hosting|gegen|schlug|besiegte)\s+\Z",
+    re.IGNORECASE,
+)
+_TEAM_AFTER = re.compile(
+    r"\A(?:\s+\d{1,2}\s*[-–:]\s*\d{1,2}\b|'s\s+(?:striker|defender|midfielder|goalkeeper|keeper|coach|manager|boss"
+    r"|captain|winger|forward|fans|supporters|squad)\b|\s+(?:beat|drew|lost|defeated|thrashed|edged|striker|defender"
+    r"|midfielder|goalkeeper|keeper|coach|manager|boss|captain|winger|forward|fans|supporters|schlug|besiegte"
+    r"|gewann|verlor|Trainer|Stürmer|Verteidiger|Torhüter)\b)"
+)
+#: A preposition of place before a town's name: the town, even in a match report ("the final in Milan").
+_IN_TOWN = re.compile(r"\b(?:in|near|outside|im|bei|nahe)\s+\Z", re.IGNORECASE)
+
+
+def names_a_team(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``text[start:end]`` stands for a team by the words around it (a result, a
+    match verb, a player's role: see :data:`_TEAM_BEFORE` and :data:`_TEAM_AFTER`)."""
+    return bool(_TEAM_BEFORE.search(text, max(0, start - 20), start) or _TEAM_AFTER.match(text[end : end + 24]))
+
+
+def names_the_town(text: str, start: int) -> bool:
+    """Whether a preposition of place stands right before ``start`` ("in Milan", "bei Salzburg")."""
+    return bool(_IN_TOWN.search(text, max(0, start - 12), start))
+
+
 FUER_HEADS = ("institut", "zentrum", "stiftung", "amt", "ministerium", "akademie", "kommission", "rat", "büro")
 
 #: Nouns that put an organisation's name right after them ("der Sender Channel One",

@@ -628,7 +628,11 @@ def test_landmarks_with_a_translated_generic_word_merge() -> None:
 def test_mid_size_cities_merge_across_languages(gaz) -> None:
     res, _ = entities(
         [
-            make("de1", "Der SSC [Neapel|organization] spielt in [Neapel|place] gegen [Genua|place].", language="de"),
+            make(
+                "de1",
+                "Der SSC [Neapel|organization] spielt in [Neapel|place], es regnet in [Genua|place].",
+                language="de",
+            ),
             make("en1", "Rain in [Naples|place] and [Genoa|place].", language="en"),
         ],
         gaz=gaz,
@@ -1422,3 +1426,43 @@ def test_the_town_that_locates_an_institution_is_no_short_form_of_it() -> None:
         "Amberg": ["Amberg"],
         "Medienbehörde KommAustria": ["KommAustria", "Medienbehörde KommAustria"],
     }
+
+
+def test_a_town_that_stands_for_its_team_is_the_team_not_the_town(gaz) -> None:
+    """ "Palermo beat Milan 2-0", "gegen Napoli": in an article that says so once, the town's name is its
+    club's, an organisation apart from the town (but "in Milan" is the town); a German genitive goes with
+    it; the club shortens a club's name, not a radio station's; a country standing for its national team
+    stays the country."""
+    res, ents = entities(
+        [
+            make(
+                "en1",
+                "[Palermo|place] beat [Milan|place] 2-0. [Palermo|organization] coach [Francesco Guidolin|person]"
+                " smiled; fans in [Milan|place] were sad. [Wales|place] beat [Italy|place] 2-0.",
+                language="en",
+            ),
+            make("en2", "[Milan|place] is a city of fashion. Designers love [Milan|place].", language="en"),
+            make(
+                "en3",
+                "[Newcastle|place] boss [Graeme Souness|person] spoke to [BBC Newcastle|organization].",
+                language="en",
+            ),
+            make(
+                "de1",
+                "[Juventus|organization] gewann gegen [Napoli|place]. [Napolis|person] Stürmer traf."
+                " [Dinamo Zagreb|organization] verlor gegen [Zagreb|place] nie.",
+            ),
+        ],
+        gaz=gaz,
+    )
+    types = {(e.name, e.type) for e in res.entities}
+    assert {("Palermo", "organization"), ("Milan", "organization"), ("Milan", "place")} <= types
+    assert ("Palermo", "place") not in types and ("Wales", "place") in types and ("Italy", "place") in types
+    team, town = (next(e for e in res.entities if e.name == "Milan" and e.type == t) for t in ("organization", "place"))
+    assert {m.article for m in team.mentions} == {"en1"} and len(team.mentions) == 1
+    assert sorted(m.article for m in town.mentions) == ["en1", "en2", "en2"]
+    assert ents["Napoli"] == ["Napoli", "Napolis"]
+    assert ents["Dinamo Zagreb"] == ["Dinamo Zagreb", "Zagreb"]
+    assert ents["Newcastle"] == ["Newcastle"] and ents["BBC Newcastle"] == ["BBC Newcastle"]
+    assert ("Newcastle", "organization") in types
+    assert {e.id for e in res.entities if e.name == "Milan"} == {"milan", "milan-team"}

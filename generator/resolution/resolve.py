@@ -50,7 +50,9 @@ from generator.lexicon import (
     introduced_by_class_noun,
     landmark_words,
     law_name,
+    names_a_team,
     names_seat,
+    names_the_town,
     opens_sentence,
     org_head,
     title_after_common_word,
@@ -95,7 +97,7 @@ class Node(NamedTuple):
     """
 
     rank: int  # 0 curated, 1 place, 2 name, 3 short form
-    id: str  # "cur:vladimir-putin", "geo:524901", "name:wladimir putin", "short:<article>:<start>"
+    id: str  # "cur:vladimir-putin", "geo:524901", "name:wladimir putin", "team:palermo", "short:<article>:<start>"
 
     @property
     def kind(self) -> str:
@@ -122,6 +124,11 @@ class Node(NamedTuple):
         if landmark is not None:
             return cls(2, "name:" + " ".join(sorted(skeleton(w) for w in landmark)))
         return cls(2, "name:" + skeleton(plain))
+
+    @classmethod
+    def team(cls, text: str) -> Node:
+        """The node of a team named by its town ("Palermo beat Milan 2-0"): apart from the town's."""
+        return cls(2, "team:" + skeleton(text))
 
     @classmethod
     def short(cls, m: Mention) -> Node:
@@ -253,6 +260,18 @@ _GEOGRAPHIC_PLURALS = frozenset(
 #: "Ipswich Town", "Wigan Athletic", "Brighton & Hove Albion"): a town's name, then one of these, is a
 #: club unless the whole is a place's name ("Mexico City", "Kansas City").
 CLUB_WORDS = frozenset("city united town athletic albion hotspur argyle alexandra thistle orient academical".split())
+#: Words that make a town's name a club's before or after it ("FC Porto", "Dinamo Zagreb", "Real Madrid").
+CLUB_AFFIXES = frozenset(
+    "fc afc cf sc sv ac as us ss cd ud rc fk nk sk hnk bsc tsv vfb vfl fsv real dinamo dynamo sporting inter"
+    " olympique racing atletico deportivo borussia eintracht fortuna rapid spartak lokomotiv".split()
+)
+_CLUB_SKELETONS = CLUB_WORDS | CLUB_AFFIXES
+
+
+def club_of_town(key: str) -> bool:
+    """Whether a name's skeleton has a club word besides the town's ("dinamo zagreb", "fc porto"),
+    so a town's name that stands for a team may be its short form ("BBC Newcastle" has none)."""
+    return any(skeleton(w) in _CLUB_SKELETONS or w in _CLUB_SKELETONS for w in key.split())
 
 
 def team_name(
@@ -328,8 +347,9 @@ def resolve(
     for m in mentions:
         by_article[m.article].append(m)
 
+    teams = town_teams(by_article, art_by_id, gazetteer) if gazetteer is not None else {}
     clusters = _Clusters()
-    node_of = _nodes(mentions, curation, clusters)  # rules 1, 3, 4
+    node_of = _nodes(mentions, curation, clusters, teams)  # rules 1, 3, 4
     _curated_judgements(curation, clusters)  # rule 1 for GeoNames ids, and not_same_as
     if gazetteer is not None:
         _join_places(mentions, node_of, lang_of, gazetteer, clusters, art_by_id, referred)  # rule 2
@@ -339,7 +359,9 @@ def resolve(
     coordinated: dict[tuple[str, int, int], EntityType] = {}
 
     def drafts() -> list[Draft]:
-        return _drafts(mentions, node_of, clusters, gazetteer, lang_of, settings, unnamed, nouns, referred, coordinated)
+        return _drafts(
+            mentions, node_of, clusters, gazetteer, lang_of, settings, unnamed, nouns, referred, coordinated, set(teams)
+        )
 
     found = drafts()
     # A list's other names as every mention of theirs typed them, not as the model labelled them there.
@@ -353,7 +375,7 @@ def resolve(
     }
     coordinated.update(coordinated_types(mentions, art_by_id, typed, weight))
     if coordinated:  # only the clusters with a coordinated mention vote again
-        found = _revoted(found, _Vote(gazetteer, lang_of, settings, unnamed, nouns, referred, coordinated))
+        found = _revoted(found, _Vote(gazetteer, lang_of, settings, unnamed, nouns, referred, coordinated, set(teams)))
     derived_ids = {d.id for d in found}
     if _same_as(found, curation, clusters):
         found = drafts()
@@ -397,8 +419,14 @@ def _not_excluded(extractions: Mapping[str, Extraction], curation: Curation) -> 
     return mentions, used
 
 
-def _nodes(mentions: Sequence[Mention], curation: Curation, clusters: _Clusters) -> dict[tuple[str, int, int], Node]:
-    """Rules 1, 3 and 4: each mention's node -- its curated entity, its GeoNames place, or its name."""
+def _nodes(
+    mentions: Sequence[Mention],
+    curation: Curation,
+    clusters: _Clusters,
+    teams: Mapping[tuple[str, int, int], str] | None = None,
+) -> dict[tuple[str, int, int], Node]:
+    """Rules 1, 3 and 4: each mention's node -- its curated entity, its GeoNames place, or its name
+    (a town's name that stands for its team: the team's, see :func:`town_teams`)."""
     names_known = {skeleton(m.text) for m in mentions} | {skeleton(key) for key in curation.names}
     node_of: dict[tuple[str, int, int], Node] = {}
     for m in mentions:
@@ -406,6 +434,8 @@ def _nodes(mentions: Sequence[Mention], curation: Curation, clusters: _Clusters)
             node = Node.curated(m.entity_hint.split(":", 1)[1])
         elif (owner := curation.owner_id(m.text)) is not None:
             node = Node.curated(owner)
+        elif teams and m.key in teams:
+            node = Node.team(teams[m.key])
         elif m.entity_hint and m.entity_hint.startswith("geonames:") and m.label == "place":
             node = Node.place(m.entity_hint.split(":", 1)[1])
         else:
@@ -454,7 +484,7 @@ def _join_places(
     name_words = {w for m in mentions if m.label == "person" and len(ws := m.text.split()) > 1 for w in (ws[0], ws[-1])}
     for m in mentions:
         node = node_of[m.key]
-        if articles is not None and _addressed(m, articles):
+        if node.kind == "team" or (articles is not None and _addressed(m, articles)):
             continue
         if (
             node.rank == 2
@@ -486,6 +516,30 @@ def _join_places(
 
 #: Inhabitants from which a town's own name, labelled a person's by the model alone, is taken for the town.
 PROMINENT_TOWN = 100_000
+
+
+def town_teams(
+    by_article: Mapping[str, Sequence[Mention]], articles: Mapping[str, Article], gazetteer: Gazetteer
+) -> dict[tuple[str, int, int], str]:
+    """The mentions of a town's name that stand for its team, not the town, with the town's name: in an article where the
+    words around one mention of the name say a team ("Palermo beat Milan 2-0", "against Palermo",
+    "Palermo coach": :func:`generator.lexicon.names_a_team`), every mention of that name but one after a
+    preposition of place ("the final in Milan"), its German genitive too ("Napolis"). Sport names clubs by their towns, and a town's page
+    should not hold a club's results. Countries stand for national teams as often and stay places."""
+    out: dict[tuple[str, int, int], str] = {}
+    for art_id in sorted(by_article):
+        art = articles.get(art_id)
+        if art is None:
+            continue
+        cued = {m.text for m in by_article[art_id] if names_a_team(art.text, m.start, m.end)}
+        for text in sorted(cued):
+            town = gazetteer.lookup(text, language=art.language)
+            if town is None or town.kind != "city":
+                continue
+            for m in by_article[art_id]:
+                if text in (m.text, genitive_stem(m.text)) and not names_the_town(art.text, m.start):
+                    out[m.key] = text
+    return out
 
 
 def _addressed(m: Mention, articles: Mapping[str, Article]) -> bool:
@@ -648,6 +702,10 @@ def _join_short_forms(
                     break
             if m.label == "place" and candidates:
                 candidates -= {clusters.find(n) for n in seats}
+            if node.kind == "team":
+                # A team named by its town shortens only a club's name ("Zagreb" of "Dinamo Zagreb"), not
+                # a radio station's or a council's ("BBC Newcastle").
+                candidates = {c for c in candidates if c.kind in ("name", "team") and club_of_town(c.key)}
             if len(candidates) == 1:
                 # The mention moves to its own node joined to the full name.
                 own = Node.short(m)
@@ -669,6 +727,7 @@ def _drafts(
     nouns: CommonNouns | None = None,
     referred: Set[tuple[str, int, int]] = frozenset(),
     coordinated: Mapping[tuple[str, int, int], EntityType] | None = None,
+    teams: Set[tuple[str, int, int]] = frozenset(),
 ) -> list[Draft]:
     """One draft per cluster with mentions: its place, voted type, canonical name and derived id."""
     groups: dict[Node, list[Mention]] = defaultdict(list)
@@ -677,7 +736,7 @@ def _drafts(
     members: dict[Node, set[Node]] = defaultdict(set)
     for node in list(clusters.parent):
         members[clusters.find(node)].add(node)
-    vote = _Vote(gazetteer, lang_of, settings, unnamed, nouns, referred, coordinated)
+    vote = _Vote(gazetteer, lang_of, settings, unnamed, nouns, referred, coordinated, teams)
     out = []
     for root in sorted(groups):
         ms = sorted(groups[root], key=lambda m: (m.article, m.start))
@@ -699,10 +758,16 @@ def _revoted(drafts: Sequence[Draft], vote: _Vote) -> list[Draft]:
     out = [
         vote(d.root, d.mentions, d.curated, d.place)
         if any(m.key in coordinated for m in d.mentions)
-        else Draft(d.root, d.mentions, d.curated, d.place, slugify(d.name), d.type, d.name)
+        else Draft(d.root, d.mentions, d.curated, d.place, _draft_id(d.root, d.name), d.type, d.name)
         for d in drafts
     ]
     return _unique_ids(out)
+
+
+def _draft_id(root: Node, name: str) -> str:
+    """A derived entity's id from its name; a team named by its town apart from the town's
+    ("palermo-team" beside "palermo"), whichever of the two the corpus has."""
+    return slugify(name) + ("-team" if root.kind == "team" else "")
 
 
 def _unique_ids(drafts: list[Draft]) -> list[Draft]:
@@ -725,6 +790,7 @@ class _Vote:
     nouns: CommonNouns | None = None
     referred: Set[tuple[str, int, int]] = frozenset()
     coordinated: Mapping[tuple[str, int, int], EntityType] | None = None
+    teams: Set[tuple[str, int, int]] = frozenset()
 
     @cached_property
     def weights(self) -> dict[str, float]:  # once, not per cluster
@@ -746,10 +812,11 @@ class _Vote:
             referred=self.referred,
             branch=branch,
             coordinated=self.coordinated,
+            teams=self.teams,
         )
         nominative = self.nouns.nominative if self.nouns is not None and etype != "person" else None
         name = _canonical_name(ms, etype, place, lang_of, self.settings.display_language, nominative)
-        return Draft(root, ms, curated_ids, place, slugify(name), etype, name)
+        return Draft(root, ms, curated_ids, place, _draft_id(root, name), etype, name)
 
 
 def _same_as(drafts: Sequence[Draft], curation: Curation, clusters: _Clusters) -> bool:
@@ -1074,6 +1141,7 @@ def _vote_type(
     referred: Set[tuple[str, int, int]] = frozenset(),
     branch: bool = False,
     coordinated: Mapping[tuple[str, int, int], EntityType] | None = None,
+    teams: Set[tuple[str, int, int]] = frozenset(),
 ) -> EntityType:
     """Weighted majority of the mentions' labels.
 
@@ -1094,7 +1162,8 @@ def _vote_type(
     knows is a company, brand or body far more often). A name of a national
     branch (``branch``: :func:`national_branch`) or of a team named by its town (:func:`team_name`)
     weighs 1.5 for organization. A mention coordinated with names the model agrees on
-    (``coordinated``: :func:`coordinated_types`) votes 1 for their type too.
+    (``coordinated``: :func:`coordinated_types`) votes 1 for their type too. A town's name that
+    stands for its team (``teams``: :func:`town_teams`) is evidence of an organisation.
     """
     if place_evidence and not any(m.has_evidence and _evidence_label(m) != "place" for m in ms):
         return "place"  # the gazetteer's word against the model's alone: a place
@@ -1113,7 +1182,9 @@ def _vote_type(
         (m.article, " ".join(words[i:])) for m in ms if len(words := m.text.split()) > 1 for i in range(1, len(words))
     }
     for m in ms:
-        if m.has_evidence:
+        if m.key in teams:
+            votes["organization"] += 2.0  # the words around it say a team, whatever the label
+        elif m.has_evidence:
             votes[_evidence_label(m)] += 2.0
         else:
             weight = (weights or {}).get((lang_of or {}).get(m.article, ""), 1.0)

@@ -14,7 +14,6 @@ merges and ``exclude`` entries) for the contributor to edit and move into
 from __future__ import annotations
 
 import json
-import re
 import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -24,7 +23,13 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 from generator.extraction.gazetteer import Gazetteer
-from generator.lexicon import CommonNouns, introduced_by_class_noun, lower_case_words, opens_sentence
+from generator.lexicon import (
+    CommonNouns,
+    introduced_by_class_noun,
+    lower_case_words,
+    names_a_team,
+    opens_sentence,
+)
 from generator.model import Entity
 from generator.names import acronym_of, fold, is_acronym, skeleton
 from generator.pipeline import ProcessCache, Settings, run
@@ -215,33 +220,9 @@ def _spelling_variants(a: str, b: str) -> bool:
     return len(a.split()) == len(b.split()) and Levenshtein.distance(fold(a), fold(b)) <= 2
 
 
-#: A town's name standing for its team: a result after it ("Palermo 2-0"), a match verb or preposition
-#: before it ("beat Palermo", "against Palermo", "gegen Palermo"), or a verb of winning or a player's
-#: role after it ("Palermo beat", "Palermo coach").
-_TEAM_BEFORE = re.compile(
-    r"\b(?:beat|beating|beats|against|v|vs|versus|drew with|draw with|lost to|losing to|defeated|face|faces|facing"
-    r"|host|hosts|hosting|gegen|schlug|besiegte)\s+\Z",
-    re.IGNORECASE,
-)
-_TEAM_AFTER = re.compile(
-    r"\A(?:\s+\d{1,2}\s*[-–:]\s*\d{1,2}\b|'s\s+(?:striker|defender|midfielder|goalkeeper|keeper|coach|manager|boss"
-    r"|captain|winger|forward|fans|supporters|squad)\b|\s+(?:beat|drew|lost|defeated|thrashed|edged|striker|defender"
-    r"|midfielder|goalkeeper|keeper|coach|manager|boss|captain|winger|forward|fans|supporters|schlug|besiegte"
-    r"|gewann|verlor|Trainer|Stürmer|Verteidiger|Torhüter)\b)"
-)
-
-
 def _team_mentions(e: Entity, texts: dict[str, str]) -> int:
-    """How many of the entity's mentions name a team (:data:`_TEAM_BEFORE`, :data:`_TEAM_AFTER`)."""
-    return sum(
-        1
-        for m in e.mentions
-        if m.article in texts
-        and (
-            _TEAM_BEFORE.search(texts[m.article][max(0, m.start - 20) : m.start])
-            or _TEAM_AFTER.match(texts[m.article][m.end : m.end + 20])
-        )
-    )
+    """How many of the entity's mentions name a team (:func:`generator.lexicon.names_a_team`)."""
+    return sum(1 for m in e.mentions if m.article in texts and names_a_team(texts[m.article], m.start, m.end))
 
 
 def _teams_named_by_towns(
