@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from generator import store
@@ -1226,6 +1226,27 @@ def load_common_nouns(cache_dir: Path | None = None) -> CommonNouns:
     return CommonNouns(words, glue, name_like, heads)
 
 
+#: The Brown clusters of people's names per language (``python -m generator.devtools.name_clusters``).
+NAME_CLUSTERS_FILE = Path(__file__).parent / "data" / "name_clusters.json"
+
+
+@cache
+def _name_cluster_words(language: str) -> frozenset[str]:
+    """The words spacy-lookups-data puts in one of ``language``'s clusters of people's names (a
+    million-word table read once, only when a word is new to the answers' cache file)."""
+    import importlib.resources
+    import json
+
+    import srsly
+
+    wanted = set(json.loads(NAME_CLUSTERS_FILE.read_text(encoding="utf-8"))["clusters"].get(language, ()))
+    data = importlib.resources.files("spacy_lookups_data").joinpath("data", f"{language}_lexeme_cluster.json.gz")
+    if not wanted or not data.is_file():
+        return frozenset()
+    table: dict[str, int] = srsly.read_gzip_json(str(data))
+    return frozenset(word for word, cluster in table.items() if cluster in wanted)
+
+
 class PersonNameParts:
     """Whether a word is a known given name or surname, in any language.
 
@@ -1239,9 +1260,15 @@ class PersonNameParts:
 
     def __init__(self, path: Path | None = None):
         self.path = path
-        self.tag = f"dossier-person-name-parts 1 rigour {store.package_version('rigour')}"
+        self.tag = (
+            f"dossier-person-name-parts 2 rigour {store.package_version('rigour')}"
+            f" spacy-lookups-data {store.package_version('spacy-lookups-data')}"
+            f" {store.checksum(NAME_CLUSTERS_FILE.read_bytes())}"
+        )
         stored = store.read_pickle(path, self.tag) if path is not None else None
-        self.known: dict[str, bool] = dict(stored) if isinstance(stored, dict) else {}
+        known, clustered = stored if isinstance(stored, tuple) and len(stored) == 2 else ({}, {})
+        self.known: dict[str, bool] = dict(known)
+        self.clustered: dict[str, bool] = dict(clustered)  # "de:Stoiber" -> in a cluster of names
         self.dirty = False
 
     def __call__(self, word: str) -> bool:
@@ -1251,10 +1278,21 @@ class PersonNameParts:
             self.dirty = True
         return self.known[key]
 
+    def in_name_cluster(self, word: str, language: str) -> bool:
+        """Whether a large corpus uses ``word``, spelt so, as it uses people's names: its Brown cluster
+        in ``language`` is one of names (:data:`NAME_CLUSTERS_FILE`; "Stoiber", "Pofalla", "Kibaki",
+        which no dictionary lists, share German cluster 40 with "Merkel"; "Spotify" does not)."""
+        key = f"{language}:{word}"
+        if key not in self.clustered:
+            self.clustered[key] = word in _name_cluster_words(language)
+            self.dirty = True
+        return self.clustered[key]
+
     def save(self) -> None:
         """Keep the answers for the next build (written only when a new word was asked about)."""
         if self.dirty and self.path is not None:
-            store.write_pickle(self.path, self.tag, dict(sorted(self.known.items())))
+            answers = (dict(sorted(self.known.items())), dict(sorted(self.clustered.items())))
+            store.write_pickle(self.path, self.tag, answers)
             self.dirty = False
 
 

@@ -570,7 +570,8 @@ def resolve_entities(
         resolve_settings = dataclasses.replace(resolve_settings, type_weights=weights)
     nouns = process.nouns_for(settings.cache_dir) if settings.nlp.layers.filter else None
     names = process.person_names_for(settings.cache_dir) if settings.nlp.layers.filter else None
-    resolution = resolve(articles, extractions, curation, gaz, resolve_settings, nouns, names)
+    clusters = names.in_name_cluster if names is not None else None
+    resolution = resolve(articles, extractions, curation, gaz, resolve_settings, nouns, names, clusters)
     if names is not None:
         names.save()
     quotes = attribute(articles, extractions, resolution.by_mention, {e.id: e for e in resolution.entities})

@@ -91,6 +91,29 @@ def test_person_name_parts_come_from_rigour_and_are_kept_between_builds(tmp_path
         lexicon.PersonNameParts(path)("Bono")
 
 
+def test_brown_clusters_of_names_know_the_surnames_dictionaries_lack(tmp_path, monkeypatch) -> None:
+    """spacy-lookups-data's German cluster of "Merkel" holds "Stoiber" and "Pofalla", not "Spotify" or
+    "Beton"; the answers are kept between builds like the dictionary's."""
+    from generator import lexicon
+
+    path = tmp_path / "person-name-parts.pickle"
+    names = lexicon.PersonNameParts(path)
+    assert names.in_name_cluster("Stoiber", "de") and names.in_name_cluster("Pofalla", "de")
+    assert not names.in_name_cluster("Spotify", "de") and not names.in_name_cluster("Beton", "de")
+    assert not names.in_name_cluster("Stoiber", "xx")  # a language without clusters knows nothing
+    names.save()
+    monkeypatch.setattr(lexicon, "_name_cluster_words", lambda language: frozenset())
+    assert lexicon.PersonNameParts(path).in_name_cluster("Stoiber", "de")
+
+
+@pytest.mark.slow  # rigour's person tagger takes ~10 s to load
+def test_the_name_cluster_table_is_current() -> None:
+    """generator/data/name_clusters.json is what the devtool computes from the installed packages."""
+    from generator.devtools import name_clusters
+
+    assert name_clusters.main(["--check"]) == 0
+
+
 _WORD_THEN_BLANKS = re.compile(r"([^\W\d_][\w-]*)[ \t\u00a0]+\Z")
 _WORD_THEN_QUOTE = re.compile(r"([^\W\d_][\w-]*)[ \t\u00a0]*[\"„“”‚‘’'«»‹›]?[ \t\u00a0]*\Z")
 

@@ -945,6 +945,28 @@ def test_a_person_no_text_names_as_one_is_typed_by_other_evidence(language, text
     assert {e.name: e.type for e in res.entities} == expected
 
 
+def test_a_word_a_large_corpus_uses_as_a_name_stays_a_person() -> None:
+    """ "Stoiber" is in no dictionary, but a Brown cluster of people's names holds it (in its language):
+    the model's person stands; "Spotify" in none is an organisation."""
+    articles, extractions = corpus(
+        make("a1", "[Stoibers|person] Plan. [Spotify|person] wächst. [Kibaki|person] sprach.")
+    )
+    clustered = {("Stoiber", "de"), ("Kibaki", "de"), ("Spotify", "en")}
+    res = resolve(
+        articles,
+        extractions,
+        Curation(),
+        None,
+        person_names=_known(),
+        name_clusters=lambda w, lang: (w, lang) in clustered,
+    )
+    assert {e.name: e.type for e in res.entities} == {
+        "Stoibers": "person",
+        "Spotify": "organization",
+        "Kibaki": "person",
+    }
+
+
 def test_a_surname_the_corpus_gives_with_a_given_name_stays_a_person() -> None:
     """A surname alone ("Boateng") is the "Jérôme Boateng" of another article (and "Kiesbauer" the genitive's)."""
     articles, extractions = corpus(

@@ -324,6 +324,7 @@ def resolve(
     settings: ResolveSettings = ResolveSettings(),
     nouns: CommonNouns | None = None,
     person_names: Callable[[str], bool] | None = None,
+    name_clusters: Callable[[str, str], bool] | None = None,
 ) -> Resolution:
     """Group mentions into entities. Same inputs, same output, whatever the input order.
 
@@ -331,12 +332,13 @@ def resolve(
     be set aside before anything is merged (see :func:`_without_ordinary_words`).
     ``person_names`` says whether a word is a known given name or surname
     (:class:`generator.lexicon.PersonNameParts`); with it, a "person" no text
-    names as one is typed by its other evidence (see :class:`UnnamedPersons`).
+    names as one is typed by its other evidence (see :class:`UnnamedPersons`);
+    ``name_clusters`` says whether a word of a language is in a Brown cluster of people's names.
     """
     art_by_id = {a.id: a for a in articles}
     lang_of = {a.id: a.language for a in articles}
     mentions, used_exclusions = _not_excluded(extractions, curation)
-    unnamed = UnnamedPersons.of(mentions, art_by_id, person_names) if person_names is not None else None
+    unnamed = UnnamedPersons.of(mentions, art_by_id, person_names, name_clusters) if person_names is not None else None
     referred = referred_to_as_persons(mentions, art_by_id)
     suppressed: list[Mention] = []
     if nouns is not None:
@@ -1336,16 +1338,24 @@ class UnnamedPersons:
     the last word of a longer person's name, that no form of address precedes
     and that no dictionary of given names and surnames knows (an acronym never
     counts as known: "KBS", "TfL") is a company, brand or body far more often
-    ("Spotify", "Rosneft", "Unicef", "Sagem"): the person reading goes.
+    ("Spotify", "Rosneft", "Unicef", "Sagem"): the person reading goes. A word
+    in a Brown cluster of people's names (``clustered``:
+    :meth:`generator.lexicon.PersonNameParts.in_name_cluster`: "Stoiber",
+    "Pofalla", "Kibaki") is known too: dictionaries list only the commoner names.
     """
 
     surnames: frozenset[str]  # last words of longer person names anywhere in the corpus, and words after an address
     known: Callable[[str], bool]  # a given name or surname in the name dictionary
     languages: Mapping[str, str] = field(default_factory=dict)  # article id -> language
+    clustered: Callable[[str, str], bool] | None = None  # (word, language): in a Brown cluster of people's names
 
     @classmethod
     def of(
-        cls, mentions: Sequence[Mention], articles: Mapping[str, Article], known: Callable[[str], bool]
+        cls,
+        mentions: Sequence[Mention],
+        articles: Mapping[str, Article],
+        known: Callable[[str], bool],
+        clustered: Callable[[str, str], bool] | None = None,
     ) -> UnnamedPersons:
         surnames: set[str] = set()
         for m in mentions:
@@ -1357,7 +1367,7 @@ class UnnamedPersons:
                 address = _ADDRESSED.search(art.text[max(0, m.start - 8) : m.start])
                 if address is not None and address.group(1).lower() in HONORIFICS:
                     surnames.add(m.text)
-        return cls(frozenset(surnames), known, {a.id: a.language for a in articles.values()})
+        return cls(frozenset(surnames), known, {a.id: a.language for a in articles.values()}, clustered)
 
     def __call__(self, ms: Sequence[Mention]) -> bool:
         if any(m.has_evidence for m in ms):
@@ -1378,6 +1388,8 @@ class UnnamedPersons:
             return False
         if any(is_acronym(form) for form in forms):
             return True
+        if self.clustered is not None and language and any(self.clustered(form, language) for form in forms):
+            return False  # a large corpus uses the word as it uses people's names ("Stoiber", "Kibaki")
         return not any(self.known(part) for form in forms for part in form.split("-") if part)
 
 
