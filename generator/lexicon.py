@@ -948,6 +948,7 @@ class CommonNouns:
         self.heads = heads or {}  # German noun form -> (its nominative, gender m/f/n, or p for plural)
         self.glue = glue or {}  # per language, words that are ordinary enough to cut off a name's front
         self.name_like = name_like  # words English writes capitalised more often than not ("Steven", "George")
+        self.named = _named_words()  # German words annotated news tags as names more often than not, and as what
 
     def knows(self, language: str) -> bool:
         return language in self.words
@@ -966,12 +967,19 @@ class CommonNouns:
         "Wasser|proben", "Tor|garantie"). German forms compounds at will, so no dictionary lists them all."""
         if language != "de" or not self.heads or not (word[:1].isupper() and word[1:].isalpha() and word[1:].islower()):
             return False  # a hyphen or a capital inside ("DeutscheTelekom") makes no ordinary compound
+        if word in self.named:
+            return False  # annotated news tags it as a name ("Bundesliga", "Düsseldorf")
         return any(
             self.is_common(language, word[i:].capitalize())
             and word[i:].lower() not in _INSTITUTION_HEADS  # "Handelsblatt", "Volksoper": an institution's name
             and self._modifier(word[:i])
             for i in range(3, len(word) - 3)
         )
+
+    def annotated_type(self, language: str, word: str) -> str | None:
+        """The type annotated news gives ``word`` most often when it tags it as a name (German only:
+        :data:`NAMED_WORDS_FILE`; "Reuters" an organisation, "Erde" a place), else None."""
+        return self.named.get(word) if language == "de" else None
 
     def nominative(self, name: str) -> str:
         """A German organisation's or place's name in the nominative, as a title gives it.
@@ -1132,8 +1140,24 @@ def _german_heads(rows: list[list[str]], header: list[str]) -> dict[str, tuple[s
     return heads
 
 
+#: Words German news annotators tag as names more often than not (``python -m generator.devtools.named_words``).
+NAMED_WORDS_FILE = Path(__file__).parent / "data" / "germeval_named_words.txt"
+
+
+_NER_TYPES = {"PER": "person", "ORG": "organization", "LOC": "place"}
+
+
+def _named_words() -> dict[str, str]:
+    """:data:`NAMED_WORDS_FILE` as word -> the entity type annotators give it most often."""
+    text = NAMED_WORDS_FILE.read_text(encoding="utf-8") if NAMED_WORDS_FILE.exists() else ""
+    rows = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
+    return {row[0]: _NER_TYPES[row[1]] for row in rows if len(row) == 2 and row[1] in _NER_TYPES}
+
+
 def _german_nouns() -> tuple[frozenset[str], dict[str, tuple[str, str]]]:
-    """German Wiktionary's nouns: the forms that are only common nouns, and every noun form's head reading."""
+    """German Wiktionary's nouns: the forms that are only common nouns (not a word that annotated German
+    news tags as a name more often than not: :data:`NAMED_WORDS_FILE`, "Bundestag", "Grünen",
+    "Spiegel"), and every noun form's head reading."""
     import csv
     import importlib.resources
     import io
@@ -1146,7 +1170,10 @@ def _german_nouns() -> tuple[frozenset[str], dict[str, tuple[str, str]]]:
         for form in {row[0], *row[7:]}:
             if form and form[:1].isupper() and " " not in form:
                 classes.setdefault(form, set()).update(tags)
-    common = frozenset(w for w, tags in classes.items() if "Substantiv" in tags and not tags & _NAME_CLASSES)
+    named = _named_words()
+    common = frozenset(
+        w for w, tags in classes.items() if "Substantiv" in tags and not tags & _NAME_CLASSES and w not in named
+    )
     return common, _german_heads(rows[1:], rows[0])
 
 
@@ -1209,7 +1236,8 @@ def load_common_nouns(cache_dir: Path | None = None) -> CommonNouns:
             installed[lang] = f"{package} {version(package)}"
         except PackageNotFoundError:
             continue
-    tag = f"dossier-common-nouns 5 {' '.join(sorted(installed.values()))} {store.code_version(__name__)}"
+    named = store.checksum(NAMED_WORDS_FILE.read_bytes()) if NAMED_WORDS_FILE.exists() else "-"
+    tag = f"dossier-common-nouns 6 {' '.join(sorted(installed.values()))} {store.code_version(__name__)} {named}"
     path = cache_dir / "common-nouns.pickle" if cache_dir is not None else None
     if path is not None and isinstance(cached := store.read_pickle(path, tag), tuple):
         return CommonNouns(*cached)

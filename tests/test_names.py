@@ -114,6 +114,18 @@ def test_the_name_cluster_table_is_current() -> None:
     assert name_clusters.main(["--check"]) == 0
 
 
+def test_the_named_words_table_is_current() -> None:
+    """generator/data/germeval_named_words.txt is what the devtool computes from GermEval train."""
+    from generator.devtools import named_words
+
+    from .conftest import SHARED
+
+    data = SHARED / "data"
+    if not (data / "germeval2014" / "NER-de-train.tsv").exists():
+        pytest.skip(f"GermEval 2014 train not found under {data}")
+    assert named_words.main(["--data", str(data), "--check"]) == 0
+
+
 _WORD_THEN_BLANKS = re.compile(r"([^\W\d_][\w-]*)[ \t\u00a0]+\Z")
 _WORD_THEN_QUOTE = re.compile(r"([^\W\d_][\w-]*)[ \t\u00a0]*[\"„“”‚‘’'«»‹›]?[ \t\u00a0]*\Z")
 

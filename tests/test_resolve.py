@@ -411,6 +411,29 @@ def test_a_german_compound_of_common_nouns_is_an_ordinary_word(common_nouns) -> 
     assert sorted(m.text for m in res.suppressed) == ["Nachfrageproblem", "Roségold"]
 
 
+def test_words_annotated_german_news_tags_as_names_are_no_ordinary_words(common_nouns) -> None:
+    """ "Bundestag", "Grünen", "Spiegel" are Wiktionary nouns that GermEval's annotators tag as names
+    more often than not: the model's name stands, and the annotators' usual type votes ("Reuters" an
+    organisation, though the model said person); "Bank" and "Beton" stay ordinary words."""
+    nouns = common_nouns
+    assert not any(nouns.is_common("de", w) for w in ("Bundestag", "Grünen", "Spiegel"))
+    assert nouns.is_common("de", "Bank") and nouns.is_common("de", "Beton")
+    assert nouns.annotated_type("de", "Reuters") == "organization" and nouns.annotated_type("en", "Reuters") is None
+    articles, extractions = corpus(
+        make(
+            "d1", "Der [Bundestag|organization] tagte, die [Grünen|organization] auch. Der [Beton|organization] hielt."
+        ),
+        make("d2", "Die [Bank|organization] zahlte. ([Reuters|person], 25.5.2016)"),
+    )
+    res = resolve(articles, extractions, Curation(), None, nouns=nouns)
+    assert {e.name: e.type for e in res.entities} == {
+        "Bundestag": "organization",
+        "Grünen": "organization",
+        "Reuters": "organization",
+    }
+    assert sorted(m.text for m in res.suppressed) == ["Bank", "Beton"]
+
+
 def test_english_words_a_large_corpus_writes_in_lower_case_are_ordinary_words(common_nouns) -> None:
     """The English lexicon comes from case-sensitive word frequencies (spacy-lookups-data), not a list."""
     nouns = common_nouns
