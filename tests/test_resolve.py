@@ -990,6 +990,29 @@ def test_a_word_a_large_corpus_uses_as_a_name_stays_a_person() -> None:
     }
 
 
+def test_a_noun_that_a_large_corpus_uses_as_a_name_is_a_surname_inside_a_sentence(common_nouns) -> None:
+    """ "erklärte Gates", "Kohls Plan": dictionary nouns in a Brown cluster of names are surnames where the
+    model says person, but not at a sentence's start ("Heuer sollen es ..."), nor where no cluster says so."""
+    articles, extractions = corpus(
+        make(
+            "d1",
+            "Das sei gut, erklärte [Gates|person]. Wir lasen [Kohls|person] Plan. [Heuer|person] sollen es mehr sein.",
+        ),
+        make("d2", "Dann kam [Beton|person] dazu."),
+    )
+    clustered = {("Gates", "de"), ("Kohl", "de"), ("Heuer", "de"), ("Beton", "en")}
+    res = resolve(
+        articles,
+        extractions,
+        Curation(),
+        None,
+        nouns=common_nouns,
+        name_clusters=lambda w, lang: (w, lang) in clustered,
+    )
+    assert sorted(e.name for e in res.entities) == ["Gates", "Kohls"]
+    assert sorted(m.text for m in res.suppressed) == ["Beton", "Heuer"]
+
+
 def test_a_surname_the_corpus_gives_with_a_given_name_stays_a_person() -> None:
     """A surname alone ("Boateng") is the "Jérôme Boateng" of another article (and "Kiesbauer" the genitive's)."""
     articles, extractions = corpus(

@@ -342,7 +342,7 @@ def resolve(
     referred = referred_to_as_persons(mentions, art_by_id)
     suppressed: list[Mention] = []
     if nouns is not None:
-        mentions, suppressed = _without_ordinary_words(mentions, nouns, art_by_id, curation, gazetteer)
+        mentions, suppressed = _without_ordinary_words(mentions, nouns, art_by_id, curation, gazetteer, name_clusters)
     mentions, titles = _without_titles_of_works(mentions, art_by_id, curation, nouns)
     suppressed += titles
     by_article: dict[str, list[Mention]] = defaultdict(list)
@@ -943,6 +943,7 @@ def _without_ordinary_words(
     articles: Mapping[str, Article],
     curation: Curation,
     gazetteer: Gazetteer | None = None,
+    name_clusters: Callable[[str, str], bool] | None = None,
 ) -> tuple[list[Mention], list[Mention]]:
     """Mentions minus those that are ordinary words of their language ("Beton", "Nutzer", "Cabinet").
 
@@ -958,7 +959,10 @@ def _without_ordinary_words(
     place's only when the corpus names it at least ``CONSISTENT_MENTIONS``
     times. A curated name or alias always wins, and so does a name that a class
     noun introduces ("im sozialen Netzwerk Facebook", "der Konzern Shell":
-    :func:`introduced_by_class_noun`), which an ordinary word never is.
+    :func:`introduced_by_class_noun`), which an ordinary word never is. Nor is a
+    word the model calls a person's inside a sentence that a large corpus uses as
+    it uses people's names (``name_clusters``: "erklärte Gates", "Blatter und
+    Beckenbauer"; at a sentence's start any word is capitalised: "Heuer sollen").
 
     A place the gazetteer found in the running text (no model marked it), or
     propagation copied from such a find, is judged too when the text (or its
@@ -1033,6 +1037,14 @@ def _without_ordinary_words(
         if " " in word or word in longer[m.article]:
             return False
         stem = genitive_stem(word)
+        if (
+            m.label == "person"
+            and name_clusters is not None
+            and any(name_clusters(w, lang) for w in filter(None, (word, stem)))
+            and (own := articles.get(m.article)) is not None
+            and not opens_sentence(own.text, m.start)
+        ):
+            return False  # "erklärte Gates": the surname, not the plural of a gate
         if lang != "en" and (word in bodies or stem in bodies):
             # A noun the dictionary lists that English text writes as a name ("Facebook", "Microsoft",
             # "Amazon") or that is an acronym ("FIFA", "BMW"), and that the model took for an organisation
