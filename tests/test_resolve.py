@@ -1013,6 +1013,19 @@ def test_a_noun_that_a_large_corpus_uses_as_a_name_is_a_surname_inside_a_sentenc
     assert sorted(m.text for m in res.suppressed) == ["Beton", "Heuer"]
 
 
+def test_an_initial_and_a_surname_name_a_person() -> None:
+    """A team sheet ("C Paterson, S Lamont; L Orquera") names people by an initial and a surname, which the
+    model reads as organisations or places; a legal form still makes a company ("J Sainsbury plc")."""
+    text = "Scotland: [C Paterson|organization], [S Lamont|organization]; [L Orquera|place]. [J Sainsbury plc|organization] rose."
+    res, _ = entities([make("e1", text, language="en")])
+    assert {e.name: e.type for e in res.entities if e.name != "Scotland"} == {
+        "C Paterson": "person",
+        "S Lamont": "person",
+        "L Orquera": "person",
+        "J Sainsbury plc": "organization",
+    }
+
+
 def test_a_surname_the_corpus_gives_with_a_given_name_stays_a_person() -> None:
     """A surname alone ("Boateng") is the "Jérôme Boateng" of another article (and "Kiesbauer" the genitive's)."""
     articles, extractions = corpus(

@@ -221,6 +221,15 @@ def org_evidence(name: str) -> bool:
     return (" " in name.strip() and bool(extract_org_types(name))) or org_head(name)
 
 
+_INITIAL_SURNAME = re.compile(r"[A-Z]\.?\s+[A-Z][a-zà-ÿ'’-]+[a-zà-ÿ]")
+
+
+def initial_and_surname(name: str) -> bool:
+    """A capital initial and one word ("B Hinshelwood", "C. Stoica"): how team sheets and lists name
+    people; no organisation is named so but for a legal form or a head noun, which outweigh it."""
+    return bool(_INITIAL_SURNAME.fullmatch(name)) and not org_evidence(name)
+
+
 #: Words that make a country's name into a part of it or a region ("Northern Ireland", "Osteuropa" is
 #: one word): a closed class, in the languages with a pipeline.
 _COMPASS = frozenset(
@@ -1191,6 +1200,7 @@ def _vote_type(
     stands for its team (``teams``: :func:`town_teams`) is evidence of an organisation. The type
     annotated news gives one of its words most often (``annotated``:
     :meth:`generator.lexicon.CommonNouns.annotated_type`: "Reuters" an organisation) votes 1.25 per word.
+    A capital initial and one word (:func:`initial_and_surname`: "S Lamont") weighs 1.5 for person.
     """
     if place_evidence and not any(m.has_evidence and _evidence_label(m) != "place" for m in ms):
         return "place"  # the gazetteer's word against the model's alone: a place
@@ -1203,6 +1213,8 @@ def _vote_type(
             organisation_named = organisation_named or text.split()[-1].lower() not in _SURNAME_HEADS
     if branch:
         votes["organization"] += 1.5
+    if any(initial_and_surname(text) for text in {m.text for m in ms}):
+        votes["person"] += 1.5  # "S Lamont", "A Masi" in a team sheet the model read as organisations
     for etype in annotated:
         votes[etype] += ANNOTATED_WEIGHT
     # The last words of a longer name in the same article ("Cueto" of "Mark Cueto", "Van der Bellen" of
