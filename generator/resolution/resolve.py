@@ -62,7 +62,7 @@ from generator.lexicon import (
     work_title,
 )
 from generator.model import ENTITY_TYPES, Alias, Article, Entity, EntityType, Extraction, Mention, stable_hash
-from generator.names import acronym_of, fold, genitive_stem, is_acronym, safe_slug, skeleton
+from generator.names import acronym_of, clipped_form, fold, genitive_stem, is_acronym, safe_slug, skeleton
 
 TYPE_ORDER = ENTITY_TYPES  # ties between types go to the first
 
@@ -365,6 +365,7 @@ def resolve(
     if gazetteer is not None:
         _join_places(mentions, node_of, lang_of, gazetteer, clusters, art_by_id, referred)  # rule 2
     _join_acronyms(by_article, node_of, art_by_id, clusters)  # rule 5
+    _join_clipped(by_article, node_of, clusters)  # rule 5, clipped forms
     _join_short_forms(mentions, by_article, node_of, clusters)  # rule 6
 
     coordinated: dict[tuple[str, int, int], EntityType] = {}
@@ -593,6 +594,27 @@ def _join_acronyms(
                 same_kind = m.label == a.label or (m.label == "place" and a.label == "organization")
                 if m is not a and a.text in _acronyms(m.text) and same_kind:
                     clusters.union(node_of[m.key], node_of[a.key])
+
+
+def _join_clipped(
+    by_article: Mapping[str, list[Mention]], node_of: Mapping[tuple[str, int, int], Node], clusters: _Clusters
+) -> None:
+    """Rule 5 for clipped forms: a one-word organisation's name that clips the one organisation's name of its article that
+    it can ("the Fed" beside "Federal Reserve", "Amex" beside "American Express": :func:`clipped_form`)
+    joins it, unless a longer name of the article begins with the word itself ("Ford" beside "Ford Motor"
+    is Ford's, whatever "Fordham University" is)."""
+    for art_id in sorted(by_article):
+        art_mentions = by_article[art_id]
+        fulls = [m for m in art_mentions if " " in m.text.strip() and m.label == "organization"]
+        if not fulls:
+            continue
+        firsts = {m.text.split()[0] for m in art_mentions if " " in m.text.strip()}
+        for m in art_mentions:
+            if " " in m.text or m.label != "organization" or m.text in firsts or node_of[m.key].rank != 2:
+                continue
+            roots = {clusters.find(node_of[f.key]) for f in fulls if clipped_form(m.text, f.text)}
+            if len(roots) == 1:
+                clusters.union(node_of[m.key], next(iter(roots)))
 
 
 def _join_short_forms(
