@@ -272,6 +272,15 @@ APPOSITION_HEADS = (
     "lender",
     "provider",
     "operator",
+    # ("gas monopoly Gazprom", "oil giant Yukos", "media conglomerate Viacom", "the watchdog Ofcom";
+    # not "producer" or "maker": "film-maker Mike Leigh" is a person)
+    "monopoly",
+    "giant",
+    "conglomerate",
+    "manufacturer",
+    "supplier",
+    "watchdog",
+    "regulator",
 )
 
 
@@ -323,10 +332,13 @@ def word_before(text: str, *, quote: bool = False, blank: bool = True) -> str | 
 
 def is_class_noun(word: str, language: str) -> bool:
     """Whether ``word`` is a noun that announces a name after it (``APPOSITION_HEADS``: "Netzwerk",
-    "carmaker"); a German noun is capitalised, a hyphenated compound counts by its last part and a
-    German genitive by its stem ("IT-Dienstleisters")."""
+    "carmaker"); a German noun is capitalised, an English one is not (capitalised, it is the name's
+    first word), a hyphenated compound counts by its last part and a German genitive by its stem
+    ("IT-Dienstleisters")."""
     if not word[:1].isalpha() or (language == "de" and not word[:1].isupper()):
         return False
+    if language == "en" and not word.islower():
+        return False  # capitalised, it begins the name: "Giant Company Software", "Network Rail"
     last = word.rsplit("-", 1)[-1].lower()
     return is_apposition_head(last) or (language == "de" and last.endswith("s") and is_apposition_head(last[:-1]))
 

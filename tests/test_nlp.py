@@ -538,3 +538,22 @@ def test_a_name_and_where_it_is_are_two_names_and_a_body_keeps_its_portfolios(tm
         "Leinster",
         "Toulouse",
     ]
+
+
+def test_an_english_class_noun_is_cut_from_a_name_only_where_english_does_not_capitalise_it(tmp_path: Path) -> None:
+    """ "the carmaker Nissan": the name follows the class noun; "Network Rail" and "Giant Company Software"
+    are names whose first word is capitalised inside a sentence; at a sentence's start the class noun goes."""
+    nlp = english_with(
+        tmp_path,
+        [
+            {"label": "ORG", "pattern": "carmaker Nissan"},
+            {"label": "ORG", "pattern": "Network Rail"},
+            {"label": "ORG", "pattern": "Giant Company Software"},
+            {"label": "ORG", "pattern": "Carmaker Toyota"},
+        ],
+    )
+    found = [
+        text for text, _, _ in ents(nlp, "Shares in the carmaker Nissan and Network Rail rose. Carmaker Toyota fell.")
+    ]
+    assert found == ["Nissan", "Network Rail", "Toyota"]
+    assert "Giant Company Software" in [t for t, _, _ in ents(nlp, "Romania's Giant Company Software sold it.")]

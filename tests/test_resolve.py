@@ -1066,6 +1066,30 @@ def test_a_clipped_name_joins_the_organisation_it_clips() -> None:
     assert ents["Fordham University"] == ["Fordham University"] and ents["Celle"] == ["Celle"]
 
 
+def test_a_class_noun_of_organisations_before_a_name_makes_it_an_organisation() -> None:
+    """ "the surfwear firm Quiksilver" (a place by the model), "Autohersteller Skoda" (a person): news
+    introduces companies so; and "die Drogeriemarktkette Schlecker" is the company, not the short form of
+    Anton Schlecker in the same article."""
+    res, ents = entities(
+        [
+            make(
+                "e1",
+                "It will be bought by US surfwear firm [Quiksilver|place]. [Quiksilver|place] rose.",
+                language="en",
+            ),
+            make("d1", "Der Autohersteller [Skoda|person] wächst."),
+            make(
+                "d2",
+                "Gegen [Anton Schlecker|person] wird ermittelt. Die Drogeriemarktkette [Schlecker|organization]"
+                " ging pleite; [Schlecker|person] schwieg.",
+            ),
+        ]
+    )
+    types = {e.name: e.type for e in res.entities}
+    assert types["Quiksilver"] == types["Skoda"] == types["Schlecker"] == "organization"
+    assert ents["Schlecker"] == ["Schlecker"] and ents["Anton Schlecker"] == ["Anton Schlecker", "Schlecker"]
+
+
 def test_a_surname_the_corpus_gives_with_a_given_name_stays_a_person() -> None:
     """A surname alone ("Boateng") is the "Jérôme Boateng" of another article (and "Kiesbauer" the genitive's)."""
     articles, extractions = corpus(

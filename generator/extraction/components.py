@@ -600,6 +600,9 @@ class SpanFilter:
             and end - start > 1
             and is_apposition_head(doc[start].lower_)
             and not doc[start + 1].text[:1].islower()  # "Organisation for Economic Co-operation" is one name
+            # English capitalises a class noun inside a sentence only as the name's first word ("Network
+            # Rail", "Giant Company Software"); at a sentence's start it is the class noun ("Carmaker Nissan").
+            and (self.lang != "en" or doc[start].text.islower() or bool(doc[start].is_sent_start))
         ):
             start += 1  # "Söldnergruppe Wagner", "Nachrichtenagentur KCNA": the name is what follows
         if label == "ORG":

@@ -349,6 +349,7 @@ def resolve(
     mentions, used_exclusions = _not_excluded(extractions, curation)
     unnamed = UnnamedPersons.of(mentions, art_by_id, person_names, name_clusters) if person_names is not None else None
     referred = referred_to_as_persons(mentions, art_by_id)
+    classed = introduced_as_organisations(mentions, art_by_id)
     suppressed: list[Mention] = []
     if nouns is not None:
         mentions, suppressed = _without_ordinary_words(mentions, nouns, art_by_id, curation, gazetteer, name_clusters)
@@ -366,13 +367,24 @@ def resolve(
         _join_places(mentions, node_of, lang_of, gazetteer, clusters, art_by_id, referred)  # rule 2
     _join_acronyms(by_article, node_of, art_by_id, clusters)  # rule 5
     _join_clipped(by_article, node_of, clusters)  # rule 5, clipped forms
-    _join_short_forms(mentions, by_article, node_of, clusters)  # rule 6
+    _join_short_forms(mentions, by_article, node_of, clusters, classed)  # rule 6
 
     coordinated: dict[tuple[str, int, int], EntityType] = {}
 
     def drafts() -> list[Draft]:
         return _drafts(
-            mentions, node_of, clusters, gazetteer, lang_of, settings, unnamed, nouns, referred, coordinated, set(teams)
+            mentions,
+            node_of,
+            clusters,
+            gazetteer,
+            lang_of,
+            settings,
+            unnamed,
+            nouns,
+            referred,
+            coordinated,
+            set(teams),
+            classed,
         )
 
     found = drafts()
@@ -387,7 +399,9 @@ def resolve(
     }
     coordinated.update(coordinated_types(mentions, art_by_id, typed, weight))
     if coordinated:  # only the clusters with a coordinated mention vote again
-        found = _revoted(found, _Vote(gazetteer, lang_of, settings, unnamed, nouns, referred, coordinated, set(teams)))
+        found = _revoted(
+            found, _Vote(gazetteer, lang_of, settings, unnamed, nouns, referred, coordinated, set(teams), classed)
+        )
     derived_ids = {d.id for d in found}
     if _same_as(found, curation, clusters):
         found = drafts()
@@ -622,6 +636,7 @@ def _join_short_forms(
     by_article: Mapping[str, list[Mention]],
     node_of: dict[tuple[str, int, int], Node],
     clusters: _Clusters,
+    classed: Set[tuple[str, int, int]] = frozenset(),
 ) -> None:
     """Rule 6: a one-word name joins the one full name that starts or ends with it, and a
     surname with its particles ("de la Calle") the one person's name that ends with it.
@@ -680,6 +695,17 @@ def _join_short_forms(
                         break
         return index
 
+    def attach(m: Mention, node: Node, candidates: Set[Node]) -> None:
+        """With one candidate, the mention moves to its own node joined to that full name."""
+        if len(candidates) != 1:
+            return
+        own = Node.short(m)
+        node_of[m.key] = own
+        clusters.add(own)
+        clusters.inherit_constraints(own, node)
+        if not clusters.union(own, next(iter(candidates))):
+            node_of[m.key] = node  # refused by a not_same_as judgement
+
     labels = ("person", "organization")
     # Institutions a town locates ("Amtsgericht Amberg"): that town, labelled a place, is no short form of them.
     seats = {
@@ -716,6 +742,13 @@ def _join_short_forms(
             candidates: set[Node] = set()
             in_article_by_label = [{clusters.find(r) for r in index.get(node.key, ())} for index in art_indexes]
             usual = usual_label.get((art_id, node.key))
+            if m.key in classed:
+                # "die Drogeriemarktkette Schlecker" is the company, not Anton Schlecker: a class noun of
+                # organisations before it says which of the article's names it shortens.
+                in_article = in_article_by_label[1]
+                in_corpus = {clusters.find(r) for r in corpus_indexes[1].get(node.key, ())}
+                attach(m, node, in_article or in_corpus)
+                continue
             if all(in_article_by_label) and usual in labels:
                 # A person's and an organisation's name in one article end or start with it ("Roy Disney",
                 # "Walt Disney"): the label the article's model gives the short form again and again tells
@@ -739,14 +772,7 @@ def _join_short_forms(
                 # A team named by its town shortens only a club's name ("Zagreb" of "Dinamo Zagreb"), not
                 # a radio station's or a council's ("BBC Newcastle").
                 candidates = {c for c in candidates if c.kind in ("name", "team") and club_of_town(c.key)}
-            if len(candidates) == 1:
-                # The mention moves to its own node joined to the full name.
-                own = Node.short(m)
-                node_of[m.key] = own
-                clusters.add(own)
-                clusters.inherit_constraints(own, node)
-                if not clusters.union(own, next(iter(candidates))):
-                    node_of[m.key] = node  # refused by a not_same_as judgement
+            attach(m, node, candidates)
 
 
 def _drafts(
@@ -761,6 +787,7 @@ def _drafts(
     referred: Set[tuple[str, int, int]] = frozenset(),
     coordinated: Mapping[tuple[str, int, int], EntityType] | None = None,
     teams: Set[tuple[str, int, int]] = frozenset(),
+    classed: Set[tuple[str, int, int]] = frozenset(),
 ) -> list[Draft]:
     """One draft per cluster with mentions: its place, voted type, canonical name and derived id."""
     groups: dict[Node, list[Mention]] = defaultdict(list)
@@ -769,7 +796,7 @@ def _drafts(
     members: dict[Node, set[Node]] = defaultdict(set)
     for node in list(clusters.parent):
         members[clusters.find(node)].add(node)
-    vote = _Vote(gazetteer, lang_of, settings, unnamed, nouns, referred, coordinated, teams)
+    vote = _Vote(gazetteer, lang_of, settings, unnamed, nouns, referred, coordinated, teams, classed)
     out = []
     for root in sorted(groups):
         ms = sorted(groups[root], key=lambda m: (m.article, m.start))
@@ -824,6 +851,7 @@ class _Vote:
     referred: Set[tuple[str, int, int]] = frozenset()
     coordinated: Mapping[tuple[str, int, int], EntityType] | None = None
     teams: Set[tuple[str, int, int]] = frozenset()
+    classed: Set[tuple[str, int, int]] = frozenset()
 
     @cached_property
     def weights(self) -> dict[str, float]:  # once, not per cluster
@@ -854,6 +882,7 @@ class _Vote:
             coordinated=self.coordinated,
             teams=self.teams,
             annotated=annotated,
+            classed=self.classed,
         )
         nominative = self.nouns.nominative if self.nouns is not None and etype != "person" else None
         name = _canonical_name(ms, etype, place, lang_of, self.settings.display_language, nominative)
@@ -1198,6 +1227,7 @@ def _vote_type(
     coordinated: Mapping[tuple[str, int, int], EntityType] | None = None,
     teams: Set[tuple[str, int, int]] = frozenset(),
     annotated: Sequence[EntityType] = (),
+    classed: Set[tuple[str, int, int]] = frozenset(),
 ) -> EntityType:
     """Weighted majority of the mentions' labels.
 
@@ -1223,6 +1253,9 @@ def _vote_type(
     annotated news gives one of its words most often (``annotated``:
     :meth:`generator.lexicon.CommonNouns.annotated_type`: "Reuters" an organisation) votes 1.25 per word.
     A capital initial and one word (:func:`initial_and_surname`: "S Lamont") weighs 1.5 for person.
+    A mention a class noun of organisations introduces (``classed``: :func:`introduced_as_organisations`:
+    "gas monopoly Gazprom", "der Ölkonzern Rosneft") weighs 1.5 for organization, and such an entity
+    is no person's or place's without curated or gazetteer evidence.
     """
     if place_evidence and not any(m.has_evidence and _evidence_label(m) != "place" for m in ms):
         return "place"  # the gazetteer's word against the model's alone: a place
@@ -1244,7 +1277,10 @@ def _vote_type(
     full_names = {
         (m.article, " ".join(words[i:])) for m in ms if len(words := m.text.split()) > 1 for i in range(1, len(words))
     }
+    introduced = any(m.key in classed for m in ms)
     for m in ms:
+        if m.key in classed:
+            votes["organization"] += 1.5
         if m.key in teams:
             votes["organization"] += 2.0  # the words around it say a team, whatever the label
         elif m.has_evidence:
@@ -1263,6 +1299,8 @@ def _vote_type(
     winner = sorted(votes, key=lambda t: (-round(votes[t], 9), TYPE_ORDER.index(t)))[0]
     if winner == "person" and organisation_named and not any(m.has_evidence for m in ms):
         return "organization"  # no one is called "Jet Airways" or "Acme GmbH", however often a model says so
+    if winner != "organization" and introduced and not any(m.has_evidence for m in ms):
+        return "organization"  # "the surfwear firm Quiksilver" is no place, "the carmaker Ford" no person
     if winner == "person" and unnamed is not None and unnamed(ms):
         del votes["person"]  # the other evidence decides; with none, an organisation
         winner = sorted(votes, key=lambda t: (-round(votes[t], 9), TYPE_ORDER.index(t)))[0] if votes else "organization"
@@ -1293,6 +1331,20 @@ _PREPOSITION_BEFORE: dict[str, re.Pattern[str]] = {
 _SENTENCE_END = re.compile(r"[.!?;:]\s")
 #: An age in apposition right after a name: ", 40," / ", aged 40," / " (27)".
 _AGE_AFTER = re.compile(r",\s+(?:aged\s+)?\d{1,2},|\s?\(\d{1,2}\)")
+
+
+def introduced_as_organisations(
+    mentions: Sequence[Mention], articles: Mapping[str, Article]
+) -> frozenset[tuple[str, int, int]]:
+    """Mentions right after a class noun of organisations (:func:`generator.lexicon.introduced_by_class_noun`:
+    "the surfwear firm Quiksilver", "gas monopoly Gazprom", "des Ölkonzerns Rosneft"): news introduces a
+    company or body so, never a person or a place, whatever the model's label ("Autohersteller Skoda")."""
+    out = set()
+    for m in mentions:
+        art = articles.get(m.article)
+        if art is not None and introduced_by_class_noun(art.text[max(0, m.start - 40) : m.start], art.language):
+            out.add(m.key)
+    return frozenset(out)
 
 
 def referred_to_as_persons(
