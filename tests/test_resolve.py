@@ -270,6 +270,12 @@ def test_countries_by_the_names_news_uses_that_geonames_lacks(gaz) -> None:
     assert gaz.lookup("Großbritannien", language="de").name == "United Kingdom"
     assert all(gaz.lookup(n, language="en") is None for n in ("Korea", "Congo", "British", "Dutch"))
     assert "britain" not in gaz.names_for_finding("en", 0)
+    # Second-level subdivisions: England's counties, London's boroughs (the long ones found in running text).
+    assert gaz.lookup("Derbyshire", language="en").code == "GB-DBY"
+    # A province named as its capital is the city: "Rom" (Rome's province in German) is Rome.
+    assert gaz.lookup("Rom", language="de") is gaz.lookup("Rome", language="en")
+    assert gaz.lookup("Rome", language="en").kind == "city"
+    assert gaz.names_for_finding("en", 0)["kensington and chelsea"].code == "GB-KEC"
     _, ents = entities(
         [
             make("e1", "[Britain|place] and the [UK|place] voted. [Holland|place] won.", language="en"),

@@ -174,8 +174,9 @@ class Gazetteer:
         cache_key = (language or "", min_population)
         if cache_key not in self._findable_cache:
             found = {k: p for k, p in self._index.items() if p.kind == "city" and p.population >= min_population}
-            # Subdivisions with long or compound names ("Mecklenburg-Vorpommern", "Kalifornien",
-            # "New South Wales"); short ones are too often a word, a club or a person ("Bayern", "Var").
+            # Subdivisions with long or compound names ("Mecklenburg-Vorpommern", "Kalifornien", "New South
+            # Wales", "Kensington and Chelsea"); short ones are too often a word, a club or a person ("Bayern",
+            # "Var").
             found.update(
                 (k, p)
                 for k, p in self._index.items()
@@ -318,6 +319,7 @@ def build() -> Gazetteer:
     _add_areas(places, index, by_language, add)
     subdivisions: dict[str, Place] = {}
     cores = _add_subdivisions(places, subdivisions, add)
+    second_level = {sub.code for sub in pycountry.subdivisions if sub.parent_code}
 
     # Every place's own name, whatever its size: an alternate name of one place that is
     # another place's own name ("Victoria", listed for Hong Kong) never stands for it.
@@ -340,6 +342,12 @@ def build() -> Gazetteer:
         for alt in city.get("alternatenames") or ():
             if _usable_alternate(alt) and fold(alt) not in own_names and _same_name(alt, city["name"]):
                 add(alternates, alt, place)
+    # A second-level subdivision named as a city of its country (the provinces of Rome and Milan) is
+    # that city in news: its names in other languages ("Rom") name the city.
+    for folded, sub_place in list(subdivisions.items()):
+        city = index.get(fold(sub_place.name)) if sub_place.code in second_level else None
+        if city is not None and city.kind == "city" and city.country == sub_place.country:
+            subdivisions[folded] = city
     # Own names outrank alternate names, which outrank subdivisions ("New York" is the city).
     table = {**subdivisions, **alternates, **index}
     known = set(table).union(by_language.get("en", {}), by_language.get("de", {}))
@@ -579,7 +587,8 @@ def _cores(name: str) -> list[str]:
 
 
 def _add_subdivisions(places: list[Place], index: dict[str, Place], add) -> dict[str, Place]:  # type: ignore[no-untyped-def]
-    """ISO 3166-2 subdivisions: indexed by their names in the index, by their cores in the result."""
+    """ISO 3166-2 subdivisions of the first and second level: indexed by their names in the index, the
+    first level's also by their cores in the result."""
     import gettext
 
     import pycountry
@@ -592,9 +601,10 @@ def _add_subdivisions(places: list[Place], index: dict[str, Place], add) -> dict
     extents = subdivision_extents()
     cores: dict[str, Place] = {}
     ambiguous: set[str] = set()
-    for sub in sorted(pycountry.subdivisions, key=lambda s: s.code):
-        if sub.parent_code:  # first-level subdivisions only
-            continue
+    # First-level subdivisions, then the second level ("Derbyshire", "North Yorkshire": England's
+    # counties; France's departments), which keeps no name a first-level one has and gives no cores.
+    ordered = sorted(pycountry.subdivisions, key=lambda s: (bool(s.parent_code), s.code))
+    for sub in ordered:
         names = {(lang, t.gettext(sub.name)) for lang, t in translations.items()} | {("", sub.name)}
         record = extra.get(sub.code, {})
         english = _english_name(sub.name, translations["en"].gettext(sub.name), sub.type, record)
@@ -616,6 +626,8 @@ def _add_subdivisions(places: list[Place], index: dict[str, Place], add) -> dict
         places.append(place)
         for _, n in names:
             add(index, n, place)
+            if sub.parent_code:
+                continue
             # Russian "…skaya oblast'": the core is the stem without or with its "sk" ("Amur", "Kursk").
             for core in {*_cores(n), *_cores(re.sub(r"(?i)(?:aya|iy|yy|oy)\b", "", n))}:
                 if core in cores and cores[core] is not place:
