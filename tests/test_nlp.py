@@ -557,3 +557,8 @@ def test_an_english_class_noun_is_cut_from_a_name_only_where_english_does_not_ca
     ]
     assert found == ["Nissan", "Network Rail", "Toyota"]
     assert "Giant Company Software" in [t for t, _, _ in ents(nlp, "Romania's Giant Company Software sold it.")]
+
+
+def test_a_form_of_address_after_a_quotation_mark_the_model_took_in_makes_a_person(tmp_path: Path) -> None:
+    nlp = english_with(tmp_path, [{"label": "ORG", "pattern": '" Mr Bussereau'}])
+    assert ents(nlp, '"Prices rose," Mr Bussereau said.') == [("Bussereau", "PER", "")]

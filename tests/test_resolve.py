@@ -1052,6 +1052,23 @@ def test_an_initial_and_a_surname_name_a_person() -> None:
     }
 
 
+def test_a_surname_ending_in_s_is_no_genitive_of_a_typo() -> None:
+    """ "Mr Ebber's lawyers" once beside "Bernie Ebbers" and "Mr Ebbers": the surname is "Ebbers" (the last
+    word of a longer name), not a genitive of "Ebber"; "the Beckhams" still joins "Beckham"."""
+    _, ents = entities(
+        [
+            make(
+                "e1",
+                "Former chief [Bernie Ebbers|person] denied it. Mr [Ebbers|person] spoke; Mr [Ebber|person]'s"
+                " lawyers agreed. [David Beckham|person] came; [Beckham|person] and the [Beckhams|person] left.",
+                language="en",
+            )
+        ]
+    )
+    assert ents["Bernie Ebbers"] == ["Bernie Ebbers", "Ebbers"]
+    assert ents["David Beckham"] == ["Beckham", "Beckhams", "David Beckham"]
+
+
 def test_a_clipped_name_joins_the_organisation_it_clips() -> None:
     """ "the Fed" beside "Federal Reserve", "Amex" beside "American Express"; not a town ("Celle" beside
     "Cellesche Zeitung") and not a name that begins a longer one of its own ("Ford" beside "Ford Motor")."""

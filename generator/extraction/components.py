@@ -476,9 +476,13 @@ class SpanFilter:
     def trim(self, span: Span) -> Span | None:
         doc = span.doc
         start, end = span.start, span.end
-        # A form of address makes a person ("Mr Brown", "Frau Merkel"), inside the span or right before it.
+        # A form of address makes a person ("Mr Brown", "Frau Merkel"), inside the span (after any
+        # quotation mark the model took in: '" Mr Bussereau') or right before it.
+        first = start
+        while first < end and not doc[first].text[:1].isalnum():
+            first += 1
         if span.label_ not in PERSON_LABELS and (
-            (end - start > 1 and doc[start].lower_.rstrip(".") in HONORIFICS) or _addressed(span)
+            (end - first > 1 and doc[first].lower_.rstrip(".") in HONORIFICS) or _addressed(span)
         ):
             span = Span(doc, start, end, label="PER", kb_id=span.kb_id_, span_id=span.id_)
         # Punctuation and quotes at the edges („Kim, Putin:), and an abbreviation run together with the

@@ -454,6 +454,7 @@ def _nodes(
     """Rules 1, 3 and 4: each mention's node -- its curated entity, its GeoNames place, or its name
     (a town's name that stands for its team: the team's, see :func:`town_teams`)."""
     names_known = {skeleton(m.text) for m in mentions} | {skeleton(key) for key in curation.names}
+    last_words = {ws[-1] for m in mentions if len(ws := m.text.split()) > 1}
     node_of: dict[tuple[str, int, int], Node] = {}
     for m in mentions:
         if m.entity_hint and m.entity_hint.startswith("curated:"):
@@ -467,7 +468,9 @@ def _nodes(
         else:
             text = m.text
             stem = genitive_stem(text)
-            if stem and skeleton(stem) in names_known:
+            # "Kims", "the Beckhams": the name's genitive or plural; but a surname that ends in -s in a
+            # longer name of the corpus ("Ebbers" of "Bernie Ebbers") is itself, whatever a typo gives once.
+            if stem and skeleton(stem) in names_known and text not in last_words:
                 text = stem
             node = Node.name(text)
         node_of[m.key] = node
