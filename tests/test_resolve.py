@@ -1316,12 +1316,14 @@ def test_a_plural_noun_after_a_class_noun_is_its_object_not_its_name(common_noun
             "d1",
             "Die UN warfen der Gruppe [Menschenrechtsverletzungen|organization] vor. "
             "Sie halfen, der Drogeriemarktkette [Vermögenswerte|organization] zu entziehen. "
-            "Im sozialen Netzwerk [Facebook|organization] klagen viele.",
+            "Im sozialen Netzwerk [Facebook|organization] klagen viele. Die Preise der Ausgabengruppe"
+            " [Verkehr|organization] fielen; die Gruppe [Idee|organization] sang.",
         )
     )
     res = resolve(articles, extractions, Curation(), None, nouns=common_nouns)
-    assert [e.name for e in res.entities] == ["Facebook"]
-    assert sorted(m.text for m in res.suppressed) == ["Menschenrechtsverletzungen", "Vermögenswerte"]
+    # After a compound class noun an ordinary word is a category; after the class noun itself, a name.
+    assert [e.name for e in res.entities] == ["Facebook", "Idee"]
+    assert sorted(m.text for m in res.suppressed) == ["Menschenrechtsverletzungen", "Verkehr", "Vermögenswerte"]
 
 
 def test_an_english_ordinary_word_found_only_where_any_word_is_capitalised_is_no_name() -> None:

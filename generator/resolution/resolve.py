@@ -39,6 +39,7 @@ from generator.curation import Curation
 from generator.errors import Problem
 from generator.extraction.gazetteer import Gazetteer, Place
 from generator.lexicon import (
+    APPOSITION_HEADS,
     HONORIFICS,
     KINSHIP_NOUNS,
     NAME_PARTICLES,
@@ -1085,7 +1086,12 @@ def _without_ordinary_words(
         # A name that a class noun introduces is one ("im sozialen Netzwerk Facebook"), but a plural
         # noun after a class noun is its object ("warfen der Gruppe Menschenrechtsverletzungen vor").
         plural = nouns.heads.get(word, ("", ""))[1] == "p" and nouns.is_common(lang, word)
-        return art is None or plural or not introduced_by_class_noun(art.text[max(0, m.start - 40) : m.start], lang)
+        before = art.text[max(0, m.start - 40) : m.start] if art is not None else ""
+        if art is None or plural or not introduced_by_class_noun(before, lang):
+            return True
+        # After a compound ("Ausgabengruppe Verkehr", "Ausgabengruppe Restaurants") an ordinary word is a
+        # category; after the class noun itself it is a name ("die Gruppe Idee und Klang", "firm Context").
+        return (word_before(before) or "").lower() not in APPOSITION_HEADS
 
     def looks_ordinary(m: Mention, word: str, lang: str) -> bool:
         if lettered(m):
