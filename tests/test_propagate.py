@@ -376,3 +376,23 @@ def test_two_surnames_run_together_are_two_people() -> None:
     assert ("Nishikori", "person", "propagated") in found["a2"] and ("Berdych", "person", "propagated") in found["a2"]
     assert all(text != "Nishikori Berdych" for text, _, _ in found["a2"])
     assert ("Thomas Müller", "person", "model") in found["a3"]
+
+
+def test_a_hyphenated_description_before_a_german_organisations_name_goes(common_nouns) -> None:
+    """ "die Bank-Austria-Mutter Unicredit": the parent of Bank Austria is Unicredit; a head noun or a
+    name after the compound keeps it ("Max-Planck-Gesellschaft München", "Coca-Cola Company")."""
+    articles, extractions = corpus(
+        make(
+            "d1",
+            "Die Bank-Austria-Mutter [Unicredit|organization] zahlt. Die [VW-Tochter Audi|organization] auch."
+            " Die [Bank-Austria-Mutter Unicredit|organization] und die [Coca-Cola Company|organization]"
+            " und die [Max-Planck-Gesellschaft München|organization].",
+        )
+    )
+    out = refine(articles, extractions, nouns=common_nouns)
+    assert sorted({m.text for m in out["d1"].mentions}) == [
+        "Audi",
+        "Coca-Cola Company",
+        "Max-Planck-Gesellschaft München",
+        "Unicredit",
+    ]

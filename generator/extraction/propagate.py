@@ -436,7 +436,8 @@ def _without_glued_words(
     a German noun too), except where ``person_names`` says the first of two
     words is no given name or surname ("Aufsteiger Kaymer", "AfD-Vize Gauland",
     "Regulator Boltz" -> the surname). A hyphenated description between two names
-    leaves the second ("Nadal French-Open-Sieger Stan Wawrinka" -> "Stan Wawrinka").
+    leaves the second ("Nadal French-Open-Sieger Stan Wawrinka" -> "Stan Wawrinka"). In German an
+    organisation's name loses a hyphenated description before it ("Bank-Austria-Mutter Unicredit").
     """
     words = m.text.split(" ")
     if m.source in ("model", "list") and len(words) > 1 and words[1][:1].isupper():
@@ -455,6 +456,22 @@ def _without_glued_words(
         if words[0] in PEOPLE_NOUNS or adjective:
             start = m.start + len(words[0]) + 1
             return replace(m, start=start, text=article.text[start : m.end], label="person")
+    if (
+        nouns is not None
+        and m.source in ("model", "list")
+        and m.label == "organization"
+        and article.language == "de"
+        and len(words) > 1
+        and "-" in words[0]
+        and ((last := words[0].rsplit("-", 1)[-1]) in nouns.heads or nouns.is_common("de", last))  # any noun
+        and not org_head(words[0])
+        and not org_head(m.text)
+        and any(w[:1].isupper() and not nouns.is_common("de", w) for w in words[1:])
+    ):
+        # "Bank-Austria-Mutter Unicredit", "VW-Tochter Audi": a description of the company glued to its
+        # name ("Max-Planck-Gesellschaft München" keeps its head noun, "Coca-Cola Company" its name).
+        start = m.start + len(words[0]) + 1
+        return replace(m, start=start, text=article.text[start : m.end])
     if nouns is None or m.source not in ("model", "list") or m.label != "person" or not nouns.knows(article.language):
         return m
     cut = 0
