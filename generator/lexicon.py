@@ -1055,9 +1055,14 @@ class CommonNouns:
             return False
         # German: a feminine form ("Konteradmiralin") and a compound's head ("Masterssieger").
         forms = {word, word.removesuffix("in")} if word.endswith("in") else {word}
+        # A compound's head is any noun, even one that is a surname too ("Export|kaiser").
         return any(
             self.is_common(language, form)
-            or any(self.is_common(language, form[i:].capitalize()) for i in range(3, len(form) - 4))
+            or any(
+                self.is_common(language, head := form[i:].capitalize())
+                or (head in self.heads and self._modifier(form[:i]))
+                for i in range(3, len(form) - 4)
+            )
             for form in forms
         )
 

@@ -396,3 +396,10 @@ def test_a_hyphenated_description_before_a_german_organisations_name_goes(common
         "Max-Planck-Gesellschaft München",
         "Unicredit",
     ]
+
+
+def test_a_compound_whose_head_is_a_noun_and_a_surname_is_glued_to_a_name(common_nouns) -> None:
+    """ "Exportkaiser Vorarlberg": "Kaiser" is a surname too, but a compound of nouns is a description."""
+    articles, extractions = corpus(make("d1", "Es folgt [Exportkaiser Vorarlberg|person] vor Tirol."))
+    out = refine(articles, extractions, nouns=common_nouns, person_names=lambda w: False)
+    assert [m.text for m in out["d1"].mentions] == ["Vorarlberg"]
