@@ -51,6 +51,16 @@ def test_english_name_then_verb() -> None:
     ]
 
 
+def test_a_persons_statement_says_the_persons_words() -> None:
+    assert quotes('"I apologise to all who suffered," Mr [Tanzi|person]\'s statement said.', language="en") == [
+        ("I apologise to all who suffered,", "Tanzi", "after")
+    ]
+    # A person's lawyer speaks for himself: no speaker named.
+    assert quotes('"We will appeal the ruling now," Mr [Tanzi|person]\'s lawyer said.', language="en") == [
+        ("We will appeal the ruling now,", None, "none")
+    ]
+
+
 def test_english_role_words_between_quote_and_name() -> None:
     assert quotes('"The boundaries did not match," state prosecutor [Alexis Ortiz|person] told us.', language="en") == [
         ("The boundaries did not match,", "Alexis Ortiz", "after")

@@ -601,6 +601,9 @@ def _speaker(
         )
         gap = _words(raw_gap)
         tail = _words(text[m.end : m.end + 25])[:2]
+        if tail[:1] == ["s"] and len(tail) > 1 and tail[1] in _STATEMENTS:
+            # '"…," Mr Tanzi's statement said': the words are the person's, written.
+            tail = _words(text[m.end : m.end + 40])[2:4]
         governing = _GOVERNING.get(article.language, frozenset())
         if len(gap) <= 4 and raw_gap == raw_gap.lower() and not (gap and gap[-1] in governing):
             if any(w in verbs for w in tail):
@@ -693,6 +696,9 @@ def _speaker(
                 return speaker, "description"
     return None, "none"
 
+
+#: What a person's written words come in, as the subject of a verb of saying ("Mr Tanzi's statement said").
+_STATEMENTS = frozenset("statement letter message note email e-mail blog post tweet memo".split())
 
 #: A description of a person as the subject of a verb of saying: the article, up to four words, the head.
 _DESCRIPTION = r"(?:the|der|die)\s+((?:[\w'-]+\s+){0,4}?)([\w-]+)"
