@@ -61,6 +61,14 @@ def test_a_persons_statement_says_the_persons_words() -> None:
     ]
 
 
+def test_a_headline_gives_the_name_a_colon_and_the_quote() -> None:
+    assert quotes('[Leitl|person]: "Wer eine Verkürzung will, riskiert viel". Wien – Zwei Tage später.') == [
+        ("Wer eine Verkürzung will, riskiert viel", "Leitl", "before")
+    ]
+    # Not a name deep in the sentence: the colon ends a list there.
+    assert quotes('Es sprachen heute Meier, Müller und [Leitl|person]: "Das war ein guter Tag für uns".')[0][1] is None
+
+
 def test_english_role_words_between_quote_and_name() -> None:
     assert quotes('"The boundaries did not match," state prosecutor [Alexis Ortiz|person] told us.', language="en") == [
         ("The boundaries did not match,", "Alexis Ortiz", "after")

@@ -664,6 +664,15 @@ def _speaker(
             if speaker is not None:
                 return speaker, "pronoun"
     if before:
+        # 'Leitl: "Wer eine Arbeitszeitverkürzung will, …"': a person's name opening the sentence, a colon,
+        # the quote (how headlines and interviews attribute words, with no verb).
+        m = before[-1]
+        if (
+            entity_of[m.key] in people
+            and _NAME_COLON.fullmatch(text[m.end : q_start])
+            and len(_words(text[s_start : m.start])) <= 2
+        ):
+            return entity_of[m.key], "before"
         # The nearest name followed by a verb of saying ("Putin räumte ... ein, dass »…«").
         for k in range(len(before) - 1, -1, -1):
             m = before[k]
@@ -696,6 +705,9 @@ def _speaker(
                 return speaker, "description"
     return None, "none"
 
+
+#: Between a name and its quote in a headline's attribution: a colon and an opening quotation mark.
+_NAME_COLON = re.compile(r"\s*:\s*[\"„“”»«‚‘'’]?\s*")
 
 #: What a person's written words come in, as the subject of a verb of saying ("Mr Tanzi's statement said").
 _STATEMENTS = frozenset("statement letter message note email e-mail blog post tweet memo".split())
