@@ -377,7 +377,12 @@ def _territory_names(countries: dict[str, Place], known: set[str]) -> dict[str, 
         for p in countries.values()
         for name in (p.name, *(n for lang, n in p.names if lang in ("en", "de")))
     ]
-    for territory, strong, weak, _towns in _load_territory_names():
+    try:
+        records = [(t, list(strong), list(weak)) for t, strong, weak, _towns in _load_territory_names()]
+    except (TypeError, ValueError, AttributeError) as exc:  # pragma: no cover - rigour changed its loader
+        log.warning("dossier: rigour's territory names could not be read (%s); countries keep CLDR's names", exc)
+        return {}
+    for territory, strong, weak in records:
         code = territory.code.upper()
         if territory.is_country and not territory.is_historical and code in countries:
             latin = [n for n in (*strong, *weak) if _LATIN_NAME.fullmatch(n[:1].upper() + n[1:])]
