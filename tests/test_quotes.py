@@ -109,6 +109,17 @@ def test_continuation_only_for_quotes_that_open_a_sentence() -> None:
     ]
 
 
+def test_a_quote_of_several_sentences_goes_on_in_the_next_paragraph() -> None:
+    """'[Wardle] added: "There have been no bids. No-one has come to me. ¶ "If a bid comes in …"': the next
+    paragraph's quote continues the words, measured from the sentence the quote ends in."""
+    result = quotes(
+        'But [Wardle|person] added: "There have been no bids at all. No-one has come to me about him. Nobody.'
+        '\n\n"If a bid comes in for him I will speak to the board first." The club said nothing.',
+        language="en",
+    )
+    assert [(r[1], r[2]) for r in result] == [("Wardle", "before"), ("Wardle", "continuation")]
+
+
 def test_person_in_apposition_to_an_organization() -> None:
     result = quotes(
         "„Jede Art von Kooperation ist verboten“, sagte der Sprecher des [US-Außenministeriums|organization], "

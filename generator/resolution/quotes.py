@@ -243,6 +243,7 @@ def attribute(
         sentence_of = {s.index: s for s in ex.sentences}
         sentences = _Sentences(article.text, sentence_of, pronouns, verbs)
         previous: Quote | None = None
+        previous_last = -1  # the sentence the previous quote ends in (a quote of several sentences)
         for para in article.paragraphs:
             if para.boilerplate:
                 continue
@@ -272,6 +273,7 @@ def attribute(
                     # report a short quote is often only cited from ("The newspaper said women found ...").
                     if speaker is not None and cue in ("after", "before") and speaker in people:
                         previous = Quote(article.id, q_start, q_end, "", sent.index, speaker, cue)
+                        previous_last = last_sent.index
                     continue
                 if speaker is None:
                     speaker = _spokesperson_of(
@@ -288,7 +290,9 @@ def attribute(
                 if speaker is None and opens_sentence and previous is not None and previous.speaker is not None:
                     prev_sent = sentence_of.get(previous.sentence)
                     same_para = prev_sent is not None and prev_sent.paragraph == para.index
-                    if same_para or sent.index - previous.sentence <= 1:
+                    # Measured from where the previous quote ends: a quote of several sentences goes on in
+                    # the next paragraph ('… buy Nicolas Anelka. ¶ "If a bid comes in …').
+                    if same_para or sent.index - max(previous.sentence, previous_last) <= 1:
                         speaker, cue = previous.speaker, "continuation"
                 quote = Quote(
                     article=article.id,
@@ -300,7 +304,7 @@ def attribute(
                     cue=cue if speaker else "none",
                 )
                 quotes.append(quote)
-                previous = quote
+                previous, previous_last = quote, last_sent.index
     quotes = _lead_ins(quotes, extractions)
     return _teasers(quotes, articles, extractions, entity_of, entities)
 
