@@ -370,23 +370,11 @@ def resolve(
     _join_clipped(by_article, node_of, clusters)  # rule 5, clipped forms
     _join_short_forms(mentions, by_article, node_of, clusters, classed)  # rule 6
 
-    coordinated: dict[tuple[str, int, int], EntityType] = {}
+    coordinated: dict[tuple[str, int, int], EntityType] = {}  # filled below: every vote reads it then
+    vote = _Vote(gazetteer, lang_of, settings, unnamed, nouns, referred, coordinated, frozenset(teams), classed)
 
     def drafts() -> list[Draft]:
-        return _drafts(
-            mentions,
-            node_of,
-            clusters,
-            gazetteer,
-            lang_of,
-            settings,
-            unnamed,
-            nouns,
-            referred,
-            coordinated,
-            set(teams),
-            classed,
-        )
+        return _drafts(mentions, node_of, clusters, gazetteer, vote)
 
     found = drafts()
     # A list's other names as every mention of theirs typed them, not as the model labelled them there.
@@ -400,9 +388,7 @@ def resolve(
     }
     coordinated.update(coordinated_types(mentions, art_by_id, typed, weight))
     if coordinated:  # only the clusters with a coordinated mention vote again
-        found = _revoted(
-            found, _Vote(gazetteer, lang_of, settings, unnamed, nouns, referred, coordinated, set(teams), classed)
-        )
+        found = _revoted(found, vote)
     derived_ids = {d.id for d in found}
     if _same_as(found, curation, clusters):
         found = drafts()
@@ -784,23 +770,15 @@ def _drafts(
     node_of: Mapping[tuple[str, int, int], Node],
     clusters: _Clusters,
     gazetteer: Gazetteer | None,
-    lang_of: Mapping[str, str],
-    settings: ResolveSettings,
-    unnamed: UnnamedPersons | None = None,
-    nouns: CommonNouns | None = None,
-    referred: Set[tuple[str, int, int]] = frozenset(),
-    coordinated: Mapping[tuple[str, int, int], EntityType] | None = None,
-    teams: Set[tuple[str, int, int]] = frozenset(),
-    classed: Set[tuple[str, int, int]] = frozenset(),
+    vote: _Vote,
 ) -> list[Draft]:
-    """One draft per cluster with mentions: its place, voted type, canonical name and derived id."""
+    """One draft per cluster with mentions: its place, and by ``vote`` its type, canonical name and id."""
     groups: dict[Node, list[Mention]] = defaultdict(list)
     for m in mentions:
         groups[clusters.find(node_of[m.key])].append(m)
     members: dict[Node, set[Node]] = defaultdict(set)
     for node in list(clusters.parent):
         members[clusters.find(node)].add(node)
-    vote = _Vote(gazetteer, lang_of, settings, unnamed, nouns, referred, coordinated, teams, classed)
     out = []
     for root in sorted(groups):
         ms = sorted(groups[root], key=lambda m: (m.article, m.start))
