@@ -49,6 +49,7 @@ from generator.lexicon import (
     award_name,
     event_name,
     introduced_by_class_noun,
+    is_class_noun,
     landmark_words,
     law_name,
     names_a_team,
@@ -1064,12 +1065,12 @@ def _without_ordinary_words(
         # A name that a class noun introduces is one ("im sozialen Netzwerk Facebook"), but a plural
         # noun after a class noun is its object ("warfen der Gruppe Menschenrechtsverletzungen vor").
         plural = nouns.heads.get(word, ("", ""))[1] == "p" and nouns.is_common(lang, word)
-        before = art.text[max(0, m.start - 40) : m.start] if art is not None else ""
-        if art is None or plural or not introduced_by_class_noun(before, lang):
+        noun = word_before(art.text[max(0, m.start - 40) : m.start]) if art is not None else None
+        if plural or noun is None or not is_class_noun(noun, lang):
             return True
         # After a compound ("Ausgabengruppe Verkehr", "Ausgabengruppe Restaurants") an ordinary word is a
         # category; after the class noun itself it is a name ("die Gruppe Idee und Klang", "firm Context").
-        return (word_before(before) or "").lower() not in APPOSITION_HEADS
+        return noun.lower() not in APPOSITION_HEADS
 
     def looks_ordinary(m: Mention, word: str, lang: str) -> bool:
         if lettered(m):
