@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -234,23 +235,64 @@ def test_the_whole_corpus_pages_are_made_again_only_when_the_corpus_changed(
     assert _files(cached) == _files(_build(edited, None, exports=("ftm", "csv")))
 
 
-def test_finished_pages_are_read_ahead_in_build_order_and_any_order_works(tmp_path: Path) -> None:
-    """``take`` reads a few stored pages per query, in the order MkDocs builds them; a page asked
-    for out of that order is read all the same, and a page stored with another digest never is."""
+def _finished_build(cache: Path, site: Path, pages: dict[str, str], html: Callable[[str], str]) -> set[str]:
+    """One build's part in the finished pages: plan, put back what is stored, write and keep the rest."""
     from generator.site.reuse import FinishedPages
 
-    pages = {f"e/{i}.md": f"markdown {i}" for i in range(7)}
-    first = FinishedPages(tmp_path)
-    first.plan(pages, "theme")
+    finished = FinishedPages(cache)
+    reusable = finished.plan(pages, "theme")
+    written = {}
     for path in pages:
-        first.keep(path, f"<html>{path}</html>", [{"location": path}])
-    first.finish()
+        dest = site / path.replace(".md", ".html")
+        if path in reusable:
+            assert finished.put_back(path, str(dest)) == [{"location": path}]
+            continue
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        dest.write_text(html(path), encoding="utf-8")  # as MkDocs writes a rendered page
+        finished.keep(path, [{"location": path}])
+        written[path] = str(dest)
+    finished.finish(written)
+    return reusable
 
+
+def test_finished_pages_are_linked_back_and_a_changed_file_is_rendered_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A stored page comes back as the very bytes MkDocs wrote (a hard link, or a copy where links
+    cannot be made); a stored file written to, replaced or deleted is never put back."""
+    import errno
+    import os
+
+    cache = tmp_path / "cache"
+    pages = {f"e/{i}.md": f"markdown {i}" for i in range(5)}
+    first = _finished_build(cache, tmp_path / "one", pages, lambda path: f"<html>{path}</html>")
+    assert first == set()
+    second_site = tmp_path / "two"
     changed = {**pages, "e/3.md": "markdown 3, edited"}
-    second = FinishedPages(tmp_path, read_ahead=2)
-    order = sorted(pages, reverse=True)
-    assert second.plan(changed, "theme", order) == set(pages) - {"e/3.md"}
-    for path in ["e/6.md", "e/5.md", "e/0.md", "e/4.md", "e/2.md", "e/1.md"]:
-        finished = second.take(path)
-        assert (finished.html, finished.search) == (f"<html>{path}</html>", [{"location": path}])
-    assert second.reused == 6
+    assert _finished_build(cache, second_site, changed, lambda path: f"<html>{path} again</html>") == set(pages) - {
+        "e/3.md"
+    }
+    assert (second_site / "e/0.html").read_text() == "<html>e/0.md</html>"
+    assert (second_site / "e/3.html").read_text() == "<html>e/3.md again</html>"
+    assert (second_site / "e/0.html").stat().st_ino == (tmp_path / "one" / "e/0.html").stat().st_ino
+    assert len(list((cache / "finished").iterdir())) == 5  # the edited page's old file is gone
+
+    # Written to through a site folder (an editor, a build with --dirty): the page is rendered again.
+    (second_site / "e/1.html").write_text("<html>tampered</html>")
+    # Deleted from the cache: rendered again.
+    stored = {p.read_text(): p for p in (cache / "finished").iterdir()}
+    stored["<html>e/2.md</html>"].unlink()
+    third_site = tmp_path / "three"
+
+    def no_links(source: object, dest: object) -> None:
+        raise OSError(errno.EXDEV, "Invalid cross-device link")
+
+    monkeypatch.setattr(os, "link", no_links)
+    assert _finished_build(cache, third_site, changed, lambda path: f"<html>{path} third</html>") == {
+        "e/0.md",
+        "e/3.md",
+        "e/4.md",
+    }
+    assert (third_site / "e/1.html").read_text() == "<html>e/1.md third</html>"
+    assert (third_site / "e/0.html").read_text() == "<html>e/0.md</html>"
+    assert (third_site / "e/0.html").stat().st_ino != (second_site / "e/0.html").stat().st_ino

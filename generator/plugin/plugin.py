@@ -23,7 +23,6 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from mkdocs.utils import write_file
 
 from generator import outputdir
 from generator.errors import DossierError
@@ -57,6 +56,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self.finished = FinishedPages(None)
         # Reused pages are withheld from MkDocs (generator/site/reuse.py): never read, converted or rendered.
         self.withheld: list[File] = []
+        self.written: dict[str, str] = {}  # generated pages rendered in this build -> the file MkDocs wrote
         self.order: list[str] = []  # every documentation page, in the order MkDocs builds them
         self.page_search: dict[str, list[dict[str, object]]] = {}  # search records of each rendered page
         self.search_seen = 0
@@ -81,7 +81,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         except DossierError as exc:
             raise PluginError(str(exc)) from None
         outputdir.mark(Path(config.site_dir))
-        self.finished.finish()
+        self.finished.finish(self.written)
         if self.generated:
             log.info(
                 "%d generated pages rendered through the theme, %d finished pages reused",
@@ -144,12 +144,12 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self.finished = FinishedPages(
             self.settings.cache_dir if self.settings is not None and self.config.reuse_pages else None
         )
-        self.withheld, self.page_search, self.search_seen = [], {}, 0
+        self.withheld, self.page_search, self.search_seen, self.written = [], {}, 0, {}
         self.order = [f.src_uri for f in files.documentation_pages()]
         if self.generated and self.finished.enabled and self._search_records(config) is not False:
             in_nav = nav_sources(nav)
             pages = {path: digest for path, digest in self.generated.items() if path not in in_nav}
-            self.finished.plan(pages, theme_key(theme_inputs(config, nav, files)), self.order)
+            self.finished.plan(pages, theme_key(theme_inputs(config, nav, files)))
         try:
             self._sources(files)
         except DossierError as exc:
@@ -212,21 +212,20 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     def _finish(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         path = page.file.src_uri
         if path in self.generated:
-            self.finished.keep(path, output, self.page_search.get(path, []))
+            self.finished.keep(path, self.page_search.get(path, []))
+            self.written[path] = page.file.abs_dest_path  # stored from there once MkDocs wrote it
         return output
 
     on_post_page = CombinedEvent(_inject, _finish)
 
     def _put_back(self, config: MkDocsConfig) -> None:
-        """Write the withheld pages' finished HTML where MkDocs would have, and complete the search index
-        with their stored records, each page's records where a full build puts them (in page order)."""
+        """Put the withheld pages' finished HTML where MkDocs would have written it, and complete the search
+        index with their stored records, each page's records where a full build puts them (in page order)."""
         if not self.withheld:
             return
         stored: dict[str, list[dict[str, object]]] = {}
-        for file in self.withheld:  # in build order: the stored pages are read ahead in it
-            finished = self.finished.take(file.src_uri)
-            write_file(finished.html.encode("utf-8", errors="xmlcharrefreplace"), file.abs_dest_path)
-            stored[file.src_uri] = finished.search
+        for file in self.withheld:
+            stored[file.src_uri] = self.finished.put_back(file.src_uri, file.abs_dest_path)
         records = self._search_records(config)
         if isinstance(records, list):
             records[:] = [r for path in self.order for r in stored.get(path, self.page_search.get(path, []))]

@@ -123,7 +123,7 @@ class PageCache:
         A unit that is missing, changed meanwhile or fails its checksum is left out:
         the caller renders it.
         """
-        if self.path is None or not wanted:
+        if self.path is None or not wanted or not self.path.exists():
             return {}
         found: dict[str, Pages] = {}
         units = sorted(wanted)
