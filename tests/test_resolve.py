@@ -1598,6 +1598,51 @@ def test_the_town_that_locates_an_institution_is_no_short_form_of_it() -> None:
     }
 
 
+def test_a_word_of_a_persons_name_in_its_article_is_the_person_not_a_town(gaz) -> None:
+    """ "Lindsay Davenport ... Davenport defeated Li Na": the gazetteer's town of that name is a coincidence of
+    spelling, and a result after it no team's; so is "Serena" after "Serena Williams". A preposition of place
+    keeps the town ("in Siegen"), and a large town keeps its name ("Paris Hilton" and Paris)."""
+
+    def town(name: str, language: str) -> str:
+        place = gaz.lookup(name, language=language)
+        assert place is not None and place.kind == "city", name
+        return f"geonames:{place.geonameid}"
+
+    davenport, serena, siegen, paris = (
+        town("Davenport", "en"),
+        town("La Serena", "en"),
+        town("Siegen", "de"),
+        town("Paris", "en"),
+    )
+    res, ents = entities(
+        [
+            make(
+                "en1",
+                f"[Lindsay Davenport|person] won. [Davenport|place|{davenport}] defeated [Li Na|person] 6-3."
+                f" [Serena Williams|person] lost; [Serena|place|{serena}] was tired.",
+                language="en",
+            ),
+            make(
+                "en2",
+                f"[Paris Hilton|person] flew to [Paris|place|{paris}]. [Paris|place|{paris}] was cold.",
+                language="en",
+            ),
+            make(
+                "de1",
+                f"[Martin Siegen|person] sprach. [Siegen|place|{siegen}] lachte. Er wohnt in [Siegen|place|{siegen}].",
+            ),
+        ],
+        gaz=gaz,
+    )
+    types = {e.name: e.type for e in res.entities}
+    assert ents["Lindsay Davenport"] == ["Davenport", "Lindsay Davenport"] and types["Lindsay Davenport"] == "person"
+    assert ents["Serena Williams"] == ["Serena", "Serena Williams"]
+    assert ents["Martin Siegen"] == ["Martin Siegen", "Siegen"]
+    assert ents["Siegen"] == ["Siegen"] and types["Siegen"] == "place"
+    assert ents["Paris"] == ["Paris"] and types["Paris"] == "place"
+    assert "Davenport" not in ents and "La Serena" not in ents
+
+
 def test_a_town_that_stands_for_its_team_is_the_team_not_the_town(gaz) -> None:
     """ "Palermo beat Milan 2-0", "gegen Napoli": in an article that says so once, the town's name is its
     club's, an organisation apart from the town (but "in Milan" is the town); a German genitive goes with

@@ -29,7 +29,7 @@ import bisect
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence, Set
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache, partial
 from typing import NamedTuple
 
@@ -360,13 +360,20 @@ def resolve(
     by_article: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
         by_article[m.article].append(m)
+    not_towns = persons_not_towns(by_article, art_by_id, gazetteer) if gazetteer is not None else frozenset()
+    if not_towns:  # the person's name, not the town's: its gazetteer hint goes
+        mentions = [replace(m, entity_hint=None) if m.key in not_towns else m for m in mentions]
+        by_article = defaultdict(list)
+        for m in mentions:
+            by_article[m.article].append(m)
 
     teams = town_teams(by_article, art_by_id, gazetteer) if gazetteer is not None else {}
+    teams = {key: town for key, town in teams.items() if key not in not_towns}
     clusters = _Clusters()
     node_of = _nodes(mentions, curation, clusters, teams)  # rules 1, 3, 4
     _curated_judgements(curation, clusters)  # rule 1 for GeoNames ids, and not_same_as
     if gazetteer is not None:
-        _join_places(mentions, node_of, lang_of, gazetteer, clusters, art_by_id, referred)  # rule 2
+        _join_places(mentions, node_of, lang_of, gazetteer, clusters, art_by_id, referred, not_towns)  # rule 2
     _join_acronyms(by_article, node_of, art_by_id, clusters)  # rule 5
     _join_clipped(by_article, node_of, clusters)  # rule 5, clipped forms
     _join_short_forms(mentions, by_article, node_of, clusters, classed)  # rule 6
@@ -486,6 +493,7 @@ def _join_places(
     clusters: _Clusters,
     articles: Mapping[str, Article] | None = None,
     persons: Set[tuple[str, int, int]] = frozenset(),
+    not_places: Set[tuple[str, int, int]] = frozenset(),
 ) -> None:
     """Rule 2: name nodes the gazetteer resolves join the place node.
 
@@ -493,7 +501,8 @@ def _join_places(
     name is a place elsewhere in the corpus ("Manchester" as a person in one
     article and a place in the next is one city; its type is then voted with the
     gazetteer's weight), or its German genitive ("Kärntens" an organisation where
-    "Kärnten" is a place); not a name after a form of address ("Mr Houston").
+    "Kärnten" is a place); not a name after a form of address ("Mr Houston"), nor one of ``not_places``
+    (a word of a person's name in its article: :func:`persons_not_towns`).
     """
     used_as_place = {skeleton(m.text) for m in mentions if m.label == "place"}
     # Words of people's longer names in the corpus ("Whitney Houston", "Paris Hilton"): a one-word
@@ -501,7 +510,7 @@ def _join_places(
     name_words = {w for m in mentions if m.label == "person" and len(ws := m.text.split()) > 1 for w in (ws[0], ws[-1])}
     for m in mentions:
         node = node_of[m.key]
-        if node.kind == "team" or (articles is not None and _addressed(m, articles)):
+        if node.kind == "team" or m.key in not_places or (articles is not None and _addressed(m, articles)):
             continue
         if (
             node.rank == 2
@@ -533,6 +542,43 @@ def _join_places(
 
 #: Inhabitants from which a town's own name, labelled a person's by the model alone, is taken for the town.
 PROMINENT_TOWN = 100_000
+
+
+#: Inhabitants from which a town keeps its name against a person's of the same article ("Paris Hilton"
+#: and Paris): a large town is named alone far more often than anyone's surname.
+LARGE_TOWN = 1_000_000
+
+
+def persons_not_towns(
+    by_article: Mapping[str, Sequence[Mention]], articles: Mapping[str, Article], gazetteer: Gazetteer
+) -> frozenset[tuple[str, int, int]]:
+    """One-word mentions that the gazetteer took for a town but that are a word of a person's name the same
+    article gives in full: "Davenport defeated China's Li Na" after "Lindsay Davenport", "over Serena" after
+    "Serena Williams". News names a person in full, then by one of those words; a town that shares it is a
+    coincidence of spelling. Not after a preposition of place ("in Davenport"), and not a large town's name
+    (:data:`LARGE_TOWN`: "Paris Hilton" and Paris)."""
+    out: set[tuple[str, int, int]] = set()
+    for art_id in sorted(by_article):
+        art = articles.get(art_id)
+        ms = by_article[art_id]
+        words = {
+            w
+            for m in ms
+            if m.label == "person" and len(ws := m.text.split()) > 1
+            for w in (ws[0], ws[-1])
+            if w not in NAME_PARTICLES
+        }
+        if art is None or not words:
+            continue
+        for m in ms:
+            hint = m.entity_hint or ""
+            if m.text not in words or not hint.startswith("geonames:") or m.source == "curated":
+                continue
+            place = gazetteer.by_id(int(hint[9:])) if hint[9:].isdigit() else None
+            if place is not None and place.kind == "city" and place.population < LARGE_TOWN:
+                if not names_the_town(art.text, m.start):
+                    out.add(m.key)
+    return frozenset(out)
 
 
 def town_teams(
