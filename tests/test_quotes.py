@@ -479,3 +479,42 @@ def test_a_pronoun_refers_to_whoever_the_sentence_before_says_is_speaking(markup
 )
 def test_a_description_that_goes_on_continues_the_previous_speakers_words(markup: str) -> None:
     assert [who for _, who, _ in quotes(markup, language="en")] == ["Ferguson", "Ferguson"]
+
+
+@pytest.mark.parametrize(
+    ("language", "markup", "speaker"),
+    [
+        (
+            "en",
+            "Director [Anurag Kashyap|person] said the film's release should not be delayed as the book has been on"
+            ' sale for two years. "If you have not gone against the book, then how can you go against the movie?"',
+            "Anurag Kashyap",
+        ),
+        (
+            "de",
+            "[Christine Lagarde|person] sagte, die Inflation werde im Herbst sinken. „Wir sehen erste Zeichen der"
+            " Entspannung an den Märkten.“",
+            "Christine Lagarde",
+        ),
+        # Not when a description is who the sentence reports, nor when its person is no speaker at all.
+        (
+            "en",
+            "[Mr Brown|person] liked to rattle off magical balances, the Tory leader said."
+            ' "This dodgy government is now publishing a dodgy Budget."',
+            None,
+        ),
+        (
+            "en",
+            '[Roger Federer|person] won the final in straight sets. "It was a great week for all of us here."',
+            None,
+        ),
+    ],
+)
+def test_a_quote_right_after_reported_speech_is_the_reported_speakers(
+    language: str, markup: str, speaker: str | None
+) -> None:
+    """News paraphrases a speaker, then quotes them: a quote with no cue of its own that opens the sentence
+    right after one reporting a named person's words is that person's."""
+    assert [(who, cue) for _, who, cue in quotes(markup, language=language)] == [
+        (speaker, "reported" if speaker else "none")
+    ]

@@ -20,8 +20,10 @@ does not have), so attribution is rule-based over the resolved mentions:
    organization) before the quote is the speaker (``Greenfield nannte es „beschämend“``).
 6. **Continuation**: a quote with no cue that opens its sentence, right after an
    attributed quote in the same paragraph (or the next sentence), has the same speaker;
-   and a quote with no cue right before a quote attributed by a cue after it, in
-   the same paragraph, is that speaker's too (**lead-in**).
+   right after a sentence that reports a named person's words ("Director Anurag Kashyap
+   said the film's release should not be delayed. "If you have …""), that person
+   (**reported**); and a quote with no cue right before a quote attributed by a cue after
+   it, in the same paragraph, is that speaker's too (**lead-in**).
 7. **Spokesperson**: a quote whose cue is an unnamed spokesperson ("But a
    spokesman added: "…"", ``„…“, sagte eine Sprecherin``) is the organization's
    that the nearest sentence before it names, when that sentence names no one
@@ -72,7 +74,7 @@ class Quote:
     text: str
     sentence: int  # the sentence where the quote starts
     speaker: str | None  # entity id
-    cue: str  # which rule attributed it: after, before, pronoun, sentence, continuation, none
+    cue: str  # which rule attributed it: after, before, pronoun, sentence, continuation, reported, none
 
 
 def find_quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -294,6 +296,9 @@ def attribute(
                     # the next paragraph ('… buy Nicolas Anelka. ¶ "If a bid comes in …').
                     if same_para or sent.index - max(previous.sentence, previous_last) <= 1:
                         speaker, cue = previous.speaker, "continuation"
+                if speaker is None and opens_sentence and not continued:
+                    speaker = _reported_before(sent.index, speakers, entity_of, people, sentences)
+                    cue = "reported"
                 quote = Quote(
                     article=article.id,
                     start=q_start,
@@ -529,6 +534,24 @@ def _spokesperson_of(
     if len(named) != 1 or named & people:
         return None
     return named.pop()
+
+
+def _reported_before(
+    index: int,
+    speakers: Sequence[Mention],
+    entity_of: Mapping[tuple[str, int, int], str],
+    people: set[str],
+    sentences: _Sentences,
+) -> str | None:
+    """Rule 6, reported speech: the person the sentence right before a quote reports ("Director Anurag Kashyap
+    said the film's release should not be delayed. "If you have not gone against the book, …"": news
+    paraphrases a speaker, then quotes them), when that sentence names them beside its verb of saying
+    (:meth:`_Sentences.reporter`)."""
+    named = sorted(
+        (m for m in speakers if m.sentence == index - 1 and entity_of[m.key] in people), key=lambda m: m.start
+    )
+    reporter = sentences.reporter(index - 1, named) if named else None
+    return entity_of[reporter.key] if isinstance(reporter, Mention) else None
 
 
 def _antecedent(
