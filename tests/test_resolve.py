@@ -1052,6 +1052,38 @@ def test_an_initial_and_a_surname_name_a_person() -> None:
     }
 
 
+def test_a_given_name_and_a_surname_as_a_corpus_uses_them_name_a_person() -> None:
+    """ "Jeremy Irons", "Guy Roux": both words in Brown clusters of people's names (here a stand-in set), which
+    outweighs the model's one "organisation"; not "Morgan Stanley" (its first word no given name), a place's
+    name ("Upton Park") or one with a head noun ("Shannon Airport"); nor against two mentions' votes."""
+    clustered = {
+        ("Jeremy", "en"),
+        ("Irons", "en"),
+        ("Guy", "en"),
+        ("Roux", "de"),
+        ("Stanley", "en"),
+        ("Upton", "en"),
+        ("Shannon", "en"),
+        ("Tom", "en"),
+        ("Ford", "en"),
+    }
+    articles, extractions = corpus(
+        make("e1", "[Jeremy Irons|organization] read. [Morgan Stanley|organization] rose.", language="en"),
+        make("e2", "Fans left [Upton Park|organization]. [Shannon Airport|organization] closed.", language="en"),
+        make("e3", "[Tom Ford|organization] sold. Shares of [Tom Ford|organization] fell.", language="en"),
+        make("d1", "Der Trainer [Guy Roux|organization] lachte.", language="de"),
+    )
+    res = resolve(articles, extractions, Curation(), None, name_clusters=lambda w, lang: (w, lang) in clustered)
+    assert {e.name: e.type for e in res.entities} == {
+        "Jeremy Irons": "person",
+        "Morgan Stanley": "organization",
+        "Upton Park": "organization",
+        "Shannon Airport": "organization",
+        "Tom Ford": "organization",
+        "Guy Roux": "organization",  # "Guy" is in no German cluster here
+    }
+
+
 def test_a_surname_ending_in_s_is_no_genitive_of_a_typo() -> None:
     """ "Mr Ebber's lawyers" once beside "Bernie Ebbers" and "Mr Ebbers": the surname is "Ebbers" (the last
     word of a longer name), not a genitive of "Ebber"; "the Beckhams" still joins "Beckham"."""

@@ -232,6 +232,28 @@ def initial_and_surname(name: str) -> bool:
     return bool(_INITIAL_SURNAME.fullmatch(name)) and not org_evidence(name)
 
 
+#: Last words that make a name a place's or a building's ("Hyde Park", "Ridgeway Street", "Upton Park"):
+#: no one is named so, whatever clusters the words are in.
+_PLACE_HEADS = frozenset(
+    "park street road avenue lane square green hill bridge church chapel stadium hall place way gardens house"
+    " tower castle abbey cathedral station airport centre center arena theatre theater field ground".split()
+)
+
+
+def person_shaped(name: str, language: str, name_clusters: Callable[[str, str], bool]) -> bool:
+    """Two or three capitalised words whose first is a given name and whose last a surname as a large corpus of
+    the language uses them (both in Brown clusters of people's names: "Jeremy Irons", "Guy Roux", "Shane
+    Meadows"; not "Morgan Stanley", "Goldman Sachs" or "Dow Jones", whose first words the corpus uses
+    otherwise), with no legal form or head noun (:func:`org_evidence`) and not a place's ("Hyde Park", "St
+    Andrews")."""
+    words = name.split()
+    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
+        return False
+    if words[0].lower().rstrip(".") in ("st", "saint") or words[-1].lower() in _PLACE_HEADS or org_evidence(name):
+        return False
+    return name_clusters(words[0].split("-")[0], language) and name_clusters(words[-1], language)
+
+
 #: Words that make a country's name into a part of it or a region ("Northern Ireland", "Osteuropa" is
 #: one word): a closed class, in the languages with a pipeline.
 _COMPASS = frozenset(
@@ -379,7 +401,9 @@ def resolve(
     _join_short_forms(mentions, by_article, node_of, clusters, classed)  # rule 6
 
     coordinated: dict[tuple[str, int, int], EntityType] = {}  # filled below: every vote reads it then
-    vote = _Vote(gazetteer, lang_of, settings, unnamed, nouns, referred, coordinated, frozenset(teams), classed)
+    vote = _Vote(
+        gazetteer, lang_of, settings, unnamed, nouns, referred, coordinated, frozenset(teams), classed, name_clusters
+    )
 
     def drafts() -> list[Draft]:
         return _drafts(mentions, node_of, clusters, gazetteer, vote)
@@ -881,6 +905,7 @@ class _Vote:
     coordinated: Mapping[tuple[str, int, int], EntityType] | None = None
     teams: Set[tuple[str, int, int]] = frozenset()
     classed: Set[tuple[str, int, int]] = frozenset()
+    name_clusters: Callable[[str, str], bool] | None = None
 
     @cached_property
     def weights(self) -> dict[str, float]:  # once, not per cluster
@@ -900,11 +925,17 @@ class _Vote:
                 found = self.nouns.annotated_type(lang, text) or (stem and self.nouns.annotated_type(lang, stem))
                 if found:
                     annotated.append(found)  # type: ignore[arg-type]
+        clusters = self.name_clusters
+        shaped = clusters is not None and any(
+            person_shaped(text, lang, clusters)
+            for text, lang in sorted({(m.text, lang_of.get(m.article) or "") for m in ms})
+        )
         etype = _vote_type(
             ms,
             lang_of,
             self.weights,
             place_evidence=place is not None,
+            shaped_like_person=shaped,
             unnamed=unnamed,
             referred=self.referred,
             branch=branch,
@@ -1262,6 +1293,7 @@ def _vote_type(
     teams: Set[tuple[str, int, int]] = frozenset(),
     annotated: Sequence[EntityType] = (),
     classed: Set[tuple[str, int, int]] = frozenset(),
+    shaped_like_person: bool = False,
 ) -> EntityType:
     """Weighted majority of the mentions' labels.
 
@@ -1286,7 +1318,8 @@ def _vote_type(
     stands for its team (``teams``: :func:`town_teams`) is evidence of an organisation. The type
     annotated news gives one of its words most often (``annotated``:
     :meth:`generator.lexicon.CommonNouns.annotated_type`: "Reuters" an organisation) votes 1.25 per word.
-    A capital initial and one word (:func:`initial_and_surname`: "S Lamont") weighs 1.5 for person.
+    A capital initial and one word (:func:`initial_and_surname`: "S Lamont") weighs 1.5 for person, and so
+    does a given name and a surname as a large corpus uses them (``shaped_like_person``: :func:`person_shaped`).
     A mention a class noun of organisations introduces (``classed``: :func:`introduced_as_organisations`:
     "gas monopoly Gazprom", "der Ölkonzern Rosneft") weighs 1.5 for organization, and such an entity
     is no person's or place's without curated or gazetteer evidence.
@@ -1304,6 +1337,8 @@ def _vote_type(
         votes["organization"] += 1.5
     if any(initial_and_surname(text) for text in {m.text for m in ms}):
         votes["person"] += 1.5  # "S Lamont", "A Masi" in a team sheet the model read as organisations
+    if shaped_like_person:
+        votes["person"] += 1.5  # "Jeremy Irons", "Guy Roux": the English model calls them organisations
     for etype in annotated:
         votes[etype] += ANNOTATED_WEIGHT
     # The last words of a longer name in the same article ("Cueto" of "Mark Cueto", "Van der Bellen" of
