@@ -163,6 +163,20 @@ def test_a_place_finding_on_a_persons_name_is_not_a_likely_problem(gaz) -> None:
     assert likely == {"Toulouse": True, "Victoria": False}
 
 
+def test_a_towns_name_typed_organisation_is_not_a_likely_problem(gaz) -> None:  # type: ignore[no-untyped-def]
+    """A club, a council or a company is named after its town as often as the type is a mistake ("Leeds
+    fell out of the Premiership", "Columbia released the film"): shown, not among the likely findings."""
+    from generator.resolution.review import LIKELY, findings
+
+    articles, extractions = corpus(
+        make("e", "[Leeds|organization] fell out of the league. [Toulouse|person] won.", language="en")
+    )
+    res = resolve(articles, extractions, Curation(), None)
+    found = findings(res.entities, {a.id: a.text for a in articles}, {a.id: a.language for a in articles}, None, gaz)
+    likely = {f.entities[0].name: f.likelihood >= LIKELY for f in found if f.kind == "type"}
+    assert likely == {"Leeds": False, "Toulouse": True}
+
+
 def test_a_town_whose_mentions_name_its_team_is_a_likely_type_problem(gaz) -> None:  # type: ignore[no-untyped-def]
     """ "Palermo beat Milan 2-0", "Palermo coach Guidolin": a club named by its town; a country's name
     standing for its national team is left alone, and a club typed organisation is no problem."""
