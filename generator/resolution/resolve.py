@@ -249,9 +249,13 @@ def person_shaped(name: str, language: str, name_clusters: Callable[[str, str], 
     words = name.split()
     if not 2 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
         return False
-    if words[0].lower().rstrip(".") in ("st", "saint") or words[-1].lower() in _PLACE_HEADS or org_evidence(name):
+    if words[0].lower().rstrip(".") in ("st", "saint") or words[-1].lower() in _PLACE_HEADS:
         return False
-    return name_clusters(words[0].split("-")[0], language) and name_clusters(words[-1], language)
+    return (
+        name_clusters(words[0].split("-")[0], language)
+        and name_clusters(words[-1], language)
+        and not org_evidence(name)  # last: rigour's organisation types are the slow test
+    )
 
 
 #: Words that make a country's name into a part of it or a region ("Northern Ireland", "Osteuropa" is
