@@ -191,6 +191,26 @@ def test_language_detector_is_real() -> None:
     assert detect("The Kremlin did not confirm the reports, a spokesman said.") == "en"
 
 
+def test_languages_detected_in_one_batch_are_those_detected_one_at_a_time() -> None:
+    """``prefetch`` runs lingua on every core for a whole corpus; each answer is the one a text gets alone,
+    long texts among all of lingua's languages and short ones among the configured ones, and a text the batch
+    answered is not detected again."""
+    long_de = "Der Kreml hat die Berichte über ein Treffen in Wladiwostok nicht bestätigt, sagte ein Sprecher. " * 6
+    long_en = "The Kremlin did not confirm the reports of a meeting in Vladivostok, a spokesman said on Monday. " * 6
+    long_fr = (
+        "Le Kremlin n'a pas confirmé les informations sur une rencontre à Vladivostok, a dit un porte-parole. " * 6
+    )
+    short = "Putin und Kim in Pjöngjang"
+    texts = [long_de, long_en, long_fr, short, long_de]
+    alone = [LanguageDetector(languages=("de", "en"))(text) for text in texts]
+    batch = LanguageDetector(languages=("de", "en"))
+    batch.prefetch(texts)
+    assert len(batch.known) == 4
+    batch._detector = batch._restricted = None  # answered from the batch, or this would load lingua again
+    assert [batch(text) for text in texts] == alone == ["de", "en", "fr", alone[3], "de"]
+    assert batch._detector is None and batch._restricted is None
+
+
 def test_every_meta_field_is_optional() -> None:
     assert ArticleMeta() == ArticleMeta.model_validate({})
 

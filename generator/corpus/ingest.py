@@ -426,24 +426,48 @@ class LanguageDetector:
         self.languages = tuple(sorted(set(languages)))
         self.known: dict[str, str] = known if known is not None else {}
 
-    def __call__(self, text: str) -> str | None:
+    def _key(self, text: str) -> tuple[str, str, bool]:
         sample = text[: self.SAMPLE]
         short = len(sample.strip()) < self.SHORT and len(self.languages) > 1
-        key = stable_hash(sample, *self.languages) if short else stable_hash(sample)
+        return (stable_hash(sample, *self.languages) if short else stable_hash(sample)), sample, short
+
+    def __call__(self, text: str) -> str | None:
+        key, sample, short = self._key(text)
         if key in self.known:
             return self.known[key] or None
-        code = self._short(sample) if short else self._long(sample)
+        code = self._short(sample) if short else self._long([sample])[0]
         self.known[key] = code or ""
         return code
 
-    def _long(self, sample: str) -> str | None:
+    def prefetch(self, texts: Iterable[str]) -> None:
+        """Detect the languages of many texts at once, the long ones on every core (lingua's Rust threads:
+        the same answers as one at a time, in half the time on two cores); :meth:`__call__` then finds them."""
+        wanted: dict[str, str] = {}
+        for text in texts:
+            key, sample, short = self._key(text)
+            if key in self.known:
+                continue
+            if short:
+                self.known[key] = self._short(sample) or ""
+            else:
+                wanted[key] = sample
+        for key, code in zip(wanted, self._long(list(wanted.values())), strict=True):
+            self.known[key] = code or ""
+
+    def _long(self, samples: list[str]) -> list[str | None]:
+        if not samples:
+            return []
         if self._detector is None:
             from lingua import LanguageDetectorBuilder
 
             # Low-accuracy mode uses trigrams only: 70 MB instead of ~1 GB and plenty for whole articles.
             self._detector = LanguageDetectorBuilder.from_all_languages().with_low_accuracy_mode().build()
-        language = self._detector.detect_language_of(sample)
-        return language.iso_code_639_1.name.lower() if language is not None else None
+        found = (
+            [self._detector.detect_language_of(samples[0])]
+            if len(samples) == 1
+            else self._detector.detect_languages_in_parallel_of(samples)
+        )
+        return [language.iso_code_639_1.name.lower() if language is not None else None for language in found]
 
     def _short(self, sample: str) -> str | None:
         if self._restricted is None:
@@ -451,7 +475,7 @@ class LanguageDetector:
 
             codes = [getattr(IsoCode639_1, c.upper()) for c in self.languages if hasattr(IsoCode639_1, c.upper())]
             if len(codes) < 2:
-                return self._long(sample)
+                return self._long([sample])[0]
             self._restricted = LanguageDetectorBuilder.from_iso_codes_639_1(*codes).build()
         values = self._restricted.compute_language_confidence_values(sample)
         if not values or values[0].value < self.SURE:
@@ -480,13 +504,22 @@ def majority_language(articles: Sequence[Article], report: Report) -> list[Artic
     return out
 
 
-def build_article(raw: RawArticle, boilerplate: Sequence[re.Pattern[str]], detect: LanguageDetector) -> Article:
-    paragraphs = split_paragraphs(raw.text, boilerplate)
+def language_sample(text: str, paragraphs: Sequence[Paragraph]) -> str:
+    """What the language of an article is detected from: its text without boilerplate paragraphs."""
+    return "\n".join(text[p.start : p.end] for p in paragraphs if not p.boilerplate)
+
+
+def build_article(
+    raw: RawArticle,
+    boilerplate: Sequence[re.Pattern[str]],
+    detect: LanguageDetector,
+    paragraphs: tuple[Paragraph, ...] | None = None,
+) -> Article:
+    paragraphs = paragraphs if paragraphs is not None else split_paragraphs(raw.text, boilerplate)
     language = raw.meta.language
     detected = False
     if language is None:
-        sample = "\n".join(raw.text[p.start : p.end] for p in paragraphs if not p.boilerplate)
-        language = detect(sample) or "und"
+        language = detect(language_sample(raw.text, paragraphs)) or "und"
         detected = True
     return Article(
         id=article_id(raw.source),
@@ -520,6 +553,7 @@ def read_corpus(
     seen: dict[str, str] = {}
     paths = discover(corpus, report)
     sidecar = read_metadata(corpus, {p.relative_to(corpus).as_posix() for p in paths}, report, display_root)
+    kept: list[tuple[RawArticle, tuple[Paragraph, ...]]] = []
     for path in paths:
         try:
             raw = read_raw(path, corpus, report, display_root)
@@ -533,20 +567,24 @@ def read_corpus(
         if not raw.text.strip():
             report.warn(raw.source, "empty article skipped", expected="some text", found="only whitespace")
             continue
-        article = build_article(raw, compiled, detect)
-        if article.id in seen:
+        ident = article_id(raw.source)
+        if ident in seen:
             report.add(
                 Problem(
                     raw.source,
                     "duplicate article id, file skipped",
                     field="id",
                     expected="a unique id per article",
-                    found=f"{article.id!r}, already used by {seen[article.id]}",
+                    found=f"{ident!r}, already used by {seen[ident]}",
                 )
             )
             continue
-        seen[article.id] = raw.source
-        yield article
+        seen[ident] = raw.source
+        kept.append((raw, split_paragraphs(raw.text, compiled)))
+    # The languages of the whole corpus in one batch, on every core, before the articles are made.
+    detect.prefetch(language_sample(raw.text, paragraphs) for raw, paragraphs in kept if raw.meta.language is None)
+    for raw, paragraphs in kept:
+        yield build_article(raw, compiled, detect, paragraphs)
 
 
 #: A spreadsheet of clippings beside plain-text articles: one row per file.
