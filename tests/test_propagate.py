@@ -66,6 +66,24 @@ def test_trailing_german_noun_is_dropped_but_first_names_stay() -> None:
     assert ("John Kirby", "person", "model") in result["b"]
 
 
+def test_a_surname_after_a_given_name_of_the_corpus_is_no_trailing_noun(common_nouns) -> None:
+    """ "Walter" is a name of the corpus, yet "Walter Reuter" is one person, not "Walter" and a noun; a word
+    the lexicon does not know as a noun ("Union Investment") stays too, while "Briefe" after a name goes."""
+    articles, extractions = corpus(
+        make("a", "[Walter|person] lachte. [Walter|person] ging. Die Bilder stammen von [Walter Reuter|person]."),
+        make(
+            "b",
+            "Die [Union|organization] regiert. Die [Union|organization] streitet. Auch [Union Investment|organization].",
+        ),
+        make("c", "[Kim Jong Un|person] reist. [Kim Jong Un|person] fährt. Er schrieb [Kim Jong Un Briefe|person]."),
+    )
+    out = refine(articles, extractions, nouns=common_nouns)
+    texts = {art: [m.text for m in ex.mentions] for art, ex in out.items()}
+    assert "Walter Reuter" in texts["a"]
+    assert "Union Investment" in texts["b"]
+    assert "Kim Jong Un Briefe" not in texts["c"] and "Kim Jong Un" in texts["c"]
+
+
 def test_surnames_and_other_spellings_are_found_everywhere() -> None:
     result = mentions(
         make("en", "[Sergei Shoigu|person] visited Pyongyang.", language="en"),

@@ -152,7 +152,7 @@ def _cleaned(
         )
         out.extend(
             t
-            for trimmed in _trim(m, lexicon, article)
+            for trimmed in _trim(m, lexicon, article, nouns)
             for split in _split_of(trimmed, article)
             for t in _with_seat_institution(split, article)
         )
@@ -538,14 +538,16 @@ def _without_genitive_s(
 _NOUN_NEXT = re.compile(r"[ \t\u00a0]+(?:[a-zäöüß]+(?:e|er|es|en|em)[ \t\u00a0]+)?[A-ZÄÖÜ]")
 
 
-def _trim(m: Mention, lexicon: Lexicon, article: Article) -> list[Mention]:
+def _trim(m: Mention, lexicon: Lexicon, article: Article, nouns: CommonNouns | None = None) -> list[Mention]:
     """Cut a confident name out of a longer span; see rule 2 of the module docstring.
 
     * A genitive or possessive name ("Isolation Russlands", "Kims Reisen",
       "Seoul’s Kookmin University") is split off; what remains stays a mention
       only if it is itself a multi-word name ("Kookmin University").
     * In German, where every noun is capitalised, one extra word after a name
-      is dropped ("Kim Jong Un Briefe").
+      is dropped ("Kim Jong Un Briefe"), when the lexicon knows it as an ordinary
+      noun (with ``nouns``) and it is no surname after a person's given name
+      ("Walter Reuter", "Laura Osswald", where "Walter" and "Laura" are names of the corpus).
     * A German "von" genitive ("Russia & Eurasia Programme von Chatham House")
       is split like the inflected one.
     * A confident name followed by a confident person's name of two words or
@@ -565,7 +567,18 @@ def _trim(m: Mention, lexicon: Lexicon, article: Article) -> list[Mention]:
     genitive = surface != name
     # One trailing word in German ("Kim Jong Un Briefe"); a word before a name is
     # usually a first name ("John Kirby") and stays.
-    trailing_noun = article.language == "de" and not rest_before and len(rest_after.split()) == 1
+    trailing_noun = (
+        article.language == "de"
+        and not rest_before
+        and len(rest_after.split()) == 1
+        and not (m.label == "person" and lexicon.names[name] == "person" and " " not in name)
+        and (
+            nouns is None
+            or not nouns.knows("de")
+            or nouns.is_common("de", rest_after)
+            or nouns.is_compound("de", rest_after)
+        )
+    )
     # German's other genitive: "das Programm von Chatham House" names two bodies.
     of_name = article.language == "de" and not rest_after and _VON.search(rest_before) is not None
     if of_name:
