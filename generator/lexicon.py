@@ -114,6 +114,20 @@ def opens_sentence(text: str, start: int) -> bool:
     return not before.strip(" \t\n\"“‘'(") or bool(re.search(r"[.!?:\n]\W*$", before))
 
 
+#: A German article, or a preposition with the article in it ("im", "zum"), right before a word.
+_ARTICLE_BEFORE_DE = re.compile(
+    r"\b(?:der|die|das|den|dem|des|ein|eine|einen|einem|eines|einer|im|am|zum|zur|vom|beim|ins|ans)\s+\Z",
+    re.IGNORECASE,
+)
+
+
+def after_article_de(text: str, start: int) -> bool:
+    """Whether a German article (or a preposition fused with one) stands right before ``start``: a town's
+    name takes none without an adjective between ("in Essen", "das schöne Essen"), a noun does ("das Essen",
+    "der Kanton", "im Hof")."""
+    return _ARTICLE_BEFORE_DE.search(text, max(0, start - 8), start) is not None
+
+
 #: Time zones written as capitals ("12:00 GMT"): a closed class that a model takes for organisations.
 TIME_ZONES = frozenset(
     "UTC GMT BST CET CEST EET EEST WET WEST MEZ MESZ OEZ OESZ EST EDT CST CDT MST MDT PST PDT AEST AEDT JST".split()
@@ -955,8 +969,10 @@ class CommonNouns:
         glue: dict[str, frozenset[str]] | None = None,
         name_like: frozenset[str] = frozenset(),
         heads: dict[str, tuple[str, str]] | None = None,
+        homographs: dict[str, frozenset[str]] | None = None,
     ):
         self.words = words
+        self.homographs = homographs or {}  # per language, forms that are a common noun and a name ("Essen")
         self.heads = heads or {}  # German noun form -> (its nominative, gender m/f/n, or p for plural)
         self.glue = glue or {}  # per language, words that are ordinary enough to cut off a name's front
         self.name_like = name_like  # words English writes capitalised more often than not ("Steven", "George")
@@ -1171,27 +1187,36 @@ def _named_words() -> dict[str, str]:
     return {row[0]: _NER_TYPES[row[1]] for row in rows if len(row) == 2 and row[1] in _NER_TYPES}
 
 
-def _german_nouns() -> tuple[frozenset[str], dict[str, tuple[str, str]]]:
+def _german_nouns() -> tuple[frozenset[str], dict[str, tuple[str, str]], frozenset[str]]:
     """German Wiktionary's nouns: the forms that are only common nouns (not a word that annotated German
     news tags as a name more often than not: :data:`NAMED_WORDS_FILE`, "Bundestag", "Grünen",
-    "Spiegel"), and every noun form's head reading."""
+    "Spiegel"), every noun form's head reading, and the forms that are a common noun and a name at once."""
     import csv
     import importlib.resources
     import io
 
     text = importlib.resources.files("german_nouns").joinpath("nouns.csv").read_text(encoding="utf-8")
     classes: dict[str, set[str]] = {}
+    noun_rows: set[str] = set()  # forms of a lemma that is a common noun only
+    name_rows: set[str] = set()  # forms of a lemma that is a name
     rows = list(csv.reader(io.StringIO(text)))
     for row in rows[1:]:
         tags = set(row[1].split(","))
         for form in {row[0], *row[7:]}:
             if form and form[:1].isupper() and " " not in form:
                 classes.setdefault(form, set()).update(tags)
+                if tags & _NAME_CLASSES:
+                    name_rows.add(form)
+                elif "Substantiv" in tags:
+                    noun_rows.add(form)
     named = _named_words()
     common = frozenset(
         w for w, tags in classes.items() if "Substantiv" in tags and not tags & _NAME_CLASSES and w not in named
     )
-    return common, _german_heads(rows[1:], rows[0])
+    # Forms of a common noun and of a name at once ("Essen", "Halle", "Kanton"; not "Donaustadt", a name
+    # only): their article tells which.
+    homographs = frozenset(noun_rows & name_rows)
+    return common, _german_heads(rows[1:], rows[0]), homographs
 
 
 #: How many times more often the lower-case form must occur than the capitalised one
@@ -1254,7 +1279,7 @@ def load_common_nouns(cache_dir: Path | None = None) -> CommonNouns:
         except PackageNotFoundError:
             continue
     named = store.checksum(NAMED_WORDS_FILE.read_bytes()) if NAMED_WORDS_FILE.exists() else "-"
-    tag = f"dossier-common-nouns 6 {' '.join(sorted(installed.values()))} {store.code_version(__name__)} {named}"
+    tag = f"dossier-common-nouns 7 {' '.join(sorted(installed.values()))} {store.code_version(__name__)} {named}"
     path = cache_dir / "common-nouns.pickle" if cache_dir is not None else None
     if path is not None and isinstance(cached := store.read_pickle(path, tag), tuple):
         return CommonNouns(*cached)
@@ -1262,13 +1287,14 @@ def load_common_nouns(cache_dir: Path | None = None) -> CommonNouns:
     glue: dict[str, frozenset[str]] = {}
     name_like: frozenset[str] = frozenset()
     heads: dict[str, tuple[str, str]] = {}
+    homographs: dict[str, frozenset[str]] = {}
     if "de" in installed:
-        words["de"], heads = _german_nouns()
+        words["de"], heads, homographs["de"] = _german_nouns()
     if "en" in installed:
         words["en"], glue["en"], name_like = _english_lexicons()
     if path is not None:
-        store.write_pickle(path, tag, (words, glue, name_like, heads))
-    return CommonNouns(words, glue, name_like, heads)
+        store.write_pickle(path, tag, (words, glue, name_like, heads, homographs))
+    return CommonNouns(words, glue, name_like, heads, homographs)
 
 
 #: The Brown clusters of people's names per language (``python -m generator.devtools.name_clusters``).

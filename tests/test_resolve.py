@@ -1675,6 +1675,30 @@ def test_a_word_of_a_persons_name_in_its_article_is_the_person_not_a_town(gaz) -
     assert "Davenport" not in ents and "La Serena" not in ents
 
 
+def test_a_noun_that_names_a_town_too_is_the_noun_after_an_article(gaz) -> None:
+    """ "das Essen" is a meal and "in Essen" the town: a town's name takes no article without an adjective
+    between, a noun does; only for words the dictionary lists as both ("Donaustadt" is a name that takes one)."""
+    essen = gaz.lookup("Essen", language="de")
+    assert essen is not None and essen.kind == "city"
+    hint = f"geonames:{essen.geonameid}"
+    from generator.lexicon import CommonNouns
+
+    nouns = CommonNouns({"de": frozenset()}, homographs={"de": frozenset({"Essen", "Halle"})})
+    articles, extractions = corpus(
+        make(
+            "d1",
+            f"Wir haben das [Essen|place|{hint}] bestellt. Der Zug kam in [Essen|place|{hint}] an."
+            " Sie wohnt in der [Donaustadt|place]. Im [Essen|place|{hint}] war Salz.",
+        ),
+    )
+    res = resolve(articles, extractions, Curation(), gaz, nouns=nouns)
+    found = {e.name: sorted(m.start for m in e.mentions) for e in res.entities}
+    text = articles[0].text
+    assert found["Essen"] == [text.index("in Essen") + 3]
+    assert "Donaustadt" in found
+    assert sorted(m.text for m in res.suppressed) == ["Essen", "Essen"]
+
+
 def test_a_town_that_stands_for_its_team_is_the_team_not_the_town(gaz) -> None:
     """ "Palermo beat Milan 2-0", "gegen Napoli": in an article that says so once, the town's name is its
     club's, an organisation apart from the town (but "in Milan" is the town); a German genitive goes with

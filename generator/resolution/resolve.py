@@ -45,6 +45,7 @@ from generator.lexicon import (
     NAME_PARTICLES,
     ORG_HEAD_NOUNS,
     CommonNouns,
+    after_article_de,
     after_capital_the,
     award_name,
     event_name,
@@ -1134,6 +1135,8 @@ def _without_ordinary_words(
     def ordinary(m: Mention) -> bool:
         art = articles.get(m.article)
         lang = art.language if art is not None else ""
+        if art is not None and _town_named_like_a_noun(m, art, nouns, gazetteer, curation):
+            return True
         if m.source in ("gazetteer", "propagated") and (m.entity_hint or "").startswith("geonames:"):
             return gazetteer is not None and _alternate_name_is_a_word(m, lang, nouns, gazetteer)
         if m.entity_hint or m.source not in MODEL_SOURCES:
@@ -1189,6 +1192,25 @@ def _without_ordinary_words(
         return common and (m.label == "person" or counts[word] < CONSISTENT_MENTIONS or initial_only)
 
     return _set_aside(mentions, ordinary)
+
+
+def _town_named_like_a_noun(
+    m: Mention, art: Article, nouns: CommonNouns, gazetteer: Gazetteer | None, curation: Curation
+) -> bool:
+    """A German common noun that is a town's name too (Wiktionary lists both readings), after an article:
+    "das Essen", "die Halle", "der Kanton" (a town's name takes no article without an adjective between: "in
+    Essen", "das alte Essen"), whoever found it: the model, the gazetteer or propagation from the town's
+    mentions elsewhere. Only a town's: regions, rivers, seas and some countries take an article ("die Pfalz",
+    "die Elbe", "die Türkei"), and so do the names of Vienna's districts, which are no nouns ("in der
+    Donaustadt")."""
+    if art.language != "de" or gazetteer is None or " " in m.text or m.source == "curated" or m.label != "place":
+        return False
+    if (m.entity_hint or "").startswith("curated:") or curation.owner_of(m.text) is not None:
+        return False
+    if m.text not in nouns.homographs.get("de", ()) or not after_article_de(art.text, m.start):
+        return False  # "in der Donaustadt": a name that takes an article, no noun
+    town = gazetteer.lookup(m.text, language="de")
+    return town is not None and town.kind == "city"
 
 
 def _alternate_name_is_a_word(m: Mention, lang: str, nouns: CommonNouns, gazetteer: Gazetteer) -> bool:
