@@ -220,7 +220,7 @@ def run_site(
                     stats.cache_hits = len(articles)
                     return SiteBuild(site, report, stats, found.articles, found.entities, from_manifest=True)
         after_ingest = len(report.problems)
-        result = _after_ingest(settings, articles, curation, report, stats, progress, process)
+        result = _after_ingest(settings, articles, curation, report, stats, progress, process, key)
         entities = len(result.resolution.entities)
         if cache_dir is not None and key is not None:
             recorded = manifest.entries(result.site.pages)
@@ -240,7 +240,10 @@ def _after_ingest(
     stats: BuildStats,
     progress: Progress | None,
     process: ProcessCache,
+    corpus_key: str | None = None,
 ) -> Result:
+    """Extraction to rendered pages. ``corpus_key``: the site's input key (generator/site/manifest.py), which
+    stands for the resolved corpus where the page cache asks whether it changed."""
     with stats.timed("extract"):
         extractions = extract(settings, articles, curation, process, report, stats, progress)
     if settings.nlp.layers.propagate:
@@ -250,7 +253,7 @@ def _after_ingest(
         resolution, quotes = resolve_entities(settings, articles, extractions, curation, process)
         report.problems.extend(resolution.problems)
     with stats.timed("render"):
-        site = render(settings, articles, extractions, resolution, quotes, stats, process)
+        site = render(settings, articles, extractions, resolution, quotes, stats, process, corpus_key)
     return Result(articles, extractions, curation, resolution, site, report, stats, quotes)
 
 
@@ -589,6 +592,7 @@ def render(
     quotes: list[Quote],
     stats: BuildStats,
     process: ProcessCache,
+    corpus_key: str | None = None,
 ) -> Site:
     """Markdown pages and ``dossier.json``; unchanged entity and article pages come from the page cache."""
     env = process.environment_for(settings.templates, settings.render.language)
@@ -599,6 +603,7 @@ def render(
         quotes=quotes,
         site_name=settings.site_name,
         cache=PageCache(settings.cache_dir),
+        corpus_key=corpus_key,
     )
     stats.render_processes, stats.pages_rendered, stats.pages_reused = site.processes, site.rendered, site.reused
     return site

@@ -235,6 +235,37 @@ def test_the_whole_corpus_pages_are_made_again_only_when_the_corpus_changed(
     assert _files(cached) == _files(_build(edited, None, exports=("ftm", "csv")))
 
 
+def test_the_sites_input_key_stands_for_the_corpus_of_the_whole_corpus_pages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With the site's input key (which fixes articles, extractions, resolution and quotes), the whole-corpus
+    pages are reused under it instead of a digest of the corpus; another key makes them again."""
+    from generator.site import render
+
+    calls: list[str] = []
+    real_export = render.export_json
+
+    def counting_export(*args: object, **kwargs: object) -> str:
+        calls.append("export")
+        return real_export(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(render, "export_json", counting_export)
+    items = [make(i, v[0], date=v[1], language="en" if i.startswith("en") else "de") for i, v in BASE.items()]
+    articles, extractions = corpus(*items)
+    resolution = resolve(articles, extractions, Curation(), None)
+    quotes = attribute(articles, extractions, resolution.by_mention, {e.id: e for e in resolution.entities})
+    cache = PageCache(tmp_path)
+
+    def build(key: str) -> Site:
+        site_renderer = renderer(TEMPLATES, RenderSettings())
+        return site_renderer.render_site(articles, extractions, resolution, quotes=quotes, cache=cache, corpus_key=key)
+
+    first = build("key 1")
+    assert _files(build("key 1")) == _files(first) and calls == ["export"]
+    build("key 2")
+    assert calls == ["export", "export"]
+
+
 def _finished_build(cache: Path, site: Path, pages: dict[str, str], html: Callable[[str], str]) -> set[str]:
     """One build's part in the finished pages: plan, put back what is stored, write and keep the rest."""
     from generator.site.reuse import FinishedPages

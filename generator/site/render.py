@@ -83,8 +83,14 @@ class Renderer:
         quotes: Sequence[Quote] = (),
         site_name: str = "Dossier",
         cache: PageCache | None = None,
+        corpus_key: str | None = None,
     ) -> Site:
-        """Every page; with ``cache``, units whose inputs are unchanged are reused, not rendered."""
+        """Every page; with ``cache``, units whose inputs are unchanged are reused, not rendered.
+
+        ``corpus_key`` is a digest of everything the corpus is made from (the site's input key:
+        generator/site/manifest.py), which fixes the articles, extractions, resolution and quotes: with it,
+        the index pages and exports are reused under that key instead of a digest of all of them (a second
+        of a build at 3,000 articles)."""
         s = self.settings
         index = SiteIndex(
             articles,
@@ -130,7 +136,9 @@ class Renderer:
             base=lambda: self.base_digest(site_name),
             # Everything the index pages, dossier.json and the interop exports are made from: when
             # nothing in the corpus changed, they are taken from the page cache, not made again.
-            singles_inputs=lambda: (
+            singles_inputs=(lambda: corpus_key)
+            if corpus_key is not None
+            else lambda: (
                 list(articles),
                 [(art_id, extractions[art_id]) for art_id in sorted(extractions)],
                 resolution,
