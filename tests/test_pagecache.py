@@ -209,11 +209,8 @@ def test_any_corpus_after_any_other_builds_as_if_fresh(
     assert _files(_build(after, cache, min_mentions=threshold)) == _files(_build(after, None, min_mentions=threshold))
 
 
-def test_the_whole_corpus_pages_are_made_again_only_when_the_corpus_changed(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """dossier.json, the index pages and the interop exports are taken from the cache on an unchanged
-    corpus, and made again after any edit (the edits above check they then equal a fresh build's)."""
+def _counted_exports(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """A list that gets "export" each time dossier.json is made (not taken from the cache)."""
     from generator.site import render
 
     calls: list[str] = []
@@ -224,6 +221,15 @@ def test_the_whole_corpus_pages_are_made_again_only_when_the_corpus_changed(
         return real_export(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(render, "export_json", counting_export)
+    return calls
+
+
+def test_the_whole_corpus_pages_are_made_again_only_when_the_corpus_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """dossier.json, the index pages and the interop exports are taken from the cache on an unchanged
+    corpus, and made again after any edit (the edits above check they then equal a fresh build's)."""
+    calls = _counted_exports(monkeypatch)
     cache = PageCache(tmp_path)
     first = _build(BASE, cache, exports=("ftm", "csv"))
     again = _build(BASE, cache, exports=("ftm", "csv"))
@@ -240,16 +246,7 @@ def test_the_sites_input_key_stands_for_the_corpus_of_the_whole_corpus_pages(
 ) -> None:
     """With the site's input key (which fixes articles, extractions, resolution and quotes), the whole-corpus
     pages are reused under it instead of a digest of the corpus; another key makes them again."""
-    from generator.site import render
-
-    calls: list[str] = []
-    real_export = render.export_json
-
-    def counting_export(*args: object, **kwargs: object) -> str:
-        calls.append("export")
-        return real_export(*args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(render, "export_json", counting_export)
+    calls = _counted_exports(monkeypatch)
     items = [make(i, v[0], date=v[1], language="en" if i.startswith("en") else "de") for i, v in BASE.items()]
     articles, extractions = corpus(*items)
     resolution = resolve(articles, extractions, Curation(), None)
