@@ -518,3 +518,35 @@ def test_a_quote_right_after_reported_speech_is_the_reported_speakers(
     assert [(who, cue) for _, who, cue in quotes(markup, language=language)] == [
         (speaker, "reported" if speaker else "none")
     ]
+
+
+@pytest.mark.parametrize(
+    ("markup", "speaker"),
+    [
+        (
+            "In a statement from [Lycos Europe|organization], the company denied that this was its fault."
+            ' "There is nothing to suggest that the campaign has brought down any of the sites," it said.',
+            "Lycos Europe",
+        ),
+        (
+            "[Three Gorges Project Corp|organization] could now face a fine."
+            ' "The corporation has all along abided by the law and has built its projects," the company said.',
+            "Three Gorges Project Corp",
+        ),
+        # Another company in that sentence, even one the model took for a place or missed: no one.
+        (
+            "[Microsoft|organization] is seeking damages from [OptInRealBig|place]. The company said it:"
+            ' "could not continue to contend with legal manoeuvres and still run a viable business."',
+            None,
+        ),
+        (
+            "[Microsoft|organization] is seeking damages from OptInRealBig under anti-spam laws."
+            ' "We could not continue to contend with legal manoeuvres," the company said.',
+            None,
+        ),
+    ],
+)
+def test_an_organisation_as_the_subject_speaks_for_the_one_named_before(markup: str, speaker: str | None) -> None:
+    """English "it said", "the company said": the organisation the sentence before names, when nothing else
+    there may be a company."""
+    assert [who for _, who, _ in quotes(markup, language="en")] == [speaker]

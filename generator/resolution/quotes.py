@@ -27,7 +27,9 @@ does not have), so attribution is rule-based over the resolved mentions:
 7. **Spokesperson**: a quote whose cue is an unnamed spokesperson ("But a
    spokesman added: "…"", ``„…“, sagte eine Sprecherin``) is the organization's
    that the nearest sentence before it names, when that sentence names no one
-   else ("The Vestey Group said it had owned the land since 1920.").
+   else ("The Vestey Group said it had owned the land since 1920."); in English so is a quote whose
+   cue's subject is "it" or "the" and a class noun of organisations ('"…," the company said'), when
+   nothing else in that sentence may be a company (no other name but known places, no other capital).
 8. **Teaser**: an unattributed quote at the head of an article whose words the
    body repeats (a teaser: ``"Sie haben es ernsthaft für möglich gehalten …"``)
    is the speaker's whom the body credits with them: the quote there, or a
@@ -52,7 +54,7 @@ import re
 from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from generator.lexicon import SPEECH_VERBS
+from generator.lexicon import SPEECH_VERBS, is_class_noun
 from generator.model import Article, Entity, Extraction, Mention, Sentence
 
 PRONOUNS: dict[str, tuple[str, ...]] = {
@@ -279,7 +281,18 @@ def attribute(
                     continue
                 if speaker is None:
                     speaker = _spokesperson_of(
-                        article.text, q_start, q_end, sent, last_sent.end, speakers, verbs, entity_of, people
+                        article.text,
+                        q_start,
+                        q_end,
+                        sent,
+                        last_sent.end,
+                        speakers,
+                        verbs,
+                        entity_of,
+                        people,
+                        article.language,
+                        sentence_of,
+                        ex.mentions,
                     )
                     cue = "spokesperson"
                 # A quote that opens its sentence continues the previous speaker's words, and so does one
@@ -506,6 +519,23 @@ _SPOKESPERSON = re.compile(
 )
 
 
+def _organisation_subject(cue: str, verbs: set[str]) -> bool:
+    """Whether an organisation that is not named is the subject of an English cue's verb of saying: "it" right
+    before the verb, or "the" and a class noun of organisations right before or after it ("the company said",
+    "said the firm": :func:`generator.lexicon.is_class_noun`)."""
+    tokens = re.findall(r"[\w'’-]+", cue)
+    for i, token in enumerate(tokens):
+        if token.lower() not in verbs:
+            continue
+        before, after = tokens[max(0, i - 2) : i], tokens[i + 1 : i + 3]
+        if before[-1:] and before[-1].lower() == "it":
+            return True
+        for pair in (before, after):
+            if len(pair) == 2 and pair[0].lower() == "the" and is_class_noun(pair[1], "en"):
+                return True
+    return False
+
+
 def _spokesperson_of(
     text: str,
     q_start: int,
@@ -516,13 +546,20 @@ def _spokesperson_of(
     verbs: set[str],
     entity_of: Mapping[tuple[str, int, int], str],
     people: set[str],
+    language: str = "en",
+    sentence_of: Mapping[int, Sentence] | None = None,
+    mentions: Sequence[Mention] = (),
 ) -> str | None:
-    """Rule 7: whose unnamed spokesperson speaks -- the only organization the nearest earlier sentence names."""
+    """Rule 7: whose unnamed spokesperson speaks -- the only organization the nearest earlier sentence names.
+    So does, in English, an organisation named by a class noun or by "it" as the verb's subject ('"…," the
+    company said', '"…," it added'), when nothing else in that sentence may be a company: no other name but
+    places the gazetteer knows, and no capitalised word but its first outside the names (``mentions``, all
+    of the article's). "Microsoft is seeking damages from OptInRealBig" names a second company the model
+    took for a place, and "the company said" may be either."""
     lead, tail = text[sent.start : q_start], text[q_end:s_end]
-    if not any(
-        _SPOKESPERSON.search(cue) and any(w in verbs for w in _words(cue))
-        for cue in (lead, tail[: len(tail) // 2 + 40])
-    ):
+    cues = (lead, tail[: len(tail) // 2 + 40])
+    spokesperson = any(_SPOKESPERSON.search(cue) and any(w in verbs for w in _words(cue)) for cue in cues)
+    if not spokesperson and not (language == "en" and any(_organisation_subject(cue, verbs) for cue in cues)):
         return None
     if any(sent.start <= m.start < s_end and not (q_start <= m.start < q_end) for m in speakers):
         return None  # a name in the sentence itself: the other rules judged it
@@ -533,7 +570,26 @@ def _spokesperson_of(
     named = {entity_of[m.key] for m in earlier if m.sentence == nearest}
     if len(named) != 1 or named & people:
         return None
+    if not spokesperson:
+        before = (sentence_of or {}).get(nearest)
+        organisation = next(iter(named))
+        in_it = [m for m in mentions if m.sentence == nearest]
+        others = [m for m in in_it if entity_of.get(m.key) != organisation]
+        if before is None or any(not (m.entity_hint or "").startswith("geonames:") for m in others):
+            return None
+        if _unnamed_capitals(text, before, [(m.start, m.end) for m in in_it]):
+            return None
     return named.pop()
+
+
+def _unnamed_capitals(text: str, sentence: Sentence, spans: Sequence[tuple[int, int]]) -> bool:
+    """Whether an English sentence has a capitalised word, other than its first, outside every name found in it."""
+    words = list(re.finditer(r"[A-Za-z][\w'’-]*", text[sentence.start : sentence.end]))
+    for word in words[1:]:
+        at = sentence.start + word.start()
+        if word.group()[:1].isupper() and not any(start <= at < end for start, end in spans):
+            return True
+    return False
 
 
 def _reported_before(
