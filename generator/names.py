@@ -54,11 +54,20 @@ fold = lru_cache(maxsize=1 << 18)(fold_text)
 def skeleton(name: str) -> str:
     """:func:`fold` plus transliteration rules; equal skeletons mean "same name".
 
-    An acronym keeps every letter: "ISS" (a space station) is not "IS" (a militia).
+    An acronym keeps every letter: "ISS" (a space station) is not "IS" (a militia); so does one
+    inside a longer name, which then starts with its acronym's key ("SSL International" with "SSL").
     """
     key = fold(name)
     if is_acronym(name):
         return key
+    if " " in key and any(is_acronym(word) for word in name.split()):
+        words = (fold(word) if is_acronym(word) else _spelling_key(fold(word)) for word in name.split())
+        return " ".join(word for word in words if word)
+    return _spelling_key(key)
+
+
+def _spelling_key(key: str) -> str:
+    """A folded name with the transliteration rules applied and doubled letters made single."""
     for old, new in _TRANSLIT_RULES:
         key = key.replace(old, new)
     return _DOUBLES.sub(r"\1", key)
@@ -120,6 +129,29 @@ def acronym_of(name: str) -> set[str]:
         return set()
     letters = "".join(w if is_acronym(w) else w[0] for w in words if w[0].isupper())
     return {letters.upper()} if len(letters) >= 2 else set()
+
+
+def abbreviates(short: str, long: str) -> bool:
+    """Whether ``short`` can abbreviate ``long`` by the rule of Schwartz and Hearst (2003): each of its
+    letters and digits, read from the end, found in ``long`` in the same order, the first at the start
+    of a word ("Apacs" of "Association for Payment Clearing Services", "Ofcom" of "Office of
+    Communications", "BaFin" of "Bundesanstalt für Finanzdienstleistungsaufsicht"; not "Labour" of
+    "Gordon Brown"). (The ``abbreviations`` package implements it over raw text and sets up logging
+    when imported; here the long form is already a name the model found.)"""
+    chars = [c for c in fold(short).replace(" ", "")]
+    text = fold(long)
+    if len(chars) < 2 or len(text) <= len(chars):
+        return False
+    at = len(text) - 1
+    for k in range(len(chars) - 1, -1, -1):
+        c = chars[k]
+        # The first letter must begin a word of the long form; the others may stand anywhere in it.
+        while at >= 0 and (text[at] != c or (k == 0 and at > 0 and text[at - 1] != " ")):
+            at -= 1
+        if at < 0:
+            return False
+        at -= 1
+    return True
 
 
 def clipped_form(short: str, full: str) -> bool:

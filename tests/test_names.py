@@ -172,3 +172,20 @@ def test_role_words_by_sets_answer_as_a_scan_of_the_list(text: str, extra: list[
         assert is_role_word(text, words) == _is_role_word_by_scan(text, words)
     for text in ("Kreml-Sprecher", "Ölminister", "Alexandr", "Dr.", "Verteidigungsminister"):
         assert is_role_word(text, DEFAULT_ROLE_WORDS) == _is_role_word_by_scan(text, DEFAULT_ROLE_WORDS)
+
+
+@pytest.mark.parametrize(
+    ("short", "long", "expected"),
+    [
+        ("Apacs", "Association for Payment Clearing Services", True),
+        ("Ofcom", "Office of Communications", True),
+        ("BaFin", "Bundesanstalt für Finanzdienstleistungsaufsicht", True),
+        ("Labour", "Gordon Brown", False),  # a party after a person's name
+        ("Glasgow", "Rangers", False),
+        ("Avis", "Nationale Vermögensverwaltung", False),  # the first letter must begin a word
+    ],
+)
+def test_abbreviates_by_schwartz_and_hearst(short: str, long: str, expected: bool) -> None:
+    from generator.names import abbreviates
+
+    assert abbreviates(short, long) is expected

@@ -1737,3 +1737,85 @@ def test_a_town_that_stands_for_its_team_is_the_team_not_the_town(gaz) -> None:
     assert ents["Newcastle"] == ["Newcastle"] and ents["BBC Newcastle"] == ["BBC Newcastle"]
     assert ("Newcastle", "organization") in types
     assert {e.id for e in res.entities if e.name == "Milan"} == {"milan", "milan-team"}
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "full", "short"),
+    [
+        (
+            "en",
+            "Figures from the [Association for Payment Clearing Services|organization] ([Apacs|organization]) "
+            "show a rise, [Apacs|person] said.",
+            "Association for Payment Clearing Services",
+            "Apacs",
+        ),
+        (
+            "de",
+            "Die [Bundesanstalt für Finanzdienstleistungsaufsicht|organization] ([BaFin|organization]) prüft. "
+            "Die [BaFin|organization] schweigt.",
+            "Bundesanstalt für Finanzdienstleistungsaufsicht",
+            "BaFin",
+        ),
+    ],
+)
+def test_a_short_form_written_as_a_word_and_defined_in_brackets_joins_its_name(
+    language: str, text: str, full: str, short: str
+) -> None:
+    # British news writes acronyms as words ("Apacs", "Ofcom"); the bracket defines the short form
+    # when its letters abbreviate the name, whatever the model labelled its other mentions.
+    _, ents = entities([make("a", text, language=language)])
+    assert ents == {full: sorted([full, short])}
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "The [Rangers|organization] ([Glasgow|organization]) won. [Glasgow|organization] celebrated."),
+        ("de", "Die [Grünen|organization] ([Berlin|organization]) jubeln. [Berlin|organization] feiert."),
+    ],
+)
+def test_a_word_in_brackets_whose_letters_do_not_abbreviate_the_name_is_no_short_form(language: str, text: str) -> None:
+    _, ents = entities([make("a", text, language=language)])
+    assert len(ents) == 2, ents
+
+
+def test_an_acronym_inside_a_name_keeps_its_letters_so_it_is_the_names_short_form() -> None:
+    # "SSL" and "SSL International": the acronym's doubled letter is no spelling variant inside the
+    # longer name either, so the name still starts with the short form.
+    _, ents = entities(
+        [make("a", "[SSL International|organization] refused. Shares in [SSL|organization] rose.", language="en")]
+    )
+    assert ents == {"SSL International": ["SSL", "SSL International"]}
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "joined", "apart"),
+    [
+        (
+            "en",
+            "The founder of [Death Row Records|organization] was in court. [Death Row|person] said it would "
+            "fight. [Manchester City Council|organization] met. [Manchester City|organization] won. "
+            "[General Motors Europe|organization] cuts jobs, [General Motors|organization] said.",
+            {"Death Row Records": ["Death Row", "Death Row Records"]},
+            ["Manchester City", "Manchester City Council", "General Motors", "General Motors Europe"],
+        ),
+        (
+            "de",
+            "Die [Erste Group Bank|organization] wächst, die [Erste Group|organization] zahlt mehr. Die "
+            "[Wiener Stadtwerke Holding|organization] und die [Wiener Linien Akademie|organization] "
+            "bilden aus; die [Wiener Linien|organization] fahren.",
+            {"Erste Group Bank": ["Erste Group", "Erste Group Bank"]},
+            ["Wiener Linien", "Wiener Linien Akademie"],
+        ),
+    ],
+)
+def test_a_name_its_article_gives_in_full_with_the_kind_of_organisation_joins_it(
+    language: str, text: str, joined: dict, apart: list
+) -> None:
+    # Lengthened by what kind of body it is ("Records", "Bank"), a name is the same organisation's;
+    # lengthened by a part's head noun ("Council", "Akademie") or a place ("Europe"), another one's.
+    _, ents = entities([make("a", text, language=language)])
+    for name, texts in joined.items():
+        assert ents[name] == texts
+    for name in apart:
+        assert ents[name] == [name]

@@ -65,7 +65,7 @@ from generator.lexicon import (
     work_title,
 )
 from generator.model import ENTITY_TYPES, Alias, Article, Entity, EntityType, Extraction, Mention, stable_hash
-from generator.names import acronym_of, clipped_form, fold, genitive_stem, is_acronym, safe_slug, skeleton
+from generator.names import abbreviates, acronym_of, clipped_form, fold, genitive_stem, is_acronym, safe_slug, skeleton
 
 TYPE_ORDER = ENTITY_TYPES  # ties between types go to the first
 
@@ -404,6 +404,7 @@ def resolve(
     _join_acronyms(by_article, node_of, art_by_id, clusters)  # rule 5
     _join_clipped(by_article, node_of, clusters)  # rule 5, clipped forms
     _join_short_forms(mentions, by_article, node_of, clusters, classed)  # rule 6
+    _join_named_in_full(by_article, node_of, clusters)  # rule 6, names of two words or more
 
     coordinated: dict[tuple[str, int, int], EntityType] = {}  # filled below: every vote reads it then
     vote = _Vote(
@@ -643,6 +644,10 @@ def _addressed(m: Mention, articles: Mapping[str, Article]) -> bool:
     return address is not None and address.group(1)[:1].isupper() and address.group(1).lower() in HONORIFICS
 
 
+#: A short form defined in a bracket right after a name: "(IS)", "(Apacs)", "(BaFin)".
+_DEFINED_SHORT_FORM = re.compile(r"\s*\(\s*([A-ZÄÖÜ][A-Za-zÄÖÜäöüß]{1,9})\s*\)")
+
+
 def _join_acronyms(
     by_article: Mapping[str, list[Mention]],
     node_of: Mapping[tuple[str, int, int], Node],
@@ -653,20 +658,32 @@ def _join_acronyms(
 
     A definition is a bracket after a name that is not a person's and starts with
     the acronym's first letter ("Islamischer Staat (IS)"): after a person's name a
-    bracket gives the party ("Helmut Kohl (CDU)", "Sebastian Kurz (ÖVP)").
+    bracket gives the party ("Helmut Kohl (CDU)", "Sebastian Kurz (ÖVP)"). British
+    news writes acronyms as words ("Apacs", "Ofcom", "Nato"): such a word in the bracket
+    defines a short form when its letters abbreviate the name (:func:`generator.names.abbreviates`),
+    and its mentions join the name whatever the model labelled them ("said Apacs" a person's).
     """
     for art_id in sorted(by_article):
         art_mentions = by_article[art_id]
         acronyms = [m for m in art_mentions if is_acronym(m.text)]
-        if not acronyms:
-            continue
         text = art_by_id[art_id].text if art_id in art_by_id else ""
         for m in art_mentions:
-            match = re.match(r"\s*\(\s*([A-ZÄÖÜ]{2,6})\s*\)", text[m.end : m.end + 12])
-            if match and m.label != "person" and fold(m.text)[:1] == fold(match.group(1))[:1]:
+            if m.label == "person":
+                continue
+            match = _DEFINED_SHORT_FORM.match(text, m.end, m.end + 16)
+            if match is None:
+                continue
+            short = match.group(1)
+            if is_acronym(short) and fold(m.text)[:1] == fold(short)[:1]:
                 for a in acronyms:
-                    if a.text == match.group(1):
+                    if a.text == short:
                         clusters.union(node_of[m.key], node_of[a.key])
+            elif not is_acronym(short) and short not in m.text.split() and abbreviates(short, m.text):
+                for a in art_mentions:
+                    if a.text == short:
+                        clusters.union(node_of[m.key], node_of[a.key])
+        if not acronyms:
+            continue
         for a in acronyms:
             for m in art_mentions:
                 # Same label, or a place's initials the model took for an organisation ("NI" in an
@@ -695,6 +712,54 @@ def _join_clipped(
             roots = {clusters.find(node_of[f.key]) for f in fulls if clipped_form(m.text, f.text)}
             if len(roots) == 1:
                 clusters.union(node_of[m.key], next(iter(roots)))
+
+
+#: Head nouns of a part of an organisation or of a body of its own ("Manchester City Council", "Bank of
+#: England Monetary Policy Committee", "Oxford University Library Services"): a name they lengthen is
+#: another body's.
+_PART_HEADS = frozenset(
+    "committee council department division unit office board bureau agency commission programme program "
+    "institute centre center foundation school academy hospital fund service services studies museum "
+    "library trust police army navy "
+    "ausschuss rat abteilung amt behörde agentur kommission stiftung institut zentrum programm akademie schule "
+    "klinik klinikum polizei armee fonds ministerium gericht senat parlament universität hochschule".split()
+)
+
+
+def _join_named_in_full(
+    by_article: Mapping[str, list[Mention]], node_of: dict[tuple[str, int, int], Node], clusters: _Clusters
+) -> None:
+    """Rule 6 for names of two words or more: a name that its article also gives in full as an organisation's,
+    lengthened only by the kind of organisation it is ("Death Row" of "Death Row Records", "Standard Trust"
+    of "Standard Trust Bank", "Manchester City" of "Manchester City Football Club"), joins the full name,
+    mention by mention. A part or a body of its own ("Manchester City Council": :data:`_PART_HEADS`), a
+    place ("General Motors Europe") or anything else after it keeps them apart, and so do two full names."""
+    for art_id in sorted(by_article):
+        named = [m for m in by_article[art_id] if m.label != "place" and not m.has_evidence]
+        orgs = [m for m in named if m.label == "organization"]
+        words_of = {m.key: skeleton(m.text).split() for m in named}
+        folded = {m.key: fold(m.text).split() for m in orgs}  # the same words, untransliterated
+        for m in named:  # a model's "person" too: "Death Row said" of "Death Row Records"
+            words = words_of[m.key]
+            node = node_of[m.key]
+            if len(words) < 2 or node.rank != 2:
+                continue
+            longer = {
+                clusters.find(node_of[f.key])
+                for f in orgs
+                if len(rest := folded[f.key][len(words) :]) > 0
+                and words_of[f.key][: len(words)] == words
+                and all(w in ORG_HEAD_NOUNS or w in ("football", "fc") for w in rest)
+                and not any(w in _PART_HEADS for w in rest)
+            }
+            if len(longer) != 1 or clusters.find(node) in longer:
+                continue
+            own = Node.short(m)
+            node_of[m.key] = own
+            clusters.add(own)
+            clusters.inherit_constraints(own, node)
+            if not clusters.union(own, next(iter(longer))):
+                node_of[m.key] = node  # refused by a not_same_as judgement
 
 
 def _join_short_forms(
