@@ -421,3 +421,23 @@ def test_a_compound_whose_head_is_a_noun_and_a_surname_is_glued_to_a_name(common
     articles, extractions = corpus(make("d1", "Es folgt [Exportkaiser Vorarlberg|person] vor Tirol."))
     out = refine(articles, extractions, nouns=common_nouns, person_names=lambda w: False)
     assert [m.text for m in out["d1"].mentions] == ["Vorarlberg"]
+
+
+def test_a_town_cut_out_of_an_organisations_name_gives_the_name_no_place_hint() -> None:
+    # "Alexandria" (a gazetteer place) extended to the confident "Bank of Alexandria" names the bank,
+    # not the town: the place's hint stays behind, in both languages.
+    for language, text in (
+        (
+            "en",
+            "[Bank of Alexandria|organization] grew. [Bank of Alexandria|organization] and Bank of [Alexandria|place|geonames:361058] merged.",
+        ),
+        (
+            "de",
+            "Die [Bank of Alexandria|organization] wächst. Die [Bank of Alexandria|organization] und Bank of [Alexandria|place|geonames:361058] fusionieren.",
+        ),
+    ):
+        articles, extractions = corpus(make("a", text, language=language))
+        out = refine(articles, extractions)
+        longer = [m for m in out["a"].mentions if m.text == "Bank of Alexandria"]
+        assert len(longer) == 3, longer
+        assert all(m.entity_hint is None and m.label == "organization" for m in longer)

@@ -391,14 +391,18 @@ def _extend(m: Mention, lexicon: Lexicon, by_word: Mapping[str, list[str]], arti
     if best is None:
         return m
     name, start = best
+    label = lexicon.names[name]
+    hint = m.entity_hint
+    if hint is not None and hint.startswith("geonames:") and label != "place":
+        hint = None  # the town in a bank's or a university's name is not what the name names ("Bank of Alexandria")
     return replace(
         m,
         start=start,
         end=start + len(name),
         text=name,
-        label=lexicon.names[name],
+        label=label,
         source="propagated",
-        entity_hint=lexicon.hints.get(name) or m.entity_hint,
+        entity_hint=lexicon.hints.get(name) or hint,
     )
 
 
