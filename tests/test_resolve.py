@@ -1819,3 +1819,15 @@ def test_a_name_its_article_gives_in_full_with_the_kind_of_organisation_joins_it
         assert ents[name] == texts
     for name in apart:
         assert ents[name] == [name]
+
+
+def test_a_country_the_model_alone_calls_a_person_is_the_country_by_any_of_its_names(gaz) -> None:
+    # "Großbritanniens Cheftrainer": the genitive of a name rigour knows and GeoNames does not. "Siri"
+    # (rigour lists it for Syria) is a name people bear: Apple's assistant stays what the model said.
+    articles, extractions = corpus(
+        make("d1", "Das sagte [Großbritanniens|person] Cheftrainer am Montag. [Siri|person] antwortet."),
+        make("e1", "Ask [Siri|person], she said.", language="en"),
+    )
+    res = resolve(articles, extractions, Curation(), gaz, person_names=_known("Siri", "Merkel"))
+    found = sorted((e.name, e.type, dict(e.identifiers).get("geonames")) for e in res.entities)
+    assert found == [("Siri", "person", None), ("United Kingdom", "place", "2635167")]

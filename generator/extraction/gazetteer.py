@@ -137,7 +137,9 @@ class Gazetteer:
         for core in _cores(name) if found is None else ():
             if core in self._cores:
                 return self._cores[core]
-        return found if found is not None else self._territories.get(key)
+        if found is None and (found := self._territories.get(key)) is None and language == "de" and key.endswith("s"):
+            found = self._territories.get(key[:-1])  # a German genitive: "Großbritanniens"
+        return found
 
     def country(self, name: str, *, language: str | None = None) -> Place | None:
         """Only countries, in ``language`` or English (used to retype mislabelled spans)."""

@@ -400,7 +400,9 @@ def resolve(
     node_of = _nodes(mentions, curation, clusters, teams)  # rules 1, 3, 4
     _curated_judgements(curation, clusters)  # rule 1 for GeoNames ids, and not_same_as
     if gazetteer is not None:
-        _join_places(mentions, node_of, lang_of, gazetteer, clusters, art_by_id, referred, not_towns)  # rule 2
+        _join_places(  # rule 2
+            mentions, node_of, lang_of, gazetteer, clusters, art_by_id, referred, not_towns, person_names
+        )
     _join_acronyms(by_article, node_of, art_by_id, clusters)  # rule 5
     _join_clipped(by_article, node_of, clusters)  # rule 5, clipped forms
     _join_short_forms(mentions, by_article, node_of, clusters, classed)  # rule 6
@@ -524,6 +526,7 @@ def _join_places(
     articles: Mapping[str, Article] | None = None,
     persons: Set[tuple[str, int, int]] = frozenset(),
     not_places: Set[tuple[str, int, int]] = frozenset(),
+    person_names: Callable[[str], bool] | None = None,
 ) -> None:
     """Rule 2: name nodes the gazetteer resolves join the place node.
 
@@ -532,7 +535,9 @@ def _join_places(
     article and a place in the next is one city; its type is then voted with the
     gazetteer's weight), or its German genitive ("Kärntens" an organisation where
     "Kärnten" is a place); not a name after a form of address ("Mr Houston"), nor one of ``not_places``
-    (a word of a person's name in its article: :func:`persons_not_towns`).
+    (a word of a person's name in its article: :func:`persons_not_towns`). A country's name is the
+    country by any of its names (rigour's "Großbritannien" in the genitive), unless people bear it
+    too (``person_names``: "Siri", a name of Syria's in some language, is Apple's assistant or a woman).
     """
     used_as_place = {skeleton(m.text) for m in mentions if m.label == "place"}
     # Words of people's longer names in the corpus ("Whitney Houston", "Paris Hilton"): a one-word
@@ -550,8 +555,12 @@ def _join_places(
             and m.key not in persons  # "daughter Victoria": grammar says a person
             and (town := gazetteer.lookup(m.text, language=lang_of.get(m.article))) is not None
             and town.population >= PROMINENT_TOWN
-            # spelt as its own name, accents included ("Bush" is not Būsh, "Munster" not Münster)
-            and m.text in {town.name, town.name_in(lang_of.get(m.article) or "en")}
+            # spelt as its own name, accents included ("Bush" is not Būsh, "Munster" not Münster); a
+            # country by any of its names in the article's language ("Großbritanniens Cheftrainer")
+            and (
+                m.text in {town.name, town.name_in(lang_of.get(m.article) or "en")}
+                or (town.kind == "country" and not (person_names is not None and person_names(m.text)))
+            )
         ):
             # A large town's own name that the model alone calls a person's, and no one in the corpus is
             # called by ("Edinburgh and Glasgow airports", "after beating Norwich"): the town.
