@@ -1831,3 +1831,47 @@ def test_a_country_the_model_alone_calls_a_person_is_the_country_by_any_of_its_n
     res = resolve(articles, extractions, Curation(), gaz, person_names=_known("Siri", "Merkel"))
     found = sorted((e.name, e.type, dict(e.identifiers).get("geonames")) for e in res.entities)
     assert found == [("Siri", "person", None), ("United Kingdom", "place", "2635167")]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "whole", "part"),
+    [
+        (
+            "en",
+            "The [Senate|organization] voted. The [Senate Rules Committee|organization] met.",
+            "Senate",
+            "Senate Rules Committee",
+        ),
+        (
+            "de",
+            "Der [Bundestag|organization] tagte. Der [Bundestag Haushaltsausschuss|organization] tagte.",
+            "Bundestag",
+            "Bundestag Haushaltsausschuss",
+        ),
+    ],
+)
+def test_a_first_word_before_a_parts_head_noun_is_the_whole_not_the_parts_short_form(
+    language: str, text: str, whole: str, part: str
+) -> None:
+    _, ents = entities([make("a", text, language=language)])
+    assert ents == {whole: [whole], part: [part]}
+
+
+def test_names_given_in_full_join_longest_first_and_keep_what_the_article_defined() -> None:
+    # "China Aviation Oil (CAO)" and its longer form: the acronym stays with the name it was defined
+    # for, and the headline's "China Aviation" finds one name to shorten once the longer two are one.
+    _, ents = entities(
+        [
+            make(
+                "a",
+                "[China Aviation|organization] seeks deal. [China Aviation Oil|organization] "
+                "([CAO|organization]) will pay, and [China Aviation Oil Holding Company|organization] too. "
+                "[Shanghai Automotive|organization] and [Shanghai Automotive Industry Corp|organization] talk.",
+                language="en",
+            )
+        ]
+    )
+    assert sorted(map(sorted, ents.values())) == [
+        ["CAO", "China Aviation", "China Aviation Oil", "China Aviation Oil Holding Company"],
+        ["Shanghai Automotive", "Shanghai Automotive Industry Corp"],
+    ]

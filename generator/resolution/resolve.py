@@ -727,12 +727,29 @@ def _join_clipped(
 #: England Monetary Policy Committee", "Oxford University Library Services"): a name they lengthen is
 #: another body's.
 _PART_HEADS = frozenset(
-    "committee council department division unit office board bureau agency commission programme program "
+    "committee council department division unit board agency commission programme program "
     "institute centre center foundation school academy hospital fund service services studies museum "
     "library trust police army navy "
     "ausschuss rat abteilung amt behörde agentur kommission stiftung institut zentrum programm akademie schule "
     "klinik klinikum polizei armee fonds ministerium gericht senat parlament universität hochschule".split()
 )
+
+
+#: Words that end a company's full name by saying what it does ("Yangtze Electric Power", "Sumitomo Mitsui
+#: Financial", "Manchester City Football Club"): the shorter name news uses is the same company's.
+INDUSTRY_WORDS = frozenset(
+    "football fc power electric electronics energy oil gas petroleum steel motor automotive industry chemical "
+    "chemicals mining resources foods food tobacco aviation financial capital partners media entertainment "
+    "software systems pharma pharmaceutical telecommunications brewery breweries "
+    # legal forms rigour leaves in place after other words ("Shanghai Automotive Industry Corp")
+    "corp corporation co inc ltd plc llc ag gmbh se sa nv".split()
+)
+
+
+def _part_head(word: str) -> bool:
+    """A head noun of a part or a body of its own (:data:`_PART_HEADS`), also as a German compound's end
+    ("Haushaltsausschuss", "Landespolizei")."""
+    return word in _PART_HEADS or any(len(h) >= 5 and len(word) > len(h) and word.endswith(h) for h in _PART_HEADS)
 
 
 def _join_named_in_full(
@@ -743,12 +760,17 @@ def _join_named_in_full(
     of "Standard Trust Bank", "Manchester City" of "Manchester City Football Club"), joins the full name,
     mention by mention. A part or a body of its own ("Manchester City Council": :data:`_PART_HEADS`), a
     place ("General Motors Europe") or anything else after it keeps them apart, and so do two full names."""
+    joined = Counter(clusters.find(n) for n in list(clusters.parent))  # root -> nodes in its cluster
     for art_id in sorted(by_article):
         named = [m for m in by_article[art_id] if m.label != "place" and not m.has_evidence]
         orgs = [m for m in named if m.label == "organization"]
         words_of = {m.key: skeleton(m.text).split() for m in named}
-        folded = {m.key: fold(m.text).split() for m in orgs}  # the same words, untransliterated
-        for m in named:  # a model's "person" too: "Death Row said" of "Death Row Records"
+        # The same words untransliterated, without a legal form ("Shanghai Automotive Industry Corp").
+        folded = {m.key: fold(without_legal_form(m.text)).split() for m in orgs}
+        # Longest first, so a name between two others ("China Aviation Oil" of "... Holding Company") has
+        # joined the longer before the shortest ("China Aviation") looks for the one name it shortens.
+        # A model's "person" too: "Death Row said" of "Death Row Records".
+        for m in sorted(named, key=lambda m: (-len(words_of[m.key]), m.start)):
             words = words_of[m.key]
             node = node_of[m.key]
             if len(words) < 2 or node.rank != 2:
@@ -758,10 +780,15 @@ def _join_named_in_full(
                 for f in orgs
                 if len(rest := folded[f.key][len(words) :]) > 0
                 and words_of[f.key][: len(words)] == words
-                and all(w in ORG_HEAD_NOUNS or w in ("football", "fc") for w in rest)
-                and not any(w in _PART_HEADS for w in rest)
+                and all(w in ORG_HEAD_NOUNS or w in INDUSTRY_WORDS for w in rest)
+                and not any(_part_head(w) for w in rest)
             }
             if len(longer) != 1 or clusters.find(node) in longer:
+                continue
+            if joined[clusters.find(node)] > 1:
+                # Already one with another name by the article's evidence ("China Aviation Oil (CAO)"): the
+                # name goes as a whole, or it would leave that name behind.
+                clusters.union(node, next(iter(longer)))
                 continue
             own = Node.short(m)
             node_of[m.key] = own
@@ -822,8 +849,15 @@ def _join_short_forms(
             if len(words) < 2:
                 continue
             root = clusters.find(node_of[m.key])
-            generic = all(w.lower() in ORG_HEAD_NOUNS for w in m.text.split()[1:])
-            if first_words and (label == "person" or generic or (own_names is not None and words[0] not in own_names)):
+            rest = [w.lower() for w in m.text.split()[1:]]
+            generic = all(w in ORG_HEAD_NOUNS for w in rest)
+            # A part's head noun after it makes the first word the whole ("Senate" of "Senate Rules Committee").
+            part = label == "organization" and any(_part_head(w) for w in rest)
+            if (
+                first_words
+                and not part
+                and (label == "person" or generic or (own_names is not None and words[0] not in own_names))
+            ):
                 index[words[0]].add(root)
             if last_words:
                 index[words[-1]].add(root)
