@@ -749,7 +749,10 @@ INDUSTRY_WORDS = frozenset(
 def _part_head(word: str) -> bool:
     """A head noun of a part or a body of its own (:data:`_PART_HEADS`), also as a German compound's end
     ("Haushaltsausschuss", "Landespolizei")."""
-    return word in _PART_HEADS or any(len(h) >= 5 and len(word) > len(h) and word.endswith(h) for h in _PART_HEADS)
+    return word in _PART_HEADS or word.endswith(_LONG_PART_HEADS)
+
+
+_LONG_PART_HEADS = tuple(sorted(h for h in _PART_HEADS if len(h) >= 5))
 
 
 def _join_named_in_full(

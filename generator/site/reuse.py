@@ -91,9 +91,10 @@ class FinishedPages:
     def enabled(self) -> bool:
         return self.folder is not None
 
-    def _file(self, path: str) -> Path:
+    def _file(self, path: str) -> str:
+        # A string, not a Path: joined for every page of the site at every build (0.6 s in pathlib at 11,500).
         assert self.folder is not None
-        return self.folder / f"{self.digests[path]}.html"
+        return os.path.join(self.folder, self.digests[path] + ".html")
 
     def plan(self, pages: Mapping[str, str], theme: str) -> set[str]:
         """Digest each page (path -> digest of its Markdown) with the theme; return the reusable paths:
@@ -163,7 +164,7 @@ class FinishedPages:
                 site_file = written.get(path)
                 if site_file is None or not os.path.isfile(site_file):
                     continue
-                target = self._file(path)
+                target = Path(self._file(path))
                 temporary = target.with_name(f".{target.name}.{os.getpid()}")
                 temporary.unlink(missing_ok=True)
                 _link_or_copy(site_file, temporary)
