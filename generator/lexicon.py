@@ -970,8 +970,10 @@ class CommonNouns:
         name_like: frozenset[str] = frozenset(),
         heads: dict[str, tuple[str, str]] | None = None,
         homographs: dict[str, frozenset[str]] | None = None,
+        acronym_nouns: frozenset[str] = frozenset(),
     ):
         self.words = words
+        self.acronym_nouns = acronym_nouns  # acronyms English uses as common nouns ("CEO", "IPO", "NGO")
         self.homographs = homographs or {}  # per language, forms that are a common noun and a name ("Essen")
         self.heads = heads or {}  # German noun form -> (its nominative, gender m/f/n, or p for plural)
         self.glue = glue or {}  # per language, words that are ordinary enough to cut off a name's front
@@ -980,6 +982,12 @@ class CommonNouns:
 
     def knows(self, language: str) -> bool:
         return language in self.words
+
+    def is_acronym_noun(self, word: str) -> bool:
+        """Whether an acronym is a common noun: English writes it in the plural at least
+        1/``ENGLISH_LOWER_RATIO`` as often as in the singular ("CEOs", "IPOs", "NGOs", "MEPs"), which no
+        organisation's acronym is ("BBCs", "FBIs" hardly occur)."""
+        return word in self.acronym_nouns
 
     def is_common(self, language: str, word: str) -> bool:
         return word in self.words.get(language, frozenset())
@@ -1226,16 +1234,22 @@ ENGLISH_LOWER_RATIO = 7.389
 ENGLISH_GLUE_RATIO = 2.718
 
 
+#: An acronym counts as a common noun only if English writes it at least this often (log frequency): rarer
+#: ones are too often a body's own name that a table of web text holds a plural of by chance.
+ENGLISH_ACRONYM_MIN_LOG_FREQUENCY = -17.0
+
+
 #: A name-like word is one English writes often, not a foreign word that English text only quotes
 #: ("Steven" -12.2, "Frank" -11.6; the German nouns "Deutscher" -16.6, "Amerikaner" -17.0).
 ENGLISH_NAME_MIN_LOG_FREQUENCY = -15.0
 
 
-def _english_lexicons() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+def _english_lexicons() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
     """From spacy-lookups-data's case-sensitive English log frequencies (a 7 MB table, read once):
     the ordinary words (lower case ``ENGLISH_LOWER_RATIO`` times as often as capitalised), the
-    words that may be glued to a name (``ENGLISH_GLUE_RATIO``), and the name-like words (capitalised
-    more often than not: "Steven", "Mark")."""
+    words that may be glued to a name (``ENGLISH_GLUE_RATIO``), the name-like words (capitalised
+    more often than not: "Steven", "Mark"), and the acronyms used as common nouns (in the plural at
+    least 1/``ENGLISH_LOWER_RATIO`` as often as in the singular, and not rare: "CEO", "DVD", "IPO")."""
     import importlib.resources
     import math
 
@@ -1243,9 +1257,15 @@ def _english_lexicons() -> tuple[frozenset[str], frozenset[str], frozenset[str]]
 
     data = importlib.resources.files("spacy_lookups_data").joinpath("data", "en_lexeme_prob.json.gz")
     probs: dict[str, float] = srsly.read_gzip_json(str(data))
-    common, glue, name_like = set(), set(), set()
+    common, glue, name_like, acronyms = set(), set(), set(), set()
     lower_at, glue_at = math.log(ENGLISH_LOWER_RATIO), math.log(ENGLISH_GLUE_RATIO)
     for word, prob in probs.items():
+        if (
+            is_acronym(word)
+            and prob >= ENGLISH_ACRONYM_MIN_LOG_FREQUENCY
+            and probs.get(word + "s", float("-inf")) - prob >= -lower_at
+        ):
+            acronyms.add(word)
         if len(word) > 1 and word.isalpha() and word.islower():
             title = word[0].upper() + word[1:]
             title_prob = probs.get(title)
@@ -1261,7 +1281,7 @@ def _english_lexicons() -> tuple[frozenset[str], frozenset[str], frozenset[str]]
             and prob >= ENGLISH_NAME_MIN_LOG_FREQUENCY
         ):
             name_like.add(word)
-    return frozenset(common), frozenset(glue), frozenset(name_like)
+    return frozenset(common), frozenset(glue), frozenset(name_like), frozenset(acronyms)
 
 
 def load_common_nouns(cache_dir: Path | None = None) -> CommonNouns:
@@ -1279,7 +1299,7 @@ def load_common_nouns(cache_dir: Path | None = None) -> CommonNouns:
         except PackageNotFoundError:
             continue
     named = store.checksum(NAMED_WORDS_FILE.read_bytes()) if NAMED_WORDS_FILE.exists() else "-"
-    tag = f"dossier-common-nouns 7 {' '.join(sorted(installed.values()))} {store.code_version(__name__)} {named}"
+    tag = f"dossier-common-nouns 8 {' '.join(sorted(installed.values()))} {store.code_version(__name__)} {named}"
     path = cache_dir / "common-nouns.pickle" if cache_dir is not None else None
     if path is not None and isinstance(cached := store.read_pickle(path, tag), tuple):
         return CommonNouns(*cached)
@@ -1288,13 +1308,14 @@ def load_common_nouns(cache_dir: Path | None = None) -> CommonNouns:
     name_like: frozenset[str] = frozenset()
     heads: dict[str, tuple[str, str]] = {}
     homographs: dict[str, frozenset[str]] = {}
+    acronym_nouns: frozenset[str] = frozenset()
     if "de" in installed:
         words["de"], heads, homographs["de"] = _german_nouns()
     if "en" in installed:
-        words["en"], glue["en"], name_like = _english_lexicons()
+        words["en"], glue["en"], name_like, acronym_nouns = _english_lexicons()
     if path is not None:
-        store.write_pickle(path, tag, (words, glue, name_like, heads, homographs))
-    return CommonNouns(words, glue, name_like, heads, homographs)
+        store.write_pickle(path, tag, (words, glue, name_like, heads, homographs, acronym_nouns))
+    return CommonNouns(words, glue, name_like, heads, homographs, acronym_nouns)
 
 
 #: The Brown clusters of people's names per language (``python -m generator.devtools.name_clusters``).

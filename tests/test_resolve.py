@@ -475,6 +475,13 @@ def test_english_words_a_large_corpus_writes_in_lower_case_are_ordinary_words(co
     assert sorted(m.text for m in res.suppressed) == ["Cabinet", "Data"]
 
 
+def test_acronyms_english_writes_in_the_plural_as_nouns_are_common_nouns(common_nouns) -> None:
+    """From the same frequencies: "CEOs", "IPOs", "NGOs", "MEPs" are written about as often as nouns' plurals
+    are; "BBCs", "FBIs", "BMWs" are not."""
+    assert all(common_nouns.is_acronym_noun(w) for w in ("CEO", "IPO", "NGO", "MEP", "DVD"))
+    assert not any(common_nouns.is_acronym_noun(w) for w in ("BBC", "FBI", "BMW", "NATO", "IMF", "SPD", "ORF"))
+
+
 @pytest.mark.parametrize(
     ("language", "text"),
     [
@@ -1875,3 +1882,19 @@ def test_names_given_in_full_join_longest_first_and_keep_what_the_article_define
         ["CAO", "China Aviation", "China Aviation Oil", "China Aviation Oil Holding Company"],
         ["Shanghai Automotive", "Shanghai Automotive Industry Corp"],
     ]
+
+
+def test_an_acronym_english_uses_as_a_common_noun_is_no_name_unless_its_article_spells_it_out() -> None:
+    # "the IPO", "its CEO" are things and roles ("CEOs", "IPOs" are written as often as nouns are); "RBC"
+    # in an article that names the Royal Bank of Canada is the bank, and German "auf ATV" a channel.
+    from generator.lexicon import CommonNouns
+
+    nouns = CommonNouns({"en": frozenset(), "de": frozenset()}, acronym_nouns=frozenset({"IPO", "CEO", "RBC", "ATV"}))
+    articles, extractions = corpus(
+        make("e1", "The [IPO|organization] was a success, said its [CEO|organization].", language="en"),
+        make("e2", "[Royal Bank of Canada|organization] grew. [RBC|organization] said so.", language="en"),
+        make("d1", "Die Sendung läuft auf [ATV|organization]. [ATV|organization] jubelt."),
+    )
+    res = resolve(articles, extractions, Curation(), None, nouns=nouns)
+    assert sorted(e.name for e in res.entities) == ["ATV", "Royal Bank of Canada"]
+    assert sorted(m.text for m in res.suppressed) == ["CEO", "IPO"]

@@ -1198,7 +1198,9 @@ def _without_ordinary_words(
     :func:`introduced_by_class_noun`), which an ordinary word never is. Nor is a
     word the model calls a person's inside a sentence that a large corpus uses as
     it uses people's names (``name_clusters``: "erklärte Gates", "Blatter und
-    Beckenbauer"; at a sentence's start any word is capitalised: "Heuer sollen").
+    Beckenbauer"; at a sentence's start any word is capitalised: "Heuer sollen"). In English an acronym
+    used as a common noun (:meth:`CommonNouns.is_acronym_noun`: "the IPO", "its CEO") is ordinary too,
+    unless its article spells it out or defines it.
 
     A place the gazetteer found in the running text (no model marked it), or
     propagation copied from such a find, is judged too when the text (or its
@@ -1238,10 +1240,19 @@ def _without_ordinary_words(
         and art.language != "en"
     }
     longer: dict[str, set[str]] = defaultdict(set)  # article -> words that start or end a longer name there
+    spelt_out: dict[str, set[str]] = defaultdict(set)  # article -> acronyms of its longer names ("RBC")
     for m in mentions:
         words = m.text.split()
         if len(words) > 1 and not lettered(m):
             longer[m.article].update((words[0], words[-1]))
+            spelt_out[m.article].update(_acronyms(m.text))
+        if (art := articles.get(m.article)) is not None and (short := _DEFINED_SHORT_FORM.match(art.text, m.end)):
+            spelt_out[m.article].add(short.group(1))  # "Reserve Bank of Australia (RBA)"
+
+    def acronym_noun(m: Mention) -> bool:
+        """An acronym English uses as a common noun ("the IPO", "its CEO", "MEP Caroline Lucas"), unless
+        its article spells it out as a name or defines it ("Royal Bank of Canada ... RBC")."""
+        return is_acronym(m.text) and nouns.is_acronym_noun(m.text) and m.text not in spelt_out[m.article]
 
     def ordinary(m: Mention) -> bool:
         art = articles.get(m.article)
@@ -1255,6 +1266,8 @@ def _without_ordinary_words(
         word = m.text
         if curation.owner_of(word) is not None or not nouns.knows(lang):
             return False
+        if lang == "en" and acronym_noun(m):  # English's nouns: in German "ATV" is a television channel
+            return True
         if not looks_ordinary(m, word, lang):
             return False
         # A name that a class noun introduces is one ("im sozialen Netzwerk Facebook"), but a plural
