@@ -297,6 +297,12 @@ APPOSITION_HEADS = (
     "regulator",
 )
 
+#: English class nouns that announce a company in lower case before its name ("household products group
+#: Reckitt Benckiser", "retail chain Tesco", "investment bank Morgan Stanley", "the brewer Carlsberg"):
+#: evidence of the type only, not apposition heads that a span is cut after or found behind ("Bank
+#: Austria", "Group 4 Securicor", "in group B").
+ENGLISH_BUSINESS_NOUNS = frozenset("group groups chain bank brewer broker bookmaker".split())
+
 
 #: Portfolios that name an office, not an organisation, before a role word
 #: ("Defense Minister Sergei Shoigu", "Foreign Secretary", "Interior Ministry" is left alone).
@@ -359,9 +365,20 @@ def is_class_noun(word: str, language: str) -> bool:
 
 def introduced_by_class_noun(text_before: str, language: str) -> bool:
     """Whether the text right before a name ends in a class noun (:func:`is_class_noun`):
-    "im sozialen Netzwerk", "the carmaker"."""
+    "im sozialen Netzwerk", "the carmaker"; or, in English, in a kind of business
+    (:data:`ENGLISH_BUSINESS_NOUNS`: "products group") or the employer's preposition after an
+    analyst ("an economist with MM Warburg", "analyst at Gartner": :data:`_EMPLOYER_BEFORE`)."""
     word = word_before(text_before)
-    return word is not None and is_class_noun(word, language)
+    if word is None:
+        return False
+    if is_class_noun(word, language):
+        return True
+    return language == "en" and (word in ENGLISH_BUSINESS_NOUNS or _EMPLOYER_BEFORE.search(text_before) is not None)
+
+
+#: The professions business news quotes by their employer, and "at" or "with" before it: "an economist with
+#: MM Warburg", "analyst at Gartner", "strategist at UBS" (a firm or a body, never a person or a town).
+_EMPLOYER_BEFORE = re.compile(r"\b(?:economist|analyst|strategist|researcher)s?\s+(?:at|with)\s+(?:the\s+)?\Z")
 
 
 def is_role_word(text: str, role_words: Iterable[str]) -> bool:

@@ -1152,6 +1152,23 @@ def test_a_class_noun_of_organisations_before_a_name_makes_it_an_organisation() 
     assert ents["Schlecker"] == ["Schlecker"] and ents["Anton Schlecker"] == ["Anton Schlecker", "Schlecker"]
 
 
+def test_a_kind_of_business_or_an_analysts_employer_before_an_english_name_makes_it_an_organisation() -> None:
+    """ "household products group Reckitt Benckiser" (a person by the model), "an economist with MM
+    Warburg": English business news introduces companies so; an analyst "in London" names a town."""
+    res, _ = entities(
+        [
+            make(
+                "e1",
+                "Anglo-Dutch household products group [Reckitt Benckiser|person] bid. [Reckitt Benckiser|person] "
+                "said no, according to an economist with [Warburg|person]. An analyst in [Paris|place] agreed.",
+                language="en",
+            )
+        ]
+    )
+    types = {e.name: e.type for e in res.entities}
+    assert types == {"Reckitt Benckiser": "organization", "Warburg": "organization", "Paris": "place"}
+
+
 def test_a_surname_the_corpus_gives_with_a_given_name_stays_a_person() -> None:
     """A surname alone ("Boateng") is the "Jérôme Boateng" of another article (and "Kiesbauer" the genitive's)."""
     articles, extractions = corpus(
