@@ -801,6 +801,16 @@ def _join_named_in_full(
                 node_of[m.key] = node  # refused by a not_same_as judgement
 
 
+def _first_word_shortens(name: str, first: str, own_names: Set[str] | None) -> bool:
+    """Whether an organisation's first word is its short form: before a generic rest ("Labour" of "Labour
+    Party"), or a word that stands alone in no other article (``own_names``: "Lycos" of "Lycos Europe");
+    never before a part's head noun, where the word names the whole ("Senate" of "Senate Rules Committee")."""
+    rest = [w.lower() for w in name.split()[1:]]
+    if any(_part_head(w) for w in rest):
+        return False
+    return all(w in ORG_HEAD_NOUNS for w in rest) or (own_names is not None and first not in own_names)
+
+
 def _join_short_forms(
     mentions: Sequence[Mention],
     by_article: Mapping[str, list[Mention]],
@@ -852,15 +862,7 @@ def _join_short_forms(
             if len(words) < 2:
                 continue
             root = clusters.find(node_of[m.key])
-            rest = [w.lower() for w in m.text.split()[1:]]
-            generic = all(w in ORG_HEAD_NOUNS for w in rest)
-            # A part's head noun after it makes the first word the whole ("Senate" of "Senate Rules Committee").
-            part = label == "organization" and any(_part_head(w) for w in rest)
-            if (
-                first_words
-                and not part
-                and (label == "person" or generic or (own_names is not None and words[0] not in own_names))
-            ):
+            if first_words and (label == "person" or _first_word_shortens(m.text, words[0], own_names)):
                 index[words[0]].add(root)
             if last_words:
                 index[words[-1]].add(root)
