@@ -101,6 +101,32 @@ def test_findings_rank_ordinary_and_glued_words_first() -> None:
     assert found == sorted(found, key=lambda f: -f.likelihood)
 
 
+def test_a_person_no_word_of_whose_name_people_bear_is_a_likely_problem() -> None:
+    # "Het Laatste Nieuws" (a newspaper) and "Metal Slug" (a game) typed persons; "Jonas Reuter" has a
+    # given name, "K Maggs" an initial, and "Nopphol Witvorapong" a word the Brown clusters of names know.
+    from generator.lexicon import CommonNouns
+    from generator.resolution.review import findings
+
+    items = [
+        make(
+            "d", "Laut [Het Laatste Nieuws|person] sagte [Jonas Reuter|person] ab; [Nopphol Witvorapong|person] nicht."
+        ),
+        make("e", "[Metal Slug|person] sold well, said [K Maggs|person].", language="en"),
+    ]
+    articles, extractions = corpus(*items)
+    res = resolve(articles, extractions, Curation(), None)
+    found = findings(
+        res.entities,
+        {a.id: a.text for a in articles},
+        {a.id: a.language for a in articles},
+        CommonNouns({"de": frozenset(), "en": frozenset()}),
+        person_names=lambda w: w in {"Jonas", "Reuter", "Maggs"},
+        name_clusters=lambda w, lang: w == "Nopphol",
+    )
+    flagged = sorted(f.entities[0].name for f in found if f.kind == "not a person")
+    assert flagged == ["Het Laatste Nieuws", "Metal Slug"]
+
+
 def test_review_never_writes_over_a_file_or_into_the_inputs(tmp_path: Path) -> None:
     from generator.pipeline import Settings
     from generator.resolution.review import review

@@ -235,7 +235,8 @@ def review_top(result, process, gold: Gold, n: int = 10) -> tuple[float, list[st
 
     Only the findings ``dossier review`` lists as likely problems count. Real: an ordinary-word, glued-word or one-mention finding on a page that is
     not a gold entity under its own name; a type finding on a page whose gold
-    type differs; a merge finding whose two pages are one gold entity.
+    type differs; a not-a-person finding on a page that is no gold entity or one of
+    another type; a merge finding whose two pages are one gold entity.
     """
     from generator.resolution.review import LIKELY, findings
 
@@ -247,6 +248,7 @@ def review_top(result, process, gold: Gold, n: int = 10) -> tuple[float, list[st
         process.nouns,
         process.gazetteer,
         process.person_names,
+        process.person_names.in_name_cluster if process.person_names is not None else None,
     )
     found = [f for f in found if f.likelihood >= LIKELY][:n]
 
@@ -262,6 +264,9 @@ def review_top(result, process, gold: Gold, n: int = 10) -> tuple[float, list[st
         elif f.kind == "type":
             g = gold_of(e)
             ok = g is not None and gold.entities[g][0] != e.type
+        elif f.kind == "not a person":  # no gold entity, or one of another type
+            g = gold_of(e)
+            ok = g is None or gold.entities[g][0] != "person"
         else:
             ok = gold_entity_of(e.name, index) is None
         real += ok
