@@ -75,22 +75,24 @@ def test_proposals_are_valid_curation_yaml(tmp_path: Path) -> None:
     assert "kolonialherrschaft" in [x if isinstance(x, str) else x.name for x in parsed.exclude]
 
 
+def _findings(items, nouns, **evidence):
+    """``dossier review``'s findings on a resolved corpus of marked-up articles."""
+    from generator.resolution.review import findings
+
+    articles, extractions = corpus(*items)
+    res = resolve(articles, extractions, Curation(), None)
+    texts = {a.id: a.text for a in articles}
+    return findings(res.entities, texts, {a.id: a.language for a in articles}, nouns, **evidence)
+
+
 def test_findings_rank_ordinary_and_glued_words_first() -> None:
     from generator.lexicon import CommonNouns
-    from generator.resolution.review import findings
 
     items = [
         make("d", "[Beton|organization] und [Aufsteiger Kaymer|person] und [Martin Kaymer|person] spielten."),
         make("e", "[Keeper Tony Bullock|person] said the keeper was fine. [Zorro|person] left.", language="en"),
     ]
-    articles, extractions = corpus(*items)
-    res = resolve(articles, extractions, Curation(), None)
-    found = findings(
-        res.entities,
-        {a.id: a.text for a in articles},
-        {a.id: a.language for a in articles},
-        CommonNouns({"de": frozenset({"Beton", "Aufsteiger"})}),
-    )
+    found = _findings(items, CommonNouns({"de": frozenset({"Beton", "Aufsteiger"})}))
     top = [(f.kind, f.entities[0].name) for f in found[:3]]
     assert top == [
         ("ordinary word", "Beton"),
@@ -105,7 +107,6 @@ def test_a_person_no_word_of_whose_name_people_bear_is_a_likely_problem() -> Non
     # "Het Laatste Nieuws" (a newspaper) and "Metal Slug" (a game) typed persons; "Jonas Reuter" has a
     # given name, "K Maggs" an initial, and "Nopphol Witvorapong" a word the Brown clusters of names know.
     from generator.lexicon import CommonNouns
-    from generator.resolution.review import findings
 
     items = [
         make(
@@ -113,12 +114,8 @@ def test_a_person_no_word_of_whose_name_people_bear_is_a_likely_problem() -> Non
         ),
         make("e", "[Metal Slug|person] sold well, said [K Maggs|person].", language="en"),
     ]
-    articles, extractions = corpus(*items)
-    res = resolve(articles, extractions, Curation(), None)
-    found = findings(
-        res.entities,
-        {a.id: a.text for a in articles},
-        {a.id: a.language for a in articles},
+    found = _findings(
+        items,
         CommonNouns({"de": frozenset(), "en": frozenset()}),
         person_names=lambda w: w in {"Jonas", "Reuter", "Maggs"},
         name_clusters=lambda w, lang: w == "Nopphol",

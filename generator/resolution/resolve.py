@@ -793,12 +793,20 @@ def _join_named_in_full(
                 # name goes as a whole, or it would leave that name behind.
                 clusters.union(node, next(iter(longer)))
                 continue
-            own = Node.short(m)
-            node_of[m.key] = own
-            clusters.add(own)
-            clusters.inherit_constraints(own, node)
-            if not clusters.union(own, next(iter(longer))):
-                node_of[m.key] = node  # refused by a not_same_as judgement
+            _to_short_node(m, node, next(iter(longer)), node_of, clusters)
+
+
+def _to_short_node(
+    m: Mention, node: Node, target: Node, node_of: dict[tuple[str, int, int], Node], clusters: _Clusters
+) -> None:
+    """The mention leaves its name's ``node`` for a node of its own joined to ``target``: one article's
+    judgement, not its spelling's everywhere. A not_same_as judgement may refuse it: it stays then."""
+    own = Node.short(m)
+    node_of[m.key] = own
+    clusters.add(own)
+    clusters.inherit_constraints(own, node)
+    if not clusters.union(own, target):
+        node_of[m.key] = node
 
 
 def _first_word_shortens(name: str, first: str, own_names: Set[str] | None) -> bool:
@@ -876,14 +884,8 @@ def _join_short_forms(
 
     def attach(m: Mention, node: Node, candidates: Set[Node]) -> None:
         """With one candidate, the mention moves to its own node joined to that full name."""
-        if len(candidates) != 1:
-            return
-        own = Node.short(m)
-        node_of[m.key] = own
-        clusters.add(own)
-        clusters.inherit_constraints(own, node)
-        if not clusters.union(own, next(iter(candidates))):
-            node_of[m.key] = node  # refused by a not_same_as judgement
+        if len(candidates) == 1:
+            _to_short_node(m, node, next(iter(candidates)), node_of, clusters)
 
     labels = ("person", "organization")
     # Institutions a town locates ("Amtsgericht Amberg"): that town, labelled a place, is no short form of them.
