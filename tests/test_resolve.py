@@ -292,6 +292,12 @@ def test_gazetteer_alternates_are_no_translations_and_no_other_places_names(gaz)
     assert gaz.lookup("White House", language="en") is None
     assert gaz.lookup("Weißes Haus", language="de") is None
     assert gaz.lookup("Victoria", language="en").name == "Victoria"
+    # A first word of many places' names is no one place's alternate name: "Neustadt" (listed for Baia Mare;
+    # Neustadt an der Weinstraße, am Rübenberge, in Holstein ...), "Thai" (for Alor Setar); "Frankfurt"
+    # begins its own city's name and "Praga" only two others' (Warsaw's districts).
+    assert gaz.lookup("Neustadt", language="de") is None
+    assert gaz.lookup("Thai", language="en") is None
+    assert gaz.lookup("Praga", language="en").name == "Prague"
     # One-word exonyms stay: "Moskau", "Neapel", "Pjöngjang".
     assert [gaz.lookup(n, language="de").name for n in ("Moskau", "Neapel", "Pjöngjang")] == [
         "Moscow",
@@ -1915,3 +1921,18 @@ def test_an_acronym_english_uses_as_a_common_noun_is_no_name_unless_its_article_
     res = resolve(articles, extractions, Curation(), None, nouns=nouns)
     assert sorted(e.name for e in res.entities) == ["ATV", "Royal Bank of Canada"]
     assert sorted(m.text for m in res.suppressed) == ["CEO", "IPO"]
+
+
+def test_what_annotators_call_a_word_alone_does_not_type_the_name_it_shortens() -> None:
+    # GermEval tags "Neustadt" alone as a place; here it is the club's short form ("Coach von Wr. Neustadt").
+    from generator.lexicon import CommonNouns
+
+    nouns = CommonNouns({"de": frozenset()})
+    assert nouns.annotated_type("de", "Neustadt") == "place"
+    articles, extractions = corpus(
+        make("d", "Der Trainer des [SC Wiener Neustadt|organization] geht. Der Coach von Wr. [Neustadt|place] bleibt.")
+    )
+    res = resolve(articles, extractions, Curation(), None, nouns=nouns)
+    assert [(e.name, e.type, sorted(m.text for m in e.mentions)) for e in res.entities] == [
+        ("SC Wiener Neustadt", "organization", ["Neustadt", "SC Wiener Neustadt"])
+    ]

@@ -34,6 +34,7 @@ import logging
 import re
 import sys
 from collections import defaultdict
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from importlib.metadata import version
 from pathlib import Path
@@ -326,6 +327,7 @@ def build() -> Gazetteer:
     # Every place's own name, whatever its size: an alternate name of one place that is
     # another place's own name ("Victoria", listed for Hong Kong) never stands for it.
     own_names = {fold(c["name"]) for c in cities.values()} | {fold(c["name"]) for c in gc.get_countries().values()}
+    openings = _name_openings(cities.values())
     alternates: dict[str, Place] = {}
     for city in sorted(cities.values(), key=lambda c: c["geonameid"]):
         place = Place(
@@ -342,7 +344,12 @@ def build() -> Gazetteer:
             continue
         add(index, city["name"], place)
         for alt in city.get("alternatenames") or ():
-            if _usable_alternate(alt) and fold(alt) not in own_names and _same_name(alt, city["name"]):
+            if (
+                _usable_alternate(alt)
+                and fold(alt) not in own_names
+                and _same_name(alt, city["name"])
+                and not _opens_other_names(fold(alt), city["name"], openings)
+            ):
                 add(alternates, alt, place)
     # A second-level subdivision named as a city of its country (the provinces of Rome and Milan) is
     # that city in news: its names in other languages ("Rom") name the city.
@@ -690,6 +697,31 @@ def _english_name(iso_name: str, translated: str, kind: str, record: dict) -> st
         if fold(name) == first:
             return name
     return iso_name
+
+
+#: An alternate name that begins this many other places' own names is a common first word of names, not
+#: one place's ("Neustadt" for Baia Mare beside Neustadt an der Weinstraße, am Rübenberge, in Holstein).
+AMBIGUOUS_OPENING = 3
+
+
+def _name_openings(cities: Iterable[Mapping[str, object]]) -> dict[str, set[str]]:
+    """Folded first words of places' own names (one word, two, ...) -> the names they begin."""
+    openings: dict[str, set[str]] = defaultdict(set)
+    for city in cities:
+        name = str(city["name"])
+        words = fold(name).split()
+        for i in range(1, len(words)):
+            openings[" ".join(words[:i])].add(name)
+    return openings
+
+
+def _opens_other_names(key: str, name: str, openings: Mapping[str, set[str]]) -> bool:
+    """Whether an alternate name (folded) begins ``AMBIGUOUS_OPENING`` or more other places' own names and
+    not the place's own ("Neustadt", "Thai" for Alor Setar, "Sainte" for Saint-Étienne; not "Frankfurt"
+    for Frankfurt am Main, nor "Praga", which begins two districts of Warsaw)."""
+    if (fold(name) + " ").startswith(key + " "):
+        return False
+    return len(openings.get(key, set()) - {name}) >= AMBIGUOUS_OPENING
 
 
 def _same_name(alternate: str, name: str) -> bool:

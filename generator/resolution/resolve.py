@@ -1039,8 +1039,11 @@ class _Vote:
             for m in ms
         )
         annotated: list[EntityType] = []
+        # A word the cluster also names in full ("Neustadt" of "SC Wiener Neustadt") is typed by the full name:
+        # what annotators call the word alone (a town) says nothing of it.
+        parts = {w for m in ms if " " in m.text for w in m.text.split()}
         if self.nouns is not None:
-            for text, lang in sorted({(m.text, lang_of.get(m.article) or "") for m in ms}):
+            for text, lang in sorted({(m.text, lang_of.get(m.article) or "") for m in ms if m.text not in parts}):
                 stem = genitive_stem(text)
                 found = self.nouns.annotated_type(lang, text) or (stem and self.nouns.annotated_type(lang, stem))
                 if found:
