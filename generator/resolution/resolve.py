@@ -766,21 +766,27 @@ def _join_named_in_full(
     joined = Counter(clusters.find(n) for n in list(clusters.parent))  # root -> nodes in its cluster
     for art_id in sorted(by_article):
         named = [m for m in by_article[art_id] if m.label != "place" and not m.has_evidence]
-        orgs = [m for m in named if m.label == "organization"]
         words_of = {m.key: skeleton(m.text).split() for m in named}
+        # Only an organisation's name of three words or more can be a full name of this kind.
+        orgs = [m for m in named if m.label == "organization" and len(words_of[m.key]) > 2]
+        if not orgs:
+            continue
         # The same words untransliterated, without a legal form ("Shanghai Automotive Industry Corp").
         folded = {m.key: fold(without_legal_form(m.text)).split() for m in orgs}
+        by_first: dict[str, list[Mention]] = defaultdict(list)
+        for f in orgs:
+            by_first[words_of[f.key][0]].append(f)
         # Longest first, so a name between two others ("China Aviation Oil" of "... Holding Company") has
         # joined the longer before the shortest ("China Aviation") looks for the one name it shortens.
         # A model's "person" too: "Death Row said" of "Death Row Records".
         for m in sorted(named, key=lambda m: (-len(words_of[m.key]), m.start)):
             words = words_of[m.key]
             node = node_of[m.key]
-            if len(words) < 2 or node.rank != 2:
+            if len(words) < 2 or node.rank != 2 or words[0] not in by_first:
                 continue
             longer = {
                 clusters.find(node_of[f.key])
-                for f in orgs
+                for f in by_first[words[0]]
                 if len(rest := folded[f.key][len(words) :]) > 0
                 and words_of[f.key][: len(words)] == words
                 and all(w in ORG_HEAD_NOUNS or w in INDUSTRY_WORDS for w in rest)
