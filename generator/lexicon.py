@@ -988,9 +988,12 @@ class CommonNouns:
         heads: dict[str, tuple[str, str]] | None = None,
         homographs: dict[str, frozenset[str]] | None = None,
         acronym_nouns: frozenset[str] = frozenset(),
+        lowered: frozenset[str] = frozenset(),
     ):
         self.words = words
         self.acronym_nouns = acronym_nouns  # acronyms English uses as common nouns ("CEO", "IPO", "NGO")
+        # Capitalised English words written in lower case at least as often ("Treasurer", "Constable").
+        self.lowered = lowered
         self.homographs = homographs or {}  # per language, forms that are a common noun and a name ("Essen")
         self.heads = heads or {}  # German noun form -> (its nominative, gender m/f/n, or p for plural)
         self.glue = glue or {}  # per language, words that are ordinary enough to cut off a name's front
@@ -1261,12 +1264,14 @@ ENGLISH_ACRONYM_MIN_LOG_FREQUENCY = -17.0
 ENGLISH_NAME_MIN_LOG_FREQUENCY = -15.0
 
 
-def _english_lexicons() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+def _english_lexicons() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
     """From spacy-lookups-data's case-sensitive English log frequencies (a 7 MB table, read once):
     the ordinary words (lower case ``ENGLISH_LOWER_RATIO`` times as often as capitalised), the
     words that may be glued to a name (``ENGLISH_GLUE_RATIO``), the name-like words (capitalised
-    more often than not: "Steven", "Mark"), and the acronyms used as common nouns (in the plural at
-    least 1/``ENGLISH_LOWER_RATIO`` as often as in the singular, and not rare: "CEO", "DVD", "IPO")."""
+    more often than not: "Steven", "Mark"), the acronyms used as common nouns (in the plural at
+    least 1/``ENGLISH_LOWER_RATIO`` as often as in the singular, and not rare: "CEO", "DVD", "IPO"), and
+    the capitalised words written in lower case at least as often ("Treasurer", "Constable": a title
+    before a name, which English capitalises there and only there)."""
     import importlib.resources
     import math
 
@@ -1274,7 +1279,7 @@ def _english_lexicons() -> tuple[frozenset[str], frozenset[str], frozenset[str],
 
     data = importlib.resources.files("spacy_lookups_data").joinpath("data", "en_lexeme_prob.json.gz")
     probs: dict[str, float] = srsly.read_gzip_json(str(data))
-    common, glue, name_like, acronyms = set(), set(), set(), set()
+    common, glue, name_like, acronyms, lowered = set(), set(), set(), set(), set()
     lower_at, glue_at = math.log(ENGLISH_LOWER_RATIO), math.log(ENGLISH_GLUE_RATIO)
     for word, prob in probs.items():
         if (
@@ -1287,6 +1292,8 @@ def _english_lexicons() -> tuple[frozenset[str], frozenset[str], frozenset[str],
             title = word[0].upper() + word[1:]
             title_prob = probs.get(title)
             if title_prob is not None:
+                if prob >= title_prob:
+                    lowered.add(title)
                 if prob - title_prob >= lower_at:
                     common.add(title)
                 if prob - title_prob >= glue_at:
@@ -1298,7 +1305,7 @@ def _english_lexicons() -> tuple[frozenset[str], frozenset[str], frozenset[str],
             and prob >= ENGLISH_NAME_MIN_LOG_FREQUENCY
         ):
             name_like.add(word)
-    return frozenset(common), frozenset(glue), frozenset(name_like), frozenset(acronyms)
+    return frozenset(common), frozenset(glue), frozenset(name_like), frozenset(acronyms), frozenset(lowered)
 
 
 def load_common_nouns(cache_dir: Path | None = None) -> CommonNouns:
@@ -1316,7 +1323,7 @@ def load_common_nouns(cache_dir: Path | None = None) -> CommonNouns:
         except PackageNotFoundError:
             continue
     named = store.checksum(NAMED_WORDS_FILE.read_bytes()) if NAMED_WORDS_FILE.exists() else "-"
-    tag = f"dossier-common-nouns 8 {' '.join(sorted(installed.values()))} {store.code_version(__name__)} {named}"
+    tag = f"dossier-common-nouns 9 {' '.join(sorted(installed.values()))} {store.code_version(__name__)} {named}"
     path = cache_dir / "common-nouns.pickle" if cache_dir is not None else None
     if path is not None and isinstance(cached := store.read_pickle(path, tag), tuple):
         return CommonNouns(*cached)
@@ -1326,13 +1333,14 @@ def load_common_nouns(cache_dir: Path | None = None) -> CommonNouns:
     heads: dict[str, tuple[str, str]] = {}
     homographs: dict[str, frozenset[str]] = {}
     acronym_nouns: frozenset[str] = frozenset()
+    lowered: frozenset[str] = frozenset()
     if "de" in installed:
         words["de"], heads, homographs["de"] = _german_nouns()
     if "en" in installed:
-        words["en"], glue["en"], name_like, acronym_nouns = _english_lexicons()
+        words["en"], glue["en"], name_like, acronym_nouns, lowered = _english_lexicons()
     if path is not None:
-        store.write_pickle(path, tag, (words, glue, name_like, heads, homographs, acronym_nouns))
-    return CommonNouns(words, glue, name_like, heads, homographs, acronym_nouns)
+        store.write_pickle(path, tag, (words, glue, name_like, heads, homographs, acronym_nouns, lowered))
+    return CommonNouns(words, glue, name_like, heads, homographs, acronym_nouns, lowered)
 
 
 #: The Brown clusters of people's names per language (``python -m generator.devtools.name_clusters``).

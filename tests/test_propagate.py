@@ -441,3 +441,19 @@ def test_a_town_cut_out_of_an_organisations_name_gives_the_name_no_place_hint() 
         longer = [m for m in out["a"].mentions if m.text == "Bank of Alexandria"]
         assert len(longer) == 3, longer
         assert all(m.entity_hint is None and m.label == "organization" for m in longer)
+
+
+def test_an_english_title_capitalised_before_a_name_is_cut_off(common_nouns) -> None:
+    # "Treasurer" is written in lower case more often than capitalised: before a given name the dictionary
+    # knows, a title. "Constable" is such a word too, but a surname people bear (John Constable).
+    articles, extractions = corpus(
+        make(
+            "en1",
+            "[Treasurer Peter Costello|person] spoke, and [Constable David Warcup|person] answered.",
+            language="en",
+        )
+    )
+    known = {"peter", "costello", "constable", "david", "warcup"}
+    out = refine(articles, extractions, nouns=common_nouns, person_names=lambda w: w.casefold() in known)
+    assert [m.text for m in out["en1"].mentions] == ["Peter Costello", "Constable David Warcup"]
+    assert "Treasurer" in common_nouns.lowered and "Constable" in common_nouns.lowered

@@ -482,8 +482,13 @@ def _without_glued_words(
     while len(words) - cut > 1:
         word = words[cut]
         last = word.rsplit("-", 1)[-1]
-        if len(word) < GLUED_MIN_CHARS or not (  # a hyphenated word by its length ("AfD-Vize")
-            nouns.glued_before_name(article.language, word) or nouns.glued_before_name(article.language, last)
+        if (
+            len(word) < GLUED_MIN_CHARS
+            or not (  # a hyphenated word by its length ("AfD-Vize")
+                nouns.glued_before_name(article.language, word)
+                or nouns.glued_before_name(article.language, last)
+                or _title_before_name(word, words[cut + 1 :], article.language, nouns, person_names)
+            )
         ):
             break
         if len(words) - cut == 2 and (person_names is None or person_names(word) or person_names(last)):
@@ -500,6 +505,26 @@ def _without_glued_words(
     offset = len(" ".join(words[:cut])) + 1
     start = m.start + offset
     return replace(m, start=start, text=article.text[start : m.end])
+
+
+def _title_before_name(
+    word: str,
+    rest: Sequence[str],
+    language: str,
+    nouns: CommonNouns,
+    person_names: Callable[[str], bool] | None,
+) -> bool:
+    """An English title capitalised before a name ("Treasurer Peter Costello", "Constable David Warcup"):
+    a word English writes in lower case at least as often (:attr:`CommonNouns.lowered`), that is no given
+    name people bear ("Grant", "Chase") and that a given name the dictionary knows follows."""
+    return (
+        language == "en"
+        and person_names is not None
+        and word in nouns.lowered
+        and len(rest) >= 2
+        and not person_names(word)
+        and person_names(rest[0])
+    )
 
 
 def _without_genitive_s(
