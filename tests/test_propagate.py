@@ -457,3 +457,28 @@ def test_an_english_title_capitalised_before_a_name_is_cut_off(common_nouns) -> 
     out = refine(articles, extractions, nouns=common_nouns, person_names=lambda w: w.casefold() in known)
     assert [m.text for m in out["en1"].mentions] == ["Peter Costello", "Constable David Warcup"]
     assert "Treasurer" in common_nouns.lowered and "Constable" in common_nouns.lowered
+
+
+def test_an_ordinary_word_that_spells_a_name_of_the_corpus_is_not_found_as_that_name() -> None:
+    # Stop words opening a sentence ("Was", "Mit": the county Vas by transliteration, MIT by letters), a
+    # short name by its own spelling only ("Zuma" is not "Summa"), a nation's people ("Irish" is not Oliver
+    # Irish), a German noun after an article ("im Sommer" is not Josef Sommer); inside a sentence "Kurz" is.
+    articles, extractions = corpus(
+        make("h", "[Vas|place] and [Vas|place]. [MIT|organization] and [MIT|organization].", language="en"),
+        make(
+            "p",
+            "[Jacob Zuma|person] spoke. [Oliver Irish|person] ran. [Josef Sommer|person] and [Sebastian Kurz|person]"
+            " came.",
+            language="en",
+        ),
+        make(
+            "d",
+            "Was ist los? Mit dem Auto. Im Sommer sagte Sommer, die Summa sei hoch. Kurz darauf lachte Kurz. "
+            "Das sagte ein Sprecher, die Sommer kennt.",
+        ),
+        make("e", "Irish shares rose, Irish said.", language="en"),
+    )
+    out = refine(articles, extractions)
+    found = {a: sorted(m.text for m in ex.mentions if m.source == "propagated") for a, ex in out.items()}
+    assert found["d"] == ["Kurz", "Sommer", "Sommer"]
+    assert found["e"] == []

@@ -36,10 +36,11 @@ from generator.lexicon import (
     demonyms,
     is_role_word,
     names_seat,
+    opens_sentence,
     org_head,
 )
 from generator.model import ENTITY_TYPES, Article, EntityType, Extraction, Mention, stable_hash
-from generator.names import genitive_stem, is_acronym, skeleton
+from generator.names import fold, genitive_stem, is_acronym, skeleton
 
 
 @dataclass(frozen=True)
@@ -239,7 +240,7 @@ def refine(
     }
     findable = _findable(trimmed, lexicon)
     for name, (label, ent_id) in sorted((curated or {}).items()):
-        findable[skeleton(name)] = _Target(label, f"curated:{ent_id}", name if is_acronym(name) else None)
+        findable[skeleton(name)] = _target(label, f"curated:{ent_id}", name)
     out: dict[str, Extraction] = {}
     for article in articles:
         ex = trimmed.get(article.id)
@@ -248,9 +249,9 @@ def refine(
         mentions = list(ex.mentions)
         if findable and ex.sentences:
             if memo is not None:
-                mentions.extend(memo.propagate(article, ex, mentions, findable, role_words))
+                mentions.extend(memo.propagate(article, ex, mentions, findable, role_words, nouns))
             else:
-                mentions.extend(_propagate(article, ex, mentions, findable, role_words))
+                mentions.extend(_propagate(article, ex, mentions, findable, role_words, nouns))
         mentions.sort(key=lambda m: (m.start, m.end))
         out[article.id] = replace(ex, mentions=tuple(_dedupe(mentions)))
     return out
@@ -302,6 +303,7 @@ class Memo:
         existing: Sequence[Mention],
         findable: Mapping[str, _Target],
         role_words: Sequence[str],
+        nouns: CommonNouns | None = None,
     ) -> list[Mention]:
         key = stable_hash(
             article.digest,
@@ -312,7 +314,7 @@ class Memo:
         entry = self.old.get(article.id)
         if entry is None or entry[0] != key or entry[2] != _values(findable, entry[1]):
             recording = _Recording(findable)
-            found = tuple(_propagate(article, ex, existing, recording, role_words))
+            found = tuple(_propagate(article, ex, existing, recording, role_words, nouns))
             looked = tuple(sorted(recording.keys_seen))
             entry = (key, looked, _values(findable, looked), found)
             self.searched += 1
@@ -328,7 +330,21 @@ def _values(findable: Mapping[str, _Target], keys: Sequence[str]) -> str:
 class _Target:
     label: EntityType
     hint: str | None
-    exact: str | None = None  # acronyms match only as written ("UN", never "Un")
+    exact: str | None = None  # acronyms match only as written ("UN", never "Un", nor German "Mit" for MIT)
+    # A name of four letters or fewer matches only its own spelling, folded: transliteration rules made for
+    # Russian and Korean names make "Jim" of "Im" and "Vas" (a Hungarian county) of "Was".
+    short: str | None = None
+
+
+def _target(label: EntityType, hint: str | None, name: str) -> _Target:
+    """What finding ``name`` means: its label and hint, matched as written if an acronym, by its spelling
+    if short."""
+    short = fold(name) if len(name) <= SHORT_NAME and " " not in name else None
+    return _Target(label, hint, name if is_acronym(name) else None, short)
+
+
+#: Names this long or shorter are matched by their own spelling only (see :class:`_Target`).
+SHORT_NAME = 4
 
 
 def _findable(extractions: Mapping[str, Extraction], lexicon: Lexicon) -> dict[str, _Target]:
@@ -341,7 +357,7 @@ def _findable(extractions: Mapping[str, Extraction], lexicon: Lexicon) -> dict[s
     """
     table: dict[str, _Target] = {}
     for name, label in sorted(lexicon.names.items()):
-        table.setdefault(skeleton(name), _Target(label, lexicon.hints.get(name)))
+        table.setdefault(skeleton(name), _target(label, lexicon.hints.get(name), name))
     people: dict[str, str] = {}
     for art_id in sorted(extractions):
         for m in extractions[art_id].mentions:
@@ -353,10 +369,12 @@ def _findable(extractions: Mapping[str, Extraction], lexicon: Lexicon) -> dict[s
     for key in people:
         table.setdefault(key, _Target("person", None))
         surnames.update(_surnames(key))
-    for key in people:
+    for key, text in people.items():
         for last in _surnames(key):
             if surnames[last] == 1 and len(last) > 2:
-                table.setdefault(last, _Target("person", None))
+                # Matched by its own spelling if short: "Veer" of Jeroen van der Veer is not German "Wer".
+                written = text.split()[-1] if " " not in last else last
+                table.setdefault(last, _target("person", None, written))
     return table
 
 
@@ -712,8 +730,10 @@ def _propagate(
     existing: Sequence[Mention],
     findable: Mapping[str, _Target],
     role_words: Sequence[str],
+    nouns: CommonNouns | None = None,
 ) -> list[Mention]:
-    """Runs of capitalised words whose skeleton (or genitive stem) is a findable name."""
+    """Runs of capitalised words whose skeleton (or genitive stem) is a findable name; one word alone only
+    where it is no ordinary word's use (:func:`_ordinary_use`)."""
     stop_words = _stop_words(article.language)
     # The spans already taken, per sentence they overlap: checking every span of the
     # article for every candidate was quadratic (a 1 MB article took minutes).
@@ -757,6 +777,14 @@ def _propagate(
                     target = findable.get(skeleton(stem))
                 if target is not None and target.exact is not None and surface.rstrip("s") != target.exact:
                     target = None
+                if target is not None and target.short is not None and target.short not in _spellings(surface):
+                    target = None
+                if (
+                    target is not None
+                    and n == 1
+                    and _ordinary_use(text, start, surface, target, article, stop_words, nouns)
+                ):
+                    target = None
                 if target is not None:
                     hit = (start, end, surface, target, n)
                     break
@@ -784,6 +812,60 @@ def _propagate(
             )
             taken.append((start, end))
     return found
+
+
+def _ordinary_use(
+    text: str,
+    start: int,
+    surface: str,
+    target: _Target,
+    article: Article,
+    stop_words: frozenset[str],
+    nouns: CommonNouns | None,
+) -> bool:
+    """Whether one capitalised word is an ordinary word here, whatever name of the corpus it spells:
+
+    * a stop word opening a sentence ("Was", "Im", "Mit", "Den" in German, "You" in English; inside a
+      sentence "Kurz" is the chancellor, "kurz" the adverb);
+    * a word for a nation's people ("German", "Irish": "Oliver Irish" is one person, not every Irish
+      market);
+    * in German, a person's one-word name right after an article, a preposition fused with one or a
+      determiner ("ein Mann", "im Herbst", "der Rest": a noun; surnames take none), not after a comma,
+      where "die" is a relative pronoun ("die Arbeiten, die Mekul zeigt"), nor a name before a hyphen
+      ("ein Clinton-Sprecher"). (With a declined adjective between, "der 24-jährige Demare" is a person
+      as often as "der 26-jährige Mann" is not.)
+
+    (An English word written in lower case as often as capitalised, at a sentence's start, was tried too:
+    on the bench corpus it lost "Labour said ..." and "Forest" as often as it dropped "Mobile networks".)
+    """
+    if surface.isupper():
+        return False  # "US" opening a sentence is the country, whatever "us" is
+    lang = article.language
+    if surface.lower() in stop_words and opens_sentence(text, start):
+        return True
+    if surface in demonyms(lang) or surface in PEOPLE_NOUNS:
+        return True
+    return (
+        lang == "de"
+        and target.label == "person"
+        and text[start + len(surface) : start + len(surface) + 1] != "-"  # "Ein Clinton-Sprecher": Clinton's
+        and _NOUN_BEFORE_DE.search(text, max(0, start - 40), start) is not None
+    )
+
+
+#: What stands right before a German noun and not before a surname: an article, a preposition fused with one
+#: or a determiner ("der", "im", "diesem", "kein"), but not a relative pronoun after a comma.
+_NOUN_BEFORE_DE = re.compile(
+    r"(?<![,;])(?<![,;][ \t])\b(?i:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|kein|keine"
+    r"|keinen|keinem|keiner|im|am|zum|zur|vom|beim|ins|ans|(?:dies|jen|jed|welch|manch)(?:er|es|en|em|e))"
+    r"[ \t]+\Z"
+)
+
+
+def _spellings(surface: str) -> tuple[str, ...]:
+    """A word's folded spelling, and its genitive stem's ("Kims")."""
+    stem = genitive_stem(surface)
+    return (fold(surface), fold(stem)) if stem else (fold(surface),)
 
 
 @lru_cache(maxsize=64)  # spaCy's registry lookup costs ~1 ms; called once per article
