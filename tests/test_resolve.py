@@ -1936,3 +1936,48 @@ def test_what_annotators_call_a_word_alone_does_not_type_the_name_it_shortens() 
     assert [(e.name, e.type, sorted(m.text for m in e.mentions)) for e in res.entities] == [
         ("SC Wiener Neustadt", "organization", ["Neustadt", "SC Wiener Neustadt"])
     ]
+
+
+def test_an_english_name_ending_in_s_is_no_form_of_another_kind_of_name() -> None:
+    # "Reuters" (an agency) is no plural of the footballer Reuter, nor "Philips" (a company) of Prince Philip;
+    # "General Motors" names the company the model once cut to "General Motor".
+    _, ents = entities(
+        [
+            make(
+                "e1",
+                "[Stefan Reuter|person] played. [Reuter|person] scored, [Reuters|organization] reported. "
+                "[Philips|organization] and [Prince Philip|person] met. [Philip|person] smiled.",
+                language="en",
+            ),
+            make(
+                "e2",
+                "[General Motors|organization] grew. [General Motors|organization] and [General Motor|organization]"
+                " and [General Motors|organization] said so.",
+                language="en",
+            ),
+        ]
+    )
+    assert ents["Stefan Reuter"] == ["Reuter", "Stefan Reuter"]
+    assert ents["Reuters"] == ["Reuters"]
+    assert ents["Philips"] == ["Philips"]
+    assert ents["General Motors"] == ["General Motor", "General Motors"]
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_a_pairing_of_two_names_is_no_full_name_and_a_product_no_companys(language: str) -> None:
+    # "Fiat-GM" (a deal) and "HP/Compaq" name two companies each given on its own; "Microsoft Office" is a
+    # product: "Microsoft" elsewhere is the company.
+    _, ents = entities(
+        [
+            make(
+                "a",
+                "[Fiat|organization] and [GM|organization] sign. The [Fiat-GM|organization] deal.",
+                language=language,
+            ),
+            make("b", "[Fiat|organization] grew. [GM|organization] fell.", language=language),
+            make("c", "[Microsoft Office|organization] sold well.", language=language),
+            make("d", "[Microsoft|organization] grew.", language=language),
+        ]
+    )
+    assert ents["Fiat"] == ["Fiat"] and ents["GM"] == ["GM"] and ents["Fiat-GM"] == ["Fiat-GM"]
+    assert ents["Microsoft"] == ["Microsoft"]

@@ -397,7 +397,7 @@ def resolve(
     teams = town_teams(by_article, art_by_id, gazetteer) if gazetteer is not None else {}
     teams = {key: town for key, town in teams.items() if key not in not_towns}
     clusters = _Clusters()
-    node_of = _nodes(mentions, curation, clusters, teams)  # rules 1, 3, 4
+    node_of = _nodes(mentions, curation, clusters, teams, lang_of)  # rules 1, 3, 4
     _curated_judgements(curation, clusters)  # rule 1 for GeoNames ids, and not_same_as
     if gazetteer is not None:
         _join_places(  # rule 2
@@ -477,11 +477,17 @@ def _nodes(
     curation: Curation,
     clusters: _Clusters,
     teams: Mapping[tuple[str, int, int], str] | None = None,
+    lang_of: Mapping[str, str] | None = None,
 ) -> dict[tuple[str, int, int], Node]:
     """Rules 1, 3 and 4: each mention's node -- its curated entity, its GeoNames place, or its name
     (a town's name that stands for its team: the team's, see :func:`town_teams`)."""
-    names_known = {skeleton(m.text) for m in mentions} | {skeleton(key) for key in curation.names}
+    said = Counter(skeleton(m.text) for m in mentions)  # how often the corpus gives each name
+    curated = {skeleton(key) for key in curation.names}
+    names_known = set(said) | curated
     last_words = {ws[-1] for m in mentions if len(ws := m.text.split()) > 1}
+    labels_of: dict[str, set[str]] = defaultdict(set)  # text -> the labels the corpus gives it
+    for m in mentions:
+        labels_of[m.text].add(m.label)
     node_of: dict[tuple[str, int, int], Node] = {}
     for m in mentions:
         if m.entity_hint and m.entity_hint.startswith("curated:"):
@@ -495,14 +501,45 @@ def _nodes(
         else:
             text = m.text
             stem = genitive_stem(text)
-            # "Kims", "the Beckhams": the name's genitive or plural; but a surname that ends in -s in a
+            # "Kims", "Lyons'", "the Beckhams": the name's genitive or plural, when the corpus labels the stem
+            # as it labels this form, or (a German genitive, which the model may label otherwise: "Putins" an
+            # organisation) gives the stem at least a third as often; not "Reuters" (an agency, "APA/Reuters")
+            # of a footballer Reuter, nor English "Philips" of Prince Philip. A surname that ends in -s in a
             # longer name of the corpus ("Ebbers" of "Bernie Ebbers") is itself, whatever a typo gives once.
-            if stem and skeleton(stem) in names_known and text not in last_words:
+            if (
+                stem
+                and skeleton(stem) in names_known
+                and text not in last_words
+                and (
+                    m.label in labels_of.get(stem, ())
+                    or skeleton(stem) in curated
+                    or (
+                        inflected_stem(text, (lang_of or {}).get(m.article)) is not None
+                        and said[skeleton(text)] < GENITIVE_NAME_RATIO * said[skeleton(stem)]
+                    )
+                )
+            ):
                 text = stem
             node = Node.name(text)
         node_of[m.key] = node
         clusters.add(node)
     return node_of
+
+
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+
+#: A name the corpus gives this many times as often with a final -s as without is a name of its own
+#: ("Reuters"), not the genitive of the shorter one.
+GENITIVE_NAME_RATIO = 3
+
+
+def inflected_stem(text: str, language: str | None) -> str | None:
+    """The stem of a genitive: German's bare -s ("Kims", "Russlands") or a possessive apostrophe in any
+    language ("Lyons'"); English's bare -s is a plural or part of the name ("Delta Airlines", "Reuters",
+    "Philips") unless the caller finds it a plural of a name of the same kind ("the Beckhams")."""
+    if language != "de" and not text.rstrip().endswith(("'", "’")):
+        return None
+    return genitive_stem(text)
 
 
 def _curated_judgements(curation: Curation, clusters: _Clusters) -> None:
@@ -815,6 +852,13 @@ def _to_short_node(
         node_of[m.key] = node
 
 
+def _pairing(name: str, solo: Set[str]) -> bool:
+    """Whether a name is two or more names joined by hyphens or slashes that the corpus each gives on its
+    own (``solo``: "Fiat-GM", "HP/Compaq", "Derby-Fulham"): a deal, a merger or a fixture, no body's name."""
+    parts = re.split(r"[-/]", name)
+    return " " not in name and len(parts) > 1 and all(skeleton(p) in solo for p in parts)
+
+
 def _first_word_shortens(name: str, first: str, own_names: Set[str] | None) -> bool:
     """Whether an organisation's first word is its short form: before a generic rest ("Labour" of "Labour
     Party"), or a word that stands alone in no other article (``own_names``: "Lycos" of "Lycos Europe");
@@ -822,7 +866,13 @@ def _first_word_shortens(name: str, first: str, own_names: Set[str] | None) -> b
     rest = [w.lower() for w in name.split()[1:]]
     if any(_part_head(w) for w in rest):
         return False
-    return all(w in ORG_HEAD_NOUNS for w in rest) or (own_names is not None and first not in own_names)
+    generic = all(w in ORG_HEAD_NOUNS and w not in _NO_GENERIC_REST for w in rest)
+    return generic or (own_names is not None and first not in own_names)
+
+
+#: Organisation head nouns after which the first word is no short form across articles: "Microsoft Office"
+#: is a product of Microsoft's, "Home Office" no "Home".
+_NO_GENERIC_REST = frozenset({"office"})
 
 
 def _join_short_forms(
@@ -833,7 +883,8 @@ def _join_short_forms(
     classed: Set[tuple[str, int, int]] = frozenset(),
 ) -> None:
     """Rule 6: a one-word name joins the one full name that starts or ends with it, and a
-    surname with its particles ("de la Calle") the one person's name that ends with it.
+    surname with its particles ("de la Calle") the one person's name that ends with it. A pairing of two
+    names the corpus gives on their own ("Fiat-GM", "HP/Compaq") is no organisation's full name.
 
     Resolved per mention, never per spelling: "Kim" may be Kim Jong Un in one
     article and Kim Yo Jong in the next. Model labels on one-word names are
@@ -857,6 +908,9 @@ def _join_short_forms(
         keys = [skeleton(m.text).split() for m in art_mentions]
         firsts = {words[0] for words in keys if len(words) > 1}
         alone.update(words[0] for words in keys if len(words) == 1 and words[0] not in firsts)
+    # One-word names the corpus gives on their own: the parts of a pairing ("Fiat-GM", "Gazprom-Rosneft": a
+    # deal between two companies, no company's full name) are each such a name.
+    solo = {skeleton(m.text) for m in mentions if " " not in m.text and "-" not in m.text and "/" not in m.text}
 
     def full_names(
         ms: Iterable[Mention],
@@ -873,7 +927,7 @@ def _join_short_forms(
             if m.label != label:
                 continue
             words = skeleton(m.text).split()
-            if len(words) < 2:
+            if len(words) < 2 or (label == "organization" and _pairing(m.text, solo)):
                 continue
             root = clusters.find(node_of[m.key])
             if first_words and (label == "person" or _first_word_shortens(m.text, words[0], own_names)):
@@ -1766,10 +1820,20 @@ def _canonical_name(  # type: ignore[no-untyped-def]
     forms: Counter[str] = Counter()
     folded = {fold(x.text) for x in ms}
     in_display_count: Counter[str] = Counter()
+    written = Counter(" ".join(m.text.split()) for m in ms)
     for m in ms:
         text = " ".join(m.text.split())
-        stem = genitive_stem(text)
-        if stem and fold(stem) in folded:
+        # A possessive is named without its apostrophe ("Mr Brown's", "Angels'"); a genitive or a plural by
+        # its stem ("Russlands", "Rolls-Royces"), unless the corpus writes the -s form far more often:
+        # "General Motors", not the "General Motor" a model cut once.
+        bare = _POSSESSIVE_END.sub("", text)
+        if bare != text and bare:
+            text = bare
+        elif (
+            (stem := genitive_stem(text))
+            and fold(stem) in folded
+            and written[text] < GENITIVE_NAME_RATIO * written[stem]
+        ):
             text = stem
         if nominative is not None and lang_of.get(m.article) == "de":
             text = nominative(text)
