@@ -1981,3 +1981,15 @@ def test_a_pairing_of_two_names_is_no_full_name_and_a_product_no_companys(langua
     )
     assert ents["Fiat"] == ["Fiat"] and ents["GM"] == ["GM"] and ents["Fiat-GM"] == ["Fiat-GM"]
     assert ents["Microsoft"] == ["Microsoft"]
+
+
+def test_a_club_named_by_its_town_or_a_national_branch_is_no_person_however_often_the_model_says_so(gaz) -> None:
+    # The small English model calls "Manchester United" a person again and again; "Joe Jordan" is one.
+    mentions = " ".join(["[Manchester United|person] won."] * 3 + ["[Manchester United|organization] lost."])
+    articles, extractions = corpus(
+        make("e1", mentions + " [Joe Jordan|person] coached. [Joe Jordan|person] left.", language="en"),
+        make("d1", "[Ikea Österreich|person] wächst. [Ikea Österreich|person] baut."),
+    )
+    res = resolve(articles, extractions, Curation(), gaz, person_names=_known("Joe", "Jordan"))
+    types = {e.name: e.type for e in res.entities}
+    assert types == {"Manchester United": "organization", "Joe Jordan": "person", "Ikea Österreich": "organization"}

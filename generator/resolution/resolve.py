@@ -287,6 +287,18 @@ def national_branch(name: str, gazetteer: Gazetteer, language: str | None = None
     return gazetteer.lookup(name, language=language) is None
 
 
+def body_name(
+    name: str, gazetteer: Gazetteer, language: str | None = None, known: Callable[[str], bool] | None = None
+) -> bool:
+    """A name no person bears: a club's by its town and a club word ("Manchester United", "Leicester City";
+    :func:`team_name`), or a national branch (:func:`national_branch`: "Ikea Österreich", "Telekom Austria")
+    whose first word is no given name (``known``: "Joe Jordan" and "Neil Jordan" are people)."""
+    words = name.split()
+    if len(words) >= 2 and words[-1].lower() in CLUB_WORDS and team_name(name, gazetteer, language):
+        return True
+    return national_branch(name, gazetteer, language) and known is not None and not known(words[0])
+
+
 #: Plural words that end the names of places, not of teams ("Falkland Islands", "Rocky Mountains").
 _GEOGRAPHIC_PLURALS = frozenset(
     "islands isles mountains hills heights lakes falls springs keys plains highlands lowlands downs sands woods"
@@ -1113,10 +1125,16 @@ class _Vote:
             person_shaped(text, lang, clusters)
             for text, lang in sorted({(m.text, lang_of.get(m.article) or "") for m in ms})
         )
+        body_named = gazetteer is not None and any(
+            body_name(m.text, gazetteer, lang_of.get(m.article), unnamed.known if unnamed is not None else None)
+            for m in ms
+            if m.label == "person"
+        )
         etype = _vote_type(
             ms,
             lang_of,
             self.weights,
+            body_named=body_named,
             place_evidence=place is not None,
             shaped_like_person=shaped,
             unnamed=unnamed,
@@ -1511,6 +1529,7 @@ def _vote_type(
     annotated: Sequence[EntityType] = (),
     classed: Set[tuple[str, int, int]] = frozenset(),
     shaped_like_person: bool = False,
+    body_named: bool = False,
 ) -> EntityType:
     """Weighted majority of the mentions' labels.
 
@@ -1537,6 +1556,8 @@ def _vote_type(
     :meth:`generator.lexicon.CommonNouns.annotated_type`: "Reuters" an organisation) votes 1.25 per word.
     A capital initial and one word (:func:`initial_and_surname`: "S Lamont") weighs 1.5 for person, and so
     does a given name and a surname as a large corpus uses them (``shaped_like_person``: :func:`person_shaped`).
+    A club's name by its town ("Manchester United") or a company's national branch whose first word is no
+    given name ("Ikea Österreich"; not "Joe Jordan") is no person's (``body_named``: :func:`body_name`).
     A mention a class noun of organisations introduces (``classed``: :func:`introduced_as_organisations`:
     "gas monopoly Gazprom", "der Ölkonzern Rosneft") weighs 1.5 for organization, and such an entity
     is no person's or place's without curated or gazetteer evidence.
@@ -1583,8 +1604,9 @@ def _vote_type(
         if coordinated and m.key in coordinated:
             votes[coordinated[m.key]] += 1.0  # "Cate Blanchett, Leonardo DiCaprio and Richard Gere"
     winner = sorted(votes, key=lambda t: (-round(votes[t], 9), TYPE_ORDER.index(t)))[0]
-    if winner == "person" and organisation_named and not any(m.has_evidence for m in ms):
-        return "organization"  # no one is called "Jet Airways" or "Acme GmbH", however often a model says so
+    if winner == "person" and (organisation_named or body_named) and not any(m.has_evidence for m in ms):
+        # No one is called "Jet Airways", "Acme GmbH" or "Manchester United", however often a model says so.
+        return "organization"
     if winner != "organization" and introduced and not any(m.has_evidence for m in ms):
         return "organization"  # "the surfwear firm Quiksilver" is no place, "the carmaker Ford" no person
     if winner == "person" and unnamed is not None and unnamed(ms):
