@@ -249,9 +249,9 @@ def refine(
         mentions = list(ex.mentions)
         if findable and ex.sentences:
             if memo is not None:
-                mentions.extend(memo.propagate(article, ex, mentions, findable, role_words, nouns))
+                mentions.extend(memo.propagate(article, ex, mentions, findable, role_words))
             else:
-                mentions.extend(_propagate(article, ex, mentions, findable, role_words, nouns))
+                mentions.extend(_propagate(article, ex, mentions, findable, role_words))
         mentions.sort(key=lambda m: (m.start, m.end))
         out[article.id] = replace(ex, mentions=tuple(_dedupe(mentions)))
     return out
@@ -303,7 +303,6 @@ class Memo:
         existing: Sequence[Mention],
         findable: Mapping[str, _Target],
         role_words: Sequence[str],
-        nouns: CommonNouns | None = None,
     ) -> list[Mention]:
         key = stable_hash(
             article.digest,
@@ -314,7 +313,7 @@ class Memo:
         entry = self.old.get(article.id)
         if entry is None or entry[0] != key or entry[2] != _values(findable, entry[1]):
             recording = _Recording(findable)
-            found = tuple(_propagate(article, ex, existing, recording, role_words, nouns))
+            found = tuple(_propagate(article, ex, existing, recording, role_words))
             looked = tuple(sorted(recording.keys_seen))
             entry = (key, looked, _values(findable, looked), found)
             self.searched += 1
@@ -532,9 +531,9 @@ def _title_before_name(
     nouns: CommonNouns,
     person_names: Callable[[str], bool] | None,
 ) -> bool:
-    """An English title capitalised before a name ("Treasurer Peter Costello", "Constable David Warcup"):
-    a word English writes in lower case at least as often (:attr:`CommonNouns.lowered`), that is no given
-    name people bear ("Grant", "Chase") and that a given name the dictionary knows follows."""
+    """An English title capitalised before a name ("Treasurer Peter Costello"): a word English writes in
+    lower case at least as often (:attr:`CommonNouns.lowered`), that is no name people bear (not
+    "Constable", a surname too) and that a given name the dictionary knows follows."""
     return (
         language == "en"
         and person_names is not None
@@ -730,7 +729,6 @@ def _propagate(
     existing: Sequence[Mention],
     findable: Mapping[str, _Target],
     role_words: Sequence[str],
-    nouns: CommonNouns | None = None,
 ) -> list[Mention]:
     """Runs of capitalised words whose skeleton (or genitive stem) is a findable name; one word alone only
     where it is no ordinary word's use (:func:`_ordinary_use`)."""
@@ -779,11 +777,7 @@ def _propagate(
                     target = None
                 if target is not None and target.short is not None and target.short not in _spellings(surface):
                     target = None
-                if (
-                    target is not None
-                    and n == 1
-                    and _ordinary_use(text, start, surface, target, article, stop_words, nouns)
-                ):
+                if target is not None and n == 1 and _ordinary_use(text, start, surface, target, article, stop_words):
                     target = None
                 if target is not None:
                     hit = (start, end, surface, target, n)
@@ -821,7 +815,6 @@ def _ordinary_use(
     target: _Target,
     article: Article,
     stop_words: frozenset[str],
-    nouns: CommonNouns | None,
 ) -> bool:
     """Whether one capitalised word is an ordinary word here, whatever name of the corpus it spells:
 
