@@ -46,6 +46,11 @@ def fold_text(text: str) -> str:
     return " ".join(_NON_ALNUM.sub(" ", ascii_text).split())
 
 
+def without_possessive(name: str) -> str:
+    """``name`` without an English possessive ending ("Mr Brown's" -> "Mr Brown", "Angels'" -> "Angels")."""
+    return _POSSESSIVE_EN.sub("", name)
+
+
 #: :func:`fold_text` for names (cached; never use it on whole articles).
 fold = lru_cache(maxsize=1 << 18)(fold_text)
 

@@ -65,7 +65,17 @@ from generator.lexicon import (
     work_title,
 )
 from generator.model import ENTITY_TYPES, Alias, Article, Entity, EntityType, Extraction, Mention, stable_hash
-from generator.names import abbreviates, acronym_of, clipped_form, fold, genitive_stem, is_acronym, safe_slug, skeleton
+from generator.names import (
+    abbreviates,
+    acronym_of,
+    clipped_form,
+    fold,
+    genitive_stem,
+    is_acronym,
+    safe_slug,
+    skeleton,
+    without_possessive,
+)
 
 TYPE_ORDER = ENTITY_TYPES  # ties between types go to the first
 
@@ -526,7 +536,7 @@ def _nodes(
                     m.label in labels_of.get(stem, ())
                     or skeleton(stem) in curated
                     or (
-                        inflected_stem(text, (lang_of or {}).get(m.article)) is not None
+                        _genitive_form(text, (lang_of or {}).get(m.article))
                         and said[skeleton(text)] < GENITIVE_NAME_RATIO * said[skeleton(stem)]
                     )
                 )
@@ -538,20 +548,16 @@ def _nodes(
     return node_of
 
 
-_POSSESSIVE_END = re.compile(r"['’]s?$")
-
 #: A name the corpus gives this many times as often with a final -s as without is a name of its own
 #: ("Reuters"), not the genitive of the shorter one.
 GENITIVE_NAME_RATIO = 3
 
 
-def inflected_stem(text: str, language: str | None) -> str | None:
-    """The stem of a genitive: German's bare -s ("Kims", "Russlands") or a possessive apostrophe in any
-    language ("Lyons'"); English's bare -s is a plural or part of the name ("Delta Airlines", "Reuters",
-    "Philips") unless the caller finds it a plural of a name of the same kind ("the Beckhams")."""
-    if language != "de" and not text.rstrip().endswith(("'", "’")):
-        return None
-    return genitive_stem(text)
+def _genitive_form(text: str, language: str | None) -> bool:
+    """Whether a final -s or apostrophe is a genitive's: German's bare -s ("Kims", "Russlands") or a
+    possessive apostrophe in any language ("Lyons'"); English's bare -s is a plural or part of the name
+    ("Delta Airlines", "Reuters", "Philips")."""
+    return genitive_stem(text) is not None and (language == "de" or text.rstrip().endswith(("'", "’")))
 
 
 def _curated_judgements(curation: Curation, clusters: _Clusters) -> None:
@@ -1848,7 +1854,7 @@ def _canonical_name(  # type: ignore[no-untyped-def]
         # A possessive is named without its apostrophe ("Mr Brown's", "Angels'"); a genitive or a plural by
         # its stem ("Russlands", "Rolls-Royces"), unless the corpus writes the -s form far more often:
         # "General Motors", not the "General Motor" a model cut once.
-        bare = _POSSESSIVE_END.sub("", text)
+        bare = without_possessive(text)
         if bare != text and bare:
             text = bare
         elif (
