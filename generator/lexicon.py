@@ -155,7 +155,12 @@ ORG_HEAD_NOUNS = ORG_HEADS | frozenset(
     "airways airlines motors industries holdings technologies pharmaceuticals laboratories studios pictures "
     "records communications telecom telecoms broadcasting publishing enterprises investments securities "
     "insurance organisation organization movement fund board army navy police academy school hospital "
-    "airlines werke holding versicherung akademie schule klinik klinikum polizei armee fonds börse".split()
+    "airlines werke holding versicherung akademie schule klinik klinikum polizei armee fonds börse "
+    # newspapers and media houses by their last word ("Süddeutsche Zeitung", "Salzburger Nachrichten",
+    # "Washington Post", "Daily Mail", "Hubert Burda Media"; not "Star", "Sun", "Standard" or "Express",
+    # which end other names: "Rising Star", "Orient Express")
+    "times guardian observer telegraph mirror mail herald tribune journal chronicle gazette post media "
+    "zeitung rundschau anzeiger nachrichten kurier".split()
 )
 
 
@@ -379,6 +384,24 @@ def introduced_by_class_noun(text_before: str, language: str) -> bool:
 #: The professions business news quotes by their employer, and "at" or "with" before it: "an economist with
 #: MM Warburg", "analyst at Gartner", "strategist at UBS" (a firm or a body, never a person or a town).
 _EMPLOYER_BEFORE = re.compile(r"\b(?:economist|analyst|strategist|researcher)s?\s+(?:at|with)\s+(?:the\s+)?\Z")
+
+#: English offices that only a firm, a body or a team has, which news puts between its name and the
+#: holder's: "Electrolux chief executive Hans Straberg", "Villa chairman Doug Ellis", "Microsoft founder
+#: Bill Gates", "Liverpool striker Djibril Cisse". Not "coach", "manager", "spokesman", "adviser" or
+#: "aide", which a person has too ("Federer coach Tony Roche", "Blair spokesman"), nor "director"
+#: ("Titanic director James Cameron").
+_BODY_OFFICES_EN = (
+    "chief executive|chief executive officer|chief operating officer|chief financial officer|chairman|chairwoman"
+    "|boss|owner|founder|co-founder|chief|striker|midfielder|defender|goalkeeper|winger|full-back"
+)
+_HOLDER_AFTER_EN = re.compile(rf"[ \t]+(?:{_BODY_OFFICES_EN})[ \t]+[A-Z][a-z]")
+
+
+def names_an_employer(text: str, end: int, language: str) -> bool:
+    """Whether the English name ending at ``end`` is followed by an office that only a firm, a body or a
+    team has and then by its holder's name (:data:`_BODY_OFFICES_EN`: "Electrolux chief executive Hans
+    Straberg", "Aston Villa boss David O'Leary"): the name is no person's."""
+    return language == "en" and _HOLDER_AFTER_EN.match(text, end) is not None
 
 
 def is_role_word(text: str, role_words: Iterable[str]) -> bool:

@@ -175,6 +175,25 @@ def test_a_role_glued_to_the_front_of_a_name_is_cut_off(common_nouns) -> None:
     assert articles[0].text[bullock.start : bullock.end] == "Tony Bullock"
 
 
+def test_an_ordinary_noun_after_a_german_name_of_three_words_is_cut_off(common_nouns) -> None:
+    """German puts the object right after a name ("verteilten ... Rob Morgan Ansteckabzeichen"): a noun no one
+    bears as a name is cut off, never below two words, and never a surname that is a noun too ("Fischer")."""
+    articles, extractions = corpus(
+        make(
+            "de1",
+            "Die Piloten [Dan Barina|person] und [Rob Morgan Ansteckabzeichen|person] verteilten. "
+            "[Hans Peter Fischer|person] und [Kim Jong Un Briefe|person] und [Ilse Beton|person] folgten.",
+            language="de",
+        ),
+        make("en1", "[Rob Morgan Badges|person] arrived.", language="en"),
+    )
+    out = refine(articles, extractions, nouns=common_nouns, person_names=lambda w: w.casefold() == "fischer")
+    found = [m.text for ex in out.values() for m in ex.mentions]
+    assert found == ["Dan Barina", "Rob Morgan", "Hans Peter Fischer", "Kim Jong Un", "Ilse Beton", "Rob Morgan Badges"]
+    text = articles[0].text
+    assert all(text[m.start : m.end] == m.text for m in out["de1"].mentions)
+
+
 def test_a_role_glued_to_a_surname_is_cut_off_when_it_is_no_given_name(common_nouns) -> None:
     """Two words are cut to one only when the name dictionary does not know the first ("Horst" is a noun too)."""
     articles, extractions = corpus(
@@ -373,8 +392,16 @@ def test_two_names_the_corpus_knows_apart_are_split_at_and() -> None:
         make("e3", "[Marks and Spencer|organization] sold more. [Spencer|person] and [Spencer|person].", language="en"),
         make("d1", "[Gazprom|organization] und [Rosneft|organization]. [Gazprom und Rosneft|organization] ."),
         make("d2", "[Gazprom|organization] wächst, [Rosneft|organization] nicht."),
+        make(
+            "e4",
+            "[Jamie Carragher|person] and [Wes Brown|person] played. It was good for [Carragher and Brown|"
+            "organization] to play. [Johnson and Johnson|organization] and [Boris Johnson|person] too.",
+            language="en",
+        ),
     )
     assert sorted(t for t, _, _ in result["e2"]) == ["Arsenal", "Arsenal", "Everton"]
+    assert ("Carragher", "person", "propagated") in result["e4"] and ("Brown", "person", "propagated") in result["e4"]
+    assert ("Johnson and Johnson", "organization", "model") in result["e4"]
     assert ("Marks and Spencer", "organization", "model") in result["e3"]
     assert sorted(t for t, _, _ in result["d1"]) == ["Gazprom", "Gazprom", "Rosneft", "Rosneft"]
 

@@ -1158,6 +1158,31 @@ def test_a_class_noun_of_organisations_before_a_name_makes_it_an_organisation() 
     assert ents["Schlecker"] == ["Schlecker"] and ents["Anton Schlecker"] == ["Anton Schlecker", "Schlecker"]
 
 
+def test_an_office_only_a_body_has_before_its_holder_makes_an_english_name_an_organisation() -> None:
+    """ "Electrolux chief executive Hans Straberg" (a place by the model), "Villa chairman Doug Ellis" (the
+    full name a person by the model): only firms, bodies and teams have chief executives and chairmen; a
+    person has a coach and a spokesman ("Federer coach Tony Roche")."""
+    res, ents = entities(
+        [
+            make(
+                "e1",
+                "[Electrolux|place] shares rose, said [Electrolux|place] chief executive [Hans Straberg|person].",
+                language="en",
+            ),
+            make(
+                "e2",
+                "[Aston Villa|person] boss [David O'Leary|person] stays. [Aston Villa|person] agreed, and [Villa|"
+                "organization] chairman [Doug Ellis|person] too. [Federer|person] coach [Tony Roche|person] left.",
+                language="en",
+            ),
+        ]
+    )
+    types = {e.name: e.type for e in res.entities}
+    assert types["Electrolux"] == types["Aston Villa"] == "organization"
+    assert types["Federer"] == "person"
+    assert ents["Aston Villa"] == ["Aston Villa", "Villa"]
+
+
 def test_a_kind_of_business_or_an_analysts_employer_before_an_english_name_makes_it_an_organisation() -> None:
     """ "household products group Reckitt Benckiser" (a person by the model), "an economist with MM
     Warburg": English business news introduces companies so; an analyst "in London" names a town."""
@@ -1401,6 +1426,28 @@ def test_an_english_ordinary_word_found_only_where_any_word_is_capitalised_is_no
     res = resolve(articles, extractions, Curation(), None, nouns=nouns)
     assert [e.name for e in res.entities] == ["Shell"]
     assert [m.text for m in res.suppressed] == ["Broadband"] * 3
+
+
+def test_an_english_word_written_in_lower_case_as_often_is_no_name_where_only_a_sentence_capitalises_it() -> None:
+    """ "Tsunami to cost Sri Lanka": a headline's first word, which English writes in lower case at least as
+    often (``lowered``) and the corpus names nowhere else, is no name; "Fed" beside the Federal Reserve it
+    clips is one, and so is "Shell" inside a sentence."""
+    from generator.lexicon import CommonNouns
+
+    nouns = CommonNouns({"en": frozenset()}, lowered=frozenset({"Tsunami", "Fed", "Shell"}))
+    items = [
+        make("e1", "[Tsunami|place] to cost [Sri Lanka|place] dear\n\nThe wave hit.", language="en"),
+        make(
+            "e2",
+            "[Fed|organization] chief warns\n\nThe [Federal Reserve|organization] chief spoke. Rivals of"
+            " [Shell|organization] lost.",
+            language="en",
+        ),
+    ]
+    articles, extractions = corpus(*items)
+    res = resolve(articles, extractions, Curation(), None, nouns=nouns)
+    assert sorted(e.name for e in res.entities) == ["Federal Reserve", "Shell", "Sri Lanka"]
+    assert [m.text for m in res.suppressed] == ["Tsunami"]
 
 
 @pytest.mark.parametrize(

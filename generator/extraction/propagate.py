@@ -145,6 +145,8 @@ def _cleaned(
 ) -> tuple[Mention, ...]:
     """One article's mentions extended, cut free of glued words and genitives, trimmed and split."""
     named = frozenset(m.text for m in ex.mentions)
+    # The surnames of the people the article names in full ("Carragher" of "Jamie Carragher").
+    surnames = frozenset(m.text.split()[-1] for m in ex.mentions if m.label == "person" and " " in m.text)
     out: list[Mention] = []
     for m in ex.mentions:
         m = _with_head_noun(_extend(m, lexicon, by_word, article), article)
@@ -153,7 +155,7 @@ def _cleaned(
         )
         out.extend(
             t
-            for trimmed in _trim(m, lexicon, article, nouns)
+            for trimmed in _trim(m, lexicon, article, nouns, surnames)
             for split in _split_of(trimmed, article)
             for t in _with_seat_institution(split, article)
         )
@@ -438,6 +440,8 @@ def _with_head_noun(m: Mention, article: Article) -> Mention:
     return replace(m, end=end, text=article.text[m.start : end], label="organization")
 
 
+_GERMAN_WORD = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+")
+
 #: A glued word shorter than this stays: short words that are nouns are often East Asian
 #: names ("Kang", "Yang") or given names ("Bill", "Mark"); role nouns are long ("Keeper", "Konteradmiralin").
 GLUED_MIN_CHARS = 5
@@ -458,7 +462,9 @@ def _without_glued_words(
     words is no given name or surname ("Aufsteiger Kaymer", "AfD-Vize Gauland",
     "Regulator Boltz" -> the surname). A hyphenated description between two names
     leaves the second ("Nadal French-Open-Sieger Stan Wawrinka" -> "Stan Wawrinka"). In German an
-    organisation's name loses a hyphenated description before it ("Bank-Austria-Mutter Unicredit").
+    organisation's name loses a hyphenated description before it ("Bank-Austria-Mutter Unicredit"), and a
+    person's name of three words or more an ordinary noun after it that no one bears as a name ("Rob
+    Morgan Ansteckabzeichen": the sentence's object).
     """
     words = m.text.split(" ")
     if m.source in ("model", "list") and len(words) > 1 and words[1][:1].isupper():
@@ -495,6 +501,29 @@ def _without_glued_words(
         return replace(m, start=start, text=article.text[start : m.end])
     if nouns is None or m.source not in ("model", "list") or m.label != "person" or not nouns.knows(article.language):
         return m
+    last = words[-1]
+    if (
+        article.language == "de"
+        and len(words) > 2
+        and len(last) >= GLUED_MIN_CHARS
+        and (
+            nouns.is_common("de", last)
+            or nouns.is_compound("de", last)
+            # a German compound by a head noun of six letters or more alone ("Ansteck|abzeichen"), where
+            # a name dictionary vouches for the surnames that end in a noun ("Hausmann", "Schumacher");
+            # not a foreign name's spelling ("Iñárritus" does not end in "Ritus")
+            or (
+                person_names is not None
+                and _GERMAN_WORD.fullmatch(last) is not None
+                and any(nouns.is_common("de", last[i:].capitalize()) for i in range(3, len(last) - 5))
+            )
+        )
+        and (person_names is None or not person_names(last))
+    ):
+        # "die Piloten Dan Barina und Rob Morgan Ansteckabzeichen und Aufnäher": German puts the object
+        # right after a name; a noun no one bears as a name is not the name's last word.
+        end = m.end - len(last) - 1
+        m, words = replace(m, end=end, text=article.text[m.start : end]), words[:-1]
     cut = 0
     while len(words) - cut > 1:
         word = words[cut]
@@ -584,7 +613,13 @@ def _without_genitive_s(
 _NOUN_NEXT = re.compile(r"[ \t\u00a0]+(?:[a-zäöüß]+(?:e|er|es|en|em)[ \t\u00a0]+)?[A-ZÄÖÜ]")
 
 
-def _trim(m: Mention, lexicon: Lexicon, article: Article, nouns: CommonNouns | None = None) -> list[Mention]:
+def _trim(
+    m: Mention,
+    lexicon: Lexicon,
+    article: Article,
+    nouns: CommonNouns | None = None,
+    surnames: frozenset[str] = frozenset(),
+) -> list[Mention]:
     """Cut a confident name out of a longer span; see rule 2 of the module docstring.
 
     * A genitive or possessive name ("Isolation Russlands", "Kims Reisen",
@@ -598,11 +633,14 @@ def _trim(m: Mention, lexicon: Lexicon, article: Article, nouns: CommonNouns | N
       is split like the inflected one.
     * A confident name followed by a confident person's name of two words or
       more ("BBC Michael Howard") is two mentions, each with its corpus type,
-      and so are two confident names joined by "and" / "und" ("Everton and Arsenal").
+      and so are two confident names joined by "and" / "und" ("Everton and Arsenal"), or two of the
+      ``surnames`` of the people the article names in full ("Carragher and Brown").
     """
     if m.source == "curated" or m.text in lexicon.names or " " not in m.text:
         return [m]
-    if (two := _two_names(m, lexicon) or _coordinated_names(m, lexicon) or _two_surnames(m, lexicon)) is not None:
+    if (
+        two := _two_names(m, lexicon) or _coordinated_names(m, lexicon, surnames) or _two_surnames(m, lexicon)
+    ) is not None:
         return two
     inside = lexicon.longest_inside(m.text)
     if inside is None:
@@ -687,16 +725,22 @@ def _two_surnames(m: Mention, lexicon: Lexicon) -> list[Mention] | None:
 _AND = re.compile(r" (?:and|und) ")
 
 
-def _coordinated_names(m: Mention, lexicon: Lexicon) -> list[Mention] | None:
+def _coordinated_names(m: Mention, lexicon: Lexicon, surnames: frozenset[str] = frozenset()) -> list[Mention] | None:
     """Two names the model took as one across "and" ("Everton and Arsenal", "Gazprom und Rosneft")
     are two mentions when the corpus names each on its own and never the whole: "Trinidad and
-    Tobago" (a gazetteer place) and "Marks and Spencer" (one side no name of its own) stay."""
+    Tobago" (a gazetteer place) and "Marks and Spencer" (one side no name of its own) stay. Two of
+    the ``surnames`` of the people its article names in full are two people ("good for Carragher and
+    Brown to show", beside Jamie Carragher and Wes Brown), unless they are one ("Johnson and Johnson")."""
     if m.entity_hint is not None:
         return None
     parts = _AND.split(m.text)
-    if len(parts) != 2 or not all(part in lexicon.names for part in parts):
+    if len(parts) != 2:
         return None
-    return _split_in_two(m, parts[0], parts[1], lexicon)
+    if all(part in lexicon.names for part in parts):
+        return _split_in_two(m, parts[0], parts[1], lexicon)
+    if parts[0] != parts[1] and all(part in surnames for part in parts):
+        return _split_in_two(m, parts[0], parts[1], lexicon, "person")
+    return None
 
 
 def _split_in_two(

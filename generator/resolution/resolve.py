@@ -54,6 +54,7 @@ from generator.lexicon import (
     landmark_words,
     law_name,
     names_a_team,
+    names_an_employer,
     names_seat,
     names_the_town,
     opens_sentence,
@@ -401,6 +402,7 @@ def resolve(
     unnamed = UnnamedPersons.of(mentions, art_by_id, person_names, name_clusters) if person_names is not None else None
     referred = referred_to_as_persons(mentions, art_by_id)
     classed = introduced_as_organisations(mentions, art_by_id)
+    employers = named_as_employers(mentions, art_by_id)
     suppressed: list[Mention] = []
     if nouns is not None:
         mentions, suppressed = _without_ordinary_words(mentions, nouns, art_by_id, curation, gazetteer, name_clusters)
@@ -432,7 +434,16 @@ def resolve(
 
     coordinated: dict[tuple[str, int, int], EntityType] = {}  # filled below: every vote reads it then
     vote = _Vote(
-        gazetteer, lang_of, settings, unnamed, nouns, referred, coordinated, frozenset(teams), classed, name_clusters
+        gazetteer,
+        lang_of,
+        settings,
+        unnamed,
+        nouns,
+        referred,
+        coordinated,
+        frozenset(teams),
+        classed | employers,
+        name_clusters,
     )
 
     def drafts() -> list[Draft]:
@@ -1291,7 +1302,10 @@ def _without_ordinary_words(
     it uses people's names (``name_clusters``: "erklärte Gates", "Blatter und
     Beckenbauer"; at a sentence's start any word is capitalised: "Heuer sollen"). In English an acronym
     used as a common noun (:meth:`CommonNouns.is_acronym_noun`: "the IPO", "its CEO") is ordinary too,
-    unless its article spells it out or defines it.
+    unless its article spells it out or defines it; and so is a word the corpus names only at a sentence's
+    start, fewer than ``CONSISTENT_MENTIONS`` times, that English writes in lower case at least as often
+    as capitalised (:attr:`CommonNouns.lowered`: "Tsunami to cost Sri Lanka ...", "Hunt demo at Labour
+    meeting"), unless it clips a longer name of its article ("Fed chief warning" beside the Federal Reserve).
 
     A place the gazetteer found in the running text (no model marked it), or
     propagation copied from such a find, is judged too when the text (or its
@@ -1404,6 +1418,17 @@ def _without_ordinary_words(
         compound = m.label != "place" and any(nouns.is_compound(lang, w) for w in filter(None, (word, stem)))
         common = compound or any(nouns.is_common(lang, w) for w in filter(None, (word, stem)))
         initial_only = lang == "en" and word not in inside
+        if (
+            initial_only
+            and word in nouns.lowered
+            and counts[word] < CONSISTENT_MENTIONS
+            and not any(w.startswith(word) for w in longer[m.article])
+        ):
+            # Only ever where English capitalises any word ("Tsunami to cost Sri Lanka ...", "Hunt demo at
+            # Labour meeting"), and a word English writes in lower case at least as often: nothing says it
+            # is a name, unless it clips a longer name of its article ("Fed chief warning" beside the
+            # Federal Reserve).
+            return True
         return common and (m.label == "person" or counts[word] < CONSISTENT_MENTIONS or initial_only)
 
     return _set_aside(mentions, ordinary)
@@ -1518,7 +1543,7 @@ def _set_aside(mentions: Sequence[Mention], test: Callable[[Mention], bool]) -> 
 
 
 #: Organisation head nouns that are surnames too ("Margaret Court", "Tony Banks").
-_SURNAME_HEADS = frozenset({"court", "bank", "banks", "trust", "board"})
+_SURNAME_HEADS = frozenset({"court", "bank", "banks", "trust", "board", "post"})
 
 
 def _vote_type(
@@ -1565,7 +1590,8 @@ def _vote_type(
     A club's name by its town ("Manchester United") or a company's national branch whose first word is no
     given name ("Ikea Österreich"; not "Joe Jordan") is no person's (``body_named``: :func:`body_name`).
     A mention a class noun of organisations introduces (``classed``: :func:`introduced_as_organisations`:
-    "gas monopoly Gazprom", "der Ölkonzern Rosneft") weighs 1.5 for organization, and such an entity
+    "gas monopoly Gazprom", "der Ölkonzern Rosneft"), or an office only a body has and its holder
+    (:func:`named_as_employers`: "Electrolux chief executive Hans Straberg"), weighs 1.5 for organization, and such an entity
     is no person's or place's without curated or gazetteer evidence.
     """
     if place_evidence and not any(m.has_evidence and _evidence_label(m) != "place" for m in ms):
@@ -1659,6 +1685,18 @@ def introduced_as_organisations(
         if art is not None and introduced_by_class_noun(art.text[max(0, m.start - 40) : m.start], art.language):
             out.add(m.key)
     return frozenset(out)
+
+
+def named_as_employers(mentions: Sequence[Mention], articles: Mapping[str, Article]) -> frozenset[tuple[str, int, int]]:
+    """Mentions right before an office that only a firm, a body or a team has and its holder's name
+    (:func:`generator.lexicon.names_an_employer`: "Electrolux chief executive Hans Straberg", "Villa
+    chairman Doug Ellis"): evidence of the type, as a class noun before a name is, but no clue to which
+    longer name a short one is ("Newcastle boss Graeme Souness" is not "BBC Newcastle")."""
+    return frozenset(
+        m.key
+        for m in mentions
+        if (art := articles.get(m.article)) is not None and names_an_employer(art.text, m.end, art.language)
+    )
 
 
 def referred_to_as_persons(
