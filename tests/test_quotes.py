@@ -335,6 +335,21 @@ def test_more_verbs_of_speech_name_the_speaker(language: str, markup: str, speak
             "Linford Christie",
             "before",
         ),
+        # A pronoun opening the sentence, any verb and a colon: the subject's words.
+        (
+            "en",
+            '[Jamie Foxx|person] thanked his family. He also praised the film director: "Thank you for '
+            'taking a chance with an African-American film."',
+            "Jamie Foxx",
+            "pronoun",
+        ),
+        # ... not what the subject read out.
+        (
+            "en",
+            '[Tony Blair|person] spoke at length. He read from the letter: "We will never give up on this land."',
+            None,
+            "none",
+        ),
     ],
 )
 def test_speakers_by_the_grammar_of_the_cue(language: str, markup: str, speaker: str, cue: str) -> None:

@@ -13,7 +13,8 @@ does not have), so attribution is rule-based over the resolved mentions:
    Praful Patel said``), never a name governed by a preposition (``"…," a friend of Jones said``).
 3. **Cue before the quote**: speaker, verb of saying, then the quote:
    ``Dmitri Peskow sagte: „…“``, ``hatte Matthew Miller gedroht: »…«``.
-4. **Pronoun**: ``„…“, sagte sie`` -- the first person named in the nearest sentence before the quote
+4. **Pronoun**: ``„…“, sagte sie``, ``He also praised the film director: "…"`` (a pronoun opening the
+   sentence, any verb, and a colon right before the quote) -- the first person named in the nearest sentence before the quote
    that names one, passing over sentences whose own subject is a pronoun ("He said they would not have
    been matched to Mr Houston": Houston is not who "he" is).
 5. **Same sentence**: a sentence with a verb of saying whose only person (or
@@ -737,10 +738,17 @@ def _speaker(
         # A pronoun subject opening the sentence, its verb of saying coordinated right before the quote
         # ("He hinted at discontent with the industry, and said: …"), and no person named between.
         opening = [w for w in lead_words[:2] if w not in _SENTENCE_ADVERBS][:1]
+        # Or any verb and a colon right before the quote ("He also praised the film director: …"): the
+        # colon gives the subject's words, unless they were written ("He read from her letter: …").
+        colon_led = (
+            _COLON_BEFORE.search(text, s_start, q_start) is not None
+            and len(lead_words) <= 12
+            and not any(w in _STATEMENTS or w in _READING for w in lead_words)
+        )
         if (
             opening
             and opening[0] in pronouns
-            and any(v in verbs for v in lead_words[-2:])
+            and (any(v in verbs for v in lead_words[-2:]) or colon_led)
             and not any(entity_of[m.key] in people for m in before)
         ):
             speaker = _antecedent(outside, s_start, entity_of, people, sentences)
@@ -788,6 +796,11 @@ def _speaker(
                 return speaker, "description"
     return None, "none"
 
+
+#: A colon and an opening quotation mark ending the text before a quote.
+_COLON_BEFORE = re.compile(r":\s*[\"„“”»«‚‘'’]?\s*\Z")
+#: Words that make a colon's quote someone's writing, read out or shown, not the subject's words.
+_READING = frozenset("read reads reading wrote writes written sign banner headline slogan words".split())
 
 #: Between a name and its quote in a headline's attribution: a colon and an opening quotation mark.
 _NAME_COLON = re.compile(r"\s*:\s*[\"„“”»«‚‘'’]?\s*")
