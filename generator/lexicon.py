@@ -736,6 +736,22 @@ KINSHIP_NOUNS = frozenset(
 )
 
 
+#: English nouns for what only a person is, which news writes in lower case right before the person's name
+#: ("union official Ulf Carlsson" aside: "official" is an adjective too, "the official Xinhua agency"):
+#: "comedian Sacha Baron Cohen", "R&B star Nelly", "striker Dimitar Berbatov". Not nouns that a company or
+#: body is too ("manager", "broadcaster", "producer", "designer", "analyst", "researcher": "fund manager
+#: Fidelity", "public broadcaster BBC") nor "champion" ("league champion Chelsea").
+PERSON_NOUNS_EN = frozenset(
+    "singer guitarist drummer bassist rapper comedian comedienne actor actress presenter author novelist writer"
+    " poet playwright painter sculptor photographer composer conductor pianist violinist cellist dancer"
+    " striker midfielder defender goalkeeper keeper winger captain coach boss chairman chairwoman spokesman"
+    " spokeswoman spokesperson minister senator governor premier chancellor mp mep judge lawyer barrister"
+    " solicitor prosecutor detective inspector constable sergeant professor economist scientist surgeon"
+    " nurse teacher pupil referee umpire jockey cyclist sprinter swimmer boxer golfer footballer cricketer"
+    " batsman bowler skipper veteran rookie widow widower star performer vocalist frontman artist".split()
+)
+
+
 # ---------------------------------------------------------------- titles of works
 
 #: Genre nouns that journalism puts right before the title of a work or the name of a product ("the comedy
@@ -789,6 +805,22 @@ _TITLE_LIST_EN = re.compile(
     rf"\b(?:{'|'.join(sorted(_GENRE_PLURALS_EN))}),?\s+{_LIST_OPENERS_EN}\s+"
     r"(?:[^.;:!?\n]*?,\s+)?(?:(?:and|or)\s+)?\Z"
 )
+#: Items of a list of titles before the name: capitalised words, with the small words titles have inside.
+_TITLE_ITEMS_EN = (
+    r"(?:[A-Z0-9][\w'’!?&.-]*(?:\s+(?:[A-Z0-9][\w'’!?&.-]*|of|the|a|an|in|on|to|my))*"
+    r"(?:,\s+(?:(?:and|or)\s+)?|\s+(?:and|or)\s+))*"
+)
+#: "like" after a plural genre noun opens a list of titles too ("hit songs like What's My Name? and Gin and
+#: Juice"); not after "plays", a verb as often ("the team plays like Arsenal").
+_TITLE_LIST_LIKE_EN = re.compile(
+    rf"\b(?:{'|'.join(sorted(_GENRE_PLURALS_EN - {'plays'}))}),?\s+like\s+{_TITLE_ITEMS_EN}\Z"
+)
+#: A film's or show's star: "Ziyi Zhang, star of Crouching Tiger, Hidden Dragon, Hero and ..." (a club's
+#: star is "the Chelsea star").
+_STAR_OF_EN = re.compile(rf"\bstars?\s+of\s+{_TITLE_ITEMS_EN}\Z")
+#: A year's possessive before a name gives a work or an event of that year ("1972's Virginia Plain",
+#: "2004's Sideways").
+_YEAR_POSSESSIVE_EN = re.compile(r"\b(?:1[89]|20)\d\d['’]s\s+\Z")
 #: English words that give a title after them ("a song titled Grief Never Grows Old").
 _TITLING_EN = frozenset({"titled", "entitled"})
 _POSSESSIVE_DETERMINERS_EN = frozenset({"his", "her", "their", "its", "whose"})
@@ -809,8 +841,10 @@ def work_title(text: str, start: int, end: int, language: str) -> bool:
     "mit dem Titel „…“"), and in English also: in apposition to one ("her most recent single, Car Wash,
     featuring ..."), after "titled" or "entitled", in a list that a plural genre noun opens ("25 films,
     including Jungle Fever, Do the Right Thing and School Daze"; "her hits include Dirrty and
-    Beautiful"), right after a possessive's "debut" ("his debut Garden State"), and between a possessive
-    and a genre noun ("his Greatest Hits album"). Apposition and
+    Beautiful"; "hit songs like Gin and Juice"), in a list after "star of" ("star of Crouching Tiger,
+    Hidden Dragon and Hero"), after a year's possessive ("1972's Virginia Plain"), right after a
+    possessive's "debut" ("his debut Garden State"), and between a possessive and a genre noun ("his
+    Greatest Hits album"). Apposition and
     lists hold only where the name ends its list item (a comma, a conjunction, a full stop):
     "After the film, Smith left" gives no title.
     """
@@ -836,6 +870,12 @@ def work_title(text: str, start: int, end: int, language: str) -> bool:
         before = text[max(0, start - 200) : start]
         if ("includ" in before or "such as" in before) and _TITLE_LIST_EN.search(before):
             return True
+        if "like" in before and _TITLE_LIST_LIKE_EN.search(before):
+            return True  # "hit songs like What's My Name? and Gin and Juice"
+        if "star" in before and _STAR_OF_EN.search(before):
+            return True  # "star of Crouching Tiger, Hidden Dragon, Hero and ..."
+    if "s " in near[-3:] and _YEAR_POSSESSIVE_EN.search(near):
+        return True  # "1972's Virginia Plain"
     previous = word_before(near)
     if previous is None:
         return False

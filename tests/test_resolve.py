@@ -512,6 +512,14 @@ def test_acronyms_english_writes_in_the_plural_as_nouns_are_common_nouns(common_
         ),
         ("en", "[Julie Andrews|person] sang from her [Greatest Hits|place] album."),
         ("en", "[Julie Andrews|person] praised his debut [Garden State|place]."),
+        # In a list "like" opens after a plural genre noun, in a list after "star of", after a year's possessive.
+        ("en", "[Julie Andrews|person] sang hit songs like [What's My Name?|person] and [Gin and Juice|place]."),
+        (
+            "en",
+            "[Julie Andrews|person], star of [Crouching Tiger|organization], [Hidden Dragon|person] and"
+            " [Hero|person], spoke.",
+        ),
+        ("en", "Her first hit for [Julie Andrews|person] was 1972's [Virginia Plain|place], a ballad."),
     ],
 )
 def test_titles_of_works_are_not_entities(language: str, text: str) -> None:
@@ -538,6 +546,8 @@ def test_a_genre_noun_before_a_role_or_a_capitalised_genre_is_no_title() -> None
         "After the film, [Vinod Pande|person] left.",  # no apposition: the name goes on into its clause
         "Other games include [Chelsea|organization], [Arsenal|organization] and [Everton|organization].",
         "The team plays like [Chelsea|organization].",
+        "The star of the night, [Vinod Pande|person], said so.",  # no list of titles after "star of"
+        "The Chelsea star [Frank Lampard|person] scored in 2004.",
     ],
 )
 def test_a_name_near_a_genre_noun_that_it_does_not_title_stays(text: str) -> None:
@@ -1656,6 +1666,29 @@ def test_an_age_after_a_name_is_evidence_of_a_person() -> None:
         "Keanu Reeves": "person",
         "Mustafa S.": "person",
         "Acme Widgets": "organization",
+    }
+
+
+def test_an_english_noun_for_what_only_a_person_is_before_a_name_is_evidence_of_a_person() -> None:
+    """ "comedian Sacha Baron Cohen", "striker Dimitar Berbatov": a lower-case noun for what only people are;
+    "public broadcaster BBC" and "fund manager Fidelity" name companies, and a capitalised word opens a name."""
+    res, _ = entities(
+        [
+            make(
+                "e1",
+                "The comedian [Sacha Baron Cohen|organization] joked. Spurs striker [Dimitar Berbatov|organization]"
+                " scored. Public broadcaster [BBC|organization] and fund manager [Fidelity|organization] agreed."
+                " [Singer Sewing|organization] sold.",
+                language="en",
+            ),
+        ]
+    )
+    assert {e.name: e.type for e in res.entities} == {
+        "Sacha Baron Cohen": "person",
+        "Dimitar Berbatov": "person",
+        "BBC": "organization",
+        "Fidelity": "organization",
+        "Singer Sewing": "organization",
     }
 
 

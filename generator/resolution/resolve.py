@@ -44,6 +44,7 @@ from generator.lexicon import (
     KINSHIP_NOUNS,
     NAME_PARTICLES,
     ORG_HEAD_NOUNS,
+    PERSON_NOUNS_EN,
     CommonNouns,
     after_article_de,
     after_capital_the,
@@ -1705,7 +1706,8 @@ def referred_to_as_persons(
     """Mentions that a person's pronoun refers back to, before any other name in the same sentence
     ("Ferrero insists he can ...", "Pullman, who had told him"), that an age follows ("Keanu Reeves,
     40, said", "Mustafa S. (27)"), or that a noun of kinship precedes ("daughter Victoria", "Tochter
-    Victoria"): grammar's evidence of a person, which a small model's label on a surname ("Ferrero"
+    Victoria"), or in English a lower-case noun for what only a person is (:data:`PERSON_NOUNS_EN`:
+    "comedian Sacha Baron Cohen", "striker Dimitar Berbatov"): grammar's evidence of a person, which a small model's label on a surname ("Ferrero"
     the chocolate maker) does not outweigh.
     A name after a preposition is left out: the pronoun is then the subject's."""
     by_article: dict[str, list[Mention]] = defaultdict(list)
@@ -1726,6 +1728,9 @@ def referred_to_as_persons(
             kin = word_before(art.text[max(0, m.start - 30) : m.start])
             if kin is not None and kin.lower() in KINSHIP_NOUNS:
                 found.add(m.key)  # "daughter Victoria", "Tochter Victoria": only people have kin
+                continue
+            if kin is not None and art.language == "en" and kin in PERSON_NOUNS_EN:
+                found.add(m.key)  # "comedian Sacha Baron Cohen", "striker Dimitar Berbatov"
                 continue
             if before.search(art.text[max(0, m.start - 20) : m.start]):
                 continue
