@@ -751,6 +751,17 @@ PERSON_NOUNS_EN = frozenset(
     " batsman bowler skipper veteran rookie widow widower star performer vocalist frontman artist".split()
 )
 
+#: Of those, occupations that begin no name of anything else, so a span that opens with one, capitalised
+#: at a sentence's start, is the occupation and a person's name ("Midfielder Edu", "Rapper 50 Cent"); not
+#: "star", "artist", "boss", "judge", "captain", "coach", "keeper" or an office, which do ("Star Wars",
+#: "Coach Carter", "Judge Judy").
+OCCUPATIONS_EN = frozenset(
+    "singer guitarist drummer bassist rapper comedian comedienne actor actress presenter novelist poet"
+    " playwright painter sculptor photographer composer conductor pianist violinist cellist dancer striker"
+    " midfielder defender goalkeeper winger spokesman spokeswoman spokesperson footballer cricketer batsman"
+    " bowler jockey cyclist sprinter swimmer boxer golfer referee umpire economist scientist surgeon"
+    " vocalist frontman".split()
+)
 
 # ---------------------------------------------------------------- titles of works
 

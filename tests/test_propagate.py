@@ -406,6 +406,43 @@ def test_two_names_the_corpus_knows_apart_are_split_at_and() -> None:
     assert sorted(t for t, _, _ in result["d1"]) == ["Gazprom", "Gazprom", "Rosneft", "Rosneft"]
 
 
+def test_an_occupation_in_an_english_span_makes_a_person_of_the_name_after_it() -> None:
+    """ "Barcelona star Ronaldinho" is a team and a person, "Midfielder Edu" and "Rapper 50 Cent" a person,
+    whatever the model's label; "Star Wars" and "Coach Carter" stay, and German spans are left alone."""
+    result = mentions(
+        make(
+            "e1",
+            "[Barcelona star Ronaldinho|organization] scored. [Midfielder Edu|organization] missed. "
+            "[Rapper 50 Cent|organization] sang. [Star Wars|organization] and [Coach Carter|person] ran.",
+            language="en",
+        ),
+        make("d1", "[Sänger Heino|organization] sang."),
+    )
+    assert result["e1"] == sorted(
+        [
+            ("Barcelona", "organization", "model"),
+            ("Ronaldinho", "person", "model"),
+            ("Edu", "person", "model"),
+            ("50 Cent", "person", "model"),
+            ("Star Wars", "organization", "model"),
+            ("Coach Carter", "person", "model"),
+        ]
+    )
+    assert result["d1"] == [("Sänger Heino", "organization", "model")]
+
+
+def test_an_english_possessive_before_a_confident_name_is_cut_off() -> None:
+    """ "Henry's Arsenal" beside "Arsenal": the club, not a name of its own."""
+    result = mentions(
+        make(
+            "e1",
+            "[Arsenal|organization] won. [Arsenal|organization] again. [Henry's Arsenal|organization] shone.",
+            language="en",
+        ),
+    )
+    assert result["e1"] == [("Arsenal", "organization", "model")] * 2 + [("Arsenal", "organization", "propagated")]
+
+
 def test_two_surnames_run_together_are_two_people() -> None:
     """ "hatte Nishikori Berdych geschlagen": German puts subject and object side by side; "Thomas Müller"
     stays one name beside "Thomas Vanek", where the corpus gives "Thomas" as a given name."""

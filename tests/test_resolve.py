@@ -1692,6 +1692,24 @@ def test_an_english_noun_for_what_only_a_person_is_before_a_name_is_evidence_of_
     }
 
 
+def test_a_one_word_person_the_grammar_names_so_stays_a_person_however_unknown() -> None:
+    """ "Barcelona star Ronaldinho", "Kaka, 24, said": no dictionary knows the word, but an occupation before
+    it or an age after it says person; "Sagem" with nothing of the kind is a company."""
+    articles, extractions = corpus(
+        make(
+            "e1",
+            "Barcelona star [Ronaldinho|person] scored. [Kaka|person], 24, said so. [Sagem|person] rose.",
+            language="en",
+        )
+    )
+    res = resolve(articles, extractions, Curation(), None, person_names=_known())
+    assert {e.name: e.type for e in res.entities} == {
+        "Ronaldinho": "person",
+        "Kaka": "person",
+        "Sagem": "organization",
+    }
+
+
 def test_a_one_word_name_no_dictionary_knows_is_no_person_unless_shaped_as_a_surname() -> None:
     """ "Yukos" (no dictionary knows it) loses its person votes; "O'Driscoll", "McBryde" are surnames by their
     shape, whatever the dictionary lacks."""

@@ -30,8 +30,10 @@ from functools import lru_cache
 from generator.lexicon import (
     DEFAULT_ROLE_WORDS,
     NAME_PARTICLES,
+    OCCUPATIONS_EN,
     ORG_HEAD_NOUNS,
     PEOPLE_NOUNS,
+    PERSON_NOUNS_EN,
     CommonNouns,
     demonyms,
     is_role_word,
@@ -155,11 +157,38 @@ def _cleaned(
         )
         out.extend(
             t
-            for trimmed in _trim(m, lexicon, article, nouns, surnames)
+            for at_role in _split_at_role(m, article)
+            for trimmed in _trim(at_role, lexicon, article, nouns, surnames)
             for split in _split_of(trimmed, article)
             for t in _with_seat_institution(split, article)
         )
     return tuple(out)
+
+
+def _split_at_role(m: Mention, article: Article) -> list[Mention]:
+    """An English span with a person's occupation in it: "Barcelona star Ronaldinho" is a team and a
+    person (a lower-case :data:`PERSON_NOUNS_EN` word between capitalised ones), "Midfielder Edu" and
+    "Rapper 50 Cent" a person (an :data:`OCCUPATIONS_EN` word opening it), whatever the model's label."""
+    if article.language != "en" or m.source not in ("model", "list") or " " not in m.text:
+        return [m]
+    words = m.text.split(" ")
+    if (
+        words[0].lower() in OCCUPATIONS_EN
+        and words[0][:1].isupper()
+        and (words[1][:1].isupper() or words[1][:1].isdigit())
+    ):
+        start = m.start + len(words[0]) + 1
+        return [replace(m, start=start, text=article.text[start : m.end], label="person")]
+    for i in range(1, len(words) - 1):
+        if words[i] in PERSON_NOUNS_EN and words[i - 1][:1].isupper() and words[i + 1][:1].isupper():
+            end = m.start + len(" ".join(words[:i]))
+            start = end + len(words[i]) + 2
+            team = "organization" if m.label == "person" else m.label
+            return [
+                replace(m, end=end, text=article.text[m.start : end], label=team),
+                replace(m, start=start, text=article.text[start : m.end], label="person"),
+            ]
+    return [m]
 
 
 _WORD_BEFORE = re.compile(r"(\w[\w-]*) $")
@@ -630,7 +659,8 @@ def _trim(
       noun (with ``nouns``) and it is no surname after a person's given name
       ("Walter Reuter", "Laura Osswald", where "Walter" and "Laura" are names of the corpus).
     * A German "von" genitive ("Russia & Eurasia Programme von Chatham House")
-      is split like the inflected one.
+      is split like the inflected one, and an English possessive before a confident
+      name is cut off ("Henry's Arsenal" -> "Arsenal").
     * A confident name followed by a confident person's name of two words or
       more ("BBC Michael Howard") is two mentions, each with its corpus type,
       and so are two confident names joined by "and" / "und" ("Everton and Arsenal"), or two of the
@@ -663,11 +693,13 @@ def _trim(
             or nouns.is_compound("de", rest_after)
         )
     )
+    # An English possessive before it: "Henry's Arsenal" is Arsenal.
+    possessive = article.language == "en" and not rest_after and rest_before.endswith(("'s", "’s"))
     # German's other genitive: "das Programm von Chatham House" names two bodies.
     of_name = article.language == "de" and not rest_after and _VON.search(rest_before) is not None
     if of_name:
         rest_before = _VON.sub("", rest_before)
-    if not genitive and not trailing_noun and not of_name:
+    if not genitive and not trailing_noun and not of_name and not possessive:
         return [m]
     start = m.start + offset
     out = [

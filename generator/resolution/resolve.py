@@ -445,6 +445,9 @@ def resolve(
         frozenset(teams),
         classed | employers,
         name_clusters,
+        frozenset(
+            m.key for m in mentions if (art := art_by_id.get(m.article)) is not None and described_as_person(m, art)
+        ),
     )
 
     def drafts() -> list[Draft]:
@@ -1116,6 +1119,7 @@ class _Vote:
     teams: Set[tuple[str, int, int]] = frozenset()
     classed: Set[tuple[str, int, int]] = frozenset()
     name_clusters: Callable[[str, str], bool] | None = None
+    described: Set[tuple[str, int, int]] = frozenset()
 
     @cached_property
     def weights(self) -> dict[str, float]:  # once, not per cluster
@@ -1157,6 +1161,7 @@ class _Vote:
             shaped_like_person=shaped,
             unnamed=unnamed,
             referred=self.referred,
+            described=self.described,
             branch=branch,
             coordinated=self.coordinated,
             teams=self.teams,
@@ -1555,6 +1560,7 @@ def _vote_type(
     place_evidence: bool = False,
     unnamed: UnnamedPersons | None = None,
     referred: Set[tuple[str, int, int]] = frozenset(),
+    described: Set[tuple[str, int, int]] = frozenset(),
     branch: bool = False,
     coordinated: Mapping[tuple[str, int, int], EntityType] | None = None,
     teams: Set[tuple[str, int, int]] = frozenset(),
@@ -1576,8 +1582,8 @@ def _vote_type(
     Bellen"): a surname alone tells a model less,
     unless it says "person" ("said Cragg" outvotes "Ireland's Alistair Cragg" as
     an organisation: organisations are hardly ever named by their last word).
-    A "person" that no mention names as one (``unnamed``: :class:`UnnamedPersons`)
-    loses its person votes: the other votes decide, and with none it is an
+    A "person" that no mention names as one (``unnamed``: :class:`UnnamedPersons`), and that no
+    words around it describe as one (``described``: :func:`described_as_person`), loses its person votes: the other votes decide, and with none it is an
     organisation (a one-word name no dictionary of given names and surnames
     knows is a company, brand or body far more often). A name of a national
     branch (``branch``: :func:`national_branch`) or of a team named by its town (:func:`team_name`)
@@ -1642,7 +1648,8 @@ def _vote_type(
         return "organization"
     if winner != "organization" and introduced and not any(m.has_evidence for m in ms):
         return "organization"  # "the surfwear firm Quiksilver" is no place, "the carmaker Ford" no person
-    if winner == "person" and unnamed is not None and unnamed(ms):
+    if winner == "person" and unnamed is not None and not any(m.key in described for m in ms) and unnamed(ms):
+        # (Unless the words around it describe a person: "Barcelona star Ronaldinho", "Kaka, 24, said".)
         del votes["person"]  # the other evidence decides; with none, an organisation
         winner = sorted(votes, key=lambda t: (-round(votes[t], 9), TYPE_ORDER.index(t)))[0] if votes else "organization"
     return winner
@@ -1722,15 +1729,8 @@ def referred_to_as_persons(
         before = _PREPOSITION_BEFORE[art.language]
         starts = sorted(m.start for m in ms)
         for m in ms:
-            if _AGE_AFTER.match(art.text, m.end):
-                found.add(m.key)  # "Keanu Reeves, 40, said", "Mustafa S. (27)": only people have an age
-                continue
-            kin = word_before(art.text[max(0, m.start - 30) : m.start])
-            if kin is not None and kin.lower() in KINSHIP_NOUNS:
-                found.add(m.key)  # "daughter Victoria", "Tochter Victoria": only people have kin
-                continue
-            if kin is not None and art.language == "en" and kin in PERSON_NOUNS_EN:
-                found.add(m.key)  # "comedian Sacha Baron Cohen", "striker Dimitar Berbatov"
+            if described_as_person(m, art):
+                found.add(m.key)
                 continue
             if before.search(art.text[max(0, m.start - 20) : m.start]):
                 continue
@@ -1741,6 +1741,18 @@ def referred_to_as_persons(
             if pattern.search(window[: end.start() if end else len(window)]):
                 found.add(m.key)
     return frozenset(found)
+
+
+def described_as_person(m: Mention, art: Article) -> bool:
+    """Whether the words around a mention describe a person: an age after it ("Keanu Reeves, 40, said",
+    "Mustafa S. (27)"), a noun of kinship before it ("daughter Victoria", "Tochter Victoria") or, in
+    English, a lower-case noun for what only a person is ("comedian Sacha Baron Cohen")."""
+    if _AGE_AFTER.match(art.text, m.end):
+        return True
+    word = word_before(art.text[max(0, m.start - 30) : m.start])
+    if word is None:
+        return False
+    return word.lower() in KINSHIP_NOUNS or (art.language == "en" and word in PERSON_NOUNS_EN)
 
 
 #: What stands between two coordinated names: "A, B", "A and B", "A, B, und C", "A & B".
