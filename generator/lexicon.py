@@ -832,6 +832,8 @@ _STAR_OF_EN = re.compile(rf"\bstars?\s+of\s+{_TITLE_ITEMS_EN}\Z")
 #: A year's possessive before a name gives a work or an event of that year ("1972's Virginia Plain",
 #: "2004's Sideways").
 _YEAR_POSSESSIVE_EN = re.compile(r"\b(?:1[89]|20)\d\d['’]s\s+\Z")
+#: Compass words that begin the names of districts and regions ("West End", "East Anglia").
+_COMPASS_EN = frozenset("north south east west northern southern eastern western central".split())
 #: English words that give a title after them ("a song titled Grief Never Grows Old").
 _TITLING_EN = frozenset({"titled", "entitled"})
 _POSSESSIVE_DETERMINERS_EN = frozenset({"his", "her", "their", "its", "whose"})
@@ -855,7 +857,7 @@ def work_title(text: str, start: int, end: int, language: str) -> bool:
     Beautiful"; "hit songs like Gin and Juice"), in a list after "star of" ("star of Crouching Tiger,
     Hidden Dragon and Hero"), after a year's possessive ("1972's Virginia Plain"), right after a
     possessive's "debut" ("his debut Garden State"), and between a possessive and a genre noun ("his
-    Greatest Hits album"). Apposition and
+    Greatest Hits album", "the 24-year-old's Confessions album"). Apposition and
     lists hold only where the name ends its list item (a comma, a conjunction, a full stop):
     "After the film, Smith left" gives no title.
     """
@@ -892,7 +894,14 @@ def work_title(text: str, start: int, end: int, language: str) -> bool:
         return False
     if previous == "debut":  # "his debut Garden State": a debut is a work
         return (word_before(near[: near.rstrip().rfind("debut")]) or "").lower() in _POSSESSIVE_DETERMINERS_EN
-    if previous.lower() not in _POSSESSIVE_DETERMINERS_EN:
+    # "his Greatest Hits album", and any possessive: "the 24-year-old's Confessions album", "the BBC's
+    # Panorama programme"; not a channel or a district that the genre noun is of ("Judy Finnigan's Channel
+    # 4 show", "Andrew Lloyd Webber's West End musical").
+    if previous.lower() not in _POSSESSIVE_DETERMINERS_EN and (
+        not near.endswith(("'s ", "’s "))
+        or any(w.lower() in ORG_HEAD_NOUNS for w in text[start:end].split(" "))
+        or text[start:end].split(" ", 1)[0].lower() in _COMPASS_EN
+    ):
         return False
     following = _WORD_AFTER.match(text, end)
     return following is not None and following.group(1) in WORK_GENRES["en"]

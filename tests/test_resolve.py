@@ -520,6 +520,7 @@ def test_acronyms_english_writes_in_the_plural_as_nouns_are_common_nouns(common_
             " [Hero|person], spoke.",
         ),
         ("en", "Her first hit for [Julie Andrews|person] was 1972's [Virginia Plain|place], a ballad."),
+        ("en", "Songs came from [Julie Andrews|person]'s [Confessions|organization] album."),
     ],
 )
 def test_titles_of_works_are_not_entities(language: str, text: str) -> None:
@@ -548,6 +549,8 @@ def test_a_genre_noun_before_a_role_or_a_capitalised_genre_is_no_title() -> None
         "The team plays like [Chelsea|organization].",
         "The star of the night, [Vinod Pande|person], said so.",  # no list of titles after "star of"
         "The Chelsea star [Frank Lampard|person] scored in 2004.",
+        "It was on [Judy Finnigan|person]'s [Channel 4|organization] show, not [Webber|person]'s [West End|place]"
+        " musical.",
     ],
 )
 def test_a_name_near_a_genre_noun_that_it_does_not_title_stays(text: str) -> None:
