@@ -763,6 +763,14 @@ OCCUPATIONS_EN = frozenset(
     " vocalist frontman".split()
 )
 
+#: Words that make a country's or a region's name into a part of it ("Northern Ireland", "West End",
+#: "Osteuropa" is one word): a closed class, in the languages with a pipeline.
+COMPASS_WORDS = frozenset(
+    "north northern south southern east eastern west western central upper lower inner outer greater new old"
+    " nord süd ost west mittel nieder ober innere äußere groß"
+    " nördliches südliches östliches westliches".split()
+)
+
 # ---------------------------------------------------------------- titles of works
 
 #: Genre nouns that journalism puts right before the title of a work or the name of a product ("the comedy
@@ -832,8 +840,6 @@ _STAR_OF_EN = re.compile(rf"\bstars?\s+of\s+{_TITLE_ITEMS_EN}\Z")
 #: A year's possessive before a name gives a work or an event of that year ("1972's Virginia Plain",
 #: "2004's Sideways").
 _YEAR_POSSESSIVE_EN = re.compile(r"\b(?:1[89]|20)\d\d['’]s\s+\Z")
-#: Compass words that begin the names of districts and regions ("West End", "East Anglia").
-_COMPASS_EN = frozenset("north south east west northern southern eastern western central".split())
 #: English words that give a title after them ("a song titled Grief Never Grows Old").
 _TITLING_EN = frozenset({"titled", "entitled"})
 _POSSESSIVE_DETERMINERS_EN = frozenset({"his", "her", "their", "its", "whose"})
@@ -900,7 +906,7 @@ def work_title(text: str, start: int, end: int, language: str) -> bool:
     if previous.lower() not in _POSSESSIVE_DETERMINERS_EN and (
         not near.endswith(("'s ", "’s "))
         or any(w.lower() in ORG_HEAD_NOUNS for w in text[start:end].split(" "))
-        or text[start:end].split(" ", 1)[0].lower() in _COMPASS_EN
+        or text[start:end].split(" ", 1)[0].lower() in COMPASS_WORDS
     ):
         return False
     following = _WORD_AFTER.match(text, end)

@@ -40,6 +40,7 @@ from generator.errors import Problem
 from generator.extraction.gazetteer import Gazetteer, Place
 from generator.lexicon import (
     APPOSITION_HEADS,
+    COMPASS_WORDS,
     HONORIFICS,
     KINSHIP_NOUNS,
     NAME_PARTICLES,
@@ -271,15 +272,6 @@ def person_shaped(name: str, language: str, name_clusters: Callable[[str, str], 
     )
 
 
-#: Words that make a country's name into a part of it or a region ("Northern Ireland", "Osteuropa" is
-#: one word): a closed class, in the languages with a pipeline.
-_COMPASS = frozenset(
-    "north northern south southern east eastern west western central upper lower inner outer greater new old"
-    " nord süd ost west mittel nieder ober innere äußere groß"
-    " nördliches südliches östliches westliches".split()
-)
-
-
 _ROMAN = re.compile(r"[IVXLC]+")
 
 
@@ -289,7 +281,7 @@ def national_branch(name: str, gazetteer: Gazetteer, language: str | None = None
     country's is a gazetteer place or a compass word's part of it ("Northern Ireland", "Western Australia").
     A country in capitals may be its ISO code ("Sony USA")."""
     words = name.split()
-    if len(words) < 2 or not words[-2][:1].isupper() or words[-2].lower() in _COMPASS:
+    if len(words) < 2 or not words[-2][:1].isupper() or words[-2].lower() in COMPASS_WORDS:
         return False
     country = gazetteer.country(words[-1], language=language)
     if country is None and words[-1].isupper() and not _ROMAN.fullmatch(words[-1]):  # "Sony USA"; not "Felipe VI"
@@ -401,7 +393,10 @@ def resolve(
     lang_of = {a.id: a.language for a in articles}
     mentions, used_exclusions = _not_excluded(extractions, curation)
     unnamed = UnnamedPersons.of(mentions, art_by_id, person_names, name_clusters) if person_names is not None else None
-    referred = referred_to_as_persons(mentions, art_by_id)
+    described = frozenset(
+        m.key for m in mentions if (art := art_by_id.get(m.article)) is not None and described_as_person(m, art)
+    )
+    referred = referred_to_as_persons(mentions, art_by_id, described)
     classed = introduced_as_organisations(mentions, art_by_id)
     employers = named_as_employers(mentions, art_by_id)
     suppressed: list[Mention] = []
@@ -445,9 +440,7 @@ def resolve(
         frozenset(teams),
         classed | employers,
         name_clusters,
-        frozenset(
-            m.key for m in mentions if (art := art_by_id.get(m.article)) is not None and described_as_person(m, art)
-        ),
+        described,
     )
 
     def drafts() -> list[Draft]:
@@ -1708,7 +1701,9 @@ def named_as_employers(mentions: Sequence[Mention], articles: Mapping[str, Artic
 
 
 def referred_to_as_persons(
-    mentions: Sequence[Mention], articles: Mapping[str, Article]
+    mentions: Sequence[Mention],
+    articles: Mapping[str, Article],
+    described: Set[tuple[str, int, int]] | None = None,
 ) -> frozenset[tuple[str, int, int]]:
     """Mentions that a person's pronoun refers back to, before any other name in the same sentence
     ("Ferrero insists he can ...", "Pullman, who had told him"), that an age follows ("Keanu Reeves,
@@ -1716,7 +1711,8 @@ def referred_to_as_persons(
     Victoria"), or in English a lower-case noun for what only a person is (:data:`PERSON_NOUNS_EN`:
     "comedian Sacha Baron Cohen", "striker Dimitar Berbatov"): grammar's evidence of a person, which a small model's label on a surname ("Ferrero"
     the chocolate maker) does not outweigh.
-    A name after a preposition is left out: the pronoun is then the subject's."""
+    A name after a preposition is left out: the pronoun is then the subject's. ``described``: the mentions
+    :func:`described_as_person` holds for, when they are known already."""
     by_article: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
         by_article[m.article].append(m)
@@ -1729,7 +1725,7 @@ def referred_to_as_persons(
         before = _PREPOSITION_BEFORE[art.language]
         starts = sorted(m.start for m in ms)
         for m in ms:
-            if described_as_person(m, art):
+            if (m.key in described) if described is not None else described_as_person(m, art):
                 found.add(m.key)
                 continue
             if before.search(art.text[max(0, m.start - 20) : m.start]):
