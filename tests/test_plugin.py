@@ -97,3 +97,13 @@ def test_sources_add_articles_from_a_table(tmp_path: Path, root: Path) -> None:
     assert main(["build", "-f", str(path), "-o", str(out), "--cache-dir", str(tmp_path / "c")]) == 0
     page = (out / "articles" / "wire-a1" / "index.html").read_text(encoding="utf-8")
     assert ">Gipfel</h1>" in page and "kim-jong-un" in page
+
+
+def test_serve_keeps_one_plugin_and_its_process_cache_across_rebuilds(tmp_path: Path, root: Path) -> None:
+    """``mkdocs serve`` loads the configuration again for every rebuild; MkDocs keeps a plugin instance
+    only when it has ``on_startup``. Without it every rebuild loaded the spaCy pipelines and lexicons anew."""
+    path = config_file(tmp_path, root, "")
+    first = load_config(str(path)).plugins["dossier"]
+    second = load_config(str(path)).plugins["dossier"]
+    assert first is second
+    assert first.process is second.process  # type: ignore[attr-defined]

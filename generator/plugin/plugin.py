@@ -61,6 +61,12 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self.page_search: dict[str, list[dict[str, object]]] = {}  # search records of each rendered page
         self.search_seen = 0
 
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Present so that MkDocs keeps this instance, and its :class:`ProcessCache`, across the
+        rebuilds of one ``mkdocs serve`` (without it, each rebuild makes a new plugin and loads the
+        spaCy pipelines, the gazetteer and the lexicons again). Per-build state is reset by the
+        events that fill it (``on_config``, ``on_files``, ``on_nav``)."""
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             self.settings = None
