@@ -27,10 +27,12 @@ import csv
 import io
 import json
 from collections.abc import Iterator, Mapping, Sequence
+from functools import partial
 from typing import Any
 
 from generator.model import ENTITY_TYPES, TYPE_FOLDERS, Entity
 from generator.site.index import SiteIndex
+from generator.site.pieces import Pieces
 from generator.site.settings import RenderSettings
 from generator.site.urls import entity_src, page_url
 
@@ -58,12 +60,16 @@ def paths(formats: Sequence[str]) -> list[str]:
 
 
 def exports(
-    formats: Sequence[str], index: SiteIndex, graph: Mapping[str, list[dict[str, Any]]], settings: RenderSettings
+    formats: Sequence[str],
+    index: SiteIndex,
+    graph: Mapping[str, list[dict[str, Any]]],
+    settings: RenderSettings,
+    pieces: Pieces | None = None,
 ) -> dict[str, str]:
-    """Path -> content of every file of ``formats``."""
+    """Path -> content of every file of ``formats``; ``pieces`` keeps the FollowTheMoney records between builds."""
     out: dict[str, str] = {}
     if "ftm" in formats:
-        out[FTM_PATH] = "".join(json.dumps(e, ensure_ascii=False, sort_keys=True) + "\n" for e in ftm_entities(index))
+        out[FTM_PATH] = "".join(ftm_lines(index, pieces if pieces is not None else Pieces(None, "")))
     if "graphml" in formats:
         out[GRAPHML_PATH] = graphml(index, graph)
     if "gexf" in formats:
@@ -76,77 +82,111 @@ def exports(
 # ---------------------------------------------------------------- FollowTheMoney
 
 
-def ftm_entities(index: SiteIndex) -> Iterator[dict[str, Any]]:
-    """FollowTheMoney entities as dicts (``EntityProxy.to_dict`` with sorted values)."""
-    from followthemoney import model
-    from rigour.names import extract_org_types
+def ftm_lines(index: SiteIndex, pieces: Pieces) -> Iterator[str]:
+    """FollowTheMoney entities as JSON lines (``EntityProxy.to_dict`` with sorted values and keys).
 
-    def make(schema: str, *key: str) -> Any:
-        proxy = model.make_entity(schema)
-        proxy.make_id("dossier", *key)
-        return proxy
-
-    def plain(proxy: Any) -> dict[str, Any]:
-        props = {prop: sorted(values) for prop, values in proxy.to_dict()["properties"].items()}
-        return {"id": proxy.id, "schema": proxy.schema.name, "properties": props}
-
+    Each entity's line, and each article's lines with its mentions', is made from a tuple of exactly
+    what it shows (:class:`Pieces`: after an edit, only the records that changed are made again).
+    """
     ids: dict[str, str] = {}
     schema_of: dict[str, str] = {}
     for e in index.entities:
-        if e.type == "person":
-            schema = "Person"
-        elif e.type == "organization":
-            companies = [t for t in extract_org_types(e.name) if t]
-            schema = "Company" if companies else "Organization"
-        else:
-            schema = "Address"
-        proxy = make(schema, "entity", e.id)
-        proxy.add("name", e.name)
-        proxy.add("alias", [a.name for a in e.aliases])
-        if e.description:
-            proxy.add("description", e.description)
-        for scheme, value in e.identifiers:
-            if scheme == "wikidata":
-                proxy.add("wikidataId", value)
-            elif scheme == "website" and schema != "Address":
-                proxy.add("website", value)
-        if schema == "Address":
-            proxy.add("full", e.name)
-            if e.coordinates:
-                proxy.add("latitude", str(e.coordinates[0]))
-                proxy.add("longitude", str(e.coordinates[1]))
-        ids[e.id] = proxy.id
-        schema_of[e.id] = schema
-        yield plain(proxy)
+        aliases = tuple(a.name for a in e.aliases)
+        inputs = ("entity", e.id, e.type, e.name, aliases, e.description, tuple(e.identifiers), e.coordinates)
+        schema, ftm_id, line = pieces.get(inputs, partial(_ftm_entity, e, aliases))
+        ids[e.id], schema_of[e.id] = ftm_id, schema
+        yield line
     for art in index.articles:
-        proxy = make("Article", "article", art.id)
-        proxy.add("title", art.title)
-        proxy.add("fileName", art.source)
-        proxy.add("bodyText", art.text)
-        proxy.add("language", art.language)
-        if art.date:
-            proxy.add("publishedAt", art.date)
-        if art.outlet:
-            proxy.add("publisher", art.outlet)
-        if art.url:
-            proxy.add("sourceUrl", art.url)
-        named = {t: sorted({e.name for e in _entities_in(index, art.id) if e.type == t}) for t in ENTITY_TYPES}
-        proxy.add("peopleMentioned", named["person"])
-        proxy.add("companiesMentioned", named["organization"])
-        proxy.add("locationMentioned", named["place"])
-        article_id = proxy.id
-        yield plain(proxy)
+        named: dict[str, tuple[str, ...]] = {
+            t: tuple(sorted({e.name for e in _entities_in(index, art.id) if e.type == t})) for t in ENTITY_TYPES
+        }
+        mentions: list[tuple[int, int, str, str, str]] = []
         ex = index.extractions.get(art.id)
         for m in ex.mentions if ex else ():
             ent_id = index.resolution.by_mention.get(m.key)
-            if ent_id is None or schema_of.get(ent_id) == "Address":
-                continue
-            mention = make("Mention", "mention", art.id, str(m.start), str(m.end))
-            mention.add("document", article_id)
-            mention.add("resolved", ids[ent_id])
-            mention.add("name", m.text)
-            mention.add("detectedSchema", schema_of[ent_id])
-            yield plain(mention)
+            if ent_id is not None and schema_of.get(ent_id) != "Address":
+                mentions.append((m.start, m.end, m.text, ids[ent_id], schema_of[ent_id]))
+        fields = (art.id, art.title, art.source, art.text, art.language, art.date, art.outlet, art.url)
+        yield pieces.get(
+            ("article", fields, tuple(named[t] for t in ENTITY_TYPES), tuple(mentions)),
+            partial(_ftm_article, fields, named, mentions),
+        )
+
+
+def _ftm_make(schema: str, *key: str) -> Any:
+    from followthemoney import model
+
+    proxy = model.make_entity(schema)
+    proxy.make_id("dossier", *key)
+    return proxy
+
+
+def _ftm_line(proxy: Any) -> str:
+    props = {prop: sorted(values) for prop, values in proxy.to_dict()["properties"].items()}
+    record = {"id": proxy.id, "schema": proxy.schema.name, "properties": props}
+    return json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+def _ftm_entity(e: Entity, aliases: tuple[str, ...]) -> tuple[str, str, str]:
+    """(schema, FollowTheMoney id, JSON line) of an entity."""
+    from rigour.names import extract_org_types
+
+    if e.type == "person":
+        schema = "Person"
+    elif e.type == "organization":
+        companies = [t for t in extract_org_types(e.name) if t]
+        schema = "Company" if companies else "Organization"
+    else:
+        schema = "Address"
+    proxy = _ftm_make(schema, "entity", e.id)
+    proxy.add("name", e.name)
+    proxy.add("alias", list(aliases))
+    if e.description:
+        proxy.add("description", e.description)
+    for scheme, value in e.identifiers:
+        if scheme == "wikidata":
+            proxy.add("wikidataId", value)
+        elif scheme == "website" and schema != "Address":
+            proxy.add("website", value)
+    if schema == "Address":
+        proxy.add("full", e.name)
+        if e.coordinates:
+            proxy.add("latitude", str(e.coordinates[0]))
+            proxy.add("longitude", str(e.coordinates[1]))
+    return schema, proxy.id, _ftm_line(proxy)
+
+
+def _ftm_article(
+    fields: tuple[str | None, ...],
+    named: Mapping[str, Sequence[str]],
+    mentions: Sequence[tuple[int, int, str, str, str]],
+) -> str:
+    """The JSON lines of an article and of its mentions of persons and organisations."""
+    art_id, title, source, text, language, date, outlet, url = fields
+    assert art_id is not None
+    proxy = _ftm_make("Article", "article", art_id)
+    proxy.add("title", title)
+    proxy.add("fileName", source)
+    proxy.add("bodyText", text)
+    proxy.add("language", language)
+    if date:
+        proxy.add("publishedAt", date)
+    if outlet:
+        proxy.add("publisher", outlet)
+    if url:
+        proxy.add("sourceUrl", url)
+    proxy.add("peopleMentioned", list(named["person"]))
+    proxy.add("companiesMentioned", list(named["organization"]))
+    proxy.add("locationMentioned", list(named["place"]))
+    lines = [_ftm_line(proxy)]
+    for start, end, text_, ftm_id, schema in mentions:
+        mention = _ftm_make("Mention", "mention", art_id, str(start), str(end))
+        mention.add("document", proxy.id)
+        mention.add("resolved", ftm_id)
+        mention.add("name", text_)
+        mention.add("detectedSchema", schema)
+        lines.append(_ftm_line(mention))
+    return "".join(lines)
 
 
 def _entities_in(index: SiteIndex, art_id: str) -> list[Entity]:

@@ -8,10 +8,12 @@ The parts, in the order a build uses them: ``index`` (the lookups pages share),
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from importlib.metadata import version
 from pathlib import Path
 from urllib.parse import quote
 
@@ -27,12 +29,14 @@ from generator.site.i18n import translations
 from generator.site.incremental import IncrementalRenderer, Page, UnitKind, digest
 from generator.site.index import SiteIndex
 from generator.site.pagecache import PageCache
+from generator.site.pieces import Pieces
 from generator.site.settings import RenderSettings
 from generator.site.urls import page_url, relative_url
 
 __all__ = ["EXPORT_PATH", "Page", "RenderSettings", "Renderer", "Site", "page_url", "relative_url"]
 
 PAGE_CACHE_VERSION = 2  # bump when a page's inputs change in a way the digests cannot see
+PIECES_FILE = "export-pieces.pickle"  # the exports' records of the last build (generator/site/pieces.py)
 
 
 @dataclass
@@ -122,8 +126,16 @@ class Renderer:
                 )
             ]
 
+        base = functools.cache(lambda: self.base_digest(site_name))
+
         def other_exports() -> pages.Pages:
-            return sorted(interop.exports(s.exports, index, graph, s).items())
+            # Records kept between builds under the code, settings and the record-making libraries.
+            folder = cache.path.parent if cache is not None and cache.path is not None else None
+            key = digest([base(), *(version(dist) for dist in ("followthemoney", "rigour"))])
+            kept = Pieces(folder / PIECES_FILE if folder is not None else None, key)
+            out = sorted(interop.exports(s.exports, index, graph, s, kept).items())
+            kept.save()
+            return out
 
         renderer = IncrementalRenderer(
             {
@@ -133,7 +145,7 @@ class Renderer:
             {"indexes": indexes, "export": export, "exports": other_exports},
             workers=s.workers,
             cache=cache,
-            base=lambda: self.base_digest(site_name),
+            base=base,
             # Everything the index pages, dossier.json and the interop exports are made from: when
             # nothing in the corpus changed, they are taken from the page cache, not made again.
             singles_inputs=(lambda: corpus_key)
@@ -166,8 +178,6 @@ class Renderer:
 
     def base_digest(self, site_name: str) -> str:
         """What every page depends on besides its data: settings, templates, code, library versions."""
-        from importlib.metadata import version
-
         parts: list[object] = [PAGE_CACHE_VERSION, replace(self.settings, workers=1), site_name]
         parts += [version(dist) for dist in ("jinja2", "markupsafe")]
         package = Path(__file__).resolve().parents[1]  # the whole generator package
