@@ -22,7 +22,10 @@ SETTINGS = RenderSettings(exports=interop.FORMATS)
 
 def _articles(extra: str = ""):
     return corpus(
-        make("de1", "[Wladimir Putin|person] traf [Kim Jong Un|person] in [Moskau|place]. [Gazprom AG|organization] schwieg."),
+        make(
+            "de1",
+            "[Wladimir Putin|person] traf [Kim Jong Un|person] in [Moskau|place]. [Gazprom AG|organization] schwieg.",
+        ),
         make("en1", "[Vladimir Putin|person] met [Kim Jong Un|person] in [Moscow|place]." + extra, language="en"),
         make("en2", "[Apple Inc.|organization] and [Tim Cook|person] stayed in [Cupertino|place]."),
     )
@@ -36,9 +39,9 @@ def _exports(articles, extractions, cache: PageCache | None) -> dict[str, str]:
 
 def test_exports_from_kept_records_equal_exports_made_afresh(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     made: list[str] = []
-    entity, article = interop._ftm_entity, interop._ftm_article
+    entity, mentions = interop._ftm_entity, interop._ftm_mentions
     monkeypatch.setattr(interop, "_ftm_entity", lambda e, aliases: made.append(e.id) or entity(e, aliases))
-    monkeypatch.setattr(interop, "_ftm_article", lambda f, n, m: made.append(str(f[0])) or article(f, n, m))
+    monkeypatch.setattr(interop, "_ftm_mentions", lambda art, ftm_id, ms: made.append(art) or mentions(art, ftm_id, ms))
     cache = PageCache(tmp_path)
     _exports(*_articles(), cache)
     assert (tmp_path / PIECES_FILE).exists()
@@ -47,7 +50,7 @@ def test_exports_from_kept_records_equal_exports_made_afresh(tmp_path: Path, mon
     edited = _articles(" [Sergei Lavrov|person] said nothing.")
     made.clear()
     kept = _exports(*edited, cache)
-    # Made again: the edited article and the new person; kept: everything else (including en2).
+    # Made again: the edited article's mentions and the new person; kept: everything else (en2's mentions).
     assert "en1" in made and "sergei-lavrov" in made and "en2" not in made and len(made) < first
     assert kept == _exports(*edited, None)
 

@@ -30,7 +30,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from functools import partial
 from typing import Any
 
-from generator.model import ENTITY_TYPES, TYPE_FOLDERS, Entity
+from generator.model import ENTITY_TYPES, TYPE_FOLDERS, Article, Entity
 from generator.site.index import SiteIndex
 from generator.site.pieces import Pieces
 from generator.site.settings import RenderSettings
@@ -85,8 +85,10 @@ def exports(
 def ftm_lines(index: SiteIndex, pieces: Pieces) -> Iterator[str]:
     """FollowTheMoney entities as JSON lines (``EntityProxy.to_dict`` with sorted values and keys).
 
-    Each entity's line, and each article's lines with its mentions', is made from a tuple of exactly
-    what it shows (:class:`Pieces`: after an edit, only the records that changed are made again).
+    Each entity's line, and the lines of each article's mentions, are made from a tuple of exactly what
+    they show (:class:`Pieces`: after an edit, only the records that changed are made again). An
+    article's own line is made every time: it holds the article's text, which the pieces would keep a
+    second copy of, and it is one record per article, not one per mention.
     """
     ids: dict[str, str] = {}
     schema_of: dict[str, str] = {}
@@ -97,20 +99,17 @@ def ftm_lines(index: SiteIndex, pieces: Pieces) -> Iterator[str]:
         ids[e.id], schema_of[e.id] = ftm_id, schema
         yield line
     for art in index.articles:
-        named: dict[str, tuple[str, ...]] = {
-            t: tuple(sorted({e.name for e in _entities_in(index, art.id) if e.type == t})) for t in ENTITY_TYPES
-        }
+        proxy = _ftm_article(art, _entities_in(index, art.id))
+        yield _ftm_line(proxy)
         mentions: list[tuple[int, int, str, str, str]] = []
         ex = index.extractions.get(art.id)
         for m in ex.mentions if ex else ():
             ent_id = index.resolution.by_mention.get(m.key)
             if ent_id is not None and schema_of.get(ent_id) != "Address":
                 mentions.append((m.start, m.end, m.text, ids[ent_id], schema_of[ent_id]))
-        fields = (art.id, art.title, art.source, art.text, art.language, art.date, art.outlet, art.url)
-        yield pieces.get(
-            ("article", fields, tuple(named[t] for t in ENTITY_TYPES), tuple(mentions)),
-            partial(_ftm_article, fields, named, mentions),
-        )
+        if mentions:
+            key = ("mentions", art.id, proxy.id, tuple(mentions))
+            yield pieces.get(key, partial(_ftm_mentions, art.id, proxy.id, mentions))
 
 
 def _ftm_make(schema: str, *key: str) -> Any:
@@ -156,34 +155,34 @@ def _ftm_entity(e: Entity, aliases: tuple[str, ...]) -> tuple[str, str, str]:
     return schema, proxy.id, _ftm_line(proxy)
 
 
-def _ftm_article(
-    fields: tuple[str | None, ...],
-    named: Mapping[str, Sequence[str]],
-    mentions: Sequence[tuple[int, int, str, str, str]],
-) -> str:
-    """The JSON lines of an article and of its mentions of persons and organisations."""
-    art_id, title, source, text, language, date, outlet, url = fields
-    assert art_id is not None
-    proxy = _ftm_make("Article", "article", art_id)
-    proxy.add("title", title)
-    proxy.add("fileName", source)
-    proxy.add("bodyText", text)
-    proxy.add("language", language)
-    if date:
-        proxy.add("publishedAt", date)
-    if outlet:
-        proxy.add("publisher", outlet)
-    if url:
-        proxy.add("sourceUrl", url)
-    proxy.add("peopleMentioned", list(named["person"]))
-    proxy.add("companiesMentioned", list(named["organization"]))
-    proxy.add("locationMentioned", list(named["place"]))
-    lines = [_ftm_line(proxy)]
-    for start, end, text_, ftm_id, schema in mentions:
+def _ftm_article(art: Article, named: Sequence[Entity]) -> Any:
+    """An article as a FollowTheMoney ``Article``, with the names of the entities it mentions."""
+    proxy = _ftm_make("Article", "article", art.id)
+    proxy.add("title", art.title)
+    proxy.add("fileName", art.source)
+    proxy.add("bodyText", art.text)
+    proxy.add("language", art.language)
+    if art.date:
+        proxy.add("publishedAt", art.date)
+    if art.outlet:
+        proxy.add("publisher", art.outlet)
+    if art.url:
+        proxy.add("sourceUrl", art.url)
+    by_type = {t: sorted({e.name for e in named if e.type == t}) for t in ENTITY_TYPES}
+    proxy.add("peopleMentioned", by_type["person"])
+    proxy.add("companiesMentioned", by_type["organization"])
+    proxy.add("locationMentioned", by_type["place"])
+    return proxy
+
+
+def _ftm_mentions(art_id: str, article_ftm_id: str, mentions: Sequence[tuple[int, int, str, str, str]]) -> str:
+    """The JSON lines of an article's mentions of persons and organisations."""
+    lines = []
+    for start, end, text, ftm_id, schema in mentions:
         mention = _ftm_make("Mention", "mention", art_id, str(start), str(end))
-        mention.add("document", proxy.id)
+        mention.add("document", article_ftm_id)
         mention.add("resolved", ftm_id)
-        mention.add("name", text_)
+        mention.add("name", text)
         mention.add("detectedSchema", schema)
         lines.append(_ftm_line(mention))
     return "".join(lines)
