@@ -122,7 +122,12 @@ def cmd_build(args: argparse.Namespace) -> int:
             try:
                 with outputdir.staged(target) as staging:
                     cfg.site_dir = str(staging)
-                    build(cfg)
+                    # The lifecycle `mkdocs build` gives plugins: one startup and one shutdown per command.
+                    cfg.plugins.on_startup(command="build", dirty=False)
+                    try:
+                        build(cfg)
+                    finally:
+                        cfg.plugins.on_shutdown()
             except (Abort, PluginError, DossierError) as exc:
                 print(f"error: build failed; the previous site in {target} is untouched\n{exc}", file=sys.stderr)
                 return 1

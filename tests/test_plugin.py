@@ -103,7 +103,12 @@ def test_serve_keeps_one_plugin_and_its_process_cache_across_rebuilds(tmp_path: 
     """``mkdocs serve`` loads the configuration again for every rebuild; MkDocs keeps a plugin instance
     only when it has ``on_startup``. Without it every rebuild loaded the spaCy pipelines and lexicons anew."""
     path = config_file(tmp_path, root, "")
-    first = load_config(str(path)).plugins["dossier"]
-    second = load_config(str(path)).plugins["dossier"]
-    assert first is second
-    assert first.process is second.process  # type: ignore[attr-defined]
+    plugin = load_config(str(path)).plugins["dossier"]
+    plugin.on_startup(command="serve", dirty=False)
+    kept = plugin.process  # type: ignore[attr-defined]
+    rebuilt = load_config(str(path)).plugins["dossier"]  # what serve does before each rebuild
+    assert rebuilt is plugin and rebuilt.process is kept  # type: ignore[attr-defined]
+    # A new command (another `dossier build` in this process) starts with an empty cache: it may be
+    # another project, with another cache folder.
+    plugin.on_startup(command="build", dirty=False)
+    assert plugin.process is not kept  # type: ignore[attr-defined]

@@ -62,10 +62,14 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self.search_seen = 0
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        """Present so that MkDocs keeps this instance, and its :class:`ProcessCache`, across the
-        rebuilds of one ``mkdocs serve`` (without it, each rebuild makes a new plugin and loads the
-        spaCy pipelines, the gazetteer and the lexicons again). Per-build state is reset by the
-        events that fill it (``on_config``, ``on_files``, ``on_nav``)."""
+        """Once per command (``mkdocs build``, ``mkdocs serve``, ``dossier build``): a fresh
+        :class:`ProcessCache`, which this instance then keeps across the rebuilds of one ``mkdocs
+        serve``. MkDocs keeps a plugin between rebuilds only when it has this method; without it,
+        each rebuild made a new plugin and loaded the spaCy pipelines, the gazetteer and the
+        lexicons again. A new command starts afresh: it may build another project into another
+        cache folder. Per-build state is reset by the events that fill it (``on_config``,
+        ``on_files``, ``on_nav``)."""
+        self.process = ProcessCache()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:

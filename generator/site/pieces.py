@@ -2,7 +2,7 @@
 
 After an edit the exports are made again in full, but almost every record in
 them is as it was: an entity whose name, aliases and identifiers did not
-change, an article whose text and mentions did not. Where making a record
+change, the mentions of an article whose mentions did not. Where making a record
 costs more than digesting its inputs (FollowTheMoney proxies clean and hash
 every value: about two seconds for a 3,000-article corpus), the export asks
 :meth:`Pieces.get` with the record's inputs and a function that makes it from
