@@ -41,6 +41,15 @@ def common_nouns(tmp_path_factory: pytest.TempPathFactory):
     return load_common_nouns(tmp_path_factory.mktemp("lexicon"))
 
 
+@pytest.fixture(scope="session")
+def shared_gazetteer():
+    """The gazetteer, built once per test session: building it reads CLDR for every locale (about 1.5 s),
+    and it is read-only data, the same in every test that does not test its building or caching."""
+    from generator.extraction import gazetteer
+
+    return gazetteer.load()
+
+
 def build_command(config: Path, out: Path, cache: Path, *extra: str) -> list[str]:
     """`dossier build` in a child process (for tests that kill it or change its environment)."""
     import sys

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,16 @@ from spacy.tokens import Doc, Span
 from generator.curation import load_curation
 from generator.extraction.components import SpanFilter
 from generator.extraction.nlp import NlpSettings, build_pipeline, chunks
+
+
+@pytest.fixture(scope="module", autouse=True)
+def one_gazetteer(shared_gazetteer) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    """Every pipeline of this module uses the session's gazetteer instead of building its own."""
+    from generator.extraction import nlp as nlp_module
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(nlp_module, "load_gazetteer", lambda: shared_gazetteer)
+        yield
 
 
 @pytest.fixture(scope="module")

@@ -16,8 +16,8 @@ from .helpers import corpus, make
 
 
 @pytest.fixture(scope="module")
-def gaz():
-    return gazetteer.load()
+def gaz(shared_gazetteer):
+    return shared_gazetteer
 
 
 def entities(items, curation=None, gaz=None):

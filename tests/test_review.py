@@ -14,10 +14,8 @@ from .helpers import corpus, make
 
 
 @pytest.fixture(scope="module")
-def gaz():  # type: ignore[no-untyped-def]
-    from generator.extraction import gazetteer
-
-    return gazetteer.load()
+def gaz(shared_gazetteer):  # type: ignore[no-untyped-def]
+    return shared_gazetteer
 
 
 def entities():
