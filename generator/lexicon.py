@@ -967,6 +967,18 @@ OFFICES_EN = frozenset(
     " emperor empress pope commissioner deputy lieutenant colonel major captain commander admiral manager"
     " coach executive president minister secretary governor ambassador leader director king queen".split()
 )
+#: Words written before a surname without making a longer name with it ("concluded Professor Dautenhahn",
+#: "Bürgermeister Häupl", "Lady Thatcher"): forms of address, academic titles, offices and ranks.
+TITLES_BEFORE_NAMES = (
+    HONORIFICS
+    | OFFICES_EN
+    | frozenset(
+        "prof professor professorin lord lady judge senator sen rep gov detective inspector sergeant"
+        " bürgermeister bürgermeisterin richter richterin trainer trainerin kapitän kapitänin pfarrer"
+        " bischof kardinal papst prinz prinzessin fürst fürstin graf gräfin kommissar kommissarin"
+        " staatsanwalt staatsanwältin abt äbtissin".split()
+    )
+)
 #: Capitalised English words that follow "of" without naming anything: days, months, feasts.
 _CALENDAR_EN = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july"

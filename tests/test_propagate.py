@@ -546,3 +546,21 @@ def test_an_ordinary_word_that_spells_a_name_of_the_corpus_is_not_found_as_that_
     found = {a: sorted(m.text for m in ex.mentions if m.source == "propagated") for a, ex in out.items()}
     assert found["d"] == ["Kurz", "Sommer", "Sommer"]
     assert found["e"] == []
+
+
+def test_a_surname_after_a_title_or_an_office_is_found_again() -> None:
+    """'concluded Professor Dautenhahn': an academic title, an office or a form of address before a
+    surname makes no longer name, in either language; a capitalised word that is neither does."""
+    result = mentions(
+        make(
+            "en",
+            '[Kerstin Dautenhahn|person] spoke. "It may take longer," concluded Professor Dautenhahn. '
+            "Coach Dautenhahn agreed. Lady Dautenhahn too. Later Dautenhahn Robotics said so.",
+            language="en",
+        ),
+        make("de", "[Ludger Wößmann|person] sprach. Auch Professor Wößmann und Bürgermeister Wößmann schwiegen."),
+    )
+    en = [t for t, _, s in result["en"] if s == "propagated"]
+    assert en == ["Dautenhahn", "Dautenhahn", "Dautenhahn"]  # not the one in "Dautenhahn Robotics"
+    de = [t for t, _, s in result["de"] if s == "propagated"]
+    assert de == ["Wößmann", "Wößmann"]

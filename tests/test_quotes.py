@@ -350,6 +350,14 @@ def test_more_verbs_of_speech_name_the_speaker(language: str, markup: str, speak
             None,
             "none",
         ),
+        # "he" as the subject of the verb of saying is the person named before it, not a party named between.
+        (
+            "en",
+            "Cardinal [O'Connor|person] claimed the [Labour Party|organization] had taken Catholics for granted, but he "
+            'said: "We are not going to suggest people support one particular party."',
+            "O'Connor",
+            "before",
+        ),
     ],
 )
 def test_speakers_by_the_grammar_of_the_cue(language: str, markup: str, speaker: str, cue: str) -> None:

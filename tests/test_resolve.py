@@ -2094,3 +2094,23 @@ def test_a_club_named_by_its_town_or_a_national_branch_is_no_person_however_ofte
     res = resolve(articles, extractions, Curation(), gaz, person_names=_known("Joe", "Jordan"))
     types = {e.name: e.type for e in res.entities}
     assert types == {"Manchester United": "organization", "Joe Jordan": "person", "Ikea Österreich": "organization"}
+
+
+def test_a_peer_named_by_title_and_surname_is_nobody_elses_surname_from_another_article() -> None:
+    """'Lord Browne' (BP's chief executive) in an article that gives no full name is not Des Browne of
+    another article: a peer's title and name are his whole name, not a short form. In his own article's
+    company, a full name ending in it still joins ("Lord Falconer" after "Charles Falconer")."""
+    _, ents = entities(
+        [
+            make("a", "[Des Browne|person] spoke in the Commons.", language="en"),
+            make("b", "BP chief Lord [Browne|person] said profits rose. Lord [Browne|person] smiled.", language="en"),
+            make("c", "[Charles Falconer|person] spoke. Lord [Falconer|person] said more.", language="en"),
+            make("d", "Later [Browne|person] answered in the Commons.", language="en"),
+            make("e", "[Sebastian Coe|person], now Lord [Coe|person], spoke.", language="en"),
+            make("f", "Lord [Coe|person] said London was ready.", language="en"),
+        ]
+    )
+    assert ents["Sebastian Coe"] == ["Coe", "Sebastian Coe"] and "Coe" not in ents  # e gives f's Coe his title
+    assert ents["Des Browne"] == ["Browne", "Des Browne"]  # article d: no title, the corpus's one Browne
+    assert ents["Browne"] == ["Browne"]  # article b's peer
+    assert ents["Charles Falconer"] == ["Charles Falconer", "Falconer"]

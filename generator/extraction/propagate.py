@@ -34,6 +34,7 @@ from generator.lexicon import (
     ORG_HEAD_NOUNS,
     PEOPLE_NOUNS,
     PERSON_NOUNS_EN,
+    TITLES_BEFORE_NAMES,
     CommonNouns,
     demonyms,
     is_role_word,
@@ -951,8 +952,9 @@ def _inside_longer_name(
     text: str, words: Sequence[tuple[int, int]], i: int, stop_words: frozenset[str], role_words: Sequence[str]
 ) -> bool:
     """A one-word name glued to another capitalised word is part of a different name
-    ("Times" in "Global Times"), unless that word is a stop word ("Auch Kim") or a
-    role word ("Präsident Putin")."""
+    ("Times" in "Global Times"), unless that word is a stop word ("Auch Kim"), a
+    role word ("Präsident Putin") or a title or office before it ("Professor Dautenhahn":
+    :data:`TITLES_BEFORE_NAMES`)."""
     for j in (i - 1, i + 1):
         if not 0 <= j < len(words):
             continue
@@ -960,6 +962,8 @@ def _inside_longer_name(
         if text[a[1] : b[0]] != " ":
             continue
         neighbour = text[words[j][0] : words[j][1]]
+        if j < i and neighbour.lower().rstrip(".") in TITLES_BEFORE_NAMES:
+            continue
         if neighbour.lower() not in stop_words and not is_role_word(neighbour, role_words):
             return True
     return False

@@ -733,6 +733,9 @@ def _speaker(
                     return speaker, "pronoun"
             # A name after the pronoun's verb is whom the words were said to ("He told BBC Sport: …").
             before = [m for m in before if len(_words(text[s_start : m.start])) <= i]
+            if w in _PERSONAL_PRONOUNS:
+                # "O'Connor claimed Labour had …, but he said: …": "he" is a person, never the party between.
+                before = [m for m in before if entity_of[m.key] in people]
             break
     else:
         # A pronoun subject opening the sentence, its verb of saying coordinated right before the quote
@@ -796,6 +799,9 @@ def _speaker(
                 return speaker, "description"
     return None, "none"
 
+
+#: Subject pronouns that only a person can be (German "er" and "sie" stand for nouns of any kind too).
+_PERSONAL_PRONOUNS = frozenset({"he", "she"})
 
 #: A colon and an opening quotation mark ending the text before a quote.
 _COLON_BEFORE = re.compile(r":\s*[\"„“”»«‚‘'’]?\s*\Z")

@@ -425,7 +425,8 @@ def resolve(
         )
     _join_acronyms(by_article, node_of, art_by_id, clusters)  # rule 5
     _join_clipped(by_article, node_of, clusters)  # rule 5, clipped forms
-    _join_short_forms(mentions, by_article, node_of, clusters, classed)  # rule 6
+    peers = frozenset(m.key for m in mentions if _titled_as_peer(m, art_by_id))
+    _join_short_forms(mentions, by_article, node_of, clusters, classed, peers)  # rule 6
     _join_named_in_full(by_article, node_of, clusters)  # rule 6, names of two words or more
 
     coordinated: dict[tuple[str, int, int], EntityType] = {}  # filled below: every vote reads it then
@@ -707,6 +708,22 @@ def town_teams(
     return out
 
 
+#: A peer's or a prelate's title before a surname: "Lord Browne", "Baroness Scotland", "Cardinal O'Connor".
+_PEER_TITLE = re.compile(
+    r"\b(?:Lord|Lady|Baroness|Baron|Viscount|Viscountess|Earl|Countess|Cardinal|Archbishop)[ \t]+\Z"
+)
+
+
+def _titled_as_peer(m: Mention, articles: Mapping[str, Article]) -> bool:
+    """Whether a one-word name follows a peer's or a prelate's title ("Lord Browne")."""
+    art = articles.get(m.article)
+    return (
+        art is not None
+        and " " not in m.text
+        and _PEER_TITLE.search(art.text, max(0, m.start - 14), m.start) is not None
+    )
+
+
 def _addressed(m: Mention, articles: Mapping[str, Article]) -> bool:
     """Whether a capitalised form of address stands right before the mention ("Mr Houston", "Frau Wien")."""
     art = articles.get(m.article)
@@ -907,6 +924,7 @@ def _join_short_forms(
     node_of: dict[tuple[str, int, int], Node],
     clusters: _Clusters,
     classed: Set[tuple[str, int, int]] = frozenset(),
+    peers: Set[tuple[str, int, int]] = frozenset(),
 ) -> None:
     """Rule 6: a one-word name joins the one full name that starts or ends with it, and a
     surname with its particles ("de la Calle") the one person's name that ends with it. A pairing of two
@@ -928,6 +946,9 @@ def _join_short_forms(
     Film Council"). Across articles an organisation's short form needs the generic
     rest, and its last word is none ("Microsoft" of "Microsoft Outlook"). A name
     already resolved to a place or a curated entity is not a short form of anything.
+    A surname after a peer's or a prelate's title (``peers``: :func:`_titled_as_peer`, "Lord Browne") is
+    his whole name: from another article it joins only a full name that some article gives beside the
+    same title ("Sebastian Coe ... Lord Coe"), not the one namesake of the corpus (Des Browne).
     """
     alone: set[str] = set()  # one-word names found in an article where no longer name starts with them
     for art_mentions in by_article.values():
@@ -998,6 +1019,16 @@ def _join_short_forms(
             label, n = max(counts.items(), key=lambda item: (item[1], item[0]))
             if n >= 2 and (len(ranked) == 1 or ranked[1] < n):
                 usual_label[(art_id, key)] = label
+    # Full names that an article gives beside the same surname after a title: known by that title.
+    titled_names: set[Node] = set()
+    for art_mentions in by_article.values():
+        titled = {skeleton(m.text) for m in art_mentions if m.key in peers and " " not in m.text}
+        if titled:
+            for words_of, root in (
+                (skeleton(m.text).split(), node_of[m.key]) for m in art_mentions if m.label == "person"
+            ):
+                if len(words_of) > 1 and words_of[-1] in titled:
+                    titled_names.add(root)
     for art_id in sorted(by_article):
         art_indexes = [full_names(by_article[art_id], label, own_names=alone) for label in labels]
         for m in by_article[art_id]:
@@ -1030,6 +1061,9 @@ def _join_short_forms(
                 in_corpus = set(corpus_index.get(node.key, ()))
                 if corpus_index is corpus_indexes[0] and m.label == "person":
                     in_corpus |= corpus_given.get(node.key, set())
+                if m.key in peers and not in_article:
+                    known = {clusters.find(n) for n in titled_names}
+                    in_corpus = {r for r in in_corpus if clusters.find(r) in known}
                 candidates = in_article or {clusters.find(r) for r in in_corpus}
                 if candidates:
                     break
