@@ -406,6 +406,25 @@ def test_ordinary_nouns_the_model_took_for_names_are_set_aside(tmp_path: Path) -
     assert sorted(m.text for m in res.suppressed) == ["Beton", "Nutzer", "Nutzer"]
 
 
+def test_an_ordinary_word_the_model_tags_in_few_of_the_places_it_stands_alone_is_no_name() -> None:
+    """Three tags make an ordinary word a name only when the model gives it in most of the places where the
+    word stands on its own: where propagation copied the name, the model had read the word and passed it
+    by. "Budget", tagged three times and written six more, is the model's slip; "Kreml", tagged three
+    times and written once more, its judgement."""
+    from generator.extraction.propagate import refine
+    from generator.lexicon import CommonNouns
+
+    nouns = CommonNouns({"de": frozenset({"Budget", "Kreml"})})
+    items = [make(f"t{i}", "Das [Budget|organization] und der [Kreml|organization] schweigen.") for i in range(3)]
+    items += [make(f"b{i}", "Im Budget fehlt Geld.") for i in range(6)] + [make("k", "Der Kreml schweigt.")]
+    articles, extractions = corpus(*items)
+    refined = refine(articles, extractions)
+    assert sum(m.text == "Budget" and m.source == "propagated" for ex in refined.values() for m in ex.mentions) == 6
+    res = resolve(articles, refined, Curation(), None, nouns=nouns)
+    assert {e.name: len(e.mentions) for e in res.entities} == {"Kreml": 4}
+    assert sorted({m.text for m in res.suppressed}) == ["Budget"]
+
+
 def test_a_dictionary_noun_english_writes_as_a_name_or_an_acronym_names_a_body() -> None:
     """German Wiktionary lists brands as nouns ("Microsoft", "FIFA"): what English text writes capitalised
     more often than not, or an acronym, is an organisation's name when the model says so; as a person's

@@ -1300,6 +1300,10 @@ def _derived_entity(draft: Draft, taken: set[str], lang_of: Mapping[str, str]) -
 #: A one-word name the model found this often in the corpus is kept even when it is an
 #: ordinary noun too ("Microsoft", "Kreml"): a model that tags a word consistently means it.
 CONSISTENT_MENTIONS = 3
+#: ... and at least this share of the places where the word stands on its own: where propagation found
+#: it, the model read the same word in its sentence and passed it by. Three tags of "Mann", "May" or
+#: "Euro" in a corpus that writes them a hundred times are the model's slips, not its judgement.
+CONSISTENT_SHARE = 0.5
 #: Layers whose mentions only a model vouches for (judged by the ordinary-word and title filters).
 MODEL_SOURCES = ("model", "propagated", "list")
 #: What a weak type vote counts (see :func:`_vote_type`).
@@ -1327,8 +1331,10 @@ def _without_ordinary_words(
     corpus also writes in lower case was measured: no gain on the dev half, so
     it is only a ``dossier review`` finding.)
     An ordinary word is never a person's name, and is an organisation's or
-    place's only when the corpus names it at least ``CONSISTENT_MENTIONS``
-    times. A curated name or alias always wins, and so does a name that a class
+    place's only when the model names it consistently: at least ``CONSISTENT_MENTIONS``
+    times, and in at least ``CONSISTENT_SHARE`` of the places where the word stands on its
+    own (where propagation copied the name, the model had passed the same word by: a big
+    corpus gives any frequent noun a few stray tags, "Mann", "May", "Euro"). A curated name or alias always wins, and so does a name that a class
     noun introduces ("im sozialen Netzwerk Facebook", "der Konzern Shell":
     :func:`introduced_by_class_noun`), which an ordinary word never is. Nor is a
     word the model calls a person's inside a sentence that a large corpus uses as
@@ -1346,7 +1352,13 @@ def _without_ordinary_words(
     place's own name, only another language's name that GeoNames lists for it:
     "Kitas" (German day-care centres) is not Quito, "Soul" and "Dark Souls" not Seoul.
     """
-    counts = Counter(m.text for m in mentions)
+    found = Counter(m.text for m in mentions if m.source != "propagated")
+    copied = Counter(m.text for m in mentions if m.source == "propagated")
+
+    def consistent(word: str) -> bool:
+        """Whether the model itself tags the word often enough, and in most places it stands alone."""
+        return found[word] >= CONSISTENT_MENTIONS and found[word] >= CONSISTENT_SHARE * (found[word] + copied[word])
+
     # English words named only where English capitalises any word ("Broadband has become ..."): their
     # capital letter is no evidence of a name, however often they are found.
     alone = {m.text for m in mentions if " " not in m.text and "-" not in m.text}
@@ -1454,7 +1466,7 @@ def _without_ordinary_words(
         if (
             initial_only
             and word in nouns.lowered
-            and counts[word] < CONSISTENT_MENTIONS
+            and not consistent(word)
             and not any(w.startswith(word) for w in longer[m.article])
         ):
             # Only ever where English capitalises any word ("Tsunami to cost Sri Lanka ...", "Hunt demo at
@@ -1462,7 +1474,7 @@ def _without_ordinary_words(
             # is a name, unless it clips a longer name of its article ("Fed chief warning" beside the
             # Federal Reserve).
             return True
-        return common and (m.label == "person" or counts[word] < CONSISTENT_MENTIONS or initial_only)
+        return common and (m.label == "person" or not consistent(word) or initial_only)
 
     return _set_aside(mentions, ordinary)
 
