@@ -808,7 +808,9 @@ def introduces_work(text_before: str, language: str) -> bool:
         if not word[:1].isupper():
             return False
         return low in genres or any(len(low) > len(g) + 2 and low.endswith(g) for g in genres | _GERMAN_COMPOUND_ONLY)
-    return word in genres  # English genre nouns are lower case; "Comedy Central" is a name
+    # English genre nouns are lower case ("Comedy Central" is a name); a plural introduces titles as well
+    # ("their albums Confessions and The Diary of Alicia Keys").
+    return word in genres or word in _GENRE_PLURALS_BEFORE_TITLES_EN
 
 
 #: English plurals of the genre nouns, which introduce lists of titles ("films including Jungle Fever,
@@ -818,6 +820,9 @@ _GENRE_PLURALS_EN = frozenset(
     {g + "s" for g in WORK_GENRES["en"] if not g.endswith(("y", "s")) and g not in ("game", "single")}
     | {"comedies", "documentaries", "trilogies", "series", "hits"}
 )
+#: Plural genre nouns that stand right before titles ("the films Sideways and Ray"): not those that are
+#: verbs as often ("the survey shows Britain", "he hits", "plays", "tracks", "books").
+_GENRE_PLURALS_BEFORE_TITLES_EN = _GENRE_PLURALS_EN - frozenset({"shows", "hits", "plays", "tracks", "books", "series"})
 #: The words between a plural genre noun and its list (not "like": "the team plays like Arsenal").
 _LIST_OPENERS_EN = r"(?:including|include|includes|included|such\s+as)"
 _TITLE_LIST_EN = re.compile(
@@ -853,6 +858,10 @@ _APPOSITION_END = re.compile(r"(?:\s*[,.;:!?)\]]|\s+(?:and|or)\s|\s*\Z)")  # mat
 _WORD_AFTER = re.compile(r"\s+([a-z]+)\b")
 
 
+#: A title's own article, capitalised inside a sentence, right before the name ("the game The Sims").
+_TITLE_ARTICLE = re.compile(r"(?<=\s)(?:The|Der|Die|Das)[ \t]+\Z")
+
+
 def work_title(text: str, start: int, end: int, language: str) -> bool:
     """Whether the name at ``text[start:end]`` is given as the title of a work by the words around it.
 
@@ -869,6 +878,10 @@ def work_title(text: str, start: int, end: int, language: str) -> bool:
     """
     near = text[max(0, start - 60) : start]
     if introduces_work(near, language):
+        return True
+    # The title's own capitalised article between ("its popular game The Sims", "der Film Der Untergang").
+    article = _TITLE_ARTICLE.search(near)
+    if article is not None and introduces_work(near[: article.start()], language):
         return True
     if language != "en":
         return False

@@ -540,6 +540,10 @@ def test_acronyms_english_writes_in_the_plural_as_nouns_are_common_nouns(common_
         ),
         ("en", "Her first hit for [Julie Andrews|person] was 1972's [Virginia Plain|place], a ballad."),
         ("en", "Songs came from [Julie Andrews|person]'s [Confessions|organization] album."),
+        # The title's own capitalised article after the genre noun, and a plural genre noun before titles.
+        ("en", "[Julie Andrews|person] plays its popular game The [Sims|organization] at home."),
+        ("de", "[Imelda Staunton|person] sah den Film Der [Untergang|place] zweimal."),
+        ("en", "[Paul Giamatti|person] won for the albums [Confessions|organization] and Ray."),
     ],
 )
 def test_titles_of_works_are_not_entities(language: str, text: str) -> None:
@@ -566,6 +570,7 @@ def test_a_genre_noun_before_a_role_or_a_capitalised_genre_is_no_title() -> None
         "After the film, [Vinod Pande|person] left.",  # no apposition: the name goes on into its clause
         "Other games include [Chelsea|organization], [Arsenal|organization] and [Everton|organization].",
         "The team plays like [Chelsea|organization].",
+        "The survey shows [Britain|place] ahead; the report tracks [Microsoft|organization] and hits [Sony|organization].",
         "The star of the night, [Vinod Pande|person], said so.",  # no list of titles after "star of"
         "The Chelsea star [Frank Lampard|person] scored in 2004.",
         "It was on [Judy Finnigan|person]'s [Channel 4|organization] show, not [Webber|person]'s [West End|place]"
