@@ -2138,3 +2138,27 @@ def test_a_peer_named_by_title_and_surname_is_nobody_elses_surname_from_another_
     assert ents["Des Browne"] == ["Browne", "Des Browne"]  # article d: no title, the corpus's one Browne
     assert ents["Browne"] == ["Browne"]  # article b's peer
     assert ents["Charles Falconer"] == ["Charles Falconer", "Falconer"]
+
+
+def test_a_persons_surname_the_model_calls_a_persons_is_no_town_for_being_one_elsewhere(gaz) -> None:
+    """'Jackson' is a town where the text says so ('flew to Jackson, Mississippi'); where the model calls it a
+    person's and its article names Michael Jackson, the town elsewhere is no evidence. A large town's name
+    ("Paris") still joins the town."""
+    articles, extractions = corpus(
+        make("a", "[Michael Jackson|person] sang in [Paris|place]. [Glasgow Rugby|person] won.", language="en"),
+        make("b", "The lawyers flew to [Jackson|place], Mississippi.", language="en"),
+        make(
+            "c",
+            "Singer [Michael Jackson|person] left. [Jackson|person] denies the charges. [Paris|person] was cold. "
+            "[Glasgow Rugby|person] won. [Glasgow|person] is rainy.",
+            language="en",
+        ),
+        make("d", "The match in [Glasgow|place] was cold.", language="en"),
+    )
+    res = resolve(articles, extractions, Curation(), gaz, person_names=_known("Michael", "Jackson"))
+    by_mention = {(m.article, m.text): e for e in res.entities for m in e.mentions}
+    assert by_mention[("b", "Jackson")].type == "place"
+    assert by_mention[("c", "Jackson")].name == "Michael Jackson"
+    assert by_mention[("c", "Paris")] is by_mention[("a", "Paris")]
+    # "Glasgow Rugby" is no person's name however the model labels it: its town's name stays the town's.
+    assert by_mention[("c", "Glasgow")] is by_mention[("d", "Glasgow")]

@@ -113,7 +113,8 @@ class Node(NamedTuple):
     """
 
     rank: int  # 0 curated, 1 place, 2 name, 3 short form
-    id: str  # "cur:vladimir-putin", "geo:524901", "name:wladimir putin", "team:palermo", "short:<article>:<start>"
+    id: str  # "cur:vladimir-putin", "geo:524901", "name:wladimir putin", "team:palermo", "person:jackson",
+    # "short:<article>:<start>"
 
     @property
     def kind(self) -> str:
@@ -145,6 +146,11 @@ class Node(NamedTuple):
     def team(cls, text: str) -> Node:
         """The node of a team named by its town ("Palermo beat Milan 2-0"): apart from the town's."""
         return cls(2, "team:" + skeleton(text))
+
+    @classmethod
+    def person(cls, key: str) -> Node:
+        """The node of a name's uses as a person's where the same name is a town's elsewhere ("Jackson")."""
+        return cls(2, "person:" + key)
 
     @classmethod
     def short(cls, m: Mention) -> Node:
@@ -583,7 +589,7 @@ def _curated_judgements(curation: Curation, clusters: _Clusters) -> None:
 
 def _join_places(
     mentions: Sequence[Mention],
-    node_of: Mapping[tuple[str, int, int], Node],
+    node_of: dict[tuple[str, int, int], Node],
     lang_of: Mapping[str, str],
     gazetteer: Gazetteer,
     clusters: _Clusters,
@@ -599,7 +605,9 @@ def _join_places(
     article and a place in the next is one city; its type is then voted with the
     gazetteer's weight), or its German genitive ("Kärntens" an organisation where
     "Kärnten" is a place); not a name after a form of address ("Mr Houston"), nor one of ``not_places``
-    (a word of a person's name in its article: :func:`persons_not_towns`). A country's name is the
+    (a word of a person's name in its article: :func:`persons_not_towns`), nor a one-word "person" that is
+    a word of a person's longer name in its article and only a town's below :data:`LARGE_TOWN` ("Jackson"
+    after "Michael Jackson": the town elsewhere is no evidence here). A country's name is the
     country by any of its names (rigour's "Großbritannien" in the genitive), unless people bear it
     too (``person_names``: "Siri", a name of Syria's in some language, is Apple's assistant or a woman).
     """
@@ -607,9 +615,22 @@ def _join_places(
     # Words of people's longer names in the corpus ("Whitney Houston", "Paris Hilton"): a one-word
     # "person" spelt so may be that person, not the town.
     name_words = {w for m in mentions if m.label == "person" and len(ws := m.text.split()) > 1 for w in (ws[0], ws[-1])}
+    # ... in an article, of those whose other words are people's names too ("Michael Jackson"; not a team the
+    # model calls a person, "Glasgow Rugby"): the surnames and given names a "person" of one word there may be.
+    surnames = {
+        (m.article, w)
+        for m in mentions
+        if m.label == "person" and len(ws := m.text.split()) > 1
+        for i, w in ((0, ws[0]), (len(ws) - 1, ws[-1]))
+        if person_names is not None and all(person_names(o) for j, o in enumerate(ws) if j != i)
+    }
+    persons_here: list[Mention] = []  # mentions that are people's whatever their name's node joins
     for m in mentions:
         node = node_of[m.key]
-        if node.kind == "team" or m.key in not_places or (articles is not None and _addressed(m, articles)):
+        if node.kind == "team" or m.key in not_places:
+            continue
+        if articles is not None and _addressed(m, articles):
+            persons_here.append(m)  # "Mr Jackson"
             continue
         if (
             node.rank == 2
@@ -639,8 +660,28 @@ def _join_places(
             place = gazetteer.lookup(m.text, language=lang, allow_codes=True)
             if place is None and (stem := genitive_stem(m.text)):
                 place = gazetteer.lookup(stem, language=lang)
+            if (
+                place is not None
+                and m.label == "person"
+                and (m.article, m.text) in surnames
+                and place.kind == "city"
+                and place.population < LARGE_TOWN
+            ):
+                # "Jackson" the model calls a person's, where its article names Michael Jackson: a place
+                # elsewhere ("Jackson, Mississippi") says nothing of this mention.
+                persons_here.append(m)
+                continue
             if place is not None:
                 clusters.union(node, Node.place(place.geonameid))
+    for m in persons_here:
+        node = node_of[m.key]
+        if node.rank == 2 and clusters.find(node).rank == 1:
+            # Its name's node became a place: the mention leaves it for the node of the name's uses as a
+            # person's (rule 6 may join that to a full name).
+            own = Node.person(node.key)
+            node_of[m.key] = own
+            clusters.add(own)
+            clusters.inherit_constraints(own, node)
 
 
 #: Inhabitants from which a town's own name, labelled a person's by the model alone, is taken for the town.
