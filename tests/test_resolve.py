@@ -2162,3 +2162,20 @@ def test_a_persons_surname_the_model_calls_a_persons_is_no_town_for_being_one_el
     assert by_mention[("c", "Paris")] is by_mention[("a", "Paris")]
     # "Glasgow Rugby" is no person's name however the model labels it: its town's name stays the town's.
     assert by_mention[("c", "Glasgow")] is by_mention[("d", "Glasgow")]
+
+
+def test_each_mention_of_an_initial_and_a_surname_votes_for_a_person(gaz) -> None:
+    """A team sheet names each player by an initial and a surname, where the English model says organisation
+    again and again ("C Paterson (Edinburgh)"): each such mention votes person. A compass letter before a
+    country is no initial ("S Korea", "N Ireland")."""
+    sheet = "; ".join(f"[C Paterson|organization] ({team})" for team in ("Edinburgh", "Scotland", "Lions"))
+    articles, extractions = corpus(
+        make("a", sheet + ".", language="en"),
+        make("b", "Talks with [S Korea|place] and [N Ireland|place] went on.", language="en"),
+    )
+    res = resolve(articles, extractions, Curation(), gaz)
+    assert {e.name: e.type for e in res.entities} == {
+        "C Paterson": "person",
+        "S Korea": "place",
+        "N Ireland": "place",
+    }

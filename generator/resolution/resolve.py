@@ -246,6 +246,15 @@ def org_evidence(name: str) -> bool:
 _INITIAL_SURNAME = re.compile(r"[A-Z]\.?\s+[A-Z][a-zà-ÿ'’-]+[a-zà-ÿ]")
 
 
+#: A compass point's letter, as headlines and tables shorten "South Korea" or "N Ireland".
+_COMPASS_LETTERS = {
+    "N": ("North", "Northern"),
+    "S": ("South", "Southern"),
+    "E": ("East", "Eastern"),
+    "W": ("West", "Western"),
+}
+
+
 def initial_and_surname(name: str) -> bool:
     """A capital initial and one word ("B Hinshelwood", "C. Stoica"): how team sheets and lists name
     people; no organisation is named so but for a legal form or a head noun, which outweigh it."""
@@ -287,7 +296,12 @@ def national_branch(name: str, gazetteer: Gazetteer, language: str | None = None
     country's is a gazetteer place or a compass word's part of it ("Northern Ireland", "Western Australia").
     A country in capitals may be its ISO code ("Sony USA")."""
     words = name.split()
-    if len(words) < 2 or not words[-2][:1].isupper() or words[-2].lower() in COMPASS_WORDS:
+    if (
+        len(words) < 2
+        or not words[-2][:1].isupper()
+        or words[-2].lower() in COMPASS_WORDS
+        or words[-2] in _COMPASS_LETTERS  # "N Ireland", "S Korea"
+    ):
         return False
     country = gazetteer.country(words[-1], language=language)
     if country is None and words[-1].isupper() and not _ROMAN.fullmatch(words[-1]):  # "Sony USA"; not "Felipe VI"
@@ -1220,6 +1234,20 @@ class _Vote:
             for m in ms
             if m.label == "person"
         )
+        # Team sheets name each player by an initial and a surname, mention after mention ("C Paterson
+        # (Edinburgh)"), where the model says organisation: each such mention votes. A compass letter
+        # before a country is no initial ("S Korea", "N Ireland").
+        initials = sum(
+            initial_and_surname(m.text)
+            and not (
+                gazetteer is not None
+                and any(
+                    gazetteer.lookup(f"{point} {m.text.split()[-1]}", language="en") is not None
+                    for point in _COMPASS_LETTERS.get(m.text[0], ())
+                )
+            )
+            for m in ms
+        )
         etype = _vote_type(
             ms,
             lang_of,
@@ -1235,6 +1263,7 @@ class _Vote:
             teams=self.teams,
             annotated=annotated,
             classed=self.classed,
+            initials=initials,
         )
         nominative = self.nouns.nominative if self.nouns is not None and etype != "person" else None
         name = _canonical_name(ms, etype, place, lang_of, self.settings.display_language, nominative)
@@ -1648,6 +1677,7 @@ def _vote_type(
     classed: Set[tuple[str, int, int]] = frozenset(),
     shaped_like_person: bool = False,
     body_named: bool = False,
+    initials: int | None = None,
 ) -> EntityType:
     """Weighted majority of the mentions' labels.
 
@@ -1672,7 +1702,9 @@ def _vote_type(
     stands for its team (``teams``: :func:`town_teams`) is evidence of an organisation. The type
     annotated news gives one of its words most often (``annotated``:
     :meth:`generator.lexicon.CommonNouns.annotated_type`: "Reuters" an organisation) votes 1.25 per word.
-    A capital initial and one word (:func:`initial_and_surname`: "S Lamont") weighs 1.5 for person, and so
+    A capital initial and one word (:func:`initial_and_surname`: "S Lamont") weighs 1.5 for person at each
+    mention so written (``initials``: their number, when the caller has set compass letters before countries
+    aside: "S Korea"), and so
     does a given name and a surname as a large corpus uses them (``shaped_like_person``: :func:`person_shaped`).
     A club's name by its town ("Manchester United") or a company's national branch whose first word is no
     given name ("Ikea Österreich"; not "Joe Jordan") is no person's (``body_named``: :func:`body_name`).
@@ -1692,8 +1724,10 @@ def _vote_type(
             organisation_named = organisation_named or text.split()[-1].lower() not in _SURNAME_HEADS
     if branch:
         votes["organization"] += 1.5
-    if any(initial_and_surname(text) for text in {m.text for m in ms}):
-        votes["person"] += 1.5  # "S Lamont", "A Masi" in a team sheet the model read as organisations
+    if initials is None:
+        initials = sum(initial_and_surname(m.text) for m in ms)
+    # "S Lamont", "A Masi" in a team sheet the model read as organisations: each such mention.
+    votes["person"] += 1.5 * initials
     if shaped_like_person:
         votes["person"] += 1.5  # "Jeremy Irons", "Guy Roux": the English model calls them organisations
     for etype in annotated:
