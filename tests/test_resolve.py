@@ -2166,16 +2166,31 @@ def test_a_persons_surname_the_model_calls_a_persons_is_no_town_for_being_one_el
 
 def test_each_mention_of_an_initial_and_a_surname_votes_for_a_person(gaz) -> None:
     """A team sheet names each player by an initial and a surname, where the English model says organisation
-    again and again ("C Paterson (Edinburgh)"): each such mention votes person. A compass letter before a
-    country is no initial ("S Korea", "N Ireland")."""
+    again and again ("C Paterson (Edinburgh)"): each such mention votes person, and so does a surname the
+    model cut off its initial ("R O'Gara"). A compass letter before a country is no initial ("S Korea")."""
     sheet = "; ".join(f"[C Paterson|organization] ({team})" for team in ("Edinburgh", "Scotland", "Lions"))
     articles, extractions = corpus(
         make("a", sheet + ".", language="en"),
         make("b", "Talks with [S Korea|place] and [N Ireland|place] went on.", language="en"),
+        # The model left the initial out of the name: the list item's initial is evidence all the same.
+        make("c", "Ireland: D Hickie; R [O'Gara|place] (Munster). Replacements: R [O'Gara|place] (2).", language="en"),
     )
     res = resolve(articles, extractions, Curation(), gaz)
     assert {e.name: e.type for e in res.entities} == {
         "C Paterson": "person",
         "S Korea": "place",
         "N Ireland": "place",
+        "O'Gara": "person",
     }
+
+
+def test_a_surname_with_an_apostrophe_is_a_short_form_of_the_full_name() -> None:
+    """ "O'Gara" after "Ronan O'Gara", "D'Arcy" after "Gordon D'Arcy": the skeleton writes the letter before
+    the apostrophe as a word of its own, which is the surname's particle, not a first name."""
+    _, ents = entities(
+        [
+            make("a", "[Ronan O'Gara|person] kicked. [O'Gara|place] scored twice.", language="en"),
+            make("b", "[Gordon D'Arcy|person] ran. Then [D'Arcy|organization] passed.", language="en"),
+        ]
+    )
+    assert ents == {"Ronan O'Gara": ["O'Gara", "Ronan O'Gara"], "Gordon D'Arcy": ["D'Arcy", "Gordon D'Arcy"]}

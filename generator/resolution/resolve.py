@@ -255,6 +255,16 @@ _COMPASS_LETTERS = {
 }
 
 
+#: A capital initial that opens an item of a list right before a name ("…; R O'Gara, P Stringer").
+_INITIAL_BEFORE = re.compile(r"(?:[,;(]|\d)[ \t]*[A-Z]\.?[ \t]\Z")
+
+
+def after_initial(m: Mention, art: Article) -> bool:
+    """Whether a one-word name follows a list item's capital initial that the model left out of it ("R
+    O'Gara (Munster)", "A Mehrtens (NZ)"): a team sheet's player, as :func:`initial_and_surname`."""
+    return " " not in m.text and _INITIAL_BEFORE.search(art.text, max(0, m.start - 8), m.start) is not None
+
+
 def initial_and_surname(name: str) -> bool:
     """A capital initial and one word ("B Hinshelwood", "C. Stoica"): how team sheets and lists name
     people; no organisation is named so but for a legal form or a head noun, which outweigh it."""
@@ -462,6 +472,7 @@ def resolve(
         classed | employers,
         name_clusters,
         described,
+        frozenset(m.key for m in mentions if (art := art_by_id.get(m.article)) is not None and after_initial(m, art)),
     )
 
     def drafts() -> list[Draft]:
@@ -950,6 +961,12 @@ def _to_short_node(
         node_of[m.key] = node
 
 
+def _particle(word: str) -> bool:
+    """A surname's particle in a skeleton: "van", "de la", and the letter before an apostrophe, which the
+    skeleton writes as a word of its own ("O'Gara" is "o gara", "D'Arcy" "d arci")."""
+    return word in NAME_PARTICLES or len(word) == 1
+
+
 def _pairing(name: str, solo: Set[str]) -> bool:
     """Whether a name is two or more names joined by hyphens or slashes that the corpus each gives on its
     own (``solo``: "Fiat-GM", "HP/Compaq", "Derby-Fulham"): a deal, a merger or a fixture, no body's name."""
@@ -1039,7 +1056,7 @@ def _join_short_forms(
             if label == "person" and last_words:
                 # A surname with its particles is a short form too ("de la Calle", "von der Leyen").
                 for i in range(1, len(words) - 1):
-                    if words[i] in NAME_PARTICLES:
+                    if _particle(words[i]):
                         index[" ".join(words[i:])].add(root)
                         break
         return index
@@ -1088,7 +1105,7 @@ def _join_short_forms(
         art_indexes = [full_names(by_article[art_id], label, own_names=alone) for label in labels]
         for m in by_article[art_id]:
             node = node_of[m.key]
-            if node.rank != 2 or (" " in node.key and node.key.split(" ", 1)[0] not in NAME_PARTICLES):
+            if node.rank != 2 or (" " in node.key and not _particle(node.key.split(" ", 1)[0])):
                 continue
             if clusters.find(node).rank < 2:
                 continue
@@ -1202,6 +1219,7 @@ class _Vote:
     classed: Set[tuple[str, int, int]] = frozenset()
     name_clusters: Callable[[str, str], bool] | None = None
     described: Set[tuple[str, int, int]] = frozenset()
+    initialled: Set[tuple[str, int, int]] = frozenset()  # one word after a list item's initial
 
     @cached_property
     def weights(self) -> dict[str, float]:  # once, not per cluster
@@ -1238,7 +1256,7 @@ class _Vote:
         # (Edinburgh)"), where the model says organisation: each such mention votes. A compass letter
         # before a country is no initial ("S Korea", "N Ireland").
         initials = sum(
-            initial_and_surname(m.text)
+            (initial_and_surname(m.text) or m.key in self.initialled)
             and not (
                 gazetteer is not None
                 and any(
@@ -1703,8 +1721,8 @@ def _vote_type(
     annotated news gives one of its words most often (``annotated``:
     :meth:`generator.lexicon.CommonNouns.annotated_type`: "Reuters" an organisation) votes 1.25 per word.
     A capital initial and one word (:func:`initial_and_surname`: "S Lamont") weighs 1.5 for person at each
-    mention so written (``initials``: their number, when the caller has set compass letters before countries
-    aside: "S Korea"), and so
+    mention so written or so listed (``initials``: their number, with the one-word names a list item's
+    initial opens, :func:`after_initial`, and without compass letters before countries: "S Korea"), and so
     does a given name and a surname as a large corpus uses them (``shaped_like_person``: :func:`person_shaped`).
     A club's name by its town ("Manchester United") or a company's national branch whose first word is no
     given name ("Ikea Österreich"; not "Joe Jordan") is no person's (``body_named``: :func:`body_name`).
