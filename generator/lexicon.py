@@ -1103,11 +1103,14 @@ class CommonNouns:
         homographs: dict[str, frozenset[str]] | None = None,
         acronym_nouns: frozenset[str] = frozenset(),
         lowered: frozenset[str] = frozenset(),
+        lowered_in: dict[str, frozenset[str]] | None = None,
     ):
         self.words = words
         self.acronym_nouns = acronym_nouns  # acronyms English uses as common nouns ("CEO", "IPO", "NGO")
         # Capitalised English words written in lower case at least as often ("Treasurer", "Constable").
         self.lowered = lowered
+        # The same of other languages: German adjectives, adverbs and verbs ("Stark", "Munter", "Heuer").
+        self.lowered_in = lowered_in or {}
         self.homographs = homographs or {}  # per language, forms that are a common noun and a name ("Essen")
         self.heads = heads or {}  # German noun form -> (its nominative, gender m/f/n, or p for plural)
         self.glue = glue or {}  # per language, words that are ordinary enough to cut off a name's front
@@ -1116,6 +1119,11 @@ class CommonNouns:
 
     def knows(self, language: str) -> bool:
         return language in self.words
+
+    def written_lower(self, language: str, word: str) -> bool:
+        """Whether a capitalised word is one its language writes in lower case at least as often: capital
+        only where a sentence opens ("Stark betroffen sind ...", "Tsunami to cost ...")."""
+        return word in (self.lowered if language == "en" else self.lowered_in.get(language, frozenset()))
 
     def is_acronym_noun(self, word: str) -> bool:
         """Whether an acronym is a common noun: English writes it in the plural at least
@@ -1437,7 +1445,7 @@ def load_common_nouns(cache_dir: Path | None = None) -> CommonNouns:
         except PackageNotFoundError:
             continue
     named = store.checksum(NAMED_WORDS_FILE.read_bytes()) if NAMED_WORDS_FILE.exists() else "-"
-    tag = f"dossier-common-nouns 9 {' '.join(sorted(installed.values()))} {store.code_version(__name__)} {named}"
+    tag = f"dossier-common-nouns 10 {' '.join(sorted(installed.values()))} {store.code_version(__name__)} {named}"
     path = cache_dir / "common-nouns.pickle" if cache_dir is not None else None
     if path is not None and isinstance(cached := store.read_pickle(path, tag), tuple):
         return CommonNouns(*cached)
@@ -1448,13 +1456,37 @@ def load_common_nouns(cache_dir: Path | None = None) -> CommonNouns:
     homographs: dict[str, frozenset[str]] = {}
     acronym_nouns: frozenset[str] = frozenset()
     lowered: frozenset[str] = frozenset()
+    lowered_in: dict[str, frozenset[str]] = {}
     if "de" in installed:
         words["de"], heads, homographs["de"] = _german_nouns()
+        lowered_in["de"] = _lowered("de")
     if "en" in installed:
         words["en"], glue["en"], name_like, acronym_nouns, lowered = _english_lexicons()
+    record = (words, glue, name_like, heads, homographs, acronym_nouns, lowered, lowered_in)
     if path is not None:
-        store.write_pickle(path, tag, (words, glue, name_like, heads, homographs, acronym_nouns, lowered))
-    return CommonNouns(words, glue, name_like, heads, homographs, acronym_nouns, lowered)
+        store.write_pickle(path, tag, record)
+    return CommonNouns(*record)
+
+
+def _lowered(language: str) -> frozenset[str]:
+    """The capitalised words that ``language``'s case-sensitive word frequencies (spacy-lookups-data) hold
+    in lower case at least as often: in German its adjectives, adverbs and verbs ("Stark", "Kurz"), never
+    its nouns, which are capitalised everywhere."""
+    import importlib.resources
+
+    import srsly
+
+    data = importlib.resources.files("spacy_lookups_data").joinpath("data", f"{language}_lexeme_prob.json.gz")
+    if not data.is_file():
+        return frozenset()
+    probs: dict[str, float] = srsly.read_gzip_json(str(data))
+    out = set()
+    for word, prob in probs.items():
+        if len(word) > 1 and word.isalpha() and word.islower():
+            title = word[0].upper() + word[1:]
+            if prob >= probs.get(title, float("inf")):
+                out.add(title)
+    return frozenset(out)
 
 
 #: The Brown clusters of people's names per language (``python -m generator.devtools.name_clusters``).

@@ -1487,6 +1487,23 @@ def test_an_english_word_written_in_lower_case_as_often_is_no_name_where_only_a_
     assert [m.text for m in res.suppressed] == ["Tsunami"]
 
 
+def test_a_german_adjective_a_sentence_opens_is_no_name(common_nouns) -> None:
+    """ "Stark betroffen sind ...", "Munter wird der Parteisoldat ...": German writes these words in lower case
+    far more often than capitalised (case-sensitive frequencies, spacy-lookups-data), and the corpus names
+    them only where a sentence opens; "Kurz" after "Sebastian Kurz" is his surname, and "Rosine", a noun
+    German never writes in lower case, is left to the other tests."""
+    assert common_nouns.written_lower("de", "Stark") and common_nouns.written_lower("de", "Munter")
+    assert not common_nouns.written_lower("de", "Beton") and not common_nouns.written_lower("en", "Stark")
+    items = [
+        make("d1", "Die Firmen klagen. [Stark|person] betroffen sind auch Banken. [Munter|person] wird er nie."),
+        make("d2", "[Sebastian Kurz|person] sprach. [Kurz|person] sagte nichts."),
+    ]
+    articles, extractions = corpus(*items)
+    res = resolve(articles, extractions, Curation(), None, nouns=common_nouns)
+    assert sorted(e.name for e in res.entities) == ["Sebastian Kurz"]
+    assert sorted(m.text for m in res.suppressed) == ["Munter", "Stark"]
+
+
 @pytest.mark.parametrize(
     ("language", "text", "kept"),
     [

@@ -1430,9 +1430,10 @@ def _without_ordinary_words(
     Beckenbauer"; at a sentence's start any word is capitalised: "Heuer sollen"). In English an acronym
     used as a common noun (:meth:`CommonNouns.is_acronym_noun`: "the IPO", "its CEO") is ordinary too,
     unless its article spells it out or defines it; and so is a word the corpus names only at a sentence's
-    start, fewer than ``CONSISTENT_MENTIONS`` times, that English writes in lower case at least as often
-    as capitalised (:attr:`CommonNouns.lowered`: "Tsunami to cost Sri Lanka ...", "Hunt demo at Labour
-    meeting"), unless it clips a longer name of its article ("Fed chief warning" beside the Federal Reserve).
+    start, and not consistently, that its language writes in lower case at least as often as capitalised
+    (:meth:`CommonNouns.written_lower`: "Tsunami to cost Sri Lanka ...", "Hunt demo at Labour meeting",
+    "Stark betroffen sind ..."), unless it clips a longer name of its article ("Fed chief warning" beside
+    the Federal Reserve).
 
     A place the gazetteer found in the running text (no model marked it), or
     propagation copied from such a find, is judged too when the text (or its
@@ -1552,15 +1553,16 @@ def _without_ordinary_words(
         common = compound or any(nouns.is_common(lang, w) for w in filter(None, (word, stem)))
         initial_only = lang == "en" and word not in inside
         if (
-            initial_only
-            and word in nouns.lowered
+            word not in inside
+            and nouns.written_lower(lang, word)
             and not consistent(word)
             and not any(w.startswith(word) for w in longer[m.article])
         ):
             # Only ever where English capitalises any word ("Tsunami to cost Sri Lanka ...", "Hunt demo at
             # Labour meeting"), and a word English writes in lower case at least as often: nothing says it
             # is a name, unless it clips a longer name of its article ("Fed chief warning" beside the
-            # Federal Reserve).
+            # Federal Reserve). So too a German adjective or adverb a sentence opens ("Stark betroffen
+            # sind ...", "Munter wird der Parteisoldat ..."; "Kurz" after "Sebastian Kurz" is his).
             return True
         return common and (m.label == "person" or not consistent(word) or initial_only)
 
