@@ -175,6 +175,20 @@ def test_a_role_glued_to_the_front_of_a_name_is_cut_off(common_nouns) -> None:
     assert articles[0].text[bullock.start : bullock.end] == "Tony Bullock"
 
 
+def test_a_german_word_written_in_lower_case_that_opens_the_sentence_is_cut_off_a_name(common_nouns) -> None:
+    """ "Sowohl Merkel als auch ...", "Verliert Strache ...": a conjunction or a verb German writes in lower
+    case, capitalised by the sentence; not inside a sentence, nor in English, which writes nouns in lower
+    case too ("Labour MPs", "Jailhouse Rock")."""
+    articles, extractions = corpus(
+        make("de1", "Gut. [Sowohl Merkel|person] als auch Valls schwiegen. [Verliert Strache|person] die Wahl?"),
+        make("en1", "Fine. [Jailhouse Rock|organization] is number one.", language="en"),
+    )
+    names = {"merkel", "strache"}
+    out = refine(articles, extractions, nouns=common_nouns, person_names=lambda w: w.casefold() in names)
+    assert sorted(m.text for m in out["de1"].mentions) == ["Merkel", "Strache"]
+    assert [m.text for m in out["en1"].mentions] == ["Jailhouse Rock"]
+
+
 def test_an_ordinary_noun_after_a_german_name_of_three_words_is_cut_off(common_nouns) -> None:
     """German puts the object right after a name ("verteilten ... Rob Morgan Ansteckabzeichen"): a noun no one
     bears as a name is cut off, never below two words, and never a surname that is a noun too ("Fischer")."""

@@ -564,6 +564,16 @@ def _without_glued_words(
                 nouns.glued_before_name(article.language, word)
                 or nouns.glued_before_name(article.language, last)
                 or _title_before_name(word, words[cut + 1 :], article.language, nouns, person_names)
+                # A German word written in lower case (a verb, an adverb, a conjunction), capitalised
+                # because it opens the sentence ("Sowohl Merkel als auch ...", "Verliert Strache ..."), and
+                # no one's name. (English writes nouns in lower case too: "Labour MPs", "Jailhouse Rock".)
+                or (
+                    cut == 0
+                    and article.language != "en"
+                    and opens_sentence(article.text, m.start)
+                    and nouns.written_lower(article.language, word)
+                    and not (person_names is not None and person_names(word))
+                )
             )
         ):
             break
