@@ -578,3 +578,24 @@ def test_a_surname_after_a_title_or_an_office_is_found_again() -> None:
     assert en == ["Dautenhahn", "Dautenhahn", "Dautenhahn"]  # not the one in "Dautenhahn Robotics"
     de = [t for t, _, s in result["de"] if s == "propagated"]
     assert de == ["Wößmann", "Wößmann"]
+
+
+def test_an_acronym_english_uses_as_a_noun_ends_no_name_and_is_not_put_back(common_nouns) -> None:
+    """ "Labour MPs", "Tom McCabe MSP": the acronym after the name is a description (the MPs belong to the
+    party, an organisation); the name the model gave twice with it is not found again anywhere, which
+    would put back what trimming took out."""
+    articles, extractions = corpus(
+        make(
+            "a",
+            "[Labour MPs|person] met. Later [Labour MPs|person] left. [Tom McCabe MSP|person] spoke.",
+            language="en",
+        ),
+        make("b", "Angry Labour MPs warned [Tony Blair|person].", language="en"),
+    )
+    out = refine(articles, extractions, nouns=common_nouns)
+    assert sorted((m.text, m.label) for m in out["a"].mentions) == [
+        ("Labour", "organization"),
+        ("Labour", "organization"),
+        ("Tom McCabe", "person"),
+    ]
+    assert all("MPs" not in m.text for m in out["b"].mentions)

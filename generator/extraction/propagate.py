@@ -153,6 +153,7 @@ def _cleaned(
     out: list[Mention] = []
     for m in ex.mentions:
         m = _with_head_noun(_extend(m, lexicon, by_word, article), article)
+        m = _without_trailing_acronym_noun(m, article, nouns)
         m = _without_genitive_s(
             _without_glued_words(m, article, nouns, person_names), article, person_names, named, lexicon.surnames()
         )
@@ -270,7 +271,10 @@ def refine(
         for art_id, ex in extractions.items()
         if art_id in by_id
     }
-    findable = _findable(trimmed, lexicon)
+    # A confident name that trimming cut everywhere ("Labour MPs" to "Labour") is no name to find again:
+    # propagation would put back what trimming took out.
+    kept = {m.text for ex in trimmed.values() for m in ex.mentions}
+    findable = _findable(trimmed, _only(lexicon, kept))
     for name, (label, ent_id) in sorted((curated or {}).items()):
         findable[skeleton(name)] = _target(label, f"curated:{ent_id}", name)
     out: dict[str, Extraction] = {}
@@ -378,6 +382,14 @@ def _target(label: EntityType, hint: str | None, name: str) -> _Target:
 SHORT_NAME = 4
 
 
+def _only(lexicon: Lexicon, texts: Set[str]) -> Lexicon:
+    """The lexicon of the names among ``texts``."""
+    if all(t in texts for t in lexicon.names):
+        return lexicon
+    names = {t: label for t, label in lexicon.names.items() if t in texts}
+    return Lexicon(names=names, hints={t: lexicon.hints.get(t) for t in names}, given=lexicon.given)
+
+
 def _findable(extractions: Mapping[str, Extraction], lexicon: Lexicon) -> dict[str, _Target]:
     """Name skeleton -> what a match means.
 
@@ -468,6 +480,20 @@ def _with_head_noun(m: Mention, article: Article) -> Mention:
         return m
     end = after.end(1)
     return replace(m, end=end, text=article.text[m.start : end], label="organization")
+
+
+def _without_trailing_acronym_noun(m: Mention, article: Article, nouns: CommonNouns | None) -> Mention:
+    """An English name without the acronym English uses as a common noun that ends it ("Labour MPs",
+    "Tory MEP", "John Smith MP": :meth:`CommonNouns.is_acronym_noun`): a description after the name,
+    never part of it. Before a plural ("Labour MPs") the name is the body they belong to."""
+    if nouns is None or article.language != "en" or m.source == "curated" or " " not in m.text:
+        return m
+    head, _, last = m.text.rpartition(" ")
+    plural = last.endswith("s") and is_acronym(last[:-1])
+    singular = last[:-1] if plural else last
+    if not is_acronym(singular) or not nouns.is_acronym_noun(singular) or not head[-1:].isalnum():
+        return m
+    return replace(m, end=m.start + len(head), text=head, label="organization" if plural else m.label)
 
 
 _GERMAN_WORD = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+")
