@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import os
 import random
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from generator.curation import Curation, load_curation
 from generator.extraction import gazetteer
+from generator.model import Mention
 from generator.resolution.resolve import ResolveSettings, resolve, team_name
 
 from .helpers import corpus, make
@@ -1485,6 +1487,40 @@ def test_an_english_word_written_in_lower_case_as_often_is_no_name_where_only_a_
     res = resolve(articles, extractions, Curation(), None, nouns=nouns)
     assert sorted(e.name for e in res.entities) == ["Federal Reserve", "Shell", "Sri Lanka"]
     assert [m.text for m in res.suppressed] == ["Tsunami"]
+
+
+def test_propagated_copies_of_an_ordinary_word_where_the_model_saw_the_noun_are_set_aside() -> None:
+    """Propagation copies a name the corpus is confident of into sentences the model read without tagging it:
+    a German noun after a possessive or a declined adjective there is the noun ("Der 26-jährige Mann", "bei
+    ihrem Mann", "als politische Kraft"), and a surname that is a noun too is not vouched for by its Brown
+    cluster where only propagation found it; "sagte Kraft" stays a name. A common noun the model left a
+    letter out of is a group's name ("in Group" + " B"), no organisation's."""
+    from generator.lexicon import CommonNouns
+
+    nouns = CommonNouns({"de": frozenset({"Mann", "Kraft", "Kreml"}), "en": frozenset({"Group"})})
+    found = [make(f"m{i}", "Die Partei [Kraft|organization] und der [Kreml|organization] sprachen.") for i in range(3)]
+    copies = make("c", "Der 26-jährige Mann kam. Bei ihrem Mann nichts. Als politische Kraft. Dann sagte Kraft nein.")
+    articles, extractions = corpus(
+        *found,
+        copies,
+        make("t", "Thomas [Mann|person] schrieb.", language="de"),
+        make("g", "They top [Group|organization] B. [Group|organization] A and [Group|organization] C.", language="en"),
+    )
+    ex = extractions["c"]
+    text = articles[-3].text
+    copied = [
+        Mention("c", text.index(w, at), text.index(w, at) + len(w), w, label, 0, "propagated")
+        for w, at, label in (
+            ("Mann", 0, "person"),
+            ("Mann", 30, "person"),
+            ("Kraft", 0, "organization"),
+            ("Kraft", 70, "organization"),
+        )
+    ]
+    extractions["c"] = replace(ex, mentions=tuple(copied))
+    res = resolve(articles, extractions, Curation(), None, nouns=nouns, name_clusters=lambda w, lang: w == "Mann")
+    kept = sorted((m.article, m.text, m.start) for e in res.entities for m in e.mentions if m.article in "cg")
+    assert kept == [("c", "Kraft", text.index("Kraft", 70))]
 
 
 def test_a_german_adjective_a_sentence_opens_is_no_name(common_nouns) -> None:

@@ -336,10 +336,46 @@ class UnseenRun:
     split: str
     scores: dict[str, DossierScores]  # "all", "de", "en"
     quotes: QuoteScores
+    context: int = 0  # other articles it was built among
 
 
-def run_unseen(split: str, config: Path, gold_path: Path = UNSEEN_GOLD, shared: Path | None = None) -> UnseenRun | None:
-    """Build the ``split`` articles of the unseen gold (no curation: a new user's corpus) and score them."""
+#: Characters a context article has (as the gold's own: news items, not digests or briefs).
+CONTEXT_CHARS = (600, 2500)
+
+
+def context_keys(shared: Path, exclude: set[str], n: int, seed: int = 2027) -> list[str]:
+    """``n`` articles of the gold's two corpora that are not in the gold (half German, half English), chosen
+    with a fixed seed: the corpus the gold's articles are built in, as a user's corpus holds them among
+    many others. Names the others give make the gold's articles' names confident, propagation copies
+    them, and corpus-wide rules count them: what a build of 15 articles never shows."""
+    import random
+
+    rng = random.Random(seed)
+    german = []
+    path = shared / "corpora" / "10kgnad" / "test.csv"
+    if path.exists():
+        with path.open(encoding="utf-8") as fh:
+            for i, row in enumerate(csv.reader(fh, delimiter=";", quotechar="'"), start=1):
+                key = f"10kgnad:{i:04d}"
+                if key not in exclude and CONTEXT_CHARS[0] <= len(row[1]) <= CONTEXT_CHARS[1]:
+                    german.append(key)
+    bbc = shared / "corpora" / "bbc-news"
+    english = sorted(
+        key
+        for f in bbc.glob("*/*.txt")
+        if (key := f"bbc:{f.parent.name}/{f.name}") not in exclude
+        and CONTEXT_CHARS[0] <= f.stat().st_size <= CONTEXT_CHARS[1]
+    )
+    half = n // 2
+    return sorted(rng.sample(german, min(half, len(german))) + rng.sample(english, min(n - half, len(english))))
+
+
+def run_unseen(
+    split: str, config: Path, gold_path: Path = UNSEEN_GOLD, shared: Path | None = None, context: int = 0
+) -> UnseenRun | None:
+    """Build the ``split`` articles of the unseen gold (no curation: a new user's corpus) and score them;
+    with ``context``, built among that many other articles of the same corpora (:func:`context_keys`),
+    scored on the gold's articles only (and without ``dossier review``, which would judge the others')."""
     import tempfile
 
     from generator.pipeline import ProcessCache, run
@@ -351,10 +387,11 @@ def run_unseen(split: str, config: Path, gold_path: Path = UNSEEN_GOLD, shared: 
     texts = {k: unseen_text(shared, k) for k in keys}
     if any(t is None for t in texts.values()):
         return None
+    others = context_keys(shared, set(data["articles"]), context) if context else []
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus"
         corpus.mkdir()
-        for key, text in texts.items():
+        for key, text in [*texts.items(), *((k, unseen_text(shared, k)) for k in others)]:
             (corpus / f"{_slug(key)}.txt").write_text(text or "", encoding="utf-8")
         settings = dataclasses.replace(
             load_settings(config),
@@ -384,7 +421,8 @@ def run_unseen(split: str, config: Path, gold_path: Path = UNSEEN_GOLD, shared: 
         scores[subset] = score_dossier(restrict(result.resolution.entities, arts), gold)
         if subset == "all":
             quotes = score_quotes(result.quotes, result.resolution.entities, gold)
-            scores[subset].review_precision, scores[subset].review = review_top(result, process, gold)
+            if not context:
+                scores[subset].review_precision, scores[subset].review = review_top(result, process, gold)
     wrong_language = sorted(
         f"{wanted[a]}={lang}"
         for a, lang in language.items()
@@ -392,7 +430,7 @@ def run_unseen(split: str, config: Path, gold_path: Path = UNSEEN_GOLD, shared: 
     )
     if wrong_language:
         print("language detected wrongly: " + ", ".join(wrong_language))
-    return UnseenRun(split, scores, quotes)
+    return UnseenRun(split, scores, quotes, context)
 
 
 # ---------------------------------------------------------------- NER
@@ -548,6 +586,22 @@ def ner_sets(data: Path) -> dict[str, tuple[str, list]]:
     return sets
 
 
+def _unseen_table(title: str, runs: Sequence[UnseenRun], out: dict[str, object]) -> object:
+    """The scores of unseen-gold runs as a rich table, and into ``out`` ("unseen[-context]/<split>/<subset>")."""
+    from rich.table import Table
+
+    table = Table(title=title)
+    for col in ("split", "articles", *SCORE_COLUMNS):
+        table.add_column(col)
+    for r in runs:
+        for subset, sc in r.scores.items():
+            qp = f"{r.quotes.precision:.3f} ({r.quotes.attributed})" if subset == "all" else ""
+            qr = f"{r.quotes.recall:.3f} ({r.quotes.gold})" if subset == "all" else ""
+            table.add_row(r.split, subset, *[str(v) for v in sc.row().values()], qp, qr)
+            out[f"unseen{'-context' if r.context else ''}/{r.split}/{subset}"] = dataclasses.asdict(sc)
+    return table
+
+
 def main(argv: list[str] | None = None) -> int:
     from rich.console import Console
     from rich.table import Table
@@ -561,6 +615,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-unseen", action="store_true", help="skip the unseen-news gold (tests/gold/unseen.yml)")
     parser.add_argument(
         "--show-test", action="store_true", help="also list the errors on the test half (for reports only)"
+    )
+    parser.add_argument(
+        "--context",
+        type=int,
+        default=100,
+        help="also score the unseen gold built among this many other articles of its corpora (0: not)",
     )
     args = parser.parse_args(argv)
     console = Console(width=200)
@@ -665,20 +725,23 @@ def main(argv: list[str] | None = None) -> int:
                 if items:
                     console.print(f"  {what}: " + "; ".join(str(i) for i in items), markup=False)
     if not args.skip_unseen and UNSEEN_GOLD.exists():
-        table = Table(title="Dossier scores on unseen news (tests/gold/unseen.yml, no curation)")
-        for col in ("split", "articles", *SCORE_COLUMNS):
-            table.add_column(col)
         runs = [r for split in ("dev", "test") if (r := run_unseen(split, args.config)) is not None]
         if not runs:
             console.print(f"[yellow]../shared/corpora not found under {shared_dir()}; unseen gold skipped[/]")
-        for r in runs:
-            for subset, sc in r.scores.items():
-                qp = f"{r.quotes.precision:.3f} ({r.quotes.attributed})" if subset == "all" else ""
-                qr = f"{r.quotes.recall:.3f} ({r.quotes.gold})" if subset == "all" else ""
-                table.add_row(r.split, subset, *[str(v) for v in sc.row().values()], qp, qr)
-                out[f"unseen/{r.split}/{subset}"] = dataclasses.asdict(sc)
-        console.print(table)
-        for r in runs:
+        console.print(_unseen_table("Dossier scores on unseen news (tests/gold/unseen.yml, no curation)", runs, out))
+        context_runs = []
+        if runs and args.context:
+            context_runs = [
+                r
+                for split in ("dev", "test")
+                if (r := run_unseen(split, args.config, context=args.context)) is not None
+            ]
+            title = (
+                f"The same gold built among {args.context} other articles of its corpora"
+                " (scored on the gold's articles; no review)"
+            )
+            console.print(_unseen_table(title, context_runs, out))
+        for r in [*runs, *context_runs]:
             if r.split != "dev" and not args.show_test:
                 continue  # the test half is scored, not read: its errors are not shown unless asked
             sc = r.scores["all"]
@@ -692,7 +755,8 @@ def main(argv: list[str] | None = None) -> int:
                 ("review top 10", sc.review),
             ):
                 if items:
-                    console.print(f"  {r.split} {what}: " + "; ".join(str(i) for i in items), markup=False)
+                    name = f"{r.split} among {r.context}" if r.context else r.split
+                    console.print(f"  {name} {what}: " + "; ".join(str(i) for i in items), markup=False)
     if args.json:
         args.json.write_text(json.dumps(out, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     return 0

@@ -1458,9 +1458,12 @@ def _without_ordinary_words(
             inside.add(m.text)
 
     def lettered(m: Mention) -> bool:
-        """A common noun and a letter: "Group A", "Gruppe B", "Plan B"."""
+        """A common noun and a letter: "Group A", "Gruppe B", "Plan B", also where the model left the
+        letter out ("in Group" + " B")."""
         art = articles.get(m.article)
         head, _, letter = m.text.partition(" ")
+        if not letter and art is not None and _LETTER_AFTER.match(art.text, m.end):
+            letter = art.text[m.end + 1]
         return (
             art is not None
             and len(letter) == 1
@@ -1534,12 +1537,26 @@ def _without_ordinary_words(
         stem = genitive_stem(word)
         if (
             m.label == "person"
+            # A German copy only propagation found ("Mann", "Rolle"): the model read the sentence and saw the noun
+            # that German capitalises too; English capitalises names only ("Mr Grieve", "said Jobs").
+            and (m.source != "propagated" or lang == "en")
             and name_clusters is not None
             and any(name_clusters(w, lang) for w in filter(None, (word, stem)))
             and (own := articles.get(m.article)) is not None
             and not opens_sentence(own.text, m.start)
         ):
             return False  # "erklärte Gates": the surname, not the plural of a gate
+        if (
+            m.source == "propagated"
+            and lang == "de"
+            and (own := articles.get(m.article)) is not None
+            and _DECLINED_BEFORE_DE.search(own.text, max(0, m.start - 40), m.start) is not None
+            # a noun, whether or not a name too ("Mann" and "Kraft" are surnames as well)
+            and any(nouns.is_common(lang, w) or w in nouns.homographs.get(lang, ()) for w in filter(None, (word, stem)))
+        ):
+            # A copy of a name where the model saw the noun it also is, after a possessive or a declined
+            # adjective: "als politische Kraft", "Der 26-jährige Mann", "bei ihrem Mann".
+            return True
         if lang != "en" and (word in bodies or stem in bodies):
             # A noun the dictionary lists that English text writes as a name ("Facebook", "Microsoft",
             # "Amazon") or that is an acronym ("FIFA", "BMW"), and that the model took for an organisation
@@ -1567,6 +1584,24 @@ def _without_ordinary_words(
         return common and (m.label == "person" or not consistent(word) or initial_only)
 
     return _set_aside(mentions, ordinary)
+
+
+#: A capital letter alone after a name: "Group" + " B", "Gruppe" + " A".
+_LETTER_AFTER = re.compile(r" [A-Z](?![\w'’-])")
+#: What stands before a German noun and not before a name: a possessive, perhaps with a declined adjective
+#: ("bei ihrem Mann", "ihr 52-jähriger Mann"), or an article, a determiner, "als" or "wie" and a declined
+#: adjective ("Der 26-jährige Mann", "als politische Kraft"); not an article alone ("der Kreml").
+_ADJECTIVE_DE = (
+    r"(?!(?:d(?:er|ie|as|en|em|es)|(?:ein|kein|dies|jen|jed|mein|dein|sein|ihr|unser)(?:e|en|em|er|es))[ \t])"
+    r"[a-zäöüß0-9][\w-]*(?:e|en|er|es|em)"
+)
+_DECLINED_BEFORE_DE = re.compile(
+    r"(?<![\w-])(?:"
+    rf"(?i:(?:mein|dein|sein|ihr|unser|euer|eur)(?:e|en|em|er|es)?)[ \t]+(?:{_ADJECTIVE_DE}[ \t]+)?"
+    r"|(?i:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|(?:kein|dies|jen|jed)(?:e|en|em|er|es)?|als|wie)"
+    rf"[ \t]+{_ADJECTIVE_DE}[ \t]+"
+    r")\Z"
+)
 
 
 def _town_named_like_a_noun(

@@ -1,0 +1,35 @@
+"""The evaluation's own pieces that need no model: the context articles the unseen gold is built among."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.devtools.evaluate import CONTEXT_CHARS, context_keys
+
+
+def _shared(tmp_path: Path) -> Path:
+    gnad = tmp_path / "corpora" / "10kgnad"
+    gnad.mkdir(parents=True)
+    rows = [f"Etat;'{'Wort ' * (200 + i)}'" for i in range(20)] + ["Etat;'kurz'"]
+    (gnad / "test.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    for folder in ("sport", "tech"):
+        (tmp_path / "corpora" / "bbc-news" / folder).mkdir(parents=True)
+        for i in range(10):
+            (tmp_path / "corpora" / "bbc-news" / folder / f"{i:03d}.txt").write_text("word " * (150 + i))
+    (tmp_path / "corpora" / "bbc-news" / "tech" / "999.txt").write_text("short")
+    return tmp_path
+
+
+def test_context_articles_are_drawn_half_per_language_outside_the_gold_and_the_same_every_time(tmp_path) -> None:
+    shared = _shared(tmp_path)
+    gold = {"10kgnad:0001", "bbc:sport/000.txt"}
+    keys = context_keys(shared, gold, 10)
+    assert keys == context_keys(shared, gold, 10)  # a fixed seed: the same corpus every run
+    assert not set(keys) & gold
+    assert sum(k.startswith("10kgnad:") for k in keys) == 5 and sum(k.startswith("bbc:") for k in keys) == 5
+    # Neither a brief nor a digest: only articles of the gold's own length.
+    assert "10kgnad:0021" not in context_keys(shared, gold, 40) and "bbc:tech/999.txt" not in context_keys(
+        shared, gold, 40
+    )
+    assert CONTEXT_CHARS[0] < CONTEXT_CHARS[1]
+    assert context_keys(tmp_path / "absent", gold, 10) == []
