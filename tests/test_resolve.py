@@ -2247,3 +2247,18 @@ def test_a_surname_with_an_apostrophe_is_a_short_form_of_the_full_name() -> None
         ]
     )
     assert ents == {"Ronan O'Gara": ["O'Gara", "Ronan O'Gara"], "Gordon D'Arcy": ["D'Arcy", "Gordon D'Arcy"]}
+
+
+def test_a_subdivision_named_by_a_direction_alone_is_no_place_in_running_text(gaz) -> None:
+    """Cameroon's "North", "West" and "Far North", Burkina Faso's "Centre", Botswana's "Süd" in German: words of
+    direction, which a model tags in "the North side" or "his West team"; never the gazetteer's region."""
+    assert all(
+        gaz.lookup(n, language=lang) is None
+        for n, lang in (("North", "en"), ("Far North", "en"), ("Centre", "en"), ("Süd", "de"))
+    )
+    assert (
+        gaz.lookup("Northern Ireland", language="en") is not None
+        and gaz.lookup("Western Cape", language="en") is not None
+    )
+    res, _ = entities([make("a", "The [North|place] side lost to [Scotland|place].", language="en")], gaz=gaz)
+    assert {e.name: bool(e.identifiers) for e in res.entities} == {"North": False, "Scotland": True}

@@ -600,6 +600,21 @@ def _cores(name: str) -> list[str]:
     return [f for f in dict.fromkeys(forms) if len(f) >= 3]
 
 
+#: Words of direction and position, in the languages of the subdivisions' names and translations: a
+#: subdivision named by them alone ("North", "Far North", "Centre-Est", "Süd") is no name in running text.
+_DIRECTION_WORDS = frozenset(
+    "north northern south southern east eastern west western central centre center middle far upper lower"
+    " nord sud sued sud ost west mitte zentral nordost nordwest suedost suedwest oberes unteres"
+    " est ouest centrale centro norte sur oeste este".split()
+)
+
+
+def _compass_only(name: str) -> bool:
+    """Whether a name is words of direction and position only ("North-West", "Far North", "Southern")."""
+    words = [w for w in re.split(r"[\s-]+", fold(name)) if w]
+    return bool(words) and all(w in _DIRECTION_WORDS for w in words)
+
+
 def _add_subdivisions(places: list[Place], index: dict[str, Place], add) -> dict[str, Place]:  # type: ignore[no-untyped-def]
     """ISO 3166-2 subdivisions of the first and second level: indexed by their names in the index, the
     first level's also by their cores in the result."""
@@ -639,6 +654,8 @@ def _add_subdivisions(places: list[Place], index: dict[str, Place], add) -> dict
         )
         places.append(place)
         for _, n in names:
+            if _compass_only(n):
+                continue  # Cameroon's "North", "West", "Far North", Burkina Faso's "Centre": a direction in text
             add(index, n, place)
             if sub.parent_code:
                 continue
