@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.devtools.evaluate import CONTEXT_CHARS, context_keys
+import pytest
+
+from generator.devtools.evaluate import CONTEXT_CHARS, context_keys, main
 
 
 def _shared(tmp_path: Path) -> Path:
@@ -33,3 +35,11 @@ def test_context_articles_are_drawn_half_per_language_outside_the_gold_and_the_s
     )
     assert CONTEXT_CHARS[0] < CONTEXT_CHARS[1]
     assert context_keys(tmp_path / "absent", gold, 10) == []
+
+
+def test_a_negative_number_of_context_articles_is_refused_by_name(capsys) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(SystemExit) as stop:
+        main(["--context", "-5", "--skip-ner", "--skip-unseen"])
+    assert stop.value.code == 2
+    err = capsys.readouterr().err
+    assert "--context" in err and "found -5" in err

@@ -623,6 +623,8 @@ def main(argv: list[str] | None = None) -> int:
         help="also score the unseen gold built among this many other articles of its corpora (0: not)",
     )
     args = parser.parse_args(argv)
+    if args.context < 0:
+        parser.error(f"--context: expected a number of articles, 0 or more (0: no context run), found {args.context}")
     console = Console(width=200)
     out: dict[str, object] = {}
 
