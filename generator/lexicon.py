@@ -442,20 +442,30 @@ def law_name(name: str) -> bool:
     return words[-1].lower() in LAW_HEADS or (words[0].lower() in LAW_HEADS and words[1][:1].islower())
 
 
-#: Head nouns of events, competitions and awards ("Hopman Cup", "Australian Open", "Golden Globe
-#: Awards", "Olympische Spiele"): not people, organisations or places, whatever a model says.
-#: ("Games" and "League" are left out: "Epic Games" and the "Arab League" are organisations.)
+#: Head nouns of events, competitions, fairs, elections and awards ("Hopman Cup", "Australian Open",
+#: "Celtic League", "Grand Slam", "Consumer Electronics Show", "General Election", "Olympische Spiele"):
+#: not people, organisations or places, whatever a model says. A sports league is its competition
+#: ("in the Premier League", "League One"), as news annotation takes it; the body that runs one has a
+#: name of its own ("Football Association", "Uefa"). ("Games", "Series" and "Tour" are left out:
+#: "Epic Games", "Steel Series" and "ATP Tour" are companies and bodies; "International": Amnesty's.)
 EVENT_HEADS = frozenset(
     "cup championship championships open olympics awards award prize trophy festival marathon tournament prix"
-    " final finals pokal meisterschaft meisterschaften weltmeisterschaft europameisterschaft spiele turnier"
+    " final finals league premiership slam indoors classic show expo election elections referendum"
+    " pokal meisterschaft meisterschaften weltmeisterschaft europameisterschaft spiele turnier"
     " finale preis".split()
 )
+#: A tournament of so many nations ("Six Nations", "Tri-Nations"; not the "United Nations").
+_NATIONS_TOURNAMENT = re.compile(r"(?:(?:three|four|five|six|tri|home)[ -]|\d[ -]?)nations", re.IGNORECASE)
 
 
 def event_name(name: str) -> bool:
-    """Whether ``name`` (two words or more) is headed by an event, competition or award noun (:data:`EVENT_HEADS`)."""
+    """Whether ``name`` is headed by an event, competition or award noun (:data:`EVENT_HEADS`: "Hopman
+    Cup", "Celtic League"), is one alone ("the Premiership", "the Championship"), or is a tournament of
+    nations ("Six Nations", "RBS Six Nations")."""
     words = name.replace("-", " ").split()
-    return len(words) >= 2 and words[-1].lower() in EVENT_HEADS
+    if not words or not words[-1][:1].isupper():
+        return False
+    return words[-1].lower() in EVENT_HEADS or _NATIONS_TOURNAMENT.search(name) is not None
 
 
 #: Awards known by a one-word name ("Oscar", "Bafta") or whose head is no event noun ("Golden Globe").

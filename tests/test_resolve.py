@@ -808,14 +808,34 @@ def test_events_competitions_and_awards_are_not_entities() -> None:
             make(
                 "en1",
                 "[Lleyton Hewitt|person] won the [Hopman Cup|organization] before the [Australian Open|place]."
-                " [Epic Games|organization] and the [Arab League|organization] sponsor [Open|organization].",
+                " [Epic Games|organization] and the [United Nations|organization] sponsor the"
+                " [Premiership|person], the [Celtic League|organization] and the [RBS Six Nations|organization]."
+                " The [Arab League|organization] said the [Consumer Electronics Show|organization] and the"
+                " [General Election|organization] clash with the [Champions League|organization] final."
+                " The [Consumer Electronics Show|organization] ([CES|organization]) opens in [Las Vegas|place];"
+                " the [Champions|organization] of the [Tokyo Motor Show|organization] are from [Tokyo|place].",
                 language="en",
             ),
             make("de1", "Bei den [Olympische Spiele|organization] in [Paris|place] siegte sie.", language="de"),
         ]
     )
-    assert set(ents) == {"Lleyton Hewitt", "Epic Games", "Arab League", "Open", "Paris"}
-    assert sorted(m.text for m in res.suppressed) == ["Australian Open", "Hopman Cup", "Olympische Spiele"]
+    # A league that speaks ("the Arab League said") is a body; one that only has finals a competition.
+    assert set(ents) == {"Lleyton Hewitt", "Epic Games", "United Nations", "Arab League", "Paris", "Las Vegas", "Tokyo"}
+    assert sorted(m.text for m in res.suppressed) == [
+        "Australian Open",
+        "CES",
+        "Celtic League",
+        "Champions",
+        "Champions League",
+        "Consumer Electronics Show",
+        "Consumer Electronics Show",
+        "General Election",
+        "Hopman Cup",
+        "Olympische Spiele",
+        "Premiership",
+        "RBS Six Nations",
+        "Tokyo Motor Show",
+    ]
 
 
 @pytest.mark.parametrize(

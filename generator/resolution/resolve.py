@@ -46,6 +46,7 @@ from generator.lexicon import (
     NAME_PARTICLES,
     ORG_HEAD_NOUNS,
     PERSON_NOUNS_EN,
+    SPEECH_VERBS,
     CommonNouns,
     after_article_de,
     after_capital_the,
@@ -1644,8 +1645,10 @@ def _without_titles_of_works(
 ) -> tuple[list[Mention], list[Mention]]:
     """Mentions minus the titles of films, books, songs and shows ("the comedy Sideways", "der Film „Sideways“"),
     of laws and treaties ("Anglo-Irish Agreement", "Vertrag von Lissabon": :func:`law_name`), and the
-    names of events, competitions and awards ("Hopman Cup", "Australian Open": :func:`event_name`;
-    "the Oscars", "ein Bafta": :func:`award_name`).
+    names of events, competitions and awards ("Hopman Cup", "Australian Open", "Celtic League":
+    :func:`event_name`; "the Oscars", "ein Bafta": :func:`award_name`). An event's name that some mention
+    gives a voice or an office (:func:`speaks_as_body`, :func:`names_an_employer`: "the Arab League said",
+    "Arab League chief Amr Moussa") is a body's and stays.
 
     A name that the corpus gives as a title (:func:`work_title`: after a genre noun, in apposition
     to one, in a list a plural genre noun opens)
@@ -1662,6 +1665,9 @@ def _without_titles_of_works(
             spans[m.article].append((m.start, m.end))
     fragments: set[tuple[str, int, int]] = set()
     titles: set[str] = set()
+    events: set[str] = set()
+    voiced: set[str] = set()
+    parts: dict[tuple[str, str], set[str]] = {}
     for m in mentions:
         art = articles.get(m.article)
         if art is None or m.source not in MODEL_SOURCES:
@@ -1684,19 +1690,56 @@ def _without_titles_of_works(
             if (
                 work_title(art.text, m.start, m.end, art.language)
                 or law_name(m.text)
-                or event_name(m.text)
                 or award_name(m.text, before, art.text[m.end : m.end + 20])
                 or title_cased(m.text, art.language)
                 or after_capital_the(art.text, m.start, m.text, art.language)
             ):
                 titles.add(m.text)
+            elif event_name(m.text):
+                events.add(m.text)
+                # Its short forms in the same article: an acronym ("Consumer Electronics Show (CES)") and its
+                # first word, but a place's ("the Champions", "Celtic" after "Celtic League").
+                short = _DEFINED_SHORT_FORM.match(art.text, m.end)
+                parts[(m.article, m.text)] = {*_acronyms(m.text), m.text.split()[0], *(short.groups() if short else ())}
+        if speaks_as_body(art.text, m.end, art.language) or names_an_employer(art.text, m.end, art.language):
+            voiced.add(m.text)  # "the Arab League said", "Arab League chief Amr Moussa": a body, no event
+    titles |= events - voiced
+    of_events: set[tuple[str, str]] = {
+        (article, part)
+        for (article, name), names in parts.items()
+        if name in titles and " " in name
+        for part in names - {name}
+    }
 
     def title(m: Mention) -> bool:
         return m.key in fragments or (
-            m.text in titles and m.source in MODEL_SOURCES and not m.entity_hint and curation.owner_of(m.text) is None
+            (
+                m.text in titles
+                # a town's name before an event's ("Tokyo Motor Show") is still the town's
+                or (
+                    (m.article, m.text) in of_events
+                    and m.text not in voiced
+                    and (m.label != "place" or is_acronym(m.text))
+                )
+            )
+            and m.source in MODEL_SOURCES
+            and not m.entity_hint
+            and curation.owner_of(m.text) is None
         )
 
     return _set_aside(mentions, title)
+
+
+@lru_cache(maxsize=8)
+def _said_after(language: str) -> re.Pattern[str]:
+    verbs = "|".join(sorted(map(re.escape, SPEECH_VERBS.get(language, SPEECH_VERBS["en"])), key=len, reverse=True))
+    return re.compile(rf"[ \t]+(?:(?:has|had|have|hat|hatte)[ \t]+)?(?:{verbs})\b")
+
+
+def speaks_as_body(text: str, end: int, language: str) -> bool:
+    """Whether the name ending at ``end`` is the subject of a verb of saying ("the Arab League said",
+    "die Liga erklärte"): a body speaks, an event or a competition does not."""
+    return _said_after(language).match(text, end) is not None
 
 
 def _covered(spans: Sequence[tuple[int, int]], at: int) -> bool:
