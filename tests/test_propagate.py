@@ -599,3 +599,30 @@ def test_an_acronym_english_uses_as_a_noun_ends_no_name_and_is_not_put_back(comm
         ("Tom McCabe", "person"),
     ]
     assert all("MPs" not in m.text for m in out["b"].mentions)
+
+
+def test_words_read_into_the_front_of_a_name_are_cut_off(common_nouns) -> None:
+    """A score ("2-1 Bolton"), another name's end before a form of address ("the Sunday Times Mr Campbell"),
+    and before a person's name an acronym English uses as a noun ("MSP Karen Whitefield") or a word that
+    opens the sentence and that English writes in lower case, where the article names the person by the
+    rest too ("Veteran Keane" beside "Robbie Keane"). A firm's whole name keeps its first word ("PC World",
+    and "Classic Motors", whose rest the article names no one by)."""
+    articles, extractions = corpus(
+        make(
+            "a",
+            "Newcastle [2-1 Bolton|organization]. [Robbie Keane|person] scored. The Sunday [Times Mr Campbell|person]"
+            " said so. [MSP Karen Whitefield|person] agreed. [Veteran Keane|person] was happy. [PC World|organization]"
+            " sold. [Classic Motors|person] sold.",
+            language="en",
+        ),
+    )
+    out = refine(articles, extractions, nouns=common_nouns)
+    assert [(m.text, m.label) for m in out["a"].mentions] == [
+        ("Bolton", "organization"),
+        ("Robbie Keane", "person"),
+        ("Campbell", "person"),
+        ("Karen Whitefield", "person"),
+        ("Keane", "person"),
+        ("PC World", "organization"),
+        ("Classic Motors", "person"),
+    ]

@@ -150,9 +150,11 @@ def _cleaned(
     named = frozenset(m.text for m in ex.mentions)
     # The surnames of the people the article names in full ("Carragher" of "Jamie Carragher").
     surnames = frozenset(m.text.split()[-1] for m in ex.mentions if m.label == "person" and " " in m.text)
+    persons = frozenset(m.text for m in ex.mentions if m.label == "person")
     out: list[Mention] = []
     for m in ex.mentions:
         m = _with_head_noun(_extend(m, lexicon, by_word, article), article)
+        m = _without_leading_description(m, article, nouns, named, persons, lexicon.given)
         m = _without_trailing_acronym_noun(m, article, nouns)
         m = _without_genitive_s(
             _without_glued_words(m, article, nouns, person_names), article, person_names, named, lexicon.surnames()
@@ -480,6 +482,62 @@ def _with_head_noun(m: Mention, article: Article) -> Mention:
         return m
     end = after.end(1)
     return replace(m, end=end, text=article.text[m.start : end], label="organization")
+
+
+#: A match's score before a team's name ("Newcastle 2-1 Bolton").
+_SCORE = re.compile(r"\d{1,2}[-–]\d{1,2} ")
+#: Forms of address that begin a person's name wherever they stand ("the Sunday Times Mr Campbell"); not
+#: "Sir", "Dame" or "Miss", which stand inside names too ("Notre Dame", "Little Miss Sunshine").
+_ADDRESS_INSIDE = frozenset("mr mrs ms dr herr herrn frau".split())
+
+
+def _without_leading_description(
+    m: Mention,
+    article: Article,
+    nouns: CommonNouns | None,
+    named: Set[str],
+    persons: Set[str],
+    given: Mapping[str, Set[str]],
+) -> Mention:
+    """A name without words a model read into its front that belong to no name: a match's score ("2-1
+    Bolton"), another name's end before a form of address ("the Sunday Times Mr Campbell" -> "Campbell"),
+    and before a person's name an English acronym used as a common noun ("MSP Karen Whitefield":
+    :meth:`CommonNouns.is_acronym_noun`) or an English word that opens the sentence and that English
+    writes in lower case at least as often (:meth:`CommonNouns.written_lower`: "Veteran Keane was ..."),
+    and that the corpus gives no one as a given name ("Bill", "Rich"), where the article also names the
+    rest on its own or a person by it as a surname ("Robbie Keane"): English capitalises any word
+    there, and a name the article gives without it is the name.
+    """
+    if m.source not in ("model", "list") or " " not in m.text:
+        return m
+    words = m.text.split(" ")
+    cut = 0
+    if _SCORE.match(m.text):
+        cut = 1
+    else:
+        for i in range(1, len(words) - 1):
+            if words[i].lower().rstrip(".") in _ADDRESS_INSIDE and words[i + 1][:1].isupper():
+                cut = i + 1
+                break
+    if cut == 0 and nouns is not None and article.language == "en" and m.label == "person" and words[1][:1].isupper():
+        # (A person's name only: "PC World" and "Virgin Atlantic" are firms' whole names.)
+        first, rest = words[0], " ".join(words[1:])
+        if (is_acronym(first) and nouns.is_acronym_noun(first) and len(words) > 2) or (  # not "PJ Harvey"
+            opens_sentence(article.text, m.start)
+            and nouns.written_lower("en", first)
+            # "Bill", "Rich", "Mark": the corpus gives people these names (in another name than this one)
+            and not set(given.get(first, ())) - {m.text}
+            and first.lower() not in NAME_PARTICLES  # "Van Gogh"
+            # The rest named on its own, or the surname of another person of the article ("Robbie Keane"; a
+            # bare surname is no evidence: "Cat Deeley ... Deeley will host").
+            and (rest in named if len(words) > 2 else any(p != m.text and p.endswith(" " + rest) for p in persons))
+        ):
+            cut = 1
+    if cut == 0:
+        return m
+    start = m.start + len(" ".join(words[:cut])) + 1
+    label: EntityType = "person" if words[cut - 1].lower().rstrip(".") in _ADDRESS_INSIDE else m.label
+    return replace(m, start=start, text=article.text[start : m.end], label=label)
 
 
 def _without_trailing_acronym_noun(m: Mention, article: Article, nouns: CommonNouns | None) -> Mention:
