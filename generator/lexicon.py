@@ -456,16 +456,26 @@ EVENT_HEADS = frozenset(
 )
 #: A tournament of so many nations ("Six Nations", "Tri-Nations"; not the "United Nations").
 _NATIONS_TOURNAMENT = re.compile(r"(?:(?:three|four|five|six|tri|home)[ -]|\d[ -]?)nations", re.IGNORECASE)
+#: Cup and league nouns of the languages that put them first ("Coppa Italia", "Copa del Rey", "Coupe de
+#: France", "Ligue 1"), and a league or division by its number ("League One", "Division Two").
+_EVENT_FIRST = frozenset("coppa copa coupe taça ligue".split())
+_NUMBERED_LEAGUE = re.compile(r"(?:league|division)[ -](?:one|two|three|four|\d)", re.IGNORECASE)
 
 
 def event_name(name: str) -> bool:
     """Whether ``name`` is headed by an event, competition or award noun (:data:`EVENT_HEADS`: "Hopman
-    Cup", "Celtic League"), is one alone ("the Premiership", "the Championship"), or is a tournament of
+    Cup", "Celtic League"; or first, in the languages that put it there: "Coppa Italia"), is one alone
+    ("the Premiership", "the Championship"), a league by its number ("League One"), or a tournament of
     nations ("Six Nations", "RBS Six Nations")."""
     words = name.replace("-", " ").split()
     if not words or not words[-1][:1].isupper():
         return False
-    return words[-1].lower() in EVENT_HEADS or _NATIONS_TOURNAMENT.search(name) is not None
+    return (
+        words[-1].lower() in EVENT_HEADS
+        or (len(words) > 1 and words[0].lower() in _EVENT_FIRST)
+        or _NATIONS_TOURNAMENT.search(name) is not None
+        or _NUMBERED_LEAGUE.fullmatch(name) is not None
+    )
 
 
 #: Awards known by a one-word name ("Oscar", "Bafta") or whose head is no event noun ("Golden Globe").

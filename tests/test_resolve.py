@@ -811,7 +811,8 @@ def test_events_competitions_and_awards_are_not_entities() -> None:
                 " [Epic Games|organization] and the [United Nations|organization] sponsor the"
                 " [Premiership|person], the [Celtic League|organization] and the [RBS Six Nations|organization]."
                 " The [Arab League|organization] said the [Consumer Electronics Show|organization] and the"
-                " [General Election|organization] clash with the [Champions League|organization] final."
+                " [General Election|organization] clash with the [Champions League|organization] final, [League One|organization]"
+                " and the [Coppa Italia|organization]."
                 " The [Consumer Electronics Show|organization] ([CES|organization]) opens in [Las Vegas|place];"
                 " the [Champions|organization] of the [Tokyo Motor Show|organization] are from [Tokyo|place].",
                 language="en",
@@ -829,8 +830,10 @@ def test_events_competitions_and_awards_are_not_entities() -> None:
         "Champions League",
         "Consumer Electronics Show",
         "Consumer Electronics Show",
+        "Coppa Italia",
         "General Election",
         "Hopman Cup",
+        "League One",
         "Olympische Spiele",
         "Premiership",
         "RBS Six Nations",
