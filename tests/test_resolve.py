@@ -1795,6 +1795,29 @@ def test_an_english_noun_for_what_only_a_person_is_before_a_name_is_evidence_of_
     }
 
 
+def test_an_english_person_noun_in_apposition_is_evidence_of_a_person() -> None:
+    """ "Jean-Philippe Cotis, the OECD's chief economist", "his lawyer, Gregory Ioannidis": the noun for
+    what only people are, in apposition; not a clause after the name ("Arsenal, whose striker ...") or a
+    company's description ("Sony, the electronics group")."""
+    res, _ = entities(
+        [
+            make(
+                "e1",
+                "Growth will return, said [Jean-Philippe Cotis|organization], the OECD's chief economist. His"
+                " lawyer, [Gregory Ioannidis|organization], said so. [Arsenal|organization], whose striker"
+                " scored, won. [Sony|organization], the electronics group, agreed.",
+                language="en",
+            ),
+        ]
+    )
+    assert {e.name: e.type for e in res.entities} == {
+        "Jean-Philippe Cotis": "person",
+        "Gregory Ioannidis": "person",
+        "Arsenal": "organization",
+        "Sony": "organization",
+    }
+
+
 def test_a_one_word_person_the_grammar_names_so_stays_a_person_however_unknown() -> None:
     """ "Barcelona star Ronaldinho", "Kaka, 24, said": no dictionary knows the word, but an occupation before
     it or an age after it says person; "Sagem" with nothing of the kind is a company."""

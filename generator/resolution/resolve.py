@@ -1891,6 +1891,19 @@ _PREPOSITION_BEFORE: dict[str, re.Pattern[str]] = {
 _SENTENCE_END = re.compile(r"[.!?;:]\s")
 #: An age in apposition right after a name: ", 40," / ", aged 40," / " (27)".
 _AGE_AFTER = re.compile(r",\s+(?:aged\s+)?\d{1,2},|\s?\(\d{1,2}\)")
+#: An English apposition after a name: a comma and the words up to the next mark ("said Jean-Philippe
+#: Cotis, the OECD's chief economist.").
+_APPOSITION_AFTER_EN = re.compile(r",[ \t]+([^,.;:!?()\n]{1,60})")
+#: Words that open a clause or a phrase, not an apposition ("Arsenal, whose striker ...", "Hustle & Flow,
+#: about an aspiring rapper", "..., while actor Christopher Lee").
+_NOT_APPOSITION = frozenset(
+    "who whose which where when while and but or nor with that as after before about from in on at for of by to into"
+    " than like including".split()
+)
+#: What may follow the noun that heads an apposition ("chair of the judging panel", "lawyer for the family").
+_AFTER_HEAD = frozenset("of for at to with in on".split())
+#: A person noun and a comma right before a name ("Kenteris's lawyer, Gregory Ioannidis").
+_NOUN_COMMA_BEFORE = re.compile(r"\b([a-z]+),[ \t]+\Z")
 
 
 def introduced_as_organisations(
@@ -1961,9 +1974,23 @@ def referred_to_as_persons(
 def described_as_person(m: Mention, art: Article) -> bool:
     """Whether the words around a mention describe a person: an age after it ("Keanu Reeves, 40, said",
     "Mustafa S. (27)"), a noun of kinship before it ("daughter Victoria", "Tochter Victoria") or, in
-    English, a lower-case noun for what only a person is ("comedian Sacha Baron Cohen")."""
+    English, a lower-case noun for what only a person is (:data:`PERSON_NOUNS_EN`) before it ("comedian
+    Sacha Baron Cohen", "his lawyer, Gregory Ioannidis") or in apposition after it ("Jean-Philippe Cotis,
+    the OECD's chief economist")."""
     if _AGE_AFTER.match(art.text, m.end):
         return True
+    if art.language == "en":
+        before = _NOUN_COMMA_BEFORE.search(art.text, max(0, m.start - 30), m.start)
+        if before is not None and before.group(1) in PERSON_NOUNS_EN:
+            return True  # "his lawyer, Gregory Ioannidis"
+        after = _APPOSITION_AFTER_EN.match(art.text, m.end)
+        words = after.group(1).split() if after is not None else []
+        if words and words[0].lower() not in _NOT_APPOSITION:
+            # The noun that heads it, within five words: last, or before a preposition ("the OECD's chief
+            # economist", "chair of the panel"); not a modifier ("premier whisky firms", "jockey Richard Wakeham").
+            for i, word in enumerate(words[:5]):
+                if word in PERSON_NOUNS_EN and (i + 1 == len(words) or words[i + 1] in _AFTER_HEAD):
+                    return True
     word = word_before(art.text[max(0, m.start - 30) : m.start])
     if word is None:
         return False
