@@ -546,6 +546,7 @@ def propagate(
         memo=memo,
         nouns=process.nouns_for(settings.cache_dir) if settings.nlp.layers.filter else None,
         person_names=names,
+        name_clusters=names.in_name_cluster if names is not None else None,
     )
     if names is not None:
         names.save()

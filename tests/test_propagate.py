@@ -626,3 +626,31 @@ def test_words_read_into_the_front_of_a_name_are_cut_off(common_nouns) -> None:
         ("PC World", "organization"),
         ("Classic Motors", "person"),
     ]
+
+
+def test_a_role_noun_that_is_a_surname_too_is_cut_when_no_corpus_uses_it_as_names(common_nouns) -> None:
+    """ "Trainer Stöger" beside "Peter Stöger": rigour lists "Trainer" as a surname, but a large corpus of
+    German does not use it as it uses people's names (its Brown clusters), and the corpus names someone
+    else by the surname; "Horst Seehofer" keeps "Horst", which the corpus uses as a given name, and
+    "Albrecht Gaiswinkler", whom the clusters miss, keeps his: no one else is called Gaiswinkler."""
+    articles, extractions = corpus(
+        make(
+            "de1",
+            "Dann sprach [Trainer Stöger|person] mit [Horst Seehofer|person] und [Albrecht Gaiswinkler|person].",
+            language="de",
+        ),
+        make("de2", "[Peter Stöger|person] kam. [Peter Stöger|person] ging.", language="de"),
+    )
+    known = {"trainer", "stöger", "horst", "seehofer", "albrecht", "gaiswinkler", "peter"}
+    clustered = {"Stöger", "Horst", "Seehofer", "Peter"}
+    out = refine(
+        articles,
+        extractions,
+        nouns=common_nouns,
+        person_names=lambda w: w.casefold() in known,
+        name_clusters=lambda w, lang: w in clustered,
+    )
+    assert [m.text for m in out["de1"].mentions] == ["Stöger", "Horst Seehofer", "Albrecht Gaiswinkler"]
+    # Without the clusters the dictionary's word stands: "Trainer" may be a given name.
+    out = refine(articles, extractions, nouns=common_nouns, person_names=lambda w: w.casefold() in known)
+    assert [m.text for m in out["de1"].mentions] == ["Trainer Stöger", "Horst Seehofer", "Albrecht Gaiswinkler"]

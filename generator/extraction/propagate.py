@@ -56,6 +56,7 @@ class Lexicon:
     given: Mapping[str, frozenset[str]] = field(default_factory=dict)
     _surnames: frozenset[str] | None = field(default=None, repr=False, compare=False)
     _last_words: frozenset[str] | None = field(default=None, repr=False, compare=False)
+    _full_names: Mapping[str, frozenset[str]] | None = field(default=None, repr=False, compare=False)
 
     def surnames(self) -> frozenset[str]:
         """Confident person names and their last words: what the corpus names people by."""
@@ -63,6 +64,16 @@ class Lexicon:
             found = {w for t, label in self.names.items() if label == "person" for w in (t, t.split()[-1])}
             object.__setattr__(self, "_surnames", frozenset(found))
         return self._surnames  # type: ignore[return-value]
+
+    def full_names(self) -> Mapping[str, frozenset[str]]:
+        """Confident person names of two words or more by their last word ("Stöger": "Peter Stöger")."""
+        if self._full_names is None:
+            found: dict[str, set[str]] = defaultdict(set)
+            for t, label in self.names.items():
+                if label == "person" and " " in t:
+                    found[t.rsplit(" ", 1)[1]].add(t)
+            object.__setattr__(self, "_full_names", {w: frozenset(ts) for w, ts in found.items()})
+        return self._full_names  # type: ignore[return-value]
 
     def last_words(self) -> frozenset[str]:
         """The last words of confident person names of two words or more (surnames, not names alone)."""
@@ -145,6 +156,7 @@ def _cleaned(
     by_word: Mapping[str, list[str]],
     nouns: CommonNouns | None,
     person_names: Callable[[str], bool] | None,
+    name_clusters: Callable[[str, str], bool] | None = None,
 ) -> tuple[Mention, ...]:
     """One article's mentions extended, cut free of glued words and genitives, trimmed and split."""
     named = frozenset(m.text for m in ex.mentions)
@@ -157,7 +169,11 @@ def _cleaned(
         m = _without_leading_description(m, article, nouns, named, persons, lexicon.given)
         m = _without_trailing_acronym_noun(m, article, nouns)
         m = _without_genitive_s(
-            _without_glued_words(m, article, nouns, person_names), article, person_names, named, lexicon.surnames()
+            _without_glued_words(m, article, nouns, person_names, name_clusters, lexicon.full_names()),
+            article,
+            person_names,
+            named,
+            lexicon.surnames(),
         )
         out.extend(
             t
@@ -251,13 +267,16 @@ def refine(
     memo: Memo | None = None,
     nouns: CommonNouns | None = None,
     person_names: Callable[[str], bool] | None = None,
+    name_clusters: Callable[[str, str], bool] | None = None,
 ) -> dict[str, Extraction]:
     """Trim and propagate mentions across the corpus (see the module docstring).
 
     ``nouns`` (the ordinary-word lexicons) lets a role or description glued to
     the front of a person's name be cut off (:func:`_without_glued_words`);
     ``person_names`` (a dictionary of given names and surnames) lets it be cut
-    off a two-word name too, when it is no one's name ("Aufsteiger Kaymer").
+    off a two-word name too, when it is no one's name ("Aufsteiger Kaymer"), and
+    ``name_clusters`` (:meth:`generator.lexicon.PersonNameParts.in_name_cluster`) when a
+    large corpus does not use it as people's names ("Trainer Stöger").
 
     ``curated`` maps curated names to (type, entity id): they are findable too,
     so that "Kreml-Sprecher" yields the Kremlin even though the ruler, which
@@ -269,7 +288,7 @@ def refine(
     by_id = {a.id: a for a in articles}
     by_word = lexicon.index()
     trimmed = {
-        art_id: replace(ex, mentions=_cleaned(ex, by_id[art_id], lexicon, by_word, nouns, person_names))
+        art_id: replace(ex, mentions=_cleaned(ex, by_id[art_id], lexicon, by_word, nouns, person_names, name_clusters))
         for art_id, ex in extractions.items()
         if art_id in by_id
     }
@@ -562,7 +581,12 @@ GLUED_MIN_CHARS = 5
 
 
 def _without_glued_words(
-    m: Mention, article: Article, nouns: CommonNouns | None, person_names: Callable[[str], bool] | None = None
+    m: Mention,
+    article: Article,
+    nouns: CommonNouns | None,
+    person_names: Callable[[str], bool] | None = None,
+    name_clusters: Callable[[str, str], bool] | None = None,
+    full_names: Mapping[str, Set[str]] | None = None,
 ) -> Mention:
     """A person's name without the ordinary words the model glued to its front ("Keeper Tony Bullock",
     "Konteradmiralin Mary Landry", "Masters-Sieger Phil Mickelson" -> the last two words), and the
@@ -574,7 +598,11 @@ def _without_glued_words(
     Cuts stop at two words, so a full name remains ("Horst Seehofer": "Horst" is
     a German noun too), except where ``person_names`` says the first of two
     words is no given name or surname ("Aufsteiger Kaymer", "AfD-Vize Gauland",
-    "Regulator Boltz" -> the surname). A hyphenated description between two names
+    "Regulator Boltz" -> the surname), or ``name_clusters`` that a large corpus of
+    the language does not use it as people's names while ``full_names`` (the corpus's
+    person names of two words or more by their last word) names someone else by the
+    surname ("Trainer Stöger" beside "Peter Stöger": "Trainer" is a surname too, but
+    the news's word for a coach). A hyphenated description between two names
     leaves the second ("Nadal French-Open-Sieger Stan Wawrinka" -> "Stan Wawrinka"). In German an
     organisation's name loses a hyphenated description before it ("Bank-Austria-Mutter Unicredit"), and a
     person's name of three words or more an ordinary noun after it that no one bears as a name ("Rob
@@ -638,6 +666,18 @@ def _without_glued_words(
         # right after a name; a noun no one bears as a name is not the name's last word.
         end = m.end - len(last) - 1
         m, words = replace(m, end=end, text=article.text[m.start : end]), words[:-1]
+
+    def given(word: str) -> bool:
+        # A name part rigour knows, unless a large corpus does not use it as it uses people's names and the
+        # corpus names someone else by the surname after it: "Trainer Stöger" beside "Peter Stöger"
+        # ("Trainer" and "Coach" are surnames too by the dictionary; "Albrecht", "Lorraine" are missing
+        # from the clusters, and "Lorraine Bracco" is no one else's name).
+        if person_names is None or not person_names(word):
+            return False
+        if name_clusters is None or name_clusters(word, article.language) or not words[-1][:1].isupper():
+            return True  # ("Spider-Man 2": no surname follows)
+        return not any(other != m.text for other in (full_names or {}).get(words[-1], ()))
+
     cut = 0
     while len(words) - cut > 1:
         word = words[cut]
@@ -661,7 +701,7 @@ def _without_glued_words(
             )
         ):
             break
-        if len(words) - cut == 2 and (person_names is None or person_names(word) or person_names(last)):
+        if len(words) - cut == 2 and (person_names is None or given(word) or given(last)):
             break  # two words left: the first may be a given name that is a noun too
         cut += 1
     # A hyphenated description between two names describes the second ("Nadal French-Open-Sieger
