@@ -1820,11 +1820,13 @@ def test_an_english_person_noun_in_apposition_is_evidence_of_a_person() -> None:
 
 def test_a_one_word_person_the_grammar_names_so_stays_a_person_however_unknown() -> None:
     """ "Barcelona star Ronaldinho", "Kaka, 24, said": no dictionary knows the word, but an occupation before
-    it or an age after it says person; "Sagem" with nothing of the kind is a company."""
+    it or an age after it says person, and so does a team sheet's initial ("T Umaga (New Zealand) A
+    Mehrtens"); "Sagem" with nothing of the kind is a company."""
     articles, extractions = corpus(
         make(
             "e1",
-            "Barcelona star [Ronaldinho|person] scored. [Kaka|person], 24, said so. [Sagem|person] rose.",
+            "Barcelona star [Ronaldinho|person] scored. [Kaka|person], 24, said so. [Sagem|person] rose."
+            " Backs: T Umaga (New Zealand) A [Mehrtens|place] (New Zealand).",
             language="en",
         )
     )
@@ -1833,6 +1835,7 @@ def test_a_one_word_person_the_grammar_names_so_stays_a_person_however_unknown()
         "Ronaldinho": "person",
         "Kaka": "person",
         "Sagem": "organization",
+        "Mehrtens": "person",
     }
 
 
@@ -2273,13 +2276,27 @@ def test_each_mention_of_an_initial_and_a_surname_votes_for_a_person(gaz) -> Non
         make("b", "Talks with [S Korea|place] and [N Ireland|place] went on.", language="en"),
         # The model left the initial out of the name: the list item's initial is evidence all the same.
         make("c", "Ireland: D Hickie; R [O'Gara|place] (Munster). Replacements: R [O'Gara|place] (2).", language="en"),
+        # A player named like a town is the player, not the town; "S Korea" cut to "Korea" is still Korea.
+        make(
+            "d",
+            "Backs: T Umaga, A [Houston|place] (New Zealand) G [Denver|place] (Australia). Group B: Japan, S [Korea|place].",
+            language="en",
+        ),
+        make("e", "He flew from [Houston|place] to [Denver|place].", language="en"),
     )
     res = resolve(articles, extractions, Curation(), gaz)
-    assert {e.name: e.type for e in res.entities} == {
-        "C Paterson": "person",
-        "S Korea": "place",
-        "N Ireland": "place",
-        "O'Gara": "person",
+    types = {(e.name, e.type): sorted({m.article for m in e.mentions}) for e in res.entities}
+    assert [e.type for e in res.entities if e.articles == ("d",) and "Korea" in e.name] == ["place"]
+    types = {key: articles for key, articles in types.items() if "Korea" not in key[0] or articles != ["d"]}
+    assert types == {
+        ("C Paterson", "person"): ["a"],
+        ("S Korea", "place"): ["b"],
+        ("N Ireland", "place"): ["b"],
+        ("O'Gara", "person"): ["c"],
+        ("Houston", "person"): ["d"],
+        ("Denver", "person"): ["d"],
+        ("Houston", "place"): ["e"],
+        ("Denver", "place"): ["e"],
     }
 
 

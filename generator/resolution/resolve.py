@@ -256,8 +256,21 @@ _COMPASS_LETTERS = {
 }
 
 
+def _compass_point_of(letter: str, name: str, gazetteer: Gazetteer | None) -> bool:
+    """Whether a capital letter before ``name`` is a point of the compass: "S Korea", "N Ireland" name
+    places the gazetteer knows as "South Korea", "Northern Ireland"; "S Lamont" names a player."""
+    return gazetteer is not None and any(
+        gazetteer.lookup(f"{point} {name}", language="en") is not None for point in _COMPASS_LETTERS.get(letter, ())
+    )
+
+
 #: A capital initial that opens an item of a list right before a name ("…; R O'Gara, P Stringer").
-_INITIAL_BEFORE = re.compile(r"(?:[,;(]|\d)[ \t]*[A-Z]\.?[ \t]\Z")
+_INITIAL_BEFORE = re.compile(r"(?:[,;()]|\d)[ \t]*[A-Z]\.?[ \t]\Z")
+
+
+def _initial_before(text: str, start: int) -> str:
+    """The capital letter of the initial right before ``start`` ("S " or "S. " of "S Korea")."""
+    return next((c for c in reversed(text[max(0, start - 4) : start]) if c.isupper()), "")
 
 
 def after_initial(m: Mention, art: Article) -> bool:
@@ -447,12 +460,19 @@ def resolve(
 
     teams = town_teams(by_article, art_by_id, gazetteer) if gazetteer is not None else {}
     teams = {key: town for key, town in teams.items() if key not in not_towns}
+    initialled = frozenset(
+        m.key
+        for m in mentions
+        if (art := art_by_id.get(m.article)) is not None
+        and after_initial(m, art)
+        and not _compass_point_of(_initial_before(art.text, m.start), m.text, gazetteer)
+    )
     clusters = _Clusters()
     node_of = _nodes(mentions, curation, clusters, teams, lang_of)  # rules 1, 3, 4
     _curated_judgements(curation, clusters)  # rule 1 for GeoNames ids, and not_same_as
     if gazetteer is not None:
         _join_places(  # rule 2
-            mentions, node_of, lang_of, gazetteer, clusters, art_by_id, referred, not_towns, person_names
+            mentions, node_of, lang_of, gazetteer, clusters, art_by_id, referred, not_towns, person_names, initialled
         )
     _join_acronyms(by_article, node_of, art_by_id, clusters)  # rule 5
     _join_clipped(by_article, node_of, clusters)  # rule 5, clipped forms
@@ -473,7 +493,7 @@ def resolve(
         classed | employers,
         name_clusters,
         described,
-        frozenset(m.key for m in mentions if (art := art_by_id.get(m.article)) is not None and after_initial(m, art)),
+        initialled,
     )
 
     def drafts() -> list[Draft]:
@@ -623,6 +643,7 @@ def _join_places(
     persons: Set[tuple[str, int, int]] = frozenset(),
     not_places: Set[tuple[str, int, int]] = frozenset(),
     person_names: Callable[[str], bool] | None = None,
+    initialled: Set[tuple[str, int, int]] = frozenset(),
 ) -> None:
     """Rule 2: name nodes the gazetteer resolves join the place node.
 
@@ -630,7 +651,8 @@ def _join_places(
     name is a place elsewhere in the corpus ("Manchester" as a person in one
     article and a place in the next is one city; its type is then voted with the
     gazetteer's weight), or its German genitive ("Kärntens" an organisation where
-    "Kärnten" is a place); not a name after a form of address ("Mr Houston"), nor one of ``not_places``
+    "Kärnten" is a place); not a name after a form of address ("Mr Houston"), nor a team sheet's
+    player after a list item's initial (``initialled``: "A Mehrtens (New Zealand) G Gregan"), nor one of ``not_places``
     (a word of a person's name in its article: :func:`persons_not_towns`), nor a one-word "person" that is
     a word of a person's longer name in its article and only a town's below :data:`LARGE_TOWN` ("Jackson"
     after "Michael Jackson": the town elsewhere is no evidence here). A country's name is the
@@ -655,8 +677,8 @@ def _join_places(
         node = node_of[m.key]
         if node.kind == "team" or m.key in not_places:
             continue
-        if articles is not None and _addressed(m, articles):
-            persons_here.append(m)  # "Mr Jackson"
+        if (articles is not None and _addressed(m, articles)) or m.key in initialled:
+            persons_here.append(m)  # "Mr Jackson", "G Gregan (Australia, capt)"
             continue
         if (
             node.rank == 2
@@ -1257,14 +1279,8 @@ class _Vote:
         # (Edinburgh)"), where the model says organisation: each such mention votes. A compass letter
         # before a country is no initial ("S Korea", "N Ireland").
         initials = sum(
-            (initial_and_surname(m.text) or m.key in self.initialled)
-            and not (
-                gazetteer is not None
-                and any(
-                    gazetteer.lookup(f"{point} {m.text.split()[-1]}", language="en") is not None
-                    for point in _COMPASS_LETTERS.get(m.text[0], ())
-                )
-            )
+            m.key in self.initialled
+            or (initial_and_surname(m.text) and not _compass_point_of(m.text[0], m.text.split()[-1], gazetteer))
             for m in ms
         )
         etype = _vote_type(
@@ -1860,8 +1876,15 @@ def _vote_type(
         return "organization"
     if winner != "organization" and introduced and not any(m.has_evidence for m in ms):
         return "organization"  # "the surfwear firm Quiksilver" is no place, "the carmaker Ford" no person
-    if winner == "person" and unnamed is not None and not any(m.key in described for m in ms) and unnamed(ms):
-        # (Unless the words around it describe a person: "Barcelona star Ronaldinho", "Kaka, 24, said".)
+    if (
+        winner == "person"
+        and unnamed is not None
+        and not initials
+        and not any(m.key in described for m in ms)
+        and unnamed(ms)
+    ):
+        # (Unless the words around it describe a person: "Barcelona star Ronaldinho", "Kaka, 24, said"; or a
+        # team sheet names it by an initial, as lists name people: "A Mehrtens (New Zealand)".)
         del votes["person"]  # the other evidence decides; with none, an organisation
         winner = sorted(votes, key=lambda t: (-round(votes[t], 9), TYPE_ORDER.index(t)))[0] if votes else "organization"
     return winner
