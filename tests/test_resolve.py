@@ -464,6 +464,21 @@ def test_a_german_compound_of_common_nouns_is_an_ordinary_word(common_nouns) -> 
     assert sorted(m.text for m in res.suppressed) == ["Nachfrageproblem", "Roségold"]
 
 
+def test_a_german_country_after_an_article_is_the_noun_for_its_people(common_nouns) -> None:
+    """ "den Schweden", "dem jungen Polen": the weak masculine forms of "der Schwede", "der Pole" after an
+    article; the countries take none ("in Schweden"), and "dem Oman" is Oman ("die Oma" is no man)."""
+    articles, extractions = corpus(
+        make(
+            "d1",
+            "Das zitiert [MCV UK|organization] den [Schweden|place], der lange in [Schweden|place] lebte."
+            " Mit dem jungen [Polen|place] sprach sie in [Polen|place] und in dem [Oman|place].",
+        ),
+    )
+    res = resolve(articles, extractions, Curation(), None, nouns=common_nouns)
+    assert {e.name: len(e.mentions) for e in res.entities} == {"MCV UK": 1, "Schweden": 1, "Polen": 1, "Oman": 1}
+    assert sorted(m.text for m in res.suppressed) == ["Polen", "Schweden"]
+
+
 def test_words_annotated_german_news_tags_as_names_are_no_ordinary_words(common_nouns) -> None:
     """ "Bundestag", "Grünen", "Spiegel" are Wiktionary nouns that GermEval's annotators tag as names
     more often than not: the model's name stands, and the annotators' usual type votes ("Reuters" an

@@ -1518,6 +1518,8 @@ def _without_ordinary_words(
         lang = art.language if art is not None else ""
         if art is not None and _town_named_like_a_noun(m, art, nouns, gazetteer, curation):
             return True
+        if lang == "de" and art is not None and m.label == "place" and _people_of_the_place(m, art, nouns, curation):
+            return True
         if m.source in ("gazetteer", "propagated") and (m.entity_hint or "").startswith("geonames:"):
             return gazetteer is not None and _alternate_name_is_a_word(m, lang, nouns, gazetteer)
         if m.entity_hint or m.source not in MODEL_SOURCES:
@@ -1619,6 +1621,32 @@ _DECLINED_BEFORE_DE = re.compile(
     rf"[ \t]+{_ADJECTIVE_DE}[ \t]+"
     r")\Z"
 )
+
+
+#: A German article before a noun, perhaps with a declined adjective ("den Schweden", "dem jungen Polen").
+_ARTICLE_BEFORE_DE = re.compile(
+    r"(?<![\w-])(?i:den|dem|des|die|der|einen|einem|eines|keinen)[ \t]+(?:[a-zäöüß][\w-]*(?:e|en|em|er|es)[ \t]+)?\Z"
+)
+#: Prepositions before "der" or "die" that make it a relative pronoun or a feminine article ("in der Bayern die
+#: Grenzen erreicht", "auf die ..."): no article of the people's noun.
+_PREPOSITIONS_DE = frozenset("in an auf aus bei mit nach von vor zu über unter für gegen durch um ohne".split())
+
+
+def _people_of_the_place(m: Mention, art: Article, nouns: CommonNouns, curation: Curation) -> bool:
+    """Whether a German place's name after an article is the noun for its people, whose weak masculine
+    forms it shares ("zitiert MCV UK den Schweden", "dem Polen", "die Sachsen": der Schwede, der Pole, der
+    Sachse): the country or region takes no article ("Schweden", "in Polen"). Not a noun of another gender
+    ("dem Oman": die Oma)."""
+    word = m.text
+    if not word.endswith("n") or nouns.heads.get(word[:-1]) != (word[:-1], "m") or curation.owner_of(word) is not None:
+        return False
+    article = _ARTICLE_BEFORE_DE.search(art.text, max(0, m.start - 40), m.start)
+    if article is None:
+        return False
+    before = word_before(art.text[max(0, article.start() - 20) : article.start()])
+    return not (
+        before is not None and before.lower() in _PREPOSITIONS_DE and article.group(0)[:3].lower() in ("der", "die")
+    )
 
 
 def _town_named_like_a_noun(
