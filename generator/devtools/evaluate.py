@@ -101,7 +101,8 @@ class DossierScores:
             "merge R": f"{self.merge_recall:.3f}",
             "merge B³ F": f"{self.b3_f:.3f}",
             "type accuracy": f"{self.type_accuracy:.3f} ({round(self.type_accuracy * self.typed)}/{self.typed})",
-            "review top 10": f"{self.review_precision:.1f} ({len(self.review)})",
+            # Nothing listed is no precision at all, not a precision of zero.
+            "review top 10": f"{self.review_precision:.1f} ({len(self.review)})" if self.review else "none listed",
         }
 
 
