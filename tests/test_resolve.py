@@ -1787,50 +1787,43 @@ def test_an_age_after_a_name_is_evidence_of_a_person() -> None:
     }
 
 
-def test_an_english_noun_for_what_only_a_person_is_before_a_name_is_evidence_of_a_person() -> None:
-    """ "comedian Sacha Baron Cohen", "striker Dimitar Berbatov": a lower-case noun for what only people are;
-    "public broadcaster BBC" and "fund manager Fidelity" name companies, and a capitalised word opens a name."""
-    res, _ = entities(
-        [
-            make(
-                "e1",
-                "The comedian [Sacha Baron Cohen|organization] joked. Spurs striker [Dimitar Berbatov|organization]"
-                " scored. Public broadcaster [BBC|organization] and fund manager [Fidelity|organization] agreed."
-                " [Singer Sewing|organization] sold.",
-                language="en",
-            ),
-        ]
-    )
-    assert {e.name: e.type for e in res.entities} == {
-        "Sacha Baron Cohen": "person",
-        "Dimitar Berbatov": "person",
-        "BBC": "organization",
-        "Fidelity": "organization",
-        "Singer Sewing": "organization",
-    }
-
-
-def test_an_english_person_noun_in_apposition_is_evidence_of_a_person() -> None:
-    """ "Jean-Philippe Cotis, the OECD's chief economist", "his lawyer, Gregory Ioannidis": the noun for
-    what only people are, in apposition; not a clause after the name ("Arsenal, whose striker ...") or a
-    company's description ("Sony, the electronics group")."""
-    res, _ = entities(
-        [
-            make(
-                "e1",
-                "Growth will return, said [Jean-Philippe Cotis|organization], the OECD's chief economist. His"
-                " lawyer, [Gregory Ioannidis|organization], said so. [Arsenal|organization], whose striker"
-                " scored, won. [Sony|organization], the electronics group, agreed.",
-                language="en",
-            ),
-        ]
-    )
-    assert {e.name: e.type for e in res.entities} == {
-        "Jean-Philippe Cotis": "person",
-        "Gregory Ioannidis": "person",
-        "Arsenal": "organization",
-        "Sony": "organization",
-    }
+@pytest.mark.parametrize(
+    ("text", "types"),
+    [
+        # Before the name: "comedian Sacha Baron Cohen", "striker Dimitar Berbatov"; "public broadcaster BBC"
+        # and "fund manager Fidelity" name companies, and a capitalised word opens a name.
+        (
+            "The comedian [Sacha Baron Cohen|organization] joked. Spurs striker [Dimitar Berbatov|organization]"
+            " scored. Public broadcaster [BBC|organization] and fund manager [Fidelity|organization] agreed."
+            " [Singer Sewing|organization] sold.",
+            {
+                "Sacha Baron Cohen": "person",
+                "Dimitar Berbatov": "person",
+                "BBC": "organization",
+                "Fidelity": "organization",
+                "Singer Sewing": "organization",
+            },
+        ),
+        # In apposition: not a clause after the name ("Arsenal, whose striker ...") or a company's description.
+        (
+            "Growth will return, said [Jean-Philippe Cotis|organization], the OECD's chief economist. His"
+            " lawyer, [Gregory Ioannidis|organization], said so. [Arsenal|organization], whose striker"
+            " scored, won. [Sony|organization], the electronics group, agreed.",
+            {
+                "Jean-Philippe Cotis": "person",
+                "Gregory Ioannidis": "person",
+                "Arsenal": "organization",
+                "Sony": "organization",
+            },
+        ),
+    ],
+)
+def test_an_english_noun_for_what_only_a_person_is_is_evidence_of_a_person(text: str, types: dict[str, str]) -> None:
+    """A lower-case noun for what only people are, before the name or heading an apposition on either side:
+    "comedian Sacha Baron Cohen", "Jean-Philippe Cotis, the OECD's chief economist", "his lawyer, Gregory
+    Ioannidis"."""
+    res, _ = entities([make("e1", text, language="en")])
+    assert {e.name: e.type for e in res.entities} == types
 
 
 def test_a_one_word_person_the_grammar_names_so_stays_a_person_however_unknown() -> None:
