@@ -602,7 +602,8 @@ def test_an_acronym_english_uses_as_a_noun_ends_no_name_and_is_not_put_back(comm
 
 
 def test_words_read_into_the_front_of_a_name_are_cut_off(common_nouns) -> None:
-    """A score ("2-1 Bolton"), another name's end before a form of address ("the Sunday Times Mr Campbell"),
+    """A score ("2-1 Bolton"), a verb of saying that opens its sentence ("Added Farrell: ..."), another name's
+    end before a form of address ("the Sunday Times Mr Campbell"),
     and before a person's name an acronym English uses as a noun ("MSP Karen Whitefield") or a word that
     opens the sentence and that English writes in lower case, where the article names the person by the
     rest too ("Veteran Keane" beside "Robbie Keane"). A firm's whole name keeps its first word ("PC World",
@@ -610,7 +611,8 @@ def test_words_read_into_the_front_of_a_name_are_cut_off(common_nouns) -> None:
     articles, extractions = corpus(
         make(
             "a",
-            "Newcastle [2-1 Bolton|organization]. [Robbie Keane|person] scored. The Sunday [Times Mr Campbell|person]"
+            "Newcastle [2-1 Bolton|organization]. [Robbie Keane|person] scored. [Added Farrell|person]: fine."
+            " The Sunday [Times Mr Campbell|person]"
             " said so. [MSP Karen Whitefield|person] agreed. [Veteran Keane|person] was happy. [PC World|organization]"
             " sold. [Classic Motors|person] sold.",
             language="en",
@@ -620,6 +622,7 @@ def test_words_read_into_the_front_of_a_name_are_cut_off(common_nouns) -> None:
     assert [(m.text, m.label) for m in out["a"].mentions] == [
         ("Bolton", "organization"),
         ("Robbie Keane", "person"),
+        ("Farrell", "person"),
         ("Campbell", "person"),
         ("Karen Whitefield", "person"),
         ("Keane", "person"),
@@ -654,3 +657,29 @@ def test_a_role_noun_that_is_a_surname_too_is_cut_when_no_corpus_uses_it_as_name
     # Without the clusters the dictionary's word stands: "Trainer" may be a given name.
     out = refine(articles, extractions, nouns=common_nouns, person_names=lambda w: w.casefold() in known)
     assert [m.text for m in out["de1"].mentions] == ["Trainer Stöger", "Horst Seehofer", "Albrecht Gaiswinkler"]
+
+
+def test_an_english_name_ending_in_s_is_no_genitive_of_another(common_nouns) -> None:
+    """ "Julie Andrews" where the corpus names a person "Andrew": English writes a person's genitive with an
+    apostrophe ("Andrew's"), so the span is one name; a body's plural is its name ("Lib Dems David Laws":
+    the Lib Dems' David Laws), and German's "Merkels Politik" is Merkel's."""
+    articles, extractions = corpus(
+        make(
+            "a",
+            "[Andrew|person] spoke. [Andrew|person] left. [Julie Andrews|person] sang. The [Lib Dem|organization]"
+            " view: [Lib Dem|organization] MPs agree. For the [Lib Dems David Laws|organization] said so.",
+            language="en",
+        ),
+        make("b", "[Merkel|person] kam. [Merkel|person] ging. [Merkels Politik|organization] blieb.", language="de"),
+    )
+    out = refine(articles, extractions, nouns=common_nouns)
+    assert [m.text for m in out["a"].mentions] == [
+        "Andrew",
+        "Andrew",
+        "Julie Andrews",
+        "Lib Dem",
+        "Lib Dem",
+        "Lib Dems",
+        "David Laws",
+    ]
+    assert [m.text for m in out["b"].mentions] == ["Merkel", "Merkel", "Merkels"]

@@ -34,6 +34,7 @@ from generator.lexicon import (
     ORG_HEAD_NOUNS,
     PEOPLE_NOUNS,
     PERSON_NOUNS_EN,
+    SPEECH_VERBS,
     TITLES_BEFORE_NAMES,
     CommonNouns,
     demonyms,
@@ -92,8 +93,11 @@ class Lexicon:
             object.__setattr__(self, "_by_word", dict(by_word))
         return self._by_word  # type: ignore[return-value]
 
-    def longest_inside(self, text: str) -> tuple[str, str, int] | None:
-        """The longest confident name inside ``text`` at word boundaries: (name, surface, offset)."""
+    def longest_inside(self, text: str, language: str | None = None) -> tuple[str, str, int] | None:
+        """The longest confident name inside ``text`` at word boundaries: (name, surface, offset). A
+        genitive or plural is the name with an apostrophe and "s", or with "s" alone ("Merkels", "Lib
+        Dems"); not an English person's name with "s" alone, which is another name ("Julie Andrews" is
+        not Andrew's, "Keith Richards" not Richard's)."""
         index = self.index()
         candidates: set[str] = set()
         for word in text.split():
@@ -103,7 +107,8 @@ class Lexicon:
         for name in sorted(candidates):
             if name == text or len(name) >= len(text):
                 continue
-            for variant in (name + "s", name + "’s", name + "'s", name):
+            bare = not (language == "en" and self.names.get(name) == "person")
+            for variant in ((name + "s",) if bare else ()) + (name + "’s", name + "'s", name):
                 start = text.find(variant)
                 while start != -1:
                     end = start + len(variant)
@@ -519,7 +524,8 @@ def _without_leading_description(
     given: Mapping[str, Set[str]],
 ) -> Mention:
     """A name without words a model read into its front that belong to no name: a match's score ("2-1
-    Bolton"), another name's end before a form of address ("the Sunday Times Mr Campbell" -> "Campbell"),
+    Bolton"), a verb of saying that opens the sentence before the speaker and a colon or comma ("Said
+    Williams: ..."), another name's end before a form of address ("the Sunday Times Mr Campbell" -> "Campbell"),
     and before a person's name an English acronym used as a common noun ("MSP Karen Whitefield":
     :meth:`CommonNouns.is_acronym_noun`) or an English word that opens the sentence and that English
     writes in lower case at least as often (:meth:`CommonNouns.written_lower`: "Veteran Keane was ..."),
@@ -533,6 +539,12 @@ def _without_leading_description(
     cut = 0
     if _SCORE.match(m.text):
         cut = 1
+    elif (
+        words[0].lower() in SPEECH_VERBS.get(article.language, ())
+        and opens_sentence(article.text, m.start)
+        and article.text[m.end : m.end + 1] in (":", ",")
+    ):
+        cut = 1  # the verb of an attribution that opens its sentence: "Said Williams: ...", "Sagte Merkel, ..."
     else:
         for i in range(1, len(words) - 1):
             if words[i].lower().rstrip(".") in _ADDRESS_INSIDE and words[i + 1][:1].isupper():
@@ -807,7 +819,7 @@ def _trim(
         two := _two_names(m, lexicon) or _coordinated_names(m, lexicon, surnames) or _two_surnames(m, lexicon)
     ) is not None:
         return two
-    inside = lexicon.longest_inside(m.text)
+    inside = lexicon.longest_inside(m.text, article.language)
     if inside is None:
         return [m]
     name, surface, offset = inside
