@@ -683,3 +683,17 @@ def test_an_english_name_ending_in_s_is_no_genitive_of_another(common_nouns) -> 
         "David Laws",
     ]
     assert [m.text for m in out["b"].mentions] == ["Merkel", "Merkel", "Merkels"]
+
+
+def test_a_surname_alone_matches_by_its_skeleton_only_where_the_article_names_the_person() -> None:
+    """A surname alone is found as written anywhere, but by its skeleton (another spelling) only in an
+    article that gives the full name: elsewhere a word that only the skeleton shares is an ordinary word
+    ("the Mayor of London" is not John Major, "Muslim" not Salih Müslim)."""
+    result = mentions(
+        make("a", "[John Major|person] spoke. [Salih Müslim|person] listened.", language="en"),
+        make("b", "The Mayor of London met Muslim leaders. Later, Major and Müslim spoke.", language="en"),
+        make("c", "Prime minister John Mayor spoke. Mayor said so.", language="en"),
+    )
+    assert [t for t, _, s in result["b"] if s == "propagated"] == ["Major", "Müslim"]
+    # The article names the person (by another spelling): the surname matches by its skeleton.
+    assert [t for t, _, s in result["c"] if s == "propagated"] == ["John Mayor", "Mayor"]

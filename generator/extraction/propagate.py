@@ -395,6 +395,10 @@ class _Target:
     # A name of four letters or fewer matches only its own spelling, folded: transliteration rules made for
     # Russian and Korean names make "Jim" of "Im" and "Vas" (a Hungarian county) of "Was".
     short: str | None = None
+    # A surname alone: the skeleton of the person's full name, which an article must give for the surname to
+    # match there by its skeleton too ("Schoigu" beside "Sergej Schoigu"); elsewhere only as written.
+    full: str | None = None
+    written: str | None = None
 
 
 def _target(label: EntityType, hint: str | None, name: str) -> _Target:
@@ -420,9 +424,9 @@ def _findable(extractions: Mapping[str, Extraction], lexicon: Lexicon) -> dict[s
     """Name skeleton -> what a match means.
 
     Confident names, plus (after trimming) every person name of two or three
-    words, plus the surname of each such person when no other person shares it.
-    Matching by skeleton finds "Sergej Schoigu" in German text once "Sergei
-    Shoigu" was found in English.
+    words, plus the surname of each such person when no other person shares it,
+    spelt as written. Matching by skeleton finds "Sergej Schoigu" in German text
+    once "Sergei Shoigu" was found in English.
     """
     table: dict[str, _Target] = {}
     for name, label in sorted(lexicon.names.items()):
@@ -441,9 +445,12 @@ def _findable(extractions: Mapping[str, Extraction], lexicon: Lexicon) -> dict[s
     for key, text in people.items():
         for last in _surnames(key):
             if surnames[last] == 1 and len(last) > 2:
-                # Matched by its own spelling if short: "Veer" of Jeroen van der Veer is not German "Wer".
-                written = text.split()[-1] if " " not in last else last
-                table.setdefault(last, _target("person", None, written))
+                # Matched by its own spelling if short ("Veer" of Jeroen van der Veer is not German "Wer"), and
+                # by its skeleton only where the article gives the full name: elsewhere a skeleton that only the
+                # surname's spelling shares is an ordinary word ("Mayor" is not John Major, "Muslim" not Salih
+                # Müslim).
+                written = " ".join(text.split()[-len(last.split()) :])  # "Van der Bellen" of "van der bellen"
+                table.setdefault(last, replace(_target("person", None, written), full=key, written=written))
     return table
 
 
@@ -967,26 +974,25 @@ def _propagate(
             k += 1
     found = []
     text = article.text
+    runs = [_capitalised_runs(text, sent.start, sent.end, role_words) for sent in ex.sentences]
+    spelt: set[str] | None = None
+
+    def spelt_out(key: str) -> bool:
+        # Whether the article spells out a name of two words or more with this skeleton: a surname alone
+        # matches by its skeleton only where its person's full name is one of them (asked rarely: lazily).
+        nonlocal spelt
+        if spelt is None:
+            spelt = {
+                skeleton(text[words[i][0] : words[i + n - 1][1]])
+                for words, reach in runs
+                for i in range(len(words))
+                for n in range(2, reach[i] + 1)
+            }
+        return key in spelt
+
     for k, sent in enumerate(ex.sentences):
         taken = taken_in[k]
-        words = []
-        for w in _CAPITALISED.finditer(text, sent.start, sent.end):
-            start, end = w.span()
-            surface = w.group(0)
-            if "-" in surface:
-                head, _, tail = surface.rpartition("-")
-                if not is_role_word(tail, role_words):
-                    continue  # "Putin-Regierung" is a word of its own, not a mention
-                end = start + len(head)  # "Kreml-Sprecher" names the Kremlin
-            words.append((start, end))
-        # Words of one name are separated by single spaces only: reach[i] is how many
-        # words from i on are (at most 4), so no run across other gaps is ever tried.
-        # (or by surname particles: "Van der Bellen", "Ursula von der Leyen").
-        reach = [1] * len(words)
-        for k in range(len(words) - 2, -1, -1):
-            gap = text[words[k][1] : words[k + 1][0]]
-            if gap == " " or _PARTICLE_GAP.fullmatch(gap):
-                reach[k] = min(4, reach[k + 1] + 1)
+        words, reach = runs[k]
         i = 0
         while i < len(words):
             hit = None
@@ -998,6 +1004,13 @@ def _propagate(
                     target = findable.get(skeleton(stem))
                 if target is not None and target.exact is not None and surface.rstrip("s") != target.exact:
                     target = None
+                if (
+                    target is not None
+                    and target.full is not None
+                    and surface not in _written_forms(target.written or "")
+                    and not spelt_out(target.full)
+                ):
+                    target = None  # "Mayor" is not John Major where the article does not name him
                 if target is not None and target.short is not None and target.short not in _spellings(surface):
                     target = None
                 if target is not None and n == 1 and _ordinary_use(text, start, surface, target, article, stop_words):
@@ -1029,6 +1042,35 @@ def _propagate(
             )
             taken.append((start, end))
     return found
+
+
+def _capitalised_runs(
+    text: str, start: int, end: int, role_words: Sequence[str]
+) -> tuple[list[tuple[int, int]], list[int]]:
+    """A sentence's capitalised words (a hyphenated word only before a role word: "Kreml-Sprecher"), and for
+    each how many words from it on make a run (at most 4): words of one name are separated by single spaces
+    only, or by surname particles ("Van der Bellen", "Ursula von der Leyen")."""
+    words = []
+    for w in _CAPITALISED.finditer(text, start, end):
+        w_start, w_end = w.span()
+        surface = w.group(0)
+        if "-" in surface:
+            head, _, tail = surface.rpartition("-")
+            if not is_role_word(tail, role_words):
+                continue  # "Putin-Regierung" is a word of its own, not a mention
+            w_end = w_start + len(head)  # "Kreml-Sprecher" names the Kremlin
+        words.append((w_start, w_end))
+    reach = [1] * len(words)
+    for k in range(len(words) - 2, -1, -1):
+        gap = text[words[k][1] : words[k + 1][0]]
+        if gap == " " or _PARTICLE_GAP.fullmatch(gap):
+            reach[k] = min(4, reach[k + 1] + 1)
+    return words, reach
+
+
+def _written_forms(name: str) -> tuple[str, ...]:
+    """A name as written, and its genitives ("Pröll", "Prölls", "Pröll's")."""
+    return (name, name + "s", name + "'s", name + "’s") if name else ()
 
 
 def _ordinary_use(
