@@ -300,7 +300,7 @@ def refine(
     # A confident name that trimming cut everywhere ("Labour MPs" to "Labour") is no name to find again:
     # propagation would put back what trimming took out.
     kept = {m.text for ex in trimmed.values() for m in ex.mentions}
-    findable = _findable(trimmed, _only(lexicon, kept))
+    findable = _findable(trimmed, _only(lexicon, kept), nouns)
     for name, (label, ent_id) in sorted((curated or {}).items()):
         findable[skeleton(name)] = _target(label, f"curated:{ent_id}", name)
     out: dict[str, Extraction] = {}
@@ -399,6 +399,9 @@ class _Target:
     # match there by its skeleton too ("Schoigu" beside "Sergej Schoigu"); elsewhere only as written.
     full: str | None = None
     written: str | None = None
+    # The languages that write a surname alone as an ordinary word ("Rock", "Wall", "Glück"): there it is found
+    # only where the article gives the full name too.
+    ordinary_in: frozenset[str] = frozenset()
 
 
 def _target(label: EntityType, hint: str | None, name: str) -> _Target:
@@ -420,13 +423,17 @@ def _only(lexicon: Lexicon, texts: Set[str]) -> Lexicon:
     return Lexicon(names=names, hints={t: lexicon.hints.get(t) for t in names}, given=lexicon.given)
 
 
-def _findable(extractions: Mapping[str, Extraction], lexicon: Lexicon) -> dict[str, _Target]:
+def _findable(
+    extractions: Mapping[str, Extraction], lexicon: Lexicon, nouns: CommonNouns | None = None
+) -> dict[str, _Target]:
     """Name skeleton -> what a match means.
 
     Confident names, plus (after trimming) every person name of two or three
-    words, plus the surname of each such person when no other person shares it,
-    spelt as written. Matching by skeleton finds "Sergej Schoigu" in German text
-    once "Sergei Shoigu" was found in English.
+    words, plus the surname of each such person when no other person shares it:
+    by another spelling, or where the article's language writes it as an ordinary
+    word (``nouns``: "Rock", "Wall", "Glück"), only in an article that gives the full
+    name. Matching by skeleton finds "Sergej Schoigu" in German text once "Sergei
+    Shoigu" was found in English.
     """
     table: dict[str, _Target] = {}
     for name, label in sorted(lexicon.names.items()):
@@ -450,7 +457,15 @@ def _findable(extractions: Mapping[str, Extraction], lexicon: Lexicon) -> dict[s
                 # surname's spelling shares is an ordinary word ("Mayor" is not John Major, "Muslim" not Salih
                 # Müslim).
                 written = " ".join(text.split()[-len(last.split()) :])  # "Van der Bellen" of "van der bellen"
-                table.setdefault(last, replace(_target("person", None, written), full=key, written=written))
+                ordinary = frozenset(
+                    lang
+                    for lang in ("de", "en")
+                    if nouns is not None
+                    and nouns.knows(lang)
+                    and (nouns.written_lower(lang, written) if lang == "en" else nouns.is_common(lang, written))
+                )
+                target = _target("person", None, written)
+                table.setdefault(last, replace(target, full=key, written=written, ordinary_in=ordinary))
     return table
 
 
@@ -1007,10 +1022,11 @@ def _propagate(
                 if (
                     target is not None
                     and target.full is not None
-                    and surface not in _written_forms(target.written or "")
+                    and (surface not in _written_forms(target.written or "") or article.language in target.ordinary_in)
                     and not spelt_out(target.full)
                 ):
-                    target = None  # "Mayor" is not John Major where the article does not name him
+                    # "Mayor" is not John Major, nor "Rock 'n' roll" Chris Rock, where the article does not name him
+                    target = None
                 if target is not None and target.short is not None and target.short not in _spellings(surface):
                     target = None
                 if target is not None and n == 1 and _ordinary_use(text, start, surface, target, article, stop_words):
