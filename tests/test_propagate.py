@@ -691,21 +691,22 @@ def test_a_surname_alone_matches_by_its_skeleton_only_where_the_article_names_th
     ("the Mayor of London" is not John Major, "Muslim" not Salih Müslim)."""
     result = mentions(
         make("a", "[John Major|person] spoke. [Salih Müslim|person] listened.", language="en"),
-        make("b", "The Mayor of London met Muslim leaders. Later, Major and Müslim spoke.", language="en"),
+        make("b", "The Mayor of London met Muslim leaders. Later, Müslim spoke.", language="en"),
         make("c", "Prime minister John Mayor spoke. Mayor said so.", language="en"),
     )
-    assert [t for t, _, s in result["b"] if s == "propagated"] == ["Major", "Müslim"]
+    assert [t for t, _, s in result["b"] if s == "propagated"] == ["Müslim"]
     # The article names the person (by another spelling): the surname matches by its skeleton.
     assert [t for t, _, s in result["c"] if s == "propagated"] == ["John Mayor", "Mayor"]
 
 
 def test_a_surname_that_is_an_ordinary_word_is_found_alone_only_beside_the_full_name(common_nouns) -> None:
     """ "Rock" of Chris Rock: "Rock 'n' roll legend Elvis" is no mention of him, but "Rock joked" after
-    "Chris Rock" in the same article is; a surname that is no ordinary word ("Osbourne") is found anywhere."""
+    "Chris Rock" in the same article is; nor is "the Queen" a mention of "Mary Queen" (a title is an ordinary
+    word too); a surname that is no ordinary word ("Osbourne") is found anywhere."""
     articles, extractions = corpus(
-        make("a", "[Chris Rock|person] and [Ozzy Osbourne|person] met.", language="en"),
+        make("a", "[Chris Rock|person] and [Ozzy Osbourne|person] met [Mary Queen|person].", language="en"),
         make("b", "Then Osbourne sang. Chris Rock hosted, and Rock joked.", language="en"),
-        make("c", "Rock 'n' roll legend Elvis and Osbourne sang.", language="en"),
+        make("c", "Rock 'n' roll legend Elvis and Osbourne sang for the Queen.", language="en"),
     )
     out = refine(articles, extractions, nouns=common_nouns)
     assert [m.text for m in out["b"].mentions] == ["Osbourne", "Chris Rock", "Rock"]

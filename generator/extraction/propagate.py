@@ -460,9 +460,12 @@ def _findable(
                 ordinary = frozenset(
                     lang
                     for lang in ("de", "en")
-                    if nouns is not None
-                    and nouns.knows(lang)
-                    and (nouns.written_lower(lang, written) if lang == "en" else nouns.is_common(lang, written))
+                    if written.lower() in TITLES_BEFORE_NAMES  # "the Queen" is not "Mary Queen" of another article
+                    or (
+                        nouns is not None
+                        and nouns.knows(lang)
+                        and (nouns.written_lower(lang, written) if lang == "en" else nouns.is_common(lang, written))
+                    )
                 )
                 target = _target("person", None, written)
                 table.setdefault(last, replace(target, full=key, written=written, ordinary_in=ordinary))
