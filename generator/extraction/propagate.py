@@ -29,6 +29,7 @@ from functools import lru_cache
 
 from generator.lexicon import (
     DEFAULT_ROLE_WORDS,
+    HONORIFICS,
     NAME_PARTICLES,
     OCCUPATIONS_EN,
     ORG_HEAD_NOUNS,
@@ -537,7 +538,7 @@ def _with_head_noun(m: Mention, article: Article) -> Mention:
 _SCORE = re.compile(r"\d{1,2}[-–]\d{1,2} ")
 #: Forms of address that begin a person's name wherever they stand ("the Sunday Times Mr Campbell"); not
 #: "Sir", "Dame" or "Miss", which stand inside names too ("Notre Dame", "Little Miss Sunshine").
-_ADDRESS_INSIDE = frozenset("mr mrs ms dr herr herrn frau".split())
+_ADDRESS_INSIDE = HONORIFICS - {"sir", "dame", "miss"}
 
 
 def _without_leading_description(

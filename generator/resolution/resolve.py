@@ -1624,7 +1624,7 @@ _DECLINED_BEFORE_DE = re.compile(
 
 
 #: A German article before a noun, perhaps with a declined adjective ("den Schweden", "dem jungen Polen").
-_ARTICLE_BEFORE_DE = re.compile(
+_PEOPLE_ARTICLE_DE = re.compile(
     r"(?<![\w-])(?i:den|dem|des|die|der|einen|einem|eines|keinen)[ \t]+(?:[a-zäöüß][\w-]*(?:e|en|em|er|es)[ \t]+)?\Z"
 )
 #: Prepositions before "der" or "die" that make it a relative pronoun or a feminine article ("in der Bayern die
@@ -1640,7 +1640,7 @@ def _people_of_the_place(m: Mention, art: Article, nouns: CommonNouns, curation:
     word = m.text
     if not word.endswith("n") or nouns.heads.get(word[:-1]) != (word[:-1], "m") or curation.owner_of(word) is not None:
         return False
-    article = _ARTICLE_BEFORE_DE.search(art.text, max(0, m.start - 40), m.start)
+    article = _PEOPLE_ARTICLE_DE.search(art.text, max(0, m.start - 40), m.start)
     if article is None:
         return False
     before = word_before(art.text[max(0, article.start() - 20) : article.start()])
