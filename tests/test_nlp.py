@@ -573,3 +573,19 @@ def test_an_english_class_noun_is_cut_from_a_name_only_where_english_does_not_ca
 def test_a_form_of_address_after_a_quotation_mark_the_model_took_in_makes_a_person(tmp_path: Path) -> None:
     nlp = english_with(tmp_path, [{"label": "ORG", "pattern": '" Mr Bussereau'}])
     assert ents(nlp, '"Prices rose," Mr Bussereau said.') == [("Bussereau", "PER", "")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "label", "kept"),
+    [("de", "ORG", True), ("de", "PER", False), ("en", "ORG", False)],
+)
+def test_a_german_organisation_written_small_is_kept_and_nothing_else_in_lower_case(
+    lang: str, label: str, kept: bool
+) -> None:
+    """German capitalises every noun, so a lower-case word its model takes for an organisation is a name
+    written small ("sagte der dpa", "taz"); a person is never written so, and English lower case is the
+    sentence's own words ("in the red")."""
+    span_filter = SpanFilter(lang=lang, role_words=[], exclude=[], min_chars=2)
+    doc = Doc(spacy.blank(lang).vocab, words=["sagte", "der", "dpa", "."])
+    trimmed = span_filter.trim(Span(doc, 2, 3, label=label))
+    assert (trimmed is not None and trimmed.text == "dpa" and span_filter.keep(trimmed)) is kept

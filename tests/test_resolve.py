@@ -2333,3 +2333,16 @@ def test_a_subdivision_named_by_a_direction_alone_is_no_place_in_running_text(ga
     )
     res, _ = entities([make("a", "The [North|place] side lost to [Scotland|place].", language="en")], gaz=gaz)
     assert {e.name: bool(e.identifiers) for e in res.entities} == {"North": False, "Scotland": True}
+
+
+def test_a_german_name_written_small_is_a_name_only_where_running_text_uses_it() -> None:
+    """ "dpa" is the agency wherever it stands once running text names it ("sagte der dpa"), in a credit
+    line too; "red" and "mahr", which only credit lines hold ("(red, 4.8.2015)"), are an editor's sigils."""
+    items = [
+        make("d1", "Wien (APA, [red|organization]) Der Minister sagte der [dpa|organization], er gehe."),
+        make("d2", "Er ging. ([dpa|organization], 4.8.2015) Dann kam ([mahr|organization], 5.8.2015) niemand."),
+    ]
+    articles, extractions = corpus(*items)
+    res = resolve(articles, extractions, Curation(), None)
+    assert [(e.name, len(e.mentions)) for e in res.entities] == [("dpa", 2)]
+    assert sorted(m.text for m in res.suppressed) == ["mahr", "red"]

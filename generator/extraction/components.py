@@ -397,6 +397,9 @@ _ARTICLES = frozenset("the a an der die das den dem des ein eine einer eines ein
 _ABBREVIATION = re.compile(r"(?:[A-ZÀ-Ý]|[IVXLC]+|[A-Z][a-z]{1,3})\.")
 
 
+#: A German adjective derived from a name ("russischen", "europäische"): no name, whatever the model says.
+_DERIVED_ADJECTIVE = re.compile(r"\w+isch(?:e[mnrs]?)?")
+
 #: A word joined to a capitalised surname by a hyphen or an apostrophe ("al-Nuaimi", "d'Estaing").
 _JOINED_PARTICLE = re.compile(r"(\w+)[-'’][A-ZÀ-Ý]\w*")
 _JOINING_PARTICLES = NAME_PARTICLES | {"d", "l"}
@@ -557,15 +560,38 @@ class SpanFilter:
         # Dangling particles or prepositions at the end ("Kim am"), and the dash they stood behind
         # ("Roger Federer - nice bloke": the model's "Roger Federer - nice", its last word cut above).
         while end > start and (
-            (doc[end - 1].text[:1].islower() and not _JOINED_PARTICLE.fullmatch(doc[end - 1].text))
+            (
+                doc[end - 1].text[:1].islower()
+                and not _JOINED_PARTICLE.fullmatch(doc[end - 1].text)
+                and not self._small_org(span)
+            )
             or (not doc[end - 1].text[-1:].isalnum() and not _ABBREVIATION.fullmatch(doc[end - 1].text))
         ):
             end -= 1
-        while end > start and doc[start].text[:1].islower() and doc[start].text.lower() not in NAME_PARTICLES:
+        while (
+            end > start
+            and doc[start].text[:1].islower()
+            and doc[start].text.lower() not in NAME_PARTICLES
+            and not self._small_org(span)
+        ):
             start += 1
         if end <= start:
             return None
         return Span(doc, start, end, label=span.label_, kb_id=span.kb_id_, span_id=span.id_)
+
+    def _small_org(self, span: Span) -> bool:
+        """A German organisation's one-word name in lower case, as the model found it ("dpa", "taz", "n-tv"):
+        German capitalises every noun, so a lower-case word the model takes for a name is one written small
+        (resolution sets aside those that only a parenthesis holds: an editor's sigil, "(red, 4.8.2015)").
+        English lower case is the sentence's own words ("in the red")."""
+        text = span[0].text
+        return (
+            self.lang == "de"
+            and len(span) == 1
+            and span.label_ == "ORG"
+            and text[:1].isalpha()
+            and not _DERIVED_ADJECTIVE.fullmatch(text)
+        )
 
     def _name_word(self, token: Token) -> bool:
         """A capitalised word that can be part of a name: not a role, calendar or stop word."""
@@ -694,7 +720,7 @@ class SpanFilter:
 
     def keep(self, span: Span) -> bool:
         text = span.text
-        if len(text) < self.min_chars or not any(c.isupper() for c in text):
+        if len(text) < self.min_chars or not (any(c.isupper() for c in text) or self._small_org(span)):
             return False  # adjectives and common words in lower case
         if not any(c.isalpha() for c in text):
             return False

@@ -448,6 +448,8 @@ def resolve(
         mentions, suppressed = _without_ordinary_words(mentions, nouns, art_by_id, curation, gazetteer, name_clusters)
     mentions, titles = _without_titles_of_works(mentions, art_by_id, curation, nouns)
     suppressed += titles
+    mentions, sigils = _without_sigils(mentions, art_by_id)
+    suppressed += sigils
     by_article: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
         by_article[m.article].append(m)
@@ -1772,6 +1774,35 @@ def _without_titles_of_works(
         )
 
     return _set_aside(mentions, title)
+
+
+def _without_sigils(
+    mentions: Sequence[Mention], articles: Mapping[str, Article]
+) -> tuple[list[Mention], list[Mention]]:
+    """Mentions minus the German names written small ("dpa", "taz") that no article uses outside a
+    parenthesis: an editor's or author's sigil in a credit line ("(red, 4.8.2015)", "(APA, red)",
+    "(mahr, 12.1.2016)") is no body's name. One that running text uses ("sagte der dpa") is a name
+    wherever it stands."""
+
+    def small(m: Mention) -> bool:
+        art = articles.get(m.article)
+        return (
+            m.text[:1].islower()
+            and " " not in m.text
+            and m.source in MODEL_SOURCES
+            and art is not None
+            and art.language == "de"
+        )
+
+    def bracketed(m: Mention) -> bool:
+        text = articles[m.article].text
+        opened = text.rfind("(", max(0, m.start - 30), m.start)
+        closes = text.find(")", m.end, m.end + 30)
+        return opened >= 0 and closes >= 0 and ")" not in text[opened : m.start] and "(" not in text[m.end : closes]
+
+    written = [m for m in mentions if small(m)]
+    in_text = {m.text for m in written if not bracketed(m)}
+    return _set_aside(mentions, lambda m: small(m) and m.text not in in_text)
 
 
 @lru_cache(maxsize=8)
