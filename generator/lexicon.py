@@ -867,6 +867,12 @@ _STAR_OF_EN = re.compile(rf"\bstars?\s+of\s+{_TITLE_ITEMS_EN}\Z")
 _YEAR_POSSESSIVE_EN = re.compile(r"\b(?:1[89]|20)\d\d['’]s\s+\Z")
 #: English words that give a title after them ("a song titled Grief Never Grows Old").
 _TITLING_EN = frozenset({"titled", "entitled"})
+#: An actor's part in a film or a play right before its title ("her leading role in Elizabeth", "an
+#: Oscar-winning role in The Godfather"); not "his role in Labour's campaign" nor "a leading role in the
+#: Conservative party", whose lower-case article the name does not take.
+_PERFORMED_IN_EN = re.compile(
+    r"\b(?:leading|lead|supporting|title|starring|[Ww]inning|cameo|breakthrough)\s+roles?\s+in\s+\Z"
+)
 _POSSESSIVE_DETERMINERS_EN = frozenset({"his", "her", "their", "its", "whose"})
 #: Words that make the genre word before a comma a noun with a title in apposition ("her latest single,
 #: Car Wash,"; not the verb of "the figures show, Smith argues,").
@@ -905,7 +911,7 @@ def work_title(text: str, start: int, end: int, language: str) -> bool:
         return True
     if language != "en":
         return False
-    if word_before(near, quote=True) in _TITLING_EN:
+    if word_before(near, quote=True) in _TITLING_EN or _PERFORMED_IN_EN.search(near):
         return True
     if _APPOSITION_END.match(text, end) is not None:  # the name ends its list item or apposition
         tail = near.rstrip()

@@ -561,6 +561,8 @@ def test_acronyms_english_writes_in_the_plural_as_nouns_are_common_nouns(common_
         ("en", "[Julie Andrews|person] plays its popular game The [Sims|organization] at home."),
         ("de", "[Imelda Staunton|person] sah den Film Der [Untergang|place] zweimal."),
         ("en", "[Paul Giamatti|person] won for the albums [Confessions|organization] and Ray."),
+        # An actor's part in it.
+        ("en", "[Julie Andrews|person] won for her leading role in [Elizabeth|person]."),
     ],
 )
 def test_titles_of_works_are_not_entities(language: str, text: str) -> None:
@@ -574,10 +576,13 @@ def test_a_genre_noun_before_a_role_or_a_capitalised_genre_is_no_title() -> None
     _, ents = entities(
         [
             make("e1", "The film director [Mike Leigh|person] spoke to [Comedy Central|organization].", language="en"),
+            make(
+                "e2", "[Mike Leigh|person] had a leading role in the [Conservative Party|organization].", language="en"
+            ),
             make("d1", "Der Film lief. [Roman Abramowitsch|person] sah zu.", language="de"),
         ]
     )
-    assert set(ents) == {"Mike Leigh", "Comedy Central", "Roman Abramowitsch"}
+    assert set(ents) == {"Mike Leigh", "Comedy Central", "Conservative Party", "Roman Abramowitsch"}
 
 
 @pytest.mark.parametrize(
@@ -2346,3 +2351,13 @@ def test_a_german_name_written_small_is_a_name_only_where_running_text_uses_it()
     res = resolve(articles, extractions, Curation(), None)
     assert [(e.name, len(e.mentions)) for e in res.entities] == [("dpa", 2)]
     assert sorted(m.text for m in res.suppressed) == ["mahr", "red"]
+
+
+def test_a_rulers_numeral_is_no_legal_form() -> None:
+    """rigour lists "II" among the legal forms of companies; "Elisabeth II." is a queen, not a company."""
+    from generator.resolution.resolve import org_evidence
+
+    assert not org_evidence("Elisabeth II.") and not org_evidence("Abdullah II")
+    assert org_evidence("Siemens AG") and org_evidence("Apple Inc.")
+    res, _ = entities([make("d1", "[Elisabeth II.|person] besuchte Jamaika.")])
+    assert [(e.name, e.type) for e in res.entities] == [("Elisabeth II.", "person")]

@@ -241,9 +241,13 @@ def org_evidence(name: str) -> bool:
     ("Association", "Landesgericht ...")."""
     if " " in name.strip() and name.split()[-1].casefold().endswith("gmbh"):
         return True
-    return (" " in name.strip() and bool(extract_org_types(name))) or org_head(name)
+    # rigour lists "II" among legal forms: a ruler's numeral ("Elisabeth II.") is none.
+    forms = [form for form, _ in extract_org_types(name) if not _REGNAL.fullmatch(form.rstrip("."))]
+    return (" " in name.strip() and bool(forms)) or org_head(name)
 
 
+#: A ruler's numeral, I to XXXIX ("II", "XIV"; not "LLC", whose letters are Roman numerals too).
+_REGNAL = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})")
 _INITIAL_SURNAME = re.compile(r"[A-Z]\.?\s+[A-Z][a-zà-ÿ'’-]+[a-zà-ÿ]")
 
 
