@@ -32,7 +32,7 @@ def install_project(session: nox.Session, *extras: str) -> None:
 @nox.session(python=PYTHON, default=False)
 def site(session: nox.Session) -> None:
     """The one environment of build, serve, eval, bench and profile (they require it)."""
-    install_project(session)
+    install_project(session, "eval")
     session.install("py-spy")  # for profile: small, and one environment beats a second 760 MB one
 
 
@@ -68,7 +68,7 @@ def ensure_chromium(session: nox.Session) -> None:
 @nox.session(python=PYTHON)
 def tests(session: nox.Session) -> None:
     """Run the test suite, browser tests included (installs Debian's chromium when it can)."""
-    install_project(session, "test")
+    install_project(session, "test", "eval")
     ensure_chromium(session)
     session.run("pytest", *session.posargs, env={"DOSSIER_SHARED": str(SHARED)})
 

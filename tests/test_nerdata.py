@@ -111,3 +111,36 @@ def test_gold_sentences_become_articles_whose_spans_point_at_the_names() -> None
     predicted = {"g00000": {(0, 13, "PER"), (text.index("Paris"), text.index("Paris") + 5, "ORG")}}
     scores = score_spans({a: s for a, _, s in articles}, predicted)
     assert (scores["PER"].tp, scores["ORG"].fp, scores["LOC"].fn, scores["ALL"].fn) == (1, 1, 1, 2)
+
+
+def test_gold_sentences_are_detokenised_as_news_prints_them() -> None:
+    """ "St . Moritz" and "( dpa )" are no text a build ever reads: the articles are written as printed."""
+    from generator.devtools.evaluate import pseudo_articles
+    from generator.devtools.nerdata import Sentence
+
+    sents = [
+        Sentence(
+            ("Berlin", "(", "dpa", ")", "-", "In", "St", ".", "Moritz", "rief", "er", '"', "Yahoo", "!", '"', "."),
+            (
+                "B-LOC",
+                "O",
+                "B-ORG",
+                "O",
+                "O",
+                "O",
+                "B-LOC",
+                "I-LOC",
+                "I-LOC",
+                "O",
+                "O",
+                "O",
+                "B-ORG",
+                "I-ORG",
+                "O",
+                "O",
+            ),
+        )
+    ]
+    [(_, text, spans)] = pseudo_articles(sents)
+    assert text == 'Berlin (dpa) - In St. Moritz rief er "Yahoo!".\n\n'
+    assert sorted(text[s:e] for s, e, _ in spans) == ["Berlin", "St. Moritz", "Yahoo!", "dpa"]

@@ -505,21 +505,32 @@ SENTENCES_PER_ARTICLE = 15
 _ENTITY_TO_GOLD = {"person": "PER", "organization": "ORG", "place": "LOC"}
 
 
-def pseudo_articles(sentences: Sequence, per_article: int = SENTENCES_PER_ARTICLE) -> list[tuple[str, str, set]]:
+def pseudo_articles(
+    sentences: Sequence, per_article: int = SENTENCES_PER_ARTICLE, language: str = "de"
+) -> list[tuple[str, str, set]]:
     """Gold sentences as articles of ``per_article`` sentences, one paragraph each: (id, text, gold
-    spans as (start, end, label) character offsets in the text)."""
+    spans as (start, end, label) character offsets in the text).
+
+    Each sentence is detokenised as news prints it (sacremoses' Moses detokeniser: "St. Moritz",
+    "Yahoo!", "(dpa)", „Freiheit!“), not its tokens joined by spaces ("St . Moritz", "( dpa )"), which
+    no article has and which the rule layers read as other words."""
+    from sacremoses import MosesDetokenizer
+
+    detokenize = MosesDetokenizer(lang=language).detokenize
     out = []
     for first in range(0, len(sentences), per_article):
         text, spans = "", set()
         for sent in sentences[first : first + per_article]:
-            offsets = []
-            for word in sent.words:
-                offsets.append(len(text))
-                text += word + " "
+            line = detokenize(list(sent.words), unescape=False)
+            offsets, cursor = [], 0
+            for word in sent.words:  # the detokeniser only takes spaces out: each word is found in order
+                cursor = line.index(word, cursor)
+                offsets.append(len(text) + cursor)
+                cursor += len(word)
             for start, end, label in bio_spans(sent.tags):
                 if label in ("PER", "LOC", "ORG"):
                     spans.add((offsets[start], offsets[end - 1] + len(sent.words[end - 1]), label))
-            text = text.rstrip() + "\n\n"
+            text += line + "\n\n"
         out.append((f"g{first // per_article:05d}", text, spans))
     return out
 
