@@ -263,6 +263,16 @@ def test_gazetteer_cache_is_used_and_damage_is_detected(
     assert gazetteer.load(tmp_path) is not gaz and len(builds) == 2, "rebuilt and rewritten"
 
 
+def test_a_subdivision_with_a_second_official_name_is_found_by_each(gaz) -> None:
+    """ISO 3166-2 writes "Wales [Cymru GB-CYM]" and "Catalunya [Cataluña]": no article writes either whole, so
+    each name is indexed on its own; neither a code ("Stockholms län [SE-01]") nor a kind ("[city]") is one."""
+    wales = gaz.lookup("Wales", language="en")
+    assert wales is not None and wales.code == "GB-WLS" and wales.name == "Wales"
+    assert gaz.lookup("Cymru", language="en") is wales
+    assert gaz.lookup("Cataluña", language="de") is gaz.lookup("Catalunya", language="de") is not None
+    assert gaz.lookup("SE-01", language="en") is None and gaz.lookup("City", language="en") is None
+
+
 def test_countries_by_the_names_news_uses_that_geonames_lacks(gaz) -> None:
     """rigour's territory names: "UK", "Britain", "Holland", "Großbritannien" are countries; not a part of two
     countries' names ("Korea", "Congo"), not a people ("British"), and never searched for in running text."""

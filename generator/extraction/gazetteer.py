@@ -634,9 +634,11 @@ def _add_subdivisions(places: list[Place], index: dict[str, Place], add) -> dict
     # counties; France's departments), which keeps no name a first-level one has and gives no cores.
     ordered = sorted(pycountry.subdivisions, key=lambda s: (bool(s.parent_code), s.code))
     for sub in ordered:
-        names = {(lang, t.gettext(sub.name)) for lang, t in translations.items()} | {("", sub.name)}
+        iso_name, *others = _iso_names(sub.name)
+        translated = {lang: _iso_names(t.gettext(sub.name))[0] for lang, t in translations.items()}
+        names = {*translated.items(), ("", iso_name), *(("", other) for other in others)}
         record = extra.get(sub.code, {})
-        english = _english_name(sub.name, translations["en"].gettext(sub.name), sub.type, record)
+        english = _english_name(iso_name, translated["en"], sub.type, record)
         if english:
             names.add(("en", english))
         lat_lng = record.get("latLng") or (None, None)
@@ -665,6 +667,26 @@ def _add_subdivisions(places: list[Place], index: dict[str, Place], add) -> dict
                     ambiguous.add(core)
                 cores[core] = place
     return {k: v for k, v in cores.items() if k not in ambiguous}
+
+
+#: ISO 3166-2's second official name of a subdivision in brackets, with its own code after it if it has one:
+#: "Wales [Cymru GB-CYM]", "Catalunya [Cataluña]", "Cardiff [Caerdydd GB-CRD]".
+_BRACKETED_NAME = re.compile(r"(.+?)\s*\[(.+?)(?:\s+[A-Z]{2}-[A-Z0-9]{1,3})?\]")
+
+
+def _iso_names(name: str) -> list[str]:
+    """A subdivision's ISO name and the other official name it gives in brackets ("Wales [Cymru GB-CYM]" ->
+    "Wales", "Cymru"): no text writes the whole, so neither name would be found in it."""
+    found = _BRACKETED_NAME.fullmatch(name)
+    if found is None:
+        return [name]
+    first, other = found.groups()
+    # Not a code alone ("Stockholms län [SE-01]") nor a kind ("Amānat al ‘Āşimah [city]": not every "City").
+    named = other[:1].isupper() and not _ISO_CODE.fullmatch(other)
+    return list(dict.fromkeys([first, other] if named else [first]))
+
+
+_ISO_CODE = re.compile(r"[A-Z]{2}-[A-Z0-9]{1,3}")
 
 
 def _iso3166_2_records() -> dict[str, dict]:  # type: ignore[type-arg]
