@@ -830,7 +830,21 @@ def introduces_work(text_before: str, language: str) -> bool:
         return low in genres or any(len(low) > len(g) + 2 and low.endswith(g) for g in genres | _GERMAN_COMPOUND_ONLY)
     # English genre nouns are lower case ("Comedy Central" is a name); a plural introduces titles as well
     # ("their albums Confessions and The Diary of Alicia Keys").
+    if word in _GENRE_VERBS_EN:
+        # "the play Hamlet", but "will play Cyril Saulnier", "to film Smith": a verb after a modal or "to".
+        head = text_before[-60:].rstrip()
+        head = head[: len(head) - len(found)].rstrip(" \t\"'“‘")
+        if (word_before(head + " ") or "").lower() in _BEFORE_VERBS_EN:
+            return False
     return word in genres or word in _GENRE_PLURALS_BEFORE_TITLES_EN
+
+
+#: English genre nouns that are verbs too ("will play Roddick", "to film Smith", "he shows Blair").
+_GENRE_VERBS_EN = frozenset({"play", "show", "film", "book", "track", "drug", "game"})
+#: Words after which such a word is the verb: modals, "to", subject pronouns.
+_BEFORE_VERBS_EN = frozenset(
+    "will would can could shall should may might must to cannot ll d i you we they he she it who".split()
+)
 
 
 #: English plurals of the genre nouns, which introduce lists of titles ("films including Jungle Fever,

@@ -589,10 +589,24 @@ def test_a_genre_noun_before_a_role_or_a_capitalised_genre_is_no_title() -> None
             make(
                 "e2", "[Mike Leigh|person] had a leading role in the [Conservative Party|organization].", language="en"
             ),
+            # "play" after a modal or "to" is the verb: its object is an opponent, no title.
+            make(
+                "e3",
+                "[Andy Roddick|person] will play [Cyril Saulnier|person], and hopes to play [Wales|place].",
+                language="en",
+            ),
             make("d1", "Der Film lief. [Roman Abramowitsch|person] sah zu.", language="de"),
         ]
     )
-    assert set(ents) == {"Mike Leigh", "Comedy Central", "Conservative Party", "Roman Abramowitsch"}
+    assert set(ents) == {
+        "Mike Leigh",
+        "Comedy Central",
+        "Conservative Party",
+        "Andy Roddick",
+        "Cyril Saulnier",
+        "Wales",
+        "Roman Abramowitsch",
+    }
 
 
 @pytest.mark.parametrize(
