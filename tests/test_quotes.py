@@ -573,3 +573,42 @@ def test_an_organisation_as_the_subject_speaks_for_the_one_named_before(markup: 
     """English "it said", "the company said": the organisation the sentence before names, when nothing else
     there may be a company."""
     assert [who for _, who, _ in quotes(markup, language="en")] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("markup", "speakers"),
+    [
+        # A body's name before a noun for one of its people names which star, not who speaks.
+        (
+            '[Robbie Keane|person] scored. "It was great play," said the [Tottenham|organization] striker.',
+            [None],
+        ),
+        # Its spokesman speaks for it (rule 7).
+        (
+            '[Vodafone|organization] will appeal. "We will need time," said a [Vodafone|organization] spokesman.',
+            ["Vodafone"],
+        ),
+        # A described speaker after someone else's words is not the previous speaker going on...
+        (
+            '"I am happy with the way I played today," said [Roger Federer|person]. [Andre Agassi|person] was delighted with his win.'
+            ' "I felt pretty good," said the American.',
+            ["Roger Federer", None],
+        ),
+        # ... but is where the sentences before are about the previous speaker, and a body's words go on
+        # under a description of it.
+        (
+            '"We are worse than we were last year," said [Arsene Wenger|person]. Later [Wenger|person] spoke again.'
+            ' "I have no relations with him," the Arsenal boss said.',
+            ["Arsene Wenger", "Arsene Wenger"],
+        ),
+        (
+            '"Details are hard to assess," the [IMF|organization] said. "The fishing industry is devastated," the'
+            " fund said.",
+            ["IMF", "IMF"],
+        ),
+    ],
+)
+def test_a_described_speaker_is_not_the_body_in_the_description_nor_the_last_speaker(
+    markup: str, speakers: list[str | None]
+) -> None:
+    assert [who for _, who, _ in quotes(markup, language="en")] == speakers

@@ -55,7 +55,7 @@ import re
 from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from generator.lexicon import SPEECH_VERBS, is_class_noun
+from generator.lexicon import PERSON_NOUNS_EN, SPEECH_VERBS, is_class_noun
 from generator.model import Article, Entity, Extraction, Mention, Sentence
 
 PRONOUNS: dict[str, tuple[str, ...]] = {
@@ -302,8 +302,26 @@ def attribute(
                 continued = _CONTINUED.search(lead) is not None
                 if continued and speaker is not None and speaker not in people:
                     speaker = None  # "The Chelsea boss continued:": the club is in the description, not speaking
+                # A quote that its own description cue follows ('"…," said the Tottenham striker.') is the
+                # described speaker's: the previous speaker's only if the sentences before are about them
+                # ('Wenger spoke ... "…," the Arsenal boss said'), not after a sentence about another
+                # ('Agassi was delighted ... "…," said the American' after Federer's words).
+                # (A body's words go on under a description of it: '"…," the fund said.')
+                described = (
+                    speaker is None
+                    and previous is not None
+                    and previous.speaker in people
+                    and _description_head("", article.text[q_end:s_end], verbs) is not None
+                    and _antecedent(speakers, q_start, entity_of, people, sentences) != previous.speaker
+                )
                 opens_sentence = continued or not _words(lead)
-                if speaker is None and opens_sentence and previous is not None and previous.speaker is not None:
+                if (
+                    speaker is None
+                    and opens_sentence
+                    and not described
+                    and previous is not None
+                    and previous.speaker is not None
+                ):
                     prev_sent = sentence_of.get(previous.sentence)
                     same_para = prev_sent is not None and prev_sent.paragraph == para.index
                     # Measured from where the previous quote ends: a quote of several sentences goes on in
@@ -677,7 +695,11 @@ def _speaker(
                 for n in after[1:3]:
                     if entity_of[n.key] in people and len(_words(text[m.end : n.start])) <= 3:
                         return entity_of[n.key], "after"
-            return entity_of[m.key], "after"
+            noun = _MODIFIES_NOUN.match(text, m.end)
+            if entity_of.get(m.key) in people or noun is None or noun.group(1) not in _PERSON_AFTER_BODY:
+                return entity_of[m.key], "after"
+            # '"…," said the Chelsea star.': the club only tells which star; the description speaks (below).
+            # ('"…," said a Vodafone spokesman.' is the company's, as rule 7 has it.)
         # ... or the name, then the verb ('"…," state prosecutor Alexis Ortiz told Reuters').
         # A title before the name is part of how it is written, not of the gap ('"…," Mr Wong said').
         raw_gap = re.sub(
@@ -812,6 +834,16 @@ _READING = frozenset("read reads reading wrote writes written sign banner headli
 _NAME_COLON = re.compile(r"\s*:\s*[\"„“”»«‚‘'’]?\s*")
 
 #: What a person's written words come in, as the subject of a verb of saying ("Mr Tanzi's statement said").
+#: A lower-case noun that ends the clause right after a name: the name modifies it ("the Chelsea star.",
+#: "the Sale player,").
+_MODIFIES_NOUN = re.compile(r"[ \t]+([a-z][\w-]*)[ \t]*[.,;!?]")
+#: Nouns for a person of a body, after its name ("the Chelsea star", "the Sale player", "the Waterford man");
+#: not its spokesperson, who speaks for it.
+_PERSON_AFTER_BODY = (PERSON_NOUNS_EN | {"man", "woman", "player", "manager"}) - {
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+}
 _STATEMENTS = frozenset("statement letter message note email e-mail blog post tweet memo".split())
 
 #: A description of a person as the subject of a verb of saying: the article, up to four words, the head.
