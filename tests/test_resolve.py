@@ -2385,3 +2385,38 @@ def test_a_rulers_numeral_is_no_legal_form() -> None:
     assert org_evidence("Siemens AG") and org_evidence("Apple Inc.")
     res, _ = entities([make("d1", "[Elisabeth II.|person] besuchte Jamaika.")])
     assert [(e.name, e.type) for e in res.entities] == [("Elisabeth II.", "person")]
+
+
+def test_a_surname_joins_the_namesake_its_article_names_whatever_the_label_there() -> None:
+    """Two people of the corpus share "Ioannidis" (by skeleton); the article that names Gregory Ioannidis, whom
+    the model called an organisation there, means him by "Ioannidis", not Grigoris Ioanidis."""
+    _, ents = entities(
+        [
+            make(
+                "e1",
+                "[Gregory Ioannidis|organization] has submitted evidence. [Ioannidis|person] said so.",
+                language="en",
+            ),
+            make("e2", "The lawyer [Gregory Ioannidis|person] spoke.", language="en"),
+            make("e3", "[Grigoris Ioanidis|person] spoke, and [Ioanidis|person] left.", language="en"),
+        ]
+    )
+    assert ents["Gregory Ioannidis"] == ["Gregory Ioannidis", "Ioannidis"]
+    assert ents["Grigoris Ioanidis"] == ["Grigoris Ioanidis", "Ioanidis"]
+
+
+def test_a_surname_propagation_found_beside_a_title_set_aside_joins_no_namesake() -> None:
+    """ "Rock" found again in the article of the song "Jailhouse Rock" (a title, set aside) is no mention of
+    Chris Rock from another article: it goes with the title."""
+    items = [
+        make("e1", "The hit song [Jailhouse Rock|person] sold well. [Rock|person] fans queued.", language="en"),
+        make("e2", "[Chris Rock|person] joked.", language="en"),
+    ]
+    articles, extractions = corpus(*items)
+    extractions["e1"] = replace(
+        extractions["e1"],
+        mentions=[replace(m, source="propagated") if m.text == "Rock" else m for m in extractions["e1"].mentions],
+    )
+    res = resolve(articles, extractions, Curation(), None)
+    assert [(e.name, [m.text for m in e.mentions]) for e in res.entities] == [("Chris Rock", ["Chris Rock"])]
+    assert sorted(m.text for m in res.suppressed) == ["Jailhouse Rock", "Rock"]

@@ -403,6 +403,10 @@ class _Target:
     # The languages that write a surname alone as an ordinary word ("Rock", "Wall", "Glück"): there it is found
     # only where the article gives the full name too.
     ordinary_in: frozenset[str] = frozenset()
+    # A surname several people of the corpus share ("Lopez" of Jennifer and of Feliciano Lopez): the skeleton
+    # of each one's full name and how it writes the surname. It is found only in an article that gives exactly
+    # one of those full names, as that name writes it: there it is that person's.
+    shared: tuple[tuple[str, str], ...] = ()
 
 
 def _target(label: EntityType, hint: str | None, name: str) -> _Target:
@@ -450,8 +454,11 @@ def _findable(
     for key in people:
         table.setdefault(key, _Target("person", None))
         surnames.update(_surnames(key))
+    shared: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for key, text in people.items():
         for last in _surnames(key):
+            if surnames[last] > 1 and len(last) > 2:
+                shared[last].append((key, " ".join(text.split()[-len(last.split()) :])))
             if surnames[last] == 1 and len(last) > 2:
                 # Matched by its own spelling if short ("Veer" of Jeroen van der Veer is not German "Wer"), and
                 # by its skeleton only where the article gives the full name: elsewhere a skeleton that only the
@@ -470,6 +477,8 @@ def _findable(
                 )
                 target = _target("person", None, written)
                 table.setdefault(last, replace(target, full=key, written=written, ordinary_in=ordinary))
+    for last, owners in sorted(shared.items()):
+        table.setdefault(last, _Target("person", None, shared=tuple(sorted(owners))))
     return table
 
 
@@ -1031,6 +1040,14 @@ def _propagate(
                 ):
                     # "Mayor" is not John Major, nor "Rock 'n' roll" Chris Rock, where the article does not name him
                     target = None
+                if target is not None and target.shared:
+                    # The one person of those sharing the surname whose full name the article gives, as written.
+                    owners = [written for key, written in target.shared if spelt_out(key)]
+                    target = (
+                        _Target("person", None, written=owners[0])
+                        if len(owners) == 1 and surface in _written_forms(owners[0])
+                        else None
+                    )
                 if target is not None and target.short is not None and target.short not in _spellings(surface):
                     target = None
                 if target is not None and n == 1 and _ordinary_use(text, start, surface, target, article, stop_words):

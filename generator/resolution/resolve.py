@@ -454,6 +454,8 @@ def resolve(
     suppressed += titles
     mentions, sigils = _without_sigils(mentions, art_by_id)
     suppressed += sigils
+    mentions, orphans = _without_orphaned_surnames(mentions, suppressed)
+    suppressed += orphans
     by_article: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
         by_article[m.article].append(m)
@@ -1050,6 +1052,8 @@ def _join_short_forms(
     A surname after a peer's or a prelate's title (``peers``: :func:`_titled_as_peer`, "Lord Browne") is
     his whole name: from another article it joins only a full name that some article gives beside the
     same title ("Sebastian Coe ... Lord Coe"), not the one namesake of the corpus (Des Browne).
+    Among namesakes of the corpus it joins the one its article names ("Ioannidis" beside "Gregory Ioannidis",
+    not Grigoris Ioanidis), and none where the article names none of them.
     """
     alone: set[str] = set()  # one-word names found in an article where no longer name starts with them
     for art_mentions in by_article.values():
@@ -1168,6 +1172,11 @@ def _join_short_forms(
                 candidates = in_article or {clusters.find(r) for r in in_corpus}
                 if candidates:
                     break
+            if len(candidates) > 1:
+                # Namesakes of the corpus ("Gregory Ioannidis", "Grigoris Ioanidis"): the one whose name this
+                # article gives, whatever label the model put on it there ("Gregory Ioannidis has submitted").
+                here = candidates & {clusters.find(node_of[x.key]) for x in by_article[art_id]}
+                candidates = here or candidates
             if m.label == "place" and candidates:
                 candidates -= {clusters.find(n) for n in seats}
             if node.kind == "team":
@@ -1778,6 +1787,33 @@ def _without_titles_of_works(
         )
 
     return _set_aside(mentions, title)
+
+
+def _without_orphaned_surnames(
+    mentions: Sequence[Mention], suppressed: Sequence[Mention]
+) -> tuple[list[Mention], list[Mention]]:
+    """Mentions minus the one-word copies propagation found of a longer name that was then set aside in the
+    same article, where no other longer name of the article ends in it: "Rock" of the song "Jailhouse Rock"
+    ("Rock 'n' roll legend Elvis"), "Springer" of the show "Jerry Springer: The Opera". The article's own
+    name for it is gone, and a namesake's from another article (Chris Rock, Axel Springer) it is not."""
+    gone: dict[str, set[str]] = defaultdict(set)
+    for m in suppressed:
+        if len(words := skeleton(m.text).split()) > 1:
+            gone[m.article].add(words[-1])
+    if not gone:
+        return list(mentions), []
+    kept: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        if len(words := skeleton(m.text).split()) > 1:
+            kept[m.article].add(words[-1])
+
+    def orphan(m: Mention) -> bool:
+        if m.source != "propagated" or " " in m.text:
+            return False
+        key = skeleton(m.text)
+        return key in gone.get(m.article, ()) and key not in kept[m.article]
+
+    return _set_aside(mentions, orphan)
 
 
 def _without_sigils(
