@@ -109,6 +109,14 @@ def test_acronym_from_initials() -> None:
     assert ents == {"United Nations Security Council": ["UNSC", "United Nations Security Council"]}
 
 
+def test_an_acronym_abbreviates_no_persons_name_by_its_letters() -> None:
+    """News names no one by initials: "GB" beside Gilles Babinet is Britain (or a gigabyte), not him."""
+    _, ents = entities(
+        [make("en1", "[Gilles Babinet|person] sold 40,000 songs in [GB|person] last year.", language="en")]
+    )
+    assert ents == {"Gilles Babinet": ["Gilles Babinet"], "GB": ["GB"]}
+
+
 def test_places_merge_through_the_gazetteer(gaz) -> None:
     _, ents = entities(
         [

@@ -848,6 +848,7 @@ def _join_acronyms(
     news writes acronyms as words ("Apacs", "Ofcom", "Nato"): such a word in the bracket
     defines a short form when its letters abbreviate the name (:func:`generator.names.abbreviates`),
     and its mentions join the name whatever the model labelled them ("said Apacs" a person's).
+    By its letters alone an acronym abbreviates no person's name.
     """
     for art_id in sorted(by_article):
         art_mentions = by_article[art_id]
@@ -875,7 +876,9 @@ def _join_acronyms(
                 # Same label, or a place's initials the model took for an organisation ("NI" in an
                 # article about Northern Ireland): models label acronyms organisations by habit.
                 same_kind = m.label == a.label or (m.label == "place" and a.label == "organization")
-                if m is not a and a.text in _acronyms(m.text) and same_kind:
+                # No one is named by initials in news ("GB" in an article on Gilles Babinet is Britain or a
+                # gigabyte), unless the article defines them (above).
+                if m is not a and m.label != "person" and a.text in _acronyms(m.text) and same_kind:
                     clusters.union(node_of[m.key], node_of[a.key])
 
 
