@@ -2428,3 +2428,15 @@ def test_a_surname_propagation_found_beside_a_title_set_aside_joins_no_namesake(
     res = resolve(articles, extractions, Curation(), None)
     assert [(e.name, [m.text for m in e.mentions]) for e in res.entities] == [("Chris Rock", ["Chris Rock"])]
     assert sorted(m.text for m in res.suppressed) == ["Jailhouse Rock", "Rock"]
+
+
+def test_a_title_elsewhere_takes_no_surname_of_an_article_that_names_the_person_in_full() -> None:
+    """The film "Stone" makes a work of that word where the model alone found it, but not of "Stone" in an
+    article that names Frank Stone: there it is his surname."""
+    _, ents = entities(
+        [
+            make("e1", "The thriller [Stone|organization] opens today. [Stone|organization] is long.", language="en"),
+            make("e2", "[Frank Stone|person] of BT spoke. [Stone|person] said it was rich.", language="en"),
+        ]
+    )
+    assert ents == {"Frank Stone": ["Frank Stone", "Stone"]}

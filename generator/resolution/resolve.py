@@ -1773,10 +1773,17 @@ def _without_titles_of_works(
         for part in names - {name}
     }
 
+    # Surnames of the people each article names in full: "Stone" beside "Frank Stone" is his, whatever
+    # title another article gives the word.
+    surnames: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        if m.label == "person" and len(words := m.text.split()) > 1:
+            surnames[m.article].add(words[-1])
+
     def title(m: Mention) -> bool:
         return m.key in fragments or (
             (
-                m.text in titles
+                (m.text in titles and m.text not in surnames[m.article])
                 # a town's name before an event's ("Tokyo Motor Show") is still the town's
                 or (
                     (m.article, m.text) in of_events
