@@ -589,3 +589,19 @@ def test_a_german_organisation_written_small_is_kept_and_nothing_else_in_lower_c
     doc = Doc(spacy.blank(lang).vocab, words=["sagte", "der", "dpa", "."])
     trimmed = span_filter.trim(Span(doc, 2, 3, label=label))
     assert (trimmed is not None and trimmed.text == "dpa" and span_filter.keep(trimmed)) is kept
+
+
+def test_a_bodys_last_portfolio_after_and_is_part_of_its_name(tmp_path: Path) -> None:
+    """The model cut "Department for Education and Skills" at "and": "Skills" is the body's last portfolio,
+    no organisation of its own; two names across "and" elsewhere stay two."""
+    nlp = english_with(
+        tmp_path,
+        [
+            {"label": "ORG", "pattern": "Department for Education"},
+            {"label": "ORG", "pattern": "Skills"},
+            {"label": "ORG", "pattern": "Everton"},
+            {"label": "ORG", "pattern": "Arsenal"},
+        ],
+    )
+    text = "A Department for Education and Skills source said Everton and Arsenal agreed."
+    assert [e.text for e in nlp(text).ents] == ["Department for Education and Skills", "Everton", "Arsenal"]

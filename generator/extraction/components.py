@@ -314,6 +314,25 @@ def _portfolio_list(span: Span) -> bool:
     )
 
 
+def _portfolio_continues(body: Span, ent: Span) -> bool:
+    """Whether ``ent`` is the last portfolio of the body named right before it, across "and" ("Department
+    for Education" and "Skills", "Ministry of Economy, Trade" and "Industry"): one capitalised word."""
+    doc = body.doc
+    start = body.start + (doc[body.start].lower_ == "the")
+    return (
+        body.label_ == "ORG"
+        and body.end - start >= 3
+        and doc[start].lower_ in _PORTFOLIO_BODIES
+        and doc[start + 1].lower_ in ("for", "of")
+        and ent.start == body.end + 1
+        and doc[body.end].lower_ in ("and", "&")
+        and len(ent) == 1
+        and ent.label_ in _JOINABLE
+        and ent[0].text[:1].isupper()
+        and not ent.id_
+    )
+
+
 def _fixture_cut(doc: Doc, i: int) -> bool:
     """Whether token ``i`` separates two names: a versus word or a spaced dash between capitalised words."""
     if i == 0 or i + 1 >= len(doc) or not (doc[i - 1].text[:1].isupper() and doc[i + 1].text[:1].isupper()):
@@ -774,6 +793,10 @@ class SpanFilter:
         out: list[Span] = []
         for ent in ents:
             prev = out[-1] if out else None
+            if prev is not None and _portfolio_continues(prev, ent):
+                # "Department for Education" + "and" + "Skills": the body's last portfolio, not a name.
+                out[-1] = Span(ent.doc, prev.start, ent.end, label="ORG")
+                continue
             if (
                 prev is not None
                 and prev.end == ent.start
