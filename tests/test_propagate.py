@@ -726,3 +726,21 @@ def test_a_surname_two_people_share_is_found_alone_where_the_article_gives_one_o
     assert [t for t, _, s in result["b"] if s == "propagated"] == ["Lopez"]
     assert [t for t, _, s in result["c"] if s == "propagated"] == []
     assert [t for t, _, s in result["d"] if s == "propagated"] == []
+
+
+def test_a_german_noun_the_corpus_names_is_found_only_where_its_article_names_it_too(common_nouns) -> None:
+    """German capitalises every noun: "Sommer" and "Kraft", names twice elsewhere (Josef Sommer's surname, the
+    company), are the season and the strength in an article whose model named no one so; where the article
+    names them (alone or in full) the word is found again. English "Conservatives" is found anywhere."""
+    articles, extractions = corpus(
+        make("a", "[Sommer|person] sprach. Dann kam [Kraft|organization]."),
+        make("b", "[Sommer|person] lachte. [Kraft|organization] wuchs."),
+        make("c", "Im Sommer fehlte die Kraft."),
+        make("d", "[Josef Sommer|person] kam. Im Mai sagte Sommer nein."),
+        make("e", "The [Conservatives|organization] won. Later the [Conservatives|organization] lost.", language="en"),
+        make("f", "Then the Conservatives spoke.", language="en"),
+    )
+    out = refine(articles, extractions, nouns=common_nouns)
+    assert [m.text for m in out["c"].mentions] == []
+    assert [m.text for m in out["d"].mentions] == ["Josef Sommer", "Sommer"]
+    assert [m.text for m in out["f"].mentions] == ["Conservatives"]

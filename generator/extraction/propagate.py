@@ -442,7 +442,13 @@ def _findable(
     """
     table: dict[str, _Target] = {}
     for name, label in sorted(lexicon.names.items()):
-        table.setdefault(skeleton(name), _target(label, lexicon.hints.get(name), name))
+        target = _target(label, lexicon.hints.get(name), name)
+        if " " not in name and not is_acronym(name):
+            # "Sommer", "Sturm", "Kraft": a German noun, which German capitalises like a name, is found only in
+            # an article whose model named it too ("im Sommer" is no one). (English capitalises names only:
+            # "the Conservatives" in the middle of a sentence is the party wherever the model missed it.)
+            target = replace(target, ordinary_in=_ordinary_in(name, nouns) & {"de"})
+        table.setdefault(skeleton(name), target)
     people: dict[str, str] = {}
     for art_id in sorted(extractions):
         for m in extractions[art_id].mentions:
@@ -465,21 +471,30 @@ def _findable(
                 # surname's spelling shares is an ordinary word ("Mayor" is not John Major, "Muslim" not Salih
                 # Müslim).
                 written = " ".join(text.split()[-len(last.split()) :])  # "Van der Bellen" of "van der bellen"
-                ordinary = frozenset(
-                    lang
-                    for lang in ("de", "en")
-                    if written.lower() in TITLES_BEFORE_NAMES  # "the Queen" is not "Mary Queen" of another article
-                    or (
-                        nouns is not None
-                        and nouns.knows(lang)
-                        and (nouns.written_lower(lang, written) if lang == "en" else nouns.is_common(lang, written))
-                    )
+                ordinary = (
+                    frozenset(("de", "en"))  # "the Queen" is not "Mary Queen" of another article
+                    if written.lower() in TITLES_BEFORE_NAMES
+                    else _ordinary_in(written, nouns)
                 )
                 target = _target("person", None, written)
                 table.setdefault(last, replace(target, full=key, written=written, ordinary_in=ordinary))
     for last, owners in sorted(shared.items()):
         table.setdefault(last, _Target("person", None, shared=tuple(sorted(owners))))
     return table
+
+
+def _ordinary_in(word: str, nouns: CommonNouns | None) -> frozenset[str]:
+    """The languages that write ``word`` as an ordinary word: German Wiktionary's nouns, those that are
+    surnames too among them ("Sommer", "Sturm", "Müller"), English words a large corpus writes mostly in lower
+    case ("Mobile", "Wall")."""
+    if nouns is None:
+        return frozenset()
+    found = set()
+    if nouns.knows("en") and nouns.written_lower("en", word):
+        found.add("en")
+    if nouns.knows("de") and (nouns.is_common("de", word) or word in nouns.homographs.get("de", ())):
+        found.add("de")
+    return frozenset(found)
 
 
 def _surnames(key: str) -> set[str]:
@@ -1018,6 +1033,15 @@ def _propagate(
             }
         return key in spelt
 
+    named: set[str] | None = None
+
+    def named_here() -> set[str]:
+        # The names the article's own mentions give, and their last words: a word found there by the model.
+        nonlocal named
+        if named is None:
+            named = {m.text for m in existing} | {m.text.rsplit(" ", 1)[-1] for m in existing}
+        return named
+
     for k, sent in enumerate(ex.sentences):
         taken = taken_in[k]
         words, reach = runs[k]
@@ -1040,6 +1064,13 @@ def _propagate(
                 ):
                     # "Mayor" is not John Major, nor "Rock 'n' roll" Chris Rock, where the article does not name him
                     target = None
+                if (
+                    target is not None
+                    and target.full is None
+                    and article.language in target.ordinary_in
+                    and surface not in named_here()
+                ):
+                    target = None  # "im Sommer" is no Josef Sommer where the article names no one so
                 if target is not None and target.shared:
                     # The one person of those sharing the surname whose full name the article gives, as written.
                     owners = [written for key, written in target.shared if spelt_out(key)]
