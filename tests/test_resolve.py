@@ -2440,3 +2440,16 @@ def test_a_title_elsewhere_takes_no_surname_of_an_article_that_names_the_person_
         ]
     )
     assert ents == {"Frank Stone": ["Frank Stone", "Stone"]}
+
+
+def test_an_acronym_is_no_short_form_of_a_persons_name() -> None:
+    """ "UN" ends "Kim Jong Un" by its skeleton, but no one's name is written as an acronym: it stays the body's,
+    in the article that names him and in one that does not."""
+    res, ents = entities(
+        [
+            make("de1", "[Kim Jong Un|person] drohte der [UN|organization]. [Kim|person] lachte."),
+            make("de2", "Die [UN|organization] tagte."),
+        ]
+    )
+    assert ents["Kim Jong Un"] == ["Kim", "Kim Jong Un"]
+    assert [len(e.mentions) for e in res.entities if e.name == "UN"] == [2]

@@ -1163,6 +1163,8 @@ def _join_short_forms(
             for corpus_index, art_index in zip(corpus_indexes, art_indexes, strict=True):
                 if candidates:
                     break
+                if corpus_index is corpus_indexes[0] and is_acronym(m.text):
+                    continue  # "UN" is no short form of Kim Jong Un: no one's name is written as an acronym
                 in_article = {clusters.find(r) for r in art_index.get(node.key, ())}
                 if not in_article and corpus_index is corpus_indexes[0] and usual not in (None, "person"):
                     continue  # an organisation again and again here is no surname of a person elsewhere
