@@ -156,6 +156,8 @@ ORG_HEAD_NOUNS = ORG_HEADS | frozenset(
     "records communications telecom telecoms broadcasting publishing enterprises investments securities "
     "insurance organisation organization movement fund board army navy police academy school hospital "
     "airlines werke holding versicherung akademie schule klinik klinikum polizei armee fonds börse "
+    # the abbreviations of club words that only clubs are named with ("Man Utd", "Sheff Wed", "Dundee Utd")
+    "utd wed "
     # newspapers and media houses by their last word ("Süddeutsche Zeitung", "Salzburger Nachrichten",
     # "Washington Post", "Daily Mail", "Hubert Burda Media"; not "Star", "Sun", "Standard" or "Express",
     # which end other names: "Rising Star", "Orient Express")

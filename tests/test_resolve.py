@@ -2453,3 +2453,12 @@ def test_an_acronym_is_no_short_form_of_a_persons_name() -> None:
     )
     assert ents["Kim Jong Un"] == ["Kim", "Kim Jong Un"]
     assert [len(e.mentions) for e in res.entities if e.name == "UN"] == [2]
+
+
+def test_a_clubs_abbreviated_club_word_makes_an_organisation() -> None:
+    """ "Man Utd", "Sheff Wed": no one is named with "Utd" or "Wed", whatever the model says."""
+    res, _ = entities([make("e1", "[Man Utd|person] beat [Sheff Wed|person] at home.", language="en")])
+    assert sorted((e.name, e.type) for e in res.entities) == [
+        ("Man Utd", "organization"),
+        ("Sheff Wed", "organization"),
+    ]
