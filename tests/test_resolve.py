@@ -2462,3 +2462,14 @@ def test_a_clubs_abbreviated_club_word_makes_an_organisation() -> None:
         ("Man Utd", "organization"),
         ("Sheff Wed", "organization"),
     ]
+
+
+def test_an_english_double_barrelled_surname_is_no_description(common_nouns) -> None:
+    """ "Putin-Regierung" describes something else when the corpus names "Putin" alone; an English person's
+    "Kilroy-Silk" is a double-barrelled surname, though the corpus names "Kilroy" alone and "silk" is a noun."""
+    articles, extractions = corpus(
+        make("e1", "[Kilroy|person] quits. [Kilroy-Silk|person] said he would go.", language="en"),
+        make("d1", "[Putin|person] sprach. Die [Putin-Regierung|organization] schwieg."),
+    )
+    res = resolve(articles, extractions, Curation(), None, nouns=common_nouns)
+    assert [m.text for m in res.suppressed] == ["Putin-Regierung"]

@@ -1568,9 +1568,12 @@ def _without_ordinary_words(
             # "<name>-<noun>" ("Youtube-Star", "Putin-Regierung", "FBI-Agent") is a description of
             # something else, not a name, when the corpus names the front alone; a compound whose head
             # is an organisation noun is one ("Max-Planck-Institut"), and so is "Coca-Cola".
+            # An English person's name so written is double-barrelled ("Kilroy-Silk", "Duncan-Smith"): English
+            # writes a description with its noun in lower case ("Blair-style").
             front, _, tail = word.rpartition("-")
             noun = tail in nouns.heads or nouns.is_common(lang, tail)  # any noun form: "Star" is a name too
-            return front in alone and noun and not org_head(word)
+            surname = lang == "en" and m.label == "person" and tail[:1].isupper()
+            return front in alone and noun and not org_head(word) and not surname
         if " " in word or word in longer[m.article]:
             return False
         stem = genitive_stem(word)
