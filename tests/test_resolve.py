@@ -2473,3 +2473,15 @@ def test_an_english_double_barrelled_surname_is_no_description(common_nouns) -> 
     )
     res = resolve(articles, extractions, Curation(), None, nouns=common_nouns)
     assert [m.text for m in res.suppressed] == ["Putin-Regierung"]
+
+
+def test_a_double_barrelled_surname_alone_joins_the_full_name() -> None:
+    """ "Mikl-Leitner" of Johanna Mikl-Leitner, in her article and across the corpus: one word to the eye, two
+    in the skeleton, a surname like any other."""
+    _, ents = entities(
+        [
+            make("d1", "[Johanna Mikl-Leitner|person] sprach. [Mikl-Leitner|person] blieb hart."),
+            make("d2", "Innenministerin [Mikl-Leitner|person] widersprach."),
+        ]
+    )
+    assert ents == {"Johanna Mikl-Leitner": ["Johanna Mikl-Leitner", "Mikl-Leitner"]}

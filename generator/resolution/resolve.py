@@ -1095,6 +1095,10 @@ def _join_short_forms(
                     if _particle(words[i]):
                         index[" ".join(words[i:])].add(root)
                         break
+                # And a double-barrelled one ("Kilroy-Silk" of "Robert Kilroy-Silk").
+                last = m.text.split()[-1]
+                if "-" in last and len(parts := skeleton(last).split()) > 1 and len(parts) < len(words):
+                    index[" ".join(parts)].add(root)
         return index
 
     def attach(m: Mention, node: Node, candidates: Set[Node]) -> None:
@@ -1141,7 +1145,8 @@ def _join_short_forms(
         art_indexes = [full_names(by_article[art_id], label, own_names=alone) for label in labels]
         for m in by_article[art_id]:
             node = node_of[m.key]
-            if node.rank != 2 or (" " in node.key and not _particle(node.key.split(" ", 1)[0])):
+            hyphenated = " " not in m.text and "-" in m.text  # one word to the eye: "Kilroy-Silk"
+            if node.rank != 2 or (" " in node.key and not _particle(node.key.split(" ", 1)[0]) and not hyphenated):
                 continue
             if clusters.find(node).rank < 2:
                 continue
