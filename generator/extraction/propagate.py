@@ -433,12 +433,14 @@ def _findable(
 ) -> dict[str, _Target]:
     """Name skeleton -> what a match means.
 
-    Confident names, plus (after trimming) every person name of two or three
-    words, plus the surname of each such person when no other person shares it:
-    by another spelling, or where the article's language writes it as an ordinary
+    Confident names (a one-word one that is a German noun only in an article whose
+    model named it too: "Sommer", "Kraft"), plus (after trimming) every person name of
+    two or three words, plus the surname of each such person when no other person shares
+    it: by another spelling, or where the article's language writes it as an ordinary
     word (``nouns``: "Rock", "Wall", "Glück"), only in an article that gives the full
-    name. Matching by skeleton finds "Sergej Schoigu" in German text once "Sergei
-    Shoigu" was found in English.
+    name; a surname several people share only in an article that gives exactly one of
+    their full names. Matching by skeleton finds "Sergej Schoigu" in German text once
+    "Sergei Shoigu" was found in English.
     """
     table: dict[str, _Target] = {}
     for name, label in sorted(lexicon.names.items()):
