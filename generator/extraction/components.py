@@ -301,31 +301,35 @@ _SPACED_DASHES = frozenset({"-", "–", "—"})
 _PORTFOLIO_BODIES = frozenset({"department", "ministry", "committee", "commission", "secretary", "minister"})
 
 
+def _remit_start(span: Span, min_tokens: int) -> int | None:
+    """Where ``span`` opens (after a leading "the") as a body named by its remit, "Department for ...",
+    "Ministry of ...", with at least ``min_tokens`` tokens from there; None if it does not."""
+    doc = span.doc
+    start = span.start + (doc[span.start].lower_ == "the")
+    if (
+        span.end - start >= min_tokens
+        and doc[start].lower_ in _PORTFOLIO_BODIES
+        and doc[start + 1].lower_ in ("for", "of")
+    ):
+        return start
+    return None
+
+
 def _portfolio_list(span: Span) -> bool:
     """Whether ``span`` is a body followed by "for"/"of" and a list of portfolios that "and" closes: its
     commas list its own name's parts, not names."""
-    doc = span.doc
-    start = span.start + (doc[span.start].lower_ == "the")
-    return (
-        span.end - start > 4
-        and doc[start].lower_ in _PORTFOLIO_BODIES
-        and doc[start + 1].lower_ in ("for", "of")
-        and any(doc[i].lower_ == "and" for i in range(start + 2, span.end - 1))
-    )
+    start = _remit_start(span, 5)
+    return start is not None and any(span.doc[i].lower_ == "and" for i in range(start + 2, span.end - 1))
 
 
 def _portfolio_continues(body: Span, ent: Span) -> bool:
     """Whether ``ent`` is the last portfolio of the body named right before it, across "and" ("Department
     for Education" and "Skills", "Ministry of Economy, Trade" and "Industry"): one capitalised word."""
-    doc = body.doc
-    start = body.start + (doc[body.start].lower_ == "the")
     return (
         body.label_ == "ORG"
-        and body.end - start >= 3
-        and doc[start].lower_ in _PORTFOLIO_BODIES
-        and doc[start + 1].lower_ in ("for", "of")
+        and _remit_start(body, 3) is not None
         and ent.start == body.end + 1
-        and doc[body.end].lower_ in ("and", "&")
+        and body.doc[body.end].lower_ in ("and", "&")
         and len(ent) == 1
         and ent.label_ in _JOINABLE
         and ent[0].text[:1].isupper()
