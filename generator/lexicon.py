@@ -812,7 +812,7 @@ WORK_GENRES: dict[str, frozenset[str]] = {
         "film spielfilm kinofilm komödie drama thriller dokumentation doku musical song lied single album"
         " ballade hymne buch bestseller theaterstück oper ballett serie sitcom sendung show titel"
         " gedicht gemälde skulptur ausstellung fortsetzung trilogie"
-        " medikament präparat browser videospiel computerspiel".split()
+        " medikament präparat browser videospiel computerspiel game".split()
     ),
 }
 _GERMAN_COMPOUND_ONLY = frozenset({"roman"})
@@ -889,6 +889,16 @@ _TITLING_EN = frozenset({"titled", "entitled"})
 _PERFORMED_IN_EN = re.compile(
     r"\b(?:leading|lead|supporting|title|starring|[Ww]inning|cameo|breakthrough)\s+roles?\s+in\s+\Z"
 )
+#: Nouns whose complement is a work, right before its title ("the UK premiere of Polar Express", "a remake
+#: of The Italian Job", "the sequel to Shrek"): only a film, a play or a book has a premiere or a sequel.
+_WORK_OF_EN = re.compile(
+    r"\b(?:premiere|premieres|adaptation|adaptations|sequel|sequels|prequel|remake|screening)"
+    r"\s+(?:of|to)\s+(?:the\s+)?\Z"
+)
+#: What follows a work's title that ends its phrase: a mark, a conjunction, a preposition or a verb.
+_AFTER_WORK = re.compile(
+    r"(?:\s*[,.;:!?)\]\"”]|\s+(?:and|or|in|at|on|for|with|from|is|was|has|had|will|which|that|starring|opened)\b|\s*\Z)"
+)
 _POSSESSIVE_DETERMINERS_EN = frozenset({"his", "her", "their", "its", "whose"})
 #: Words that make the genre word before a comma a noun with a title in apposition ("her latest single,
 #: Car Wash,"; not the verb of "the figures show, Smith argues,").
@@ -914,7 +924,8 @@ def work_title(text: str, start: int, end: int, language: str) -> bool:
     Beautiful"; "hit songs like Gin and Juice"), in a list after "star of" ("star of Crouching Tiger,
     Hidden Dragon and Hero"), after a year's possessive ("1972's Virginia Plain"), right after a
     possessive's "debut" ("his debut Garden State"), and between a possessive and a genre noun ("his
-    Greatest Hits album", "the 24-year-old's Confessions album"). Apposition and
+    Greatest Hits album", "the 24-year-old's Confessions album"), and after a noun only works have
+    ("the premiere of Polar Express", "a sequel to Shrek"). Apposition and
     lists hold only where the name ends its list item (a comma, a conjunction, a full stop):
     "After the film, Smith left" gives no title.
     """
@@ -928,6 +939,10 @@ def work_title(text: str, start: int, end: int, language: str) -> bool:
     if language != "en":
         return False
     if word_before(near, quote=True) in _TITLING_EN or _PERFORMED_IN_EN.search(near):
+        return True
+    # The name that ends its phrase; not an author's before the work: "an adaptation of Philip Pullman's
+    # novel", "the sequel to the Ben Stiller comedy".
+    if _WORK_OF_EN.search(near) and not text[start:end].endswith(("'s", "’s")) and _AFTER_WORK.match(text, end):
         return True
     if _APPOSITION_END.match(text, end) is not None:  # the name ends its list item or apposition
         tail = near.rstrip()

@@ -136,6 +136,61 @@ def acronym_of(name: str) -> set[str]:
     return {letters.upper()} if len(letters) >= 2 else set()
 
 
+#: An abbreviation in parentheses, perhaps in the plural ("(PVR)", "(DVRs)").
+_PARENTHESISED_ABBREVIATION = re.compile(r"\(\s*([A-Z]{2,6})s?\s*\)")
+_WORDS_BEFORE = re.compile(r"[\w'’-]+")
+
+
+def defined_in_lower_case(text: str) -> frozenset[str]:
+    """The abbreviations an English text defines by words in lower case: "personal video recorders
+    (PVRs)", "radio frequency identification (RFID)", "qualified majority voting (QMV)". Such an
+    abbreviation is a term, not a name: English writes the names of bodies, places and people in
+    capitals when it spells them out ("Royal Bank of Canada (RBC)").
+
+    The long form is found as Schwartz and Hearst (2003) find it: the shortest run of the words right
+    before the parenthesis, at most ``min(len + 5, 2 * len)`` of them, whose first word starts with the
+    abbreviation's first letter and that the abbreviation's letters abbreviate in order
+    (:func:`abbreviates`). "mad cow disease (BSE)" defines nothing."""
+    found: set[str] = set()
+    for match in _PARENTHESISED_ABBREVIATION.finditer(text):
+        short = match.group(1)
+        before = text[max(0, match.start() - 200) : match.start()]
+        cut = max(before.rfind(mark) for mark in ".;:!?()\n")  # within the sentence
+        words = _WORDS_BEFORE.findall(before[cut + 1 :])[-min(len(short) + 5, 2 * len(short)) :]
+        for k in range(len(words) - 1, -1, -1):
+            if fold(words[k])[:1] != short[0].lower():
+                continue
+            long = words[k:]
+            if abbreviates(short, " ".join(long)):
+                if _spelt_by_initials(short.lower(), [fold(w) for w in long]) and all(w == w.lower() for w in long):
+                    found.add(short)
+                break
+    return frozenset(found)
+
+
+#: Words a long form may pass over without giving a letter ("information and communication technology").
+_SKIPPABLE = frozenset("and of the for in on to a an".split())
+
+
+def _spelt_by_initials(letters: str, words: list[str]) -> bool:
+    """Whether each word but a skippable one gives the next letter by its initial, perhaps more letters
+    from inside it ("radio frequency identification": R, F, ID); not "under the existing" (UN)."""
+    if not words:
+        return not letters
+    word, rest = words[0], words[1:]
+    if word in _SKIPPABLE and _spelt_by_initials(letters, rest):
+        return True
+    if not letters or word[:1] != letters[0]:
+        return False
+    # The word's initial, then any of the next letters found in order inside it.
+    at, k = 1, 1
+    options = [1]
+    while k < len(letters) and (found := word.find(letters[k], at)) >= 0:
+        at, k = found + 1, k + 1
+        options.append(k)
+    return any(_spelt_by_initials(letters[n:], rest) for n in options)
+
+
 def abbreviates(short: str, long: str) -> bool:
     """Whether ``short`` can abbreviate ``long`` by the rule of Schwartz and Hearst (2003): each of its
     letters and digits, read from the end, found in ``long`` in the same order, the first at the start

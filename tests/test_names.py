@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.names import acronym_of, fold, genitive_stem, is_acronym, skeleton
+from generator.names import acronym_of, defined_in_lower_case, fold, genitive_stem, is_acronym, skeleton
 
 
 @pytest.mark.parametrize(
@@ -189,3 +189,22 @@ def test_abbreviates_by_schwartz_and_hearst(short: str, long: str, expected: boo
     from generator.names import abbreviates
 
     assert abbreviates(short, long) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "terms"),
+    [
+        ("the use of radio frequency identification (RFID) tags", {"RFID"}),
+        ("such as digital video recorders (DVRs) and", {"DVR"}),
+        ("use of information and communication technology (ICT) in schools", {"ICT"}),
+        ("a capacity of 1,000 megawatts (MW).", {"MW"}),
+        # Spelt out as a name, not spelt out, or letters that no word gives by its initial.
+        ("the Royal Bank of Canada (RBC) said", set()),
+        ("cows infected with mad cow disease (BSE).", set()),
+        ("the Dutch football federation (KNVB)", set()),
+        ("free anti-virus software (AVG)", set()),
+        ("under the existing (UN) rules", set()),
+    ],
+)
+def test_abbreviations_defined_in_lower_case(text: str, terms: set[str]) -> None:
+    assert defined_in_lower_case(text) == terms

@@ -542,6 +542,24 @@ def test_acronyms_english_writes_in_the_plural_as_nouns_are_common_nouns(common_
     assert not any(common_nouns.is_acronym_noun(w) for w in ("BBC", "FBI", "BMW", "NATO", "IMF", "SPD", "ORF"))
 
 
+def test_an_abbreviation_the_corpus_spells_out_in_lower_case_is_a_term(common_nouns) -> None:
+    """ "personal video recorders (PVRs)" defines a term: no page for "PVR", in that article or another,
+    while an abbreviation spelt out as a name stays ("Royal Bank of Scotland (RBS)")."""
+    items = [
+        make(
+            "e1",
+            "Sales of personal video recorders ([PVR|organization]s) rose, the [Royal Bank of Scotland|organization]"
+            " ([RBS|organization]) said.",
+            language="en",
+        ),
+        make("e2", "[Toshiba|organization] sells a [PVR|organization]. [RBS|organization] agreed.", language="en"),
+    ]
+    articles, extractions = corpus(*items)
+    res = resolve(articles, extractions, Curation(), None, nouns=common_nouns)
+    assert sorted(e.name for e in res.entities) == ["Royal Bank of Scotland", "Toshiba"]
+    assert sorted(m.text for m in res.suppressed) == ["PVR", "PVR"]
+
+
 @pytest.mark.parametrize(
     ("language", "text"),
     [
@@ -581,6 +599,11 @@ def test_acronyms_english_writes_in_the_plural_as_nouns_are_common_nouns(common_
         ("en", "[Paul Giamatti|person] won for the albums [Confessions|organization] and Ray."),
         # An actor's part in it.
         ("en", "[Julie Andrews|person] won for her leading role in [Elizabeth|person]."),
+        # A noun only works have: a premiere, a sequel, an adaptation.
+        ("en", "[Julie Andrews|person] was at the UK premiere of [Polar Express|organization] in London."),
+        ("en", "[Paul Giamatti|person] made a sequel to [Godzilla|organization]."),
+        # A genre noun ending a German compound that English lent ("Survival-Game").
+        ("de", "[Imelda Staunton|person] spielt das Survival-Game [Rust|person]."),
     ],
 )
 def test_titles_of_works_are_not_entities(language: str, text: str) -> None:
@@ -629,6 +652,8 @@ def test_a_genre_noun_before_a_role_or_a_capitalised_genre_is_no_title() -> None
         "The Chelsea star [Frank Lampard|person] scored in 2004.",
         "It was on [Judy Finnigan|person]'s [Channel 4|organization] show, not [Webber|person]'s [West End|place]"
         " musical.",
+        # The author before the work after a noun only works have.
+        "It is an adaptation of [Philip Pullman|person]'s novel and a sequel to the [Ben Stiller|person] comedy.",
     ],
 )
 def test_a_name_near_a_genre_noun_that_it_does_not_title_stays(text: str) -> None:
@@ -1446,6 +1471,13 @@ def test_a_country_is_no_short_form_of_an_organisation_named_after_it(gaz) -> No
             "en",
             "[Ross Walker|person], economist at [Royal Bank of Scotland|organization], said he was surprised.",
             {"Ross Walker": "person", "Royal Bank of Scotland": "organization"},
+        ),
+        # And after a preposition with a determiner or a possessive between.
+        (
+            "en",
+            "[Kostas Kenteris|person], speaking on Greece's [Alter Television|organization] station, said he"
+            " was tested, after his arrest in a [Beverly Hills|place] park.",
+            {"Kostas Kenteris": "person", "Alter Television": "organization", "Beverly Hills": "place"},
         ),
         (
             "de",

@@ -73,6 +73,7 @@ from generator.names import (
     abbreviates,
     acronym_of,
     clipped_form,
+    defined_in_lower_case,
     fold,
     genitive_stem,
     is_acronym,
@@ -1470,8 +1471,9 @@ def _without_ordinary_words(
     word the model calls a person's inside a sentence that a large corpus uses as
     it uses people's names (``name_clusters``: "erklärte Gates", "Blatter und
     Beckenbauer"; at a sentence's start any word is capitalised: "Heuer sollen"). In English an acronym
-    used as a common noun (:meth:`CommonNouns.is_acronym_noun`: "the IPO", "its CEO") is ordinary too,
-    unless its article spells it out or defines it; and so is a word the corpus names only at a sentence's
+    used as a common noun (:meth:`CommonNouns.is_acronym_noun`: "the IPO", "its CEO") or that an article
+    defines as a term (:func:`generator.names.defined_in_lower_case`: "personal video recorder (PVR)") is
+    ordinary too, unless its article spells it out or defines it as a name; and so is a word the corpus names only at a sentence's
     start, and not consistently, that its language writes in lower case at least as often as capitalised
     (:meth:`CommonNouns.written_lower`: "Tsunami to cost Sri Lanka ...", "Hunt demo at Labour meeting",
     "Stark betroffen sind ..."), unless it clips a longer name of its article ("Fed chief warning" beside
@@ -1533,10 +1535,19 @@ def _without_ordinary_words(
         if (art := articles.get(m.article)) is not None and (short := _DEFINED_SHORT_FORM.match(art.text, m.end)):
             spelt_out[m.article].add(short.group(1))  # "Reserve Bank of Australia (RBA)"
 
+    # Abbreviations an English article of the corpus spells out in lower case: terms ("personal video
+    # recorder (PVR)"), wherever else the model took them for names.
+    terms = frozenset().union(*(defined_in_lower_case(art.text) for art in articles.values() if art.language == "en"))
+
     def acronym_noun(m: Mention) -> bool:
-        """An acronym English uses as a common noun ("the IPO", "its CEO", "MEP Caroline Lucas"), unless
-        its article spells it out as a name or defines it ("Royal Bank of Canada ... RBC")."""
-        return is_acronym(m.text) and nouns.is_acronym_noun(m.text) and m.text not in spelt_out[m.article]
+        """An acronym English uses as a common noun ("the IPO", "its CEO", "MEP Caroline Lucas") or that
+        the corpus defines as a term (:func:`defined_in_lower_case`: "personal video recorder (PVR)"),
+        unless its article spells it out as a name or defines it ("Royal Bank of Canada ... RBC")."""
+        return (
+            is_acronym(m.text)
+            and (nouns.is_acronym_noun(m.text) or m.text in terms)
+            and m.text not in spelt_out[m.article]
+        )
 
     def ordinary(m: Mention) -> bool:
         art = articles.get(m.article)
@@ -2020,9 +2031,10 @@ PERSON_PRONOUNS: dict[str, re.Pattern[str]] = {
 }
 #: A name after a preposition is no sentence's subject ("economist at Royal Bank of Scotland, said he").
 _PREPOSITION_BEFORE: dict[str, re.Pattern[str]] = {
+    # (with a determiner or a possessive between: "in a Beverly Hills park", "on Greece's Alter Television")
     "en": re.compile(
-        r"\b(?:at|to|from|of|for|with|by|in|on|against|over|under|about|into|than|like|and)\s+(?:the\s+)?\Z",
-        re.IGNORECASE,
+        r"\b(?i:at|to|from|of|for|with|by|in|on|against|over|under|about|into|than|like|and)\s+"
+        r"(?:(?i:the|a|an|his|her|its|their|this|that)\s+|[A-Z][\w.&-]*(?:['’]s|['’])\s+)?\Z"
     ),
     "de": re.compile(
         r"\b(?:bei|beim|von|vom|zu|zum|zur|mit|für|gegen|aus|nach|an|am|in|im|auf|über|unter|vor|neben|"
