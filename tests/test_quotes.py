@@ -490,6 +490,33 @@ def test_a_pronoun_refers_to_whoever_the_sentence_before_says_is_speaking(markup
     assert [who for _, who, _ in quotes(markup, language="en")][-1] == speaker
 
 
+def test_a_description_and_a_name_then_a_colon_give_the_speaker() -> None:
+    """Match reports give the managers' words so ("Manchester United boss Sir Alex Ferguson: …"); a name
+    after a preposition or a verb is not the speaker ("It went to Alex Ferguson: …")."""
+    assert quotes(
+        'Manchester United boss Sir [Alex Ferguson|person]: "It was not our best performance of the season."',
+        language="en",
+    ) == [("It was not our best performance of the season.", "Alex Ferguson", "before")]
+    assert (
+        quotes(
+            'The final word of the night went to [Alex Ferguson|person]: "It was not our best performance of the'
+            ' season."',
+            language="en",
+        )[0][1]
+        is None
+    )
+
+
+def test_the_hearer_after_told_is_no_description_of_the_speaker() -> None:
+    """ "…, Andrew Burke, chief of the unit told the IPTV World Forum. "…," he said": the forum heard the
+    words; the pronoun is Burke's (a definite description after "said" would be who spoke)."""
+    markup = (
+        "BT is moving to a new strategy, [Andrew Burke|person], chief of the new unit told the IPTV World Forum."
+        ' "We want to be an entertainment facilitator," he said on the opening day.'
+    )
+    assert quotes(markup, language="en")[0][1:] == ("Andrew Burke", "pronoun")
+
+
 @pytest.mark.parametrize(
     "markup",
     [
@@ -529,6 +556,27 @@ def test_a_description_that_goes_on_continues_the_previous_speakers_words(markup
         (
             "en",
             '[Roger Federer|person] won the final in straight sets. "It was a great week for all of us here."',
+            None,
+        ),
+        # The speaker's apposition between the name and the verb of saying; not a list's item or a
+        # coordination after a name.
+        (
+            "en",
+            "[Gary Dunn|person], development director at [Codemasters|organization], said the company was ready."
+            ' "We are working on new libraries of effects for the next consoles."',
+            "Gary Dunn",
+        ),
+        (
+            "en",
+            "The alliance, which includes the [Alzheimer's Society|organization], [Age Concern|person], Mencap and"
+            ' the National Autistic Society, said the bill was misunderstood. "It will not change the current law'
+            ' on euthanasia at all."',
+            None,
+        ),
+        (
+            "en",
+            "The band worked with [New Order|person], as well as the Happy Mondays, said the label's statement."
+            ' "This is much more than the music they made together."',
             None,
         ),
     ],

@@ -12,7 +12,8 @@ does not have), so attribution is rule-based over the resolved mentions:
    description ending in the speaker's name, then the verb (``"…," the minister for civil aviation
    Praful Patel said``), never a name governed by a preposition (``"…," a friend of Jones said``).
 3. **Cue before the quote**: speaker, verb of saying, then the quote:
-   ``Dmitri Peskow sagte: „…“``, ``hatte Matthew Miller gedroht: »…«``.
+   ``Dmitri Peskow sagte: „…“``, ``hatte Matthew Miller gedroht: »…«``; or a name and a colon, after
+   at most a short description with no verb or preposition (``Manchester United boss Sir Alex Ferguson: "…"``).
 4. **Pronoun**: ``„…“, sagte sie``, ``He also praised the film director: "…"`` (a pronoun opening the
    sentence, any verb, and a colon right before the quote) -- the first person named in the nearest sentence before the quote
    that names one, passing over sentences whose own subject is a pronoun ("He said they would not have
@@ -22,7 +23,8 @@ does not have), so attribution is rule-based over the resolved mentions:
 6. **Continuation**: a quote with no cue that opens its sentence, right after an
    attributed quote in the same paragraph (or the next sentence), has the same speaker;
    right after a sentence that reports a named person's words ("Director Anurag Kashyap
-   said the film's release should not be delayed. "If you have …""), that person
+   said the film's release should not be delayed. "If you have …""; also with an apposition between
+   the name and the verb: "Gary Dunn, development director at Codemasters, said …"), that person
    (**reported**); and a quote with no cue right before a quote attributed by a cue after
    it, in the same paragraph, is that speaker's too (**lead-in**).
 7. **Spokesperson**: a quote whose cue is an unnamed spokesperson ("But a
@@ -361,6 +363,16 @@ _DESCRIPTION_AFTER = re.compile(
 )
 
 
+#: An apposition between commas after a name, and the word after it ("…, development director at
+#: Codemasters, said"); not a clause or a coordination ("Natalie, who he says asked …", "New Order, as well as
+#: the Happy Mondays, said").
+_COMMA_APPOSITION = re.compile(
+    r"\s*,\s+(?!(?:who|which|whose|as|and|or|but|while|where|when|including|like)\b)[^,.;:!?\"“”„]{1,80},\s+(\w+)"
+)
+#: Verbs of saying whose object is who heard the words, not who said them ("told the committee").
+_HEARER_VERBS = frozenset("told tell tells telling informed".split())
+
+
 class _Sentences:
     """What an article's sentences say of their subjects, asked one sentence at a time and only for
     articles with a quote to attribute: whether its subject is a pronoun (:meth:`pronoun_led`) and, given
@@ -389,10 +401,17 @@ class _Sentences:
                 return m
             if before and before[-1] in self.verbs and re.match(r"\s*(?:[.,;:!?]|\Z)", self.text[m.end : s.end]):
                 return m  # "…, said Mr Howard." (not "saying Gallas overreacted": his clause)
+            apposition = _COMMA_APPOSITION.match(self.text, m.end, s.end)
+            listed = self.text[max(s.start, m.start - 2) : m.start].startswith(",")  # "Society, Age Concern, …"
+            if apposition is not None and apposition.group(1).lower() in self.verbs and not listed:
+                return m  # "Gary Dunn, development director at Codemasters, said the company …"
         for word in re.finditer(r"\w+", text):
             if word.group().lower() not in self.verbs:
                 continue
-            described = _DESCRIPTION_BEFORE.search(text, 0, word.start()) or _DESCRIPTION_AFTER.match(text, word.end())
+            # (Not the hearer after "told": "…, Andrew Burke, chief of BT's unit told the IPTV World Forum.")
+            described = _DESCRIPTION_BEFORE.search(text, 0, word.start())
+            if described is None and word.group().lower() not in _HEARER_VERBS:
+                described = _DESCRIPTION_AFTER.match(text, word.end())
             if described is not None and not any(
                 s.start + described.start() <= m.start < s.start + described.end() for m in named
             ):
@@ -783,10 +802,17 @@ def _speaker(
         # 'Leitl: "Wer eine Arbeitszeitverkürzung will, …"': a person's name opening the sentence, a colon,
         # the quote (how headlines and interviews attribute words, with no verb).
         m = before[-1]
+        # (After a description of a few words with no verb or preposition: "Manchester United boss Sir Alex
+        # Ferguson: …", as match reports give the managers' words.)
+        lead = _words(text[s_start : m.start])
+        governing = _GOVERNING.get(article.language, frozenset())
         if (
             entity_of[m.key] in people
             and _NAME_COLON.fullmatch(text[m.end : q_start])
-            and len(_words(text[s_start : m.start])) <= 2
+            and (
+                len(lead) <= 2
+                or (len(lead) <= 6 and not any(w in verbs or w in pronouns or w in governing for w in lead))
+            )
         ):
             return entity_of[m.key], "before"
         # The nearest name followed by a verb of saying ("Putin räumte ... ein, dass »…«").
