@@ -1182,6 +1182,11 @@ class CommonNouns:
         only where a sentence opens ("Stark betroffen sind ...", "Tsunami to cost ...")."""
         return word in (self.lowered if language == "en" else self.lowered_in.get(language, frozenset()))
 
+    def ordinary(self, language: str, word: str) -> bool:
+        """Whether a capitalised word is an ordinary word of its language: a common noun (German), or
+        one English writes in lower case at least as often (:meth:`written_lower`: "Stadium", "Games")."""
+        return self.written_lower(language, word) if language == "en" else self.is_common(language, word)
+
     def is_acronym_noun(self, word: str) -> bool:
         """Whether an acronym is a common noun: English writes it in the plural at least
         1/``ENGLISH_LOWER_RATIO`` as often as in the singular ("CEOs", "IPOs", "NGOs", "MEPs"), which no

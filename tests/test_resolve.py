@@ -1146,6 +1146,28 @@ def test_a_person_no_text_names_as_one_is_typed_by_other_evidence(language, text
     assert {e.name: e.type for e in res.entities} == expected
 
 
+def test_a_name_of_unknown_words_ending_in_an_ordinary_word_is_no_persons(common_nouns) -> None:
+    """ "Argonaut Games", "Pew Research": no word of it is a name people bear, and the last is an ordinary
+    word; with no other evidence an organisation, or a place by its head noun ("Trafalgar Square"). A
+    known given name before a common word stays a person's ("Gordon Brown"), and so does a described
+    one ("the rapper Dizzee Rascal")."""
+    articles, extractions = corpus(
+        make(
+            "a1",
+            "[Argonaut Games|person] grew. [Gordon Brown|person] spoke in [Trafalgar Square|person]. The rapper"
+            " [Dizzee Rascal|person] sang.",
+            language="en",
+        )
+    )
+    res = resolve(articles, extractions, Curation(), None, nouns=common_nouns, person_names=_known("Gordon"))
+    assert {e.name: e.type for e in res.entities} == {
+        "Argonaut Games": "organization",
+        "Gordon Brown": "person",
+        "Trafalgar Square": "place",
+        "Dizzee Rascal": "person",
+    }
+
+
 def test_a_word_a_large_corpus_uses_as_a_name_stays_a_person() -> None:
     """ "Stoiber" is in no dictionary, but a Brown cluster of people's names holds it (in its language):
     the model's person stands; "Spotify" in none is an organisation."""

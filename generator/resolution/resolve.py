@@ -441,7 +441,11 @@ def resolve(
     art_by_id = {a.id: a for a in articles}
     lang_of = {a.id: a.language for a in articles}
     mentions, used_exclusions = _not_excluded(extractions, curation)
-    unnamed = UnnamedPersons.of(mentions, art_by_id, person_names, name_clusters) if person_names is not None else None
+    unnamed = (
+        UnnamedPersons.of(mentions, art_by_id, person_names, name_clusters, nouns.ordinary if nouns else None)
+        if person_names is not None
+        else None
+    )
     described = frozenset(
         m.key for m in mentions if (art := art_by_id.get(m.article)) is not None and described_as_person(m, art)
     )
@@ -2015,8 +2019,11 @@ def _vote_type(
     ):
         # (Unless the words around it describe a person: "Barcelona star Ronaldinho", "Kaka, 24, said"; or a
         # team sheet names it by an initial, as lists name people: "A Mehrtens (New Zealand)".)
-        del votes["person"]  # the other evidence decides; with none, an organisation
-        winner = sorted(votes, key=lambda t: (-round(votes[t], 9), TYPE_ORDER.index(t)))[0] if votes else "organization"
+        del votes["person"]  # the other evidence decides; with none, an organisation, or a place by its head noun
+        fallback: EntityType = (
+            "place" if any(m.text.split()[-1].lower() in _PLACE_HEADS for m in ms) else "organization"
+        )  # "Trafalgar Square", "Wilmslow Road"
+        winner = sorted(votes, key=lambda t: (-round(votes[t], 9), TYPE_ORDER.index(t)))[0] if votes else fallback
     return winner
 
 
@@ -2220,12 +2227,17 @@ class UnnamedPersons:
     in a Brown cluster of people's names (``clustered``:
     :meth:`generator.lexicon.PersonNameParts.in_name_cluster`: "Stoiber",
     "Pofalla", "Kibaki") is known too: dictionaries list only the commoner names.
+    So is a name of several words none of which is known, whose last word is an ordinary word of
+    its language (``ordinary``: :meth:`generator.lexicon.CommonNouns.ordinary`): "Argonaut Games",
+    "Scissor Sisters", "Wembley Stadium", "Pew Research" (a surname that is a common word follows a
+    given name: "Gordon Brown").
     """
 
     surnames: frozenset[str]  # last words of longer person names anywhere in the corpus, and words after an address
     known: Callable[[str], bool]  # a given name or surname in the name dictionary
     languages: Mapping[str, str] = field(default_factory=dict)  # article id -> language
     clustered: Callable[[str, str], bool] | None = None  # (word, language): in a Brown cluster of people's names
+    ordinary: Callable[[str, str], bool] | None = None  # (language, word): an ordinary word of the language
 
     @classmethod
     def of(
@@ -2234,6 +2246,7 @@ class UnnamedPersons:
         articles: Mapping[str, Article],
         known: Callable[[str], bool],
         clustered: Callable[[str, str], bool] | None = None,
+        ordinary: Callable[[str, str], bool] | None = None,
     ) -> UnnamedPersons:
         surnames: set[str] = set()
         for m in mentions:
@@ -2245,7 +2258,7 @@ class UnnamedPersons:
                 address = _ADDRESSED.search(art.text[max(0, m.start - 8) : m.start])
                 if address is not None and address.group(1).lower() in HONORIFICS:
                     surnames.add(m.text)
-        return cls(frozenset(surnames), known, {a.id: a.language for a in articles.values()}, clustered)
+        return cls(frozenset(surnames), known, {a.id: a.language for a in articles.values()}, clustered, ordinary)
 
     def __call__(self, ms: Sequence[Mention]) -> bool:
         if any(m.has_evidence for m in ms):
@@ -2257,7 +2270,16 @@ class UnnamedPersons:
 
     def _unnamed(self, text: str, language: str | None = None) -> bool:
         if " " in text:
-            return False
+            words = text.split()
+            return (
+                self.ordinary is not None
+                and bool(language)
+                and self.ordinary(language or "", words[-1])
+                and not any(
+                    self.known(word) or (self.clustered is not None and self.clustered(word, language or ""))
+                    for word in text.replace("-", " ").split()
+                )
+            )
         # German inflects a name with a bare -s ("Merkels"); English only with an apostrophe
         # ("Yukos" is no genitive of the given name "Yuko").
         stem = genitive_stem(text) if language == "de" or text.endswith(("'", "’")) else None
