@@ -43,3 +43,19 @@ def test_a_negative_number_of_context_articles_is_refused_by_name(capsys) -> Non
     assert stop.value.code == 2
     err = capsys.readouterr().err
     assert "--context" in err and "found -5" in err
+
+
+def test_the_unseen_golds_splits_report_the_dev_parts_first_and_every_article_is_annotated() -> None:
+    """The gold's splits in report order (dev, dev2, test), each article in one split only and annotated,
+    every entity an article lists defined, every quote's speaker an entity or null (not a quotation)."""
+    import yaml
+
+    from generator.devtools.evaluate import UNSEEN_GOLD, unseen_splits
+
+    assert unseen_splits(UNSEEN_GOLD) == ["dev", "dev2", "test"]
+    data = yaml.safe_load(UNSEEN_GOLD.read_text(encoding="utf-8"))
+    keys = [k for split in data["split"].values() for k in split]
+    assert len(keys) == len(set(keys)) == len(data["articles"])
+    assert all(e in data["entities"] for ids in data["articles"].values() for e in ids)
+    assert all(q["article"] in data["articles"] for q in data["quotes"])
+    assert all(q["speaker"] is None or q["speaker"] in data["entities"] for q in data["quotes"])

@@ -371,6 +371,13 @@ def context_keys(shared: Path, exclude: set[str], n: int, seed: int = 2027) -> l
     return sorted(rng.sample(german, min(half, len(german))) + rng.sample(english, min(n - half, len(english))))
 
 
+def unseen_splits(gold_path: Path) -> list[str]:
+    """The gold's splits in the order to report them: the dev halves ("dev", then "dev2": articles drawn
+    later to look at, as the first dev half wore out), then "test"."""
+    splits = list(yaml.safe_load(gold_path.read_text(encoding="utf-8"))["split"])
+    return sorted(splits, key=lambda s: (s == "test", s))
+
+
 def run_unseen(
     split: str, config: Path, gold_path: Path = UNSEEN_GOLD, shared: Path | None = None, context: int = 0
 ) -> UnseenRun | None:
@@ -739,16 +746,15 @@ def main(argv: list[str] | None = None) -> int:
                 if items:
                     console.print(f"  {what}: " + "; ".join(str(i) for i in items), markup=False)
     if not args.skip_unseen and UNSEEN_GOLD.exists():
-        runs = [r for split in ("dev", "test") if (r := run_unseen(split, args.config)) is not None]
+        splits = unseen_splits(UNSEEN_GOLD)
+        runs = [r for split in splits if (r := run_unseen(split, args.config)) is not None]
         if not runs:
             console.print(f"[yellow]../shared/corpora not found under {shared_dir()}; unseen gold skipped[/]")
         console.print(_unseen_table("Dossier scores on unseen news (tests/gold/unseen.yml, no curation)", runs, out))
         context_runs = []
         if runs and args.context:
             context_runs = [
-                r
-                for split in ("dev", "test")
-                if (r := run_unseen(split, args.config, context=args.context)) is not None
+                r for split in splits if (r := run_unseen(split, args.config, context=args.context)) is not None
             ]
             title = (
                 f"The same gold built among {args.context} other articles of its corpora"
@@ -756,7 +762,7 @@ def main(argv: list[str] | None = None) -> int:
             )
             console.print(_unseen_table(title, context_runs, out))
         for r in [*runs, *context_runs]:
-            if r.split != "dev" and not args.show_test:
+            if r.split == "test" and not args.show_test:
                 continue  # the test half is scored, not read: its errors are not shown unless asked
             sc = r.scores["all"]
             for what, items in (
