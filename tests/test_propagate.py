@@ -110,6 +110,26 @@ def test_role_compound_names_the_institution() -> None:
     assert result["a"] == [("Kreml", "organization", "propagated")]
 
 
+def test_an_acronym_before_a_noun_for_a_person_is_a_mention_of_the_corpus_name(common_nouns) -> None:
+    """ "ÖGB-Sekretär", "SPÖ-Chefin", "US-Kultregisseur": an acronym the corpus names, before a role word or a
+    noun German forms a feminine of (Movierung), is a mention of it; not before a thing ("SPÖ-Zentrale",
+    "PIN-Codes": "Codein" is codeine, no feminine), and not an acronym the corpus never names."""
+    articles, extractions = corpus(
+        make("a", "Die [SPÖ|organization] tagt. Die [SPÖ|organization] wählt. [US|place] und [US|place]."),
+        make(
+            "b",
+            "Der SPÖ-Sekretär und die SPÖ-Chefinnen schwiegen, der US-Kultregisseur auch. In der SPÖ-Zentrale"
+            " fehlten PIN-Codes. Der WKÖ-Chef sprach.",
+        ),
+    )
+    out = refine(articles, extractions, nouns=common_nouns)
+    assert sorted((m.text, m.label) for m in out["b"].mentions) == [
+        ("SPÖ", "organization"),
+        ("SPÖ", "organization"),
+        ("US", "place"),
+    ]
+
+
 def test_memo_gives_the_same_result_and_searches_only_what_changed() -> None:
     from generator.extraction.propagate import Memo
 

@@ -15,7 +15,9 @@ it works on the article text directly and needs no Docs.
    words, and the surname of such a person ("Schoigu" after "Sergej Schoigu")
    is found wherever a run of capitalised words has the same name skeleton
    (so across transliterations and with the German genitive -s), and a name
-   before a hyphenated role word ("Kreml-Sprecher") counts as a mention.
+   before a hyphenated role word ("Kreml-Sprecher") counts as a mention; so does,
+   in German, a confident acronym before any noun for a person ("ÖGB-Sekretär",
+   "US-Kultregisseur": a noun with a feminine in -in, :func:`_person_noun_de`).
 """
 
 from __future__ import annotations
@@ -312,9 +314,9 @@ def refine(
         mentions = list(ex.mentions)
         if findable and ex.sentences:
             if memo is not None:
-                mentions.extend(memo.propagate(article, ex, mentions, findable, role_words))
+                mentions.extend(memo.propagate(article, ex, mentions, findable, role_words, nouns))
             else:
-                mentions.extend(_propagate(article, ex, mentions, findable, role_words))
+                mentions.extend(_propagate(article, ex, mentions, findable, role_words, nouns))
         mentions.sort(key=lambda m: (m.start, m.end))
         out[article.id] = replace(ex, mentions=tuple(_dedupe(mentions)))
     return out
@@ -366,6 +368,7 @@ class Memo:
         existing: Sequence[Mention],
         findable: Mapping[str, _Target],
         role_words: Sequence[str],
+        nouns: CommonNouns | None = None,
     ) -> list[Mention]:
         key = stable_hash(
             article.digest,
@@ -376,7 +379,7 @@ class Memo:
         entry = self.old.get(article.id)
         if entry is None or entry[0] != key or entry[2] != _values(findable, entry[1]):
             recording = _Recording(findable)
-            found = tuple(_propagate(article, ex, existing, recording, role_words))
+            found = tuple(_propagate(article, ex, existing, recording, role_words, nouns))
             looked = tuple(sorted(recording.keys_seen))
             entry = (key, looked, _values(findable, looked), found)
             self.searched += 1
@@ -1004,6 +1007,7 @@ def _propagate(
     existing: Sequence[Mention],
     findable: Mapping[str, _Target],
     role_words: Sequence[str],
+    nouns: CommonNouns | None = None,
 ) -> list[Mention]:
     """Runs of capitalised words whose skeleton (or genitive stem) is a findable name; one word alone only
     where it is no ordinary word's use (:func:`_ordinary_use`)."""
@@ -1111,7 +1115,80 @@ def _propagate(
                 )
             )
             taken.append((start, end))
+        if article.language == "de":
+            found.extend(
+                _acronyms_before_roles(article, sent.index, sent.start, sent.end, taken, findable, role_words, nouns)
+            )
     return found
+
+
+#: A German compound of an acronym and a capitalised word ("ÖGB-Sekretär", "WKÖ-Chef", "US-Kultregisseur").
+_ACRONYM_COMPOUND = re.compile(r"(?<![\w-])([A-ZÄÖÜ]{2,6})-([A-ZÄÖÜ][\w-]*)")
+
+
+def _acronyms_before_roles(
+    article: Article,
+    sentence: int,
+    start: int,
+    end: int,
+    taken: list[tuple[int, int]],
+    findable: Mapping[str, _Target],
+    role_words: Sequence[str],
+    nouns: CommonNouns | None = None,
+) -> list[Mention]:
+    """German names a body by its acronym before one of its people ("ÖGB-Sekretär Bernhard Achitz", "der
+    WKÖ-Chef", "US-Kultregisseur"), often nowhere else in the article: the acronym is a mention, of its
+    corpus type when the corpus names it, else an organisation's (a body's acronym is what such a
+    compound holds; a country's code, "US-Präsident", is typed by resolution's gazetteer). The word after
+    the hyphen is a role word or a noun for a person (:func:`_person_noun_de`); "PC-Spiele" and "TV-Sender"
+    name no body."""
+    out = []
+    for compound in _ACRONYM_COMPOUND.finditer(article.text, start, end):
+        a, b = compound.span(1)
+        tail = compound.group(2)
+        if any(s < b and a < e for s, e in taken):
+            continue
+        if not (is_role_word(tail, role_words) or (nouns is not None and _person_noun_de(tail, nouns))):
+            continue
+        target = findable.get(skeleton(compound.group(1)))
+        if target is None:
+            continue
+        out.append(
+            Mention(
+                article=article.id,
+                start=a,
+                end=b,
+                text=compound.group(1),
+                label=target.label if target is not None else "organization",
+                sentence=sentence,
+                source="propagated",
+                entity_hint=target.hint if target is not None else None,
+            )
+        )
+        taken.append((a, b))
+    return out
+
+
+#: Endings a German noun takes in the genitive, the plural and the feminine plural ("Sekretärs", "Kandidaten",
+#: "Chefinnen"), longest first.
+_GERMAN_NOUN_ENDINGS = ("innen", "nen", "en", "es", "n", "s", "")
+
+
+def _person_noun_de(word: str, nouns: CommonNouns) -> bool:
+    """Whether a German noun, or the noun its compound ends in ("Kultregisseur", "Generalsekretärs"), is one
+    for a person: German forms a feminine of such a noun with -in (Movierung: "Regisseurin", "Sekretärin",
+    "Chefin"), which the dictionary lists; nouns for things have none ("Kinos", "Staaten", "Sendung")."""
+    low = word.rsplit("-", 1)[-1].lower()
+    for ending in _GERMAN_NOUN_ENDINGS:
+        if ending and not low.endswith(ending):
+            continue
+        stem = low[: len(low) - len(ending)] if ending else low
+        for cut in range(len(stem) - 3):  # the whole word, then every ending of four letters or more
+            head = stem[cut].upper() + stem[cut + 1 :]
+            feminine = head if head.endswith("in") and nouns.is_common("de", head[:-2]) else head + "in"
+            if nouns.heads.get(feminine, ("", ""))[1] == "f":  # not "Codein" (codeine) of "Code"
+                return True
+    return False
 
 
 def _capitalised_runs(
