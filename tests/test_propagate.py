@@ -130,6 +130,21 @@ def test_an_acronym_before_a_noun_for_a_person_is_a_mention_of_the_corpus_name(c
     ]
 
 
+def test_a_name_after_a_saints_title_is_a_place_with_it(common_nouns) -> None:
+    """ "St. Johann im Pongau", "St Ives": the model read the person "Johann"; the title and, in German, the
+    region that continues the name go in, and it is a place. Not an ordinary word after "im"."""
+    articles, extractions = corpus(
+        make("d", "Das Festival in St. [Johann|person] im Pongau beginnt. In St. [Anton|person] im Winter."),
+        make("e", "He lives in St [Ives|person], Cornwall.", language="en"),
+    )
+    out = refine(articles, extractions, nouns=common_nouns)
+    assert [(m.text, m.label) for m in out["d"].mentions] == [
+        ("St. Johann im Pongau", "place"),
+        ("St. Anton", "place"),
+    ]
+    assert [(m.text, m.label) for m in out["e"].mentions] == [("St Ives", "place")]
+
+
 def test_memo_gives_the_same_result_and_searches_only_what_changed() -> None:
     from generator.extraction.propagate import Memo
 

@@ -2449,6 +2449,29 @@ def test_a_rulers_numeral_is_no_legal_form() -> None:
     assert [(e.name, e.type) for e in res.entities] == [("Elisabeth II.", "person")]
 
 
+def test_a_preposition_is_no_legal_form() -> None:
+    """rigour reads "im" and "in" as legal forms ("in" as "inc"); in a place's name they are prepositions."""
+    from generator.resolution.resolve import org_evidence
+
+    assert not org_evidence("St. Johann im Pongau") and not org_evidence("Neumarkt in der Steiermark")
+    assert org_evidence("Barclays plc") and org_evidence("Acme GmbH")
+    res, _ = entities([make("d1", "Das Festival in [St. Johann im Pongau|place] beginnt.")])
+    assert [(e.name, e.type) for e in res.entities] == [("St. Johann im Pongau", "place")]
+
+
+def test_a_german_genitive_of_a_surname_the_article_gives_in_full_is_that_persons() -> None:
+    """ "nach Andrejews Worten" beside "Sergej Andrejew": the person's, however the model labelled it."""
+    res, _ = entities(
+        [
+            make(
+                "d1",
+                "Botschafter [Sergej Andrejew|person] sprach. Nach [Andrejews|place] Worten ist es schlecht.",
+            )
+        ]
+    )
+    assert [(e.name, e.type, len(e.mentions)) for e in res.entities] == [("Sergej Andrejew", "person", 2)]
+
+
 def test_a_surname_joins_the_namesake_its_article_names_whatever_the_label_there() -> None:
     """Two people of the corpus share "Ioannidis" (by skeleton); the article that names Gregory Ioannidis, whom
     the model called an organisation there, means him by "Ioannidis", not Grigoris Ioanidis."""

@@ -173,7 +173,7 @@ def _cleaned(
     persons = frozenset(m.text for m in ex.mentions if m.label == "person")
     out: list[Mention] = []
     for m in ex.mentions:
-        m = _with_head_noun(_extend(m, lexicon, by_word, article), article)
+        m = _with_saint(_with_head_noun(_extend(m, lexicon, by_word, article), article), article, nouns)
         m = _without_leading_description(m, article, nouns, named, persons, lexicon.given)
         m = _without_trailing_acronym_noun(m, article, nouns)
         m = _without_genitive_s(
@@ -561,6 +561,33 @@ def _with_head_noun(m: Mention, article: Article) -> Mention:
         return m
     end = after.end(1)
     return replace(m, end=end, text=article.text[m.start : end], label="organization")
+
+
+#: A saint's title right before a name ("St. Johann", "Sankt Pölten", "St Helens").
+_SAINT_BEFORE = re.compile(r"(?:(?<=[\s(])|^)(?:St\.?|Sankt|Saint)[ \t\u00a0]\Z")
+#: What continues a German place's name after it: a preposition and a region ("St. Johann im Pongau",
+#: "Frankfurt am Main", "Neumarkt in der Steiermark").
+_PLACE_CONTINUED_DE = re.compile(r" (?:im|am|an der|in der|ob der) ([A-ZÄÖÜ][\w-]*)(?![\w-])")
+
+
+def _with_saint(m: Mention, article: Article, nouns: CommonNouns | None) -> Mention:
+    """A name right after a saint's title is a place's that the model cut short ("St. Johann" read as the
+    person "Johann"): the title goes in, and the place is typed so; in German with the region that
+    continues its name ("St. Johann im Pongau"; not "im Winter": an ordinary word)."""
+    if m.source not in ("model", "list") or m.entity_hint or " " in article.text[m.start : m.end].strip():
+        return m
+    saint = _SAINT_BEFORE.search(article.text, max(0, m.start - 7), m.start)
+    if saint is None:
+        return m
+    end = m.end
+    more = _PLACE_CONTINUED_DE.match(article.text, end) if article.language == "de" else None
+    word = more.group(1) if more is not None else ""
+    if more is not None and not (
+        nouns is not None and (nouns.is_common("de", word) or word in nouns.homographs.get("de", ()))
+    ):
+        end = more.end(1)  # (a common noun, or one that is a name too: "im Winter", "im Sommer")
+    start = saint.start()
+    return replace(m, start=start, end=end, text=article.text[start:end], label="place")
 
 
 #: A match's score before a team's name ("Newcastle 2-1 Bolton").

@@ -34,6 +34,8 @@ from functools import cached_property, lru_cache, partial
 from typing import NamedTuple
 
 from rigour.names import extract_org_types, remove_org_types
+from spacy.lang.de.stop_words import STOP_WORDS as DE_STOP_WORDS
+from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP_WORDS
 
 from generator.curation import Curation
 from generator.errors import Problem
@@ -242,11 +244,18 @@ def org_evidence(name: str) -> bool:
     ("Association", "Landesgericht ...")."""
     if " " in name.strip() and name.split()[-1].casefold().endswith("gmbh"):
         return True
-    # rigour lists "II" among legal forms: a ruler's numeral ("Elisabeth II.") is none.
-    forms = [form for form, _ in extract_org_types(name) if not _REGNAL.fullmatch(form.rstrip("."))]
+    # rigour lists "II" among legal forms: a ruler's numeral ("Elisabeth II.") is none; nor is a preposition it
+    # reads as one ("St. Johann im Pongau": "im"; "Neumarkt in der Steiermark": "in" as "inc").
+    forms = [
+        form
+        for form, _ in extract_org_types(name)
+        if not _REGNAL.fullmatch(form.rstrip(".")) and not (form.islower() and form in _FUNCTION_WORDS)
+    ]
     return (" " in name.strip() and bool(forms)) or org_head(name)
 
 
+#: Function words of the languages the dossier reads, which a legal form's abbreviation may look like.
+_FUNCTION_WORDS = frozenset(DE_STOP_WORDS | EN_STOP_WORDS)
 #: A ruler's numeral, I to XXXIX ("II", "XIV"; not "LLC", whose letters are Roman numerals too).
 _REGNAL = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})")
 _INITIAL_SURNAME = re.compile(r"[A-Z]\.?\s+[A-Z][a-zà-ÿ'’-]+[a-zà-ÿ]")
@@ -581,6 +590,9 @@ def _nodes(
     curated = {skeleton(key) for key in curation.names}
     names_known = set(said) | curated
     last_words = {ws[-1] for m in mentions if len(ws := m.text.split()) > 1}
+    # Surnames of the people each article names in full: a German genitive of one is that person's
+    # ("nach Andrejews Worten" beside "Sergej Andrejew"), whatever the model labelled it.
+    surnames_here = {(m.article, ws[-1]) for m in mentions if m.label == "person" and len(ws := m.text.split()) > 1}
     labels_of: dict[str, set[str]] = defaultdict(set)  # text -> the labels the corpus gives it
     for m in mentions:
         labels_of[m.text].add(m.label)
@@ -602,6 +614,7 @@ def _nodes(
             # organisation) gives the stem at least a third as often; not "Reuters" (an agency, "APA/Reuters")
             # of a footballer Reuter, nor English "Philips" of Prince Philip. A surname that ends in -s in a
             # longer name of the corpus ("Ebbers" of "Bernie Ebbers") is itself, whatever a typo gives once.
+            genitive = bool(stem) and _genitive_form(text, (lang_of or {}).get(m.article))
             if (
                 stem
                 and skeleton(stem) in names_known
@@ -609,13 +622,10 @@ def _nodes(
                 and (
                     m.label in labels_of.get(stem, ())
                     or skeleton(stem) in curated
-                    or (
-                        _genitive_form(text, (lang_of or {}).get(m.article))
-                        and said[skeleton(text)] < GENITIVE_NAME_RATIO * said[skeleton(stem)]
-                    )
+                    or (genitive and said[skeleton(text)] < GENITIVE_NAME_RATIO * said[skeleton(stem)])
                 )
-            ):
-                text = stem
+            ) or (genitive and (m.article, stem) in surnames_here and text not in last_words):
+                text = stem or text
             node = Node.name(text)
         node_of[m.key] = node
         clusters.add(node)
