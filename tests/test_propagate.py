@@ -145,6 +145,23 @@ def test_a_name_after_a_saints_title_is_a_place_with_it(common_nouns) -> None:
     assert [(m.text, m.label) for m in out["e"].mentions] == [("St Ives", "place")]
 
 
+def test_a_capitalised_item_between_two_names_of_one_list_is_a_name_of_their_label(common_nouns) -> None:
+    """ "Netflix, Hulu oder Amazon": the model passed over Hulu; not an ordinary noun ("Banken"), not a
+    word cut short ("Nord-"), and not between names of two labels."""
+    articles, extractions = corpus(
+        make(
+            "d",
+            "Dienste wie [Netflix|organization], Hulu oder [Amazon|organization] wachsen. [Allianz|organization],"
+            " Banken und [Generali|organization] zahlen. In [Nordamerika|place], Nord- und [Europa|place]."
+            " [Siemens|organization], Hulu und [Wien|place].",
+        )
+    )
+    out = refine(articles, extractions, nouns=common_nouns)
+    assert [(m.text, m.label, m.source) for m in out["d"].mentions if m.source == "list"] == [
+        ("Hulu", "organization", "list")
+    ]
+
+
 def test_memo_gives_the_same_result_and_searches_only_what_changed() -> None:
     from generator.extraction.propagate import Memo
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import random
+from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
@@ -2447,6 +2448,25 @@ def test_a_rulers_numeral_is_no_legal_form() -> None:
     assert org_evidence("Siemens AG") and org_evidence("Apple Inc.")
     res, _ = entities([make("d1", "[Elisabeth II.|person] besuchte Jamaika.")])
     assert [(e.name, e.type) for e in res.entities] == [("Elisabeth II.", "person")]
+
+
+def test_an_initial_and_a_surname_join_the_person_so_named_and_the_page_takes_the_given_name() -> None:
+    """Team sheets write "T Shanklin": Tom Shanklin, not a page of its own; of two namesakes with the
+    initial ("S Williams": Shane or Steve), the one its article names; with neither named there, none."""
+    res, _ = entities(
+        [
+            make("a", "[Tom Shanklin|person] and [Shane Williams|person] scored.", language="en"),
+            make("b", "[Steve Williams|person] watched.", language="en"),
+            make(
+                "c", "Wales: [T Shanklin|person], [S Williams|person]. [Shane Williams|person] starred.", language="en"
+            ),
+            make("d", "Wales: [T Shanklin|person], [S Williams|person].", language="en"),
+        ]
+    )
+    counts = {e.name: Counter(m.text for m in e.mentions) for e in res.entities}
+    assert counts["Tom Shanklin"] == {"T Shanklin": 2, "Tom Shanklin": 1}
+    assert counts["Shane Williams"] == {"S Williams": 1, "Shane Williams": 2}
+    assert counts["S Williams"] == {"S Williams": 1} and counts["Steve Williams"] == {"Steve Williams": 1}
 
 
 def test_a_preposition_is_no_legal_form() -> None:

@@ -28,6 +28,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import pairwise
 
 from generator.lexicon import (
     DEFAULT_ROLE_WORDS,
@@ -193,6 +194,53 @@ def _cleaned(
     return tuple(out)
 
 
+#: What separates the items of a list of names: a comma or a conjunction.
+_LIST_SEPARATOR = re.compile(r"\s*,\s*|\s+(?:und|oder|sowie|and|or)\s+")
+#: A list item: one to three capitalised words ("Hulu", "Video Archives", "TVN24").
+_LIST_ITEM = re.compile(
+    r"[A-ZÄÖÜ][\w.&'’-]*(?: [A-ZÄÖÜ][\w.&'’-]*){0,2}(?<!-)"
+)  # not "Nord-" of "Nord-, Mittel- und …"
+
+
+def _with_list_items(ex: Extraction, article: Article, nouns: CommonNouns | None) -> Extraction:
+    """Names the model passed over between two names of one list ("Netflix, Hulu oder Amazon", "Sting,
+    Mariah Carey, Elton John"): news lists things of one kind, so a capitalised item between two names the
+    model labelled alike is a name of that label (a weak one: source "list"), unless a word of it is an
+    ordinary word of the language (German nouns are capitalised: "Banken, Versicherungen und Allianz")."""
+    if nouns is None or not nouns.knows(article.language):
+        return ex
+    text = article.text
+    ordered = sorted(ex.mentions, key=lambda m: (m.start, m.end))
+    added = []
+    for a, b in pairwise(ordered):
+        if a.label != b.label or a.sentence != b.sentence or a.end >= b.start or not text.startswith(",", a.end):
+            continue
+        parts = _LIST_SEPARATOR.split(text[a.end : b.start])
+        if len(parts) < 3 or parts[0] or parts[-1]:
+            continue  # not ", X and " between them
+        at = a.end
+        for item in parts[1:-1]:
+            at = text.index(item, at) if item else at
+            words = item.split(" ")
+            if (
+                not _LIST_ITEM.fullmatch(item)
+                or any(
+                    nouns.is_common(article.language, w) or w in nouns.homographs.get(article.language, ())
+                    for w in words
+                )
+                or item.lower() in _stop_words(article.language)
+            ):
+                break  # one item that is no name: no list of names
+            added.append(replace(a, start=at, end=at + len(item), text=item, source="list", entity_hint=None))
+            at += len(item)
+        else:
+            continue
+        added = [m for m in added if not (a.end <= m.start < b.start)]  # all the list's items, or none
+    if not added:
+        return ex
+    return replace(ex, mentions=tuple(sorted((*ex.mentions, *added), key=lambda m: (m.start, m.end))))
+
+
 def _split_at_role(m: Mention, article: Article) -> list[Mention]:
     """An English span with a person's occupation in it: "Barcelona star Ronaldinho" is a team and a
     person (a lower-case :data:`PERSON_NOUNS_EN` word between capitalised ones), "Midfielder Edu" and
@@ -300,6 +348,7 @@ def refine(
         for art_id, ex in extractions.items()
         if art_id in by_id
     }
+    trimmed = {art_id: _with_list_items(ex, by_id[art_id], nouns) for art_id, ex in trimmed.items()}
     # A confident name that trimming cut everywhere ("Labour MPs" to "Labour") is no name to find again:
     # propagation would put back what trimming took out.
     kept = {m.text for ex in trimmed.values() for m in ex.mentions}

@@ -499,6 +499,7 @@ def resolve(
     _join_acronyms(by_article, node_of, art_by_id, clusters)  # rule 5
     _join_clipped(by_article, node_of, clusters)  # rule 5, clipped forms
     peers = frozenset(m.key for m in mentions if _titled_as_peer(m, art_by_id))
+    _join_initialled(by_article, node_of, clusters)  # rule 6, a given name's initial ("T Shanklin")
     _join_short_forms(mentions, by_article, node_of, clusters, classed, peers)  # rule 6
     _join_named_in_full(by_article, node_of, clusters)  # rule 6, names of two words or more
 
@@ -995,6 +996,37 @@ def _join_named_in_full(
                 clusters.union(node, next(iter(longer)))
                 continue
             _to_short_node(m, node, next(iter(longer)), node_of, clusters)
+
+
+#: A given name's initial and a surname, as team sheets write people ("T Shanklin", "B O'Driscoll").
+_INITIAL_THEN_NAME = re.compile(r"([A-Z])\.?[ \t]+([A-Z][\w'’-]*[\w])")
+
+
+def _join_initialled(
+    by_article: Mapping[str, list[Mention]], node_of: dict[tuple[str, int, int], Node], clusters: _Clusters
+) -> None:
+    """Rule 6, initials: "T Shanklin" is Tom Shanklin, the person of the corpus whose given name starts
+    with the initial and whose surname is the same (by skeleton); of several such namesakes, the one its
+    article names. A team sheet's initials otherwise made a second page beside the player's, and left his
+    surname alone in the articles that give both ambiguous ("Shanklin": Tom's or T's?)."""
+    full: dict[tuple[str, str], set[Node]] = defaultdict(set)
+    for ms in by_article.values():
+        for m in ms:
+            words = m.text.split()
+            if m.label == "person" and len(words) >= 2 and len(words[0].rstrip(".")) > 1 and words[0][:1].isupper():
+                full[(words[0][0], skeleton(words[-1]))].add(node_of[m.key])
+    for art_id in sorted(by_article):
+        here: set[Node] | None = None
+        for m in by_article[art_id]:
+            initialled = _INITIAL_THEN_NAME.fullmatch(m.text)
+            if initialled is None:
+                continue
+            roots = {clusters.find(n) for n in full.get((initialled.group(1), skeleton(initialled.group(2))), ())}
+            if len(roots) > 1:
+                here = here if here is not None else {clusters.find(node_of[x.key]) for x in by_article[art_id]}
+                roots &= here
+            if len(roots) == 1 and (target := next(iter(roots))) != clusters.find(node_of[m.key]):
+                _to_short_node(m, node_of[m.key], target, node_of, clusters)
 
 
 def _to_short_node(
@@ -2352,9 +2384,11 @@ def _canonical_name(  # type: ignore[no-untyped-def]
         if lang_of.get(m.article) == display:
             in_display_count[text] += 1
 
-    def score(form: str) -> tuple[bool, int, int, int, int, str]:
+    def score(form: str) -> tuple[bool, int, bool, int, int, int, str]:
         in_display = in_display_count[form]
-        # Full names before short forms and acronyms, then the display language, then frequency.
-        return (is_acronym(form), -len(skeleton(form).split()), -in_display, -forms[form], -len(form), form)
+        # Full names before short forms and acronyms, a given name before its initial ("Chris Paterson",
+        # not the team sheet's "C Paterson"), then the display language, then frequency.
+        initial = len(form.split()[0].rstrip(".")) == 1
+        return (is_acronym(form), -len(skeleton(form).split()), initial, -in_display, -forms[form], -len(form), form)
 
     return sorted(forms, key=score)[0]
