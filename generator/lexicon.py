@@ -158,12 +158,17 @@ ORG_HEAD_NOUNS = ORG_HEADS | frozenset(
     "airlines werke holding versicherung akademie schule klinik klinikum polizei armee fonds börse "
     # the abbreviations of club words that only clubs are named with ("Man Utd", "Sheff Wed", "Dundee Utd")
     "utd wed "
-    # newspapers and media houses by their last word ("Süddeutsche Zeitung", "Salzburger Nachrichten",
-    # "Washington Post", "Daily Mail", "Hubert Burda Media"; not "Star", "Sun", "Standard" or "Express",
-    # which end other names: "Rising Star", "Orient Express")
-    "times guardian observer telegraph mirror mail herald tribune journal chronicle gazette post media "
+    # media houses by their last word ("Hubert Burda Media"), and newspapers (below)
+    "media".split()
+)
+#: Newspapers by their last word ("Süddeutsche Zeitung", "Salzburger Nachrichten", "Washington Post",
+#: "Daily Mail"; not "Star", "Sun", "Standard" or "Express", which end other names: "Rising Star", "Orient
+#: Express"): a town's name before one is the paper's ("Washington Post"), which no town's name is.
+NEWSPAPER_HEADS = frozenset(
+    "times guardian observer telegraph mirror mail herald tribune journal chronicle gazette post "
     "zeitung rundschau anzeiger nachrichten kurier".split()
 )
+ORG_HEAD_NOUNS |= NEWSPAPER_HEADS
 
 
 #: Heads of German compounds that name an institution ("Handelsblatt", "Volksoper", "Burgtheater"):
@@ -253,6 +258,7 @@ APPOSITION_HEADS = (
     "dienstleister",
     "netzwerk",
     "plattform",
+    "portal",  # ("das Filmportal Indiewire", "Nachrichtenportal Heise")
     "händler",
     # Kinds of carrier, publisher, chain and provider ("des Billigfliegers Easyjet", "Autobauer VW",
     # "Versicherer Allianz", "Modekette H&M", "Mobilfunkanbieter Vodafone", "Streamingdienst Netflix").

@@ -205,6 +205,10 @@ def test_filter_completes_names_the_model_cut_short(blank_de: str, tmp_path: Pat
     assert ("Wagner", "ORG", "") in ents(nlp, "Die Söldnergruppe Wagner kämpft.")
     assert ("Channel One", "ORG", "") in ents(nlp, "Peskow sprach mit dem Sender Channel One.")
     assert ents(nlp, "Das sagte der Sender am Abend.") == []
+    # A name of letters and digits, and a portal's name.
+    assert ("TVN24", "ORG", "") in ents(nlp, "Grund ist ein Interview des Fernsehsenders TVN24 am Freitag.")
+    assert ("Indiewire", "ORG", "") in ents(nlp, "Er wird vom Filmportal Indiewire zitiert.")
+    assert ents(nlp, "Das sagte der Sender 2016 nicht.") == []
     # A portfolio before a role word is an office, not an organisation; "Kremlin spokesman" stays.
     assert ents(nlp, "Russian Defense Minister Shoigu and a Kremlin spokesman.") == [("Kremlin", "ORG", "")]
 

@@ -162,6 +162,21 @@ def test_a_capitalised_item_between_two_names_of_one_list_is_a_name_of_their_lab
     ]
 
 
+def test_a_newspaper_after_a_towns_name_is_the_papers_name(common_nouns) -> None:
+    """ "die Washington Post": the town is confident elsewhere, and "Post" a German noun, but the head makes
+    the whole a newspaper's name: not cut to the town's, and the town's name the model cut short of it
+    takes it in."""
+    articles, extractions = corpus(
+        make("a", "[Washington|place] und [Washington|place] schweigen."),
+        make("b", "Das berichtet die [Washington Post|organization]. Auch die [Washington|place] Post schrieb."),
+    )
+    out = refine(articles, extractions, nouns=common_nouns)
+    assert [(m.text, m.label) for m in out["b"].mentions] == [
+        ("Washington Post", "organization"),
+        ("Washington Post", "organization"),
+    ]
+
+
 def test_memo_gives_the_same_result_and_searches_only_what_changed() -> None:
     from generator.extraction.propagate import Memo
 

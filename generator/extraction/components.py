@@ -375,6 +375,10 @@ def make_span_filter(nlp: Language, name: str, role_words: list[str], exclude: l
     )
 
 
+#: A name of capital letters and digits, as broadcasters and products write theirs ("TVN24", "N24", "3Sat" not).
+_LETTERS_AND_DIGITS = re.compile(r"[A-ZÄÖÜ][A-ZÄÖÜa-zäöüß]*\d+[A-Za-z\d]*")
+
+
 def _people_word(text: str, lang: str) -> bool:
     """A word for a nation's people or its adjective, singular or plural ("Indian", "Frenchman",
     "Britons", "Americans"): English only; German's demonyms are nouns its lexicon knows."""
@@ -737,6 +741,8 @@ class SpanFilter:
             start = end = token.i + 1
             while end < len(doc) and end - start < 4 and end not in taken and self._name_word(doc[end]):
                 end += 1
+            if end == start and _LETTERS_AND_DIGITS.fullmatch(following.text):
+                end += 1  # a name of letters and digits ("des Fernsehsenders TVN24", "der Sender N24")
             if end > start:
                 found.append(Span(doc, start, end, label="ORG"))
         return found

@@ -34,6 +34,7 @@ from generator.lexicon import (
     DEFAULT_ROLE_WORDS,
     HONORIFICS,
     NAME_PARTICLES,
+    NEWSPAPER_HEADS,
     OCCUPATIONS_EN,
     ORG_HEAD_NOUNS,
     PEOPLE_NOUNS,
@@ -602,11 +603,12 @@ _NEXT_HEAD = re.compile(r" ([A-ZÄÖÜ][\w-]*)(?![\w-])")
 
 def _with_head_noun(m: Mention, article: Article) -> Mention:
     """A multi-word name cut short of the organisation head noun that follows it ("Russia & Eurasia"
-    + "Programme", "Blackpool Hotel" + "Association") takes the noun in: the head makes it a name."""
-    if m.source == "curated" or " " not in m.text:
+    + "Programme", "Blackpool Hotel" + "Association") takes the noun in: the head makes it a name. So does a
+    place's name before a newspaper's ("Washington" + "Post": :data:`NEWSPAPER_HEADS`)."""
+    if m.source == "curated" or (" " not in m.text and m.label != "place"):
         return m
     after = _NEXT_HEAD.match(article.text, m.end)
-    if after is None or after.group(1).lower() not in ORG_HEAD_NOUNS:
+    if after is None or after.group(1).lower() not in (ORG_HEAD_NOUNS if " " in m.text else NEWSPAPER_HEADS):
         return m
     end = after.end(1)
     return replace(m, end=end, text=article.text[m.start : end], label="organization")
@@ -964,6 +966,8 @@ def _trim(
         and not rest_before
         and len(rest_after.split()) == 1
         and not (m.label == "person" and lexicon.names[name] == "person" and " " not in name)
+        # (not a head noun that makes the whole a body's name: "Washington Post", "Hamburger Sparkasse Bank")
+        and rest_after.lower() not in ORG_HEAD_NOUNS
         and (
             nouns is None
             or not nouns.knows("de")
