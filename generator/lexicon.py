@@ -1193,6 +1193,28 @@ class CommonNouns:
         one English writes in lower case at least as often (:meth:`written_lower`: "Stadium", "Games")."""
         return self.written_lower(language, word) if language == "en" else self.is_common(language, word)
 
+    def is_person_noun(self, language: str, word: str) -> bool:
+        """Whether a German noun, or the noun its compound ends in ("Kultregisseur", "Generalsekretärs"), is
+        one for a person: German forms a feminine of such a noun with -in (Movierung: "Regisseurin",
+        "Sekretärin", "Chefin", "Münchnerin"), which the dictionary lists as feminine; nouns for things have
+        none ("Kinos", "Staaten"; "Codein" of "Code" is neuter); and so is one in -mann or -frau ("Frontmann",
+        "Obfrau"). Other languages: no."""
+        if language != "de":
+            return False
+        low = word.rsplit("-", 1)[-1].lower()
+        for ending in _GERMAN_NOUN_ENDINGS:
+            if ending and not low.endswith(ending):
+                continue
+            stem = low[: len(low) - len(ending)] if ending else low
+            if stem.endswith(("mann", "männer", "frau")) and len(stem) > 5:
+                return True
+            for cut in range(len(stem) - 3):  # the whole word, then every ending of four letters or more
+                head = stem[cut].upper() + stem[cut + 1 :]
+                feminine = head if head.endswith("in") and self.is_common("de", head[:-2]) else head + "in"
+                if self.heads.get(feminine, ("", ""))[1] == "f":
+                    return True
+        return False
+
     def is_acronym_noun(self, word: str) -> bool:
         """Whether an acronym is a common noun: English writes it in the plural at least
         1/``ENGLISH_LOWER_RATIO`` as often as in the singular ("CEOs", "IPOs", "NGOs", "MEPs"), which no
@@ -1435,6 +1457,11 @@ def _german_nouns() -> tuple[frozenset[str], dict[str, tuple[str, str]], frozens
     # only): their article tells which.
     homographs = frozenset(noun_rows & name_rows)
     return common, _german_heads(rows[1:], rows[0]), homographs
+
+
+#: Endings a German noun takes in the genitive, the plural and the feminine plural ("Sekretärs", "Kandidaten",
+#: "Chefinnen"), longest first.
+_GERMAN_NOUN_ENDINGS = ("innen", "nen", "en", "es", "n", "s", "")
 
 
 #: How many times more often the lower-case form must occur than the capitalised one

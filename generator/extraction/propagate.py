@@ -17,7 +17,7 @@ it works on the article text directly and needs no Docs.
    (so across transliterations and with the German genitive -s), and a name
    before a hyphenated role word ("Kreml-Sprecher") counts as a mention; so does,
    in German, a confident acronym before any noun for a person ("ÖGB-Sekretär",
-   "US-Kultregisseur": a noun with a feminine in -in, :func:`_person_noun_de`).
+   "US-Kultregisseur": a noun with a feminine in -in, :meth:`CommonNouns.is_person_noun`).
 """
 
 from __future__ import annotations
@@ -1220,7 +1220,7 @@ def _acronyms_before_roles(
     WKÖ-Chef", "US-Kultregisseur"), often nowhere else in the article: the acronym is a mention, of its
     corpus type when the corpus names it, else an organisation's (a body's acronym is what such a
     compound holds; a country's code, "US-Präsident", is typed by resolution's gazetteer). The word after
-    the hyphen is a role word or a noun for a person (:func:`_person_noun_de`); "PC-Spiele" and "TV-Sender"
+    the hyphen is a role word or a noun for a person (:meth:`CommonNouns.is_person_noun`); "PC-Spiele" and "TV-Sender"
     name no body."""
     out = []
     for compound in _ACRONYM_COMPOUND.finditer(article.text, start, end):
@@ -1228,7 +1228,7 @@ def _acronyms_before_roles(
         tail = compound.group(2)
         if any(s < b and a < e for s, e in taken):
             continue
-        if not (is_role_word(tail, role_words) or (nouns is not None and _person_noun_de(tail, nouns))):
+        if not (is_role_word(tail, role_words) or (nouns is not None and nouns.is_person_noun("de", tail))):
             continue
         target = findable.get(skeleton(compound.group(1)))
         if target is None:
@@ -1247,28 +1247,6 @@ def _acronyms_before_roles(
         )
         taken.append((a, b))
     return out
-
-
-#: Endings a German noun takes in the genitive, the plural and the feminine plural ("Sekretärs", "Kandidaten",
-#: "Chefinnen"), longest first.
-_GERMAN_NOUN_ENDINGS = ("innen", "nen", "en", "es", "n", "s", "")
-
-
-def _person_noun_de(word: str, nouns: CommonNouns) -> bool:
-    """Whether a German noun, or the noun its compound ends in ("Kultregisseur", "Generalsekretärs"), is one
-    for a person: German forms a feminine of such a noun with -in (Movierung: "Regisseurin", "Sekretärin",
-    "Chefin"), which the dictionary lists; nouns for things have none ("Kinos", "Staaten", "Sendung")."""
-    low = word.rsplit("-", 1)[-1].lower()
-    for ending in _GERMAN_NOUN_ENDINGS:
-        if ending and not low.endswith(ending):
-            continue
-        stem = low[: len(low) - len(ending)] if ending else low
-        for cut in range(len(stem) - 3):  # the whole word, then every ending of four letters or more
-            head = stem[cut].upper() + stem[cut + 1 :]
-            feminine = head if head.endswith("in") and nouns.is_common("de", head[:-2]) else head + "in"
-            if nouns.heads.get(feminine, ("", ""))[1] == "f":  # not "Codein" (codeine) of "Code"
-                return True
-    return False
 
 
 def _capitalised_runs(
