@@ -376,6 +376,45 @@ def is_class_noun(word: str, language: str) -> bool:
     return is_apposition_head(last) or (language == "de" and last.endswith("s") and is_apposition_head(last[:-1]))
 
 
+#: Nouns for a kind of place that news puts right before a place's name ("die Ortschaft Zambana Vecchia",
+#: "der Bezirk Favoriten", "das Bundesland Kärnten"; a compound counts by its end: "Küstenstadt",
+#: "Nachbargemeinde"), or, in English, before "of" and the name ("the town of Sale").
+PLACE_CLASS_NOUNS: dict[str, tuple[str, ...]] = {
+    "de": (
+        "stadt",
+        "ortschaft",
+        "gemeinde",
+        "dorf",
+        "region",
+        "provinz",
+        "bezirk",
+        "bundesland",
+        "bundesstaat",
+        "insel",
+        "kanton",
+        "landkreis",
+        "metropole",
+    ),
+    "en": ("city", "town", "village", "region", "province", "island", "county", "district", "suburb", "port"),
+}
+_PLACE_OF_EN = re.compile(rf"\b(?:{'|'.join(PLACE_CLASS_NOUNS['en'])})[ \t]+of[ \t]+\Z")
+
+
+def introduced_as_place(text_before: str, language: str) -> bool:
+    """Whether the text right before a name ends in a noun for a kind of place (:data:`PLACE_CLASS_NOUNS`):
+    German as a capitalised word or a compound's end ("Ortschaft", "Küstenstadt"), not a plural ("Städte");
+    English as "<kind> of" ("the town of"): news introduces a town so, never a person or a body."""
+    if language == "en":
+        return "of" in text_before[-4:] and _PLACE_OF_EN.search(text_before[-30:]) is not None
+    word = word_before(text_before)
+    if word is None or not word[:1].isupper():
+        return False
+    low = word.rsplit("-", 1)[-1].lower()
+    return any(
+        low == head or (low.endswith(head) and len(low) > len(head) + 2) for head in PLACE_CLASS_NOUNS.get(language, ())
+    )
+
+
 def introduced_by_class_noun(text_before: str, language: str) -> bool:
     """Whether the text right before a name ends in a class noun (:func:`is_class_noun`):
     "im sozialen Netzwerk", "the carmaker"; or, in English, in a kind of business

@@ -2469,6 +2469,24 @@ def test_an_initial_and_a_surname_join_the_person_so_named_and_the_page_takes_th
     assert counts["S Williams"] == {"S Williams": 1} and counts["Steve Williams"] == {"Steve Williams": 1}
 
 
+def test_a_name_a_noun_for_a_kind_of_place_introduces_is_a_place() -> None:
+    """ "die Ortschaft Zambana Vecchia", "the city of Hanau": the model's person is a place, and such a
+    town shortens no one's name ("die Grenzstadt Sid" beside the actor Sid James)."""
+    res, _ = entities(
+        [
+            make("d1", "Nahe der Ortschaft [Zambana Vecchia|person] griff ein Bär an. [Sid James|person] las."),
+            make("d2", "Züge fahren von der Grenzstadt [Sid|person] nach Zagreb."),
+            make("e1", "Travellers in the city of [Hanau|person] will pay by phone.", language="en"),
+        ]
+    )
+    assert {e.name: (e.type, len(e.mentions)) for e in res.entities} == {
+        "Zambana Vecchia": ("place", 1),
+        "Sid James": ("person", 1),
+        "Sid": ("place", 1),
+        "Hanau": ("place", 1),
+    }
+
+
 def test_a_preposition_is_no_legal_form() -> None:
     """rigour reads "im" and "in" as legal forms ("in" as "inc"); in a place's name they are prepositions."""
     from generator.resolution.resolve import org_evidence

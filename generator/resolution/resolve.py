@@ -54,6 +54,7 @@ from generator.lexicon import (
     after_capital_the,
     award_name,
     event_name,
+    introduced_as_place,
     introduced_by_class_noun,
     is_class_noun,
     landmark_words,
@@ -460,6 +461,12 @@ def resolve(
     )
     referred = referred_to_as_persons(mentions, art_by_id, described)
     classed = introduced_as_organisations(mentions, art_by_id)
+    placed = frozenset(
+        m.key
+        for m in mentions
+        if (art := art_by_id.get(m.article)) is not None
+        and introduced_as_place(art.text[max(0, m.start - 40) : m.start], art.language)
+    )
     employers = named_as_employers(mentions, art_by_id)
     suppressed: list[Mention] = []
     if nouns is not None:
@@ -500,7 +507,7 @@ def resolve(
     _join_clipped(by_article, node_of, clusters)  # rule 5, clipped forms
     peers = frozenset(m.key for m in mentions if _titled_as_peer(m, art_by_id))
     _join_initialled(by_article, node_of, clusters)  # rule 6, a given name's initial ("T Shanklin")
-    _join_short_forms(mentions, by_article, node_of, clusters, classed, peers)  # rule 6
+    _join_short_forms(mentions, by_article, node_of, clusters, classed, peers, placed)  # rule 6
     _join_named_in_full(by_article, node_of, clusters)  # rule 6, names of two words or more
 
     coordinated: dict[tuple[str, int, int], EntityType] = {}  # filled below: every vote reads it then
@@ -517,6 +524,7 @@ def resolve(
         name_clusters,
         described,
         initialled,
+        placed,
     )
 
     def drafts() -> list[Draft]:
@@ -1078,6 +1086,7 @@ def _join_short_forms(
     clusters: _Clusters,
     classed: Set[tuple[str, int, int]] = frozenset(),
     peers: Set[tuple[str, int, int]] = frozenset(),
+    placed: Set[tuple[str, int, int]] = frozenset(),
 ) -> None:
     """Rule 6: a one-word name joins the one full name that starts or ends with it, and a
     surname with its particles ("de la Calle") the one person's name that ends with it. A pairing of two
@@ -1103,7 +1112,8 @@ def _join_short_forms(
     his whole name: from another article it joins only a full name that some article gives beside the
     same title ("Sebastian Coe ... Lord Coe"), not the one namesake of the corpus (Des Browne).
     Among namesakes of the corpus it joins the one its article names ("Ioannidis" beside "Gregory Ioannidis",
-    not Grigoris Ioanidis), and none where the article names none of them.
+    not Grigoris Ioanidis), and none where the article names none of them. A name a noun for a kind of
+    place introduces (``placed``: "die Grenzstadt Sid", "im Bezirk Liebenau") is the place's.
     """
     alone: set[str] = set()  # one-word names found in an article where no longer name starts with them
     for art_mentions in by_article.values():
@@ -1195,8 +1205,8 @@ def _join_short_forms(
             hyphenated = " " not in m.text and "-" in m.text  # one word to the eye: "Kilroy-Silk"
             if node.rank != 2 or (" " in node.key and not _particle(node.key.split(" ", 1)[0]) and not hyphenated):
                 continue
-            if clusters.find(node).rank < 2:
-                continue
+            if clusters.find(node).rank < 2 or m.key in placed:
+                continue  # (a town introduced as one, "die Grenzstadt Sid", shortens no name: not Sid James)
             candidates: set[Node] = set()
             in_article_by_label = [{clusters.find(r) for r in index.get(node.key, ())} for index in art_indexes]
             usual = usual_label.get((art_id, node.key))
@@ -1315,6 +1325,7 @@ class _Vote:
     name_clusters: Callable[[str, str], bool] | None = None
     described: Set[tuple[str, int, int]] = frozenset()
     initialled: Set[tuple[str, int, int]] = frozenset()  # one word after a list item's initial
+    placed: Set[tuple[str, int, int]] = frozenset()  # after a noun for a kind of place ("Ortschaft")
 
     @cached_property
     def weights(self) -> dict[str, float]:  # once, not per cluster
@@ -1371,6 +1382,7 @@ class _Vote:
             annotated=annotated,
             classed=self.classed,
             initials=initials,
+            placed=self.placed,
         )
         nominative = self.nouns.nominative if self.nouns is not None and etype != "person" else None
         name = _canonical_name(ms, etype, place, lang_of, self.settings.display_language, nominative)
@@ -1968,6 +1980,7 @@ def _vote_type(
     shaped_like_person: bool = False,
     body_named: bool = False,
     initials: int | None = None,
+    placed: Set[tuple[str, int, int]] = frozenset(),
 ) -> EntityType:
     """Weighted majority of the mentions' labels.
 
@@ -2001,7 +2014,9 @@ def _vote_type(
     A mention a class noun of organisations introduces (``classed``: :func:`introduced_as_organisations`:
     "gas monopoly Gazprom", "der Ölkonzern Rosneft"), or an office only a body has and its holder
     (:func:`named_as_employers`: "Electrolux chief executive Hans Straberg"), weighs 1.5 for organization, and such an entity
-    is no person's or place's without curated or gazetteer evidence.
+    is no person's or place's without curated or gazetteer evidence. A mention a noun for a kind of place
+    introduces (``placed``: :func:`generator.lexicon.introduced_as_place`: "die Ortschaft Zambana Vecchia",
+    "the town of Sale") weighs 1.5 for place, and such an entity is no person's.
     """
     if place_evidence and not any(m.has_evidence and _evidence_label(m) != "place" for m in ms):
         return "place"  # the gazetteer's word against the model's alone: a place
@@ -2031,6 +2046,8 @@ def _vote_type(
     for m in ms:
         if m.key in classed:
             votes["organization"] += 1.5
+        if m.key in placed:
+            votes["place"] += 1.5
         if m.key in teams:
             votes["organization"] += 2.0  # the words around it say a team, whatever the label
         elif m.has_evidence:
@@ -2052,6 +2069,8 @@ def _vote_type(
         return "organization"
     if winner != "organization" and introduced and not any(m.has_evidence for m in ms):
         return "organization"  # "the surfwear firm Quiksilver" is no place, "the carmaker Ford" no person
+    if winner == "person" and any(m.key in placed for m in ms) and not any(m.has_evidence for m in ms):
+        return "place"  # "der Ortschaft Zambana Vecchia": Vecchia is a surname too
     if (
         winner == "person"
         and unnamed is not None
