@@ -852,12 +852,13 @@ WORK_GENRES: dict[str, frozenset[str]] = {
         " sequel remake trilogy soundtrack painting sculpture exhibition"
         # products, which are works as much ("the drug Crestor", "the browser Opera", "the game Halo")
         " drug medicine vaccine depressant antidepressant browser game videogame".split()
-    ),
+    )
+    | {"EP"},  # an extended play, capitalised as an acronym ("her EP Gretzn")
     "de": frozenset(
         "film spielfilm kinofilm komödie drama thriller dokumentation doku musical song lied single album"
         " ballade hymne buch bestseller theaterstück oper ballett serie sitcom sendung show titel"
         " gedicht gemälde skulptur ausstellung fortsetzung trilogie"
-        " medikament präparat browser videospiel computerspiel game".split()
+        " medikament präparat browser videospiel computerspiel game ep".split()
     ),
 }
 _GERMAN_COMPOUND_ONLY = frozenset({"roman"})

@@ -603,8 +603,9 @@ def test_an_abbreviation_the_corpus_spells_out_in_lower_case_is_a_term(common_no
         # A noun only works have: a premiere, a sequel, an adaptation.
         ("en", "[Julie Andrews|person] was at the UK premiere of [Polar Express|organization] in London."),
         ("en", "[Paul Giamatti|person] made a sequel to [Godzilla|organization]."),
-        # A genre noun ending a German compound that English lent ("Survival-Game").
+        # A genre noun ending a German compound that English lent ("Survival-Game"), and an EP.
         ("de", "[Imelda Staunton|person] spielt das Survival-Game [Rust|person]."),
+        ("en", "[Julie Andrews|person] released the EP [Gretzn|organization] in May."),
     ],
 )
 def test_titles_of_works_are_not_entities(language: str, text: str) -> None:
@@ -2485,6 +2486,21 @@ def test_a_name_a_noun_for_a_kind_of_place_introduces_is_a_place() -> None:
         "Sid": ("place", 1),
         "Hanau": ("place", 1),
     }
+
+
+def test_a_german_compound_ending_in_a_plural_noun_is_no_name(common_nouns) -> None:
+    """ "Office-Dateien" (Office files) names a kind of things, even where a class noun stands before it and
+    the corpus never names "Office" alone; "Coca-Cola" and "Max-Planck-Institut" stay."""
+    items = [
+        make(
+            "d1",
+            "Die neue Plattform [Office-Dateien|organization] startet. [Coca-Cola|organization] und"
+            " [Max-Planck-Institut|organization] zahlen.",
+        )
+    ]
+    articles, extractions = corpus(*items)
+    res = resolve(articles, extractions, Curation(), None, nouns=common_nouns)
+    assert sorted(e.name for e in res.entities) == ["Coca-Cola", "Max-Planck-Institut"]
 
 
 def test_a_preposition_is_no_legal_form() -> None:

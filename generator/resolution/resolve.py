@@ -1627,7 +1627,8 @@ def _without_ordinary_words(
             return False
         # A name that a class noun introduces is one ("im sozialen Netzwerk Facebook"), but a plural
         # noun after a class noun is its object ("warfen der Gruppe Menschenrechtsverletzungen vor").
-        plural = nouns.heads.get(word, ("", ""))[1] == "p" and nouns.is_common(lang, word)
+        tail = word.rpartition("-")[2]  # a compound counts by its last part ("Office-Dateien")
+        plural = nouns.heads.get(tail, ("", ""))[1] == "p" and nouns.is_common(lang, tail)
         noun = word_before(art.text[max(0, m.start - 40) : m.start]) if art is not None else None
         if plural or noun is None or not is_class_noun(noun, lang):
             return True
@@ -1647,7 +1648,10 @@ def _without_ordinary_words(
             front, _, tail = word.rpartition("-")
             noun = tail in nouns.heads or nouns.is_common(lang, tail)  # any noun form: "Star" is a name too
             surname = lang == "en" and m.label == "person" and tail[:1].isupper()
-            return front in alone and noun and not org_head(word) and not surname
+            # A German compound ending in a common noun's plural names a kind of things, whatever its front
+            # ("Office-Dateien", "Android-Smartphones"): no name ends in a plural noun.
+            plural = lang == "de" and nouns.heads.get(tail, ("", ""))[1] == "p" and nouns.is_common(lang, tail)
+            return (front in alone or plural) and noun and not org_head(word) and not surname
         if " " in word or word in longer[m.article]:
             return False
         stem = genitive_stem(word)
