@@ -217,7 +217,7 @@ _TEAM_AFTER = re.compile(
     r"\A(?:\s+\d{1,2}\s*[-–:]\s*\d{1,2}\b|'s\s+(?:striker|defender|midfielder|goalkeeper|keeper|coach|manager|boss"
     r"|captain|winger|forward|fans|supporters|squad)\b|\s+(?:beat|drew|lost|defeated|thrashed|edged|striker|defender"
     r"|midfielder|goalkeeper|keeper|coach|manager|boss|captain|winger|forward|fans|supporters|schlug|besiegte"
-    r"|gewann|verlor|Trainer|Stürmer|Verteidiger|Torhüter)\b)"
+    r"|gewann|verlor|Trainer|Stürmer|Verteidiger|Torhüter|director\s+of\s+(?:rugby|football))\b)"
 )
 #: A preposition of place before a town's name: the town, even in a match report ("the final in Milan").
 _IN_TOWN = re.compile(r"\b(?:in|near|outside|im|bei|nahe)\s+\Z", re.IGNORECASE)
@@ -815,7 +815,8 @@ PERSON_NOUNS_EN = frozenset(
     " spokeswoman spokesperson minister senator governor premier chancellor mp mep judge lawyer barrister"
     " solicitor prosecutor detective inspector constable sergeant professor economist scientist surgeon"
     " nurse teacher pupil referee umpire jockey cyclist sprinter swimmer boxer golfer footballer cricketer"
-    " batsman bowler skipper veteran rookie widow widower star performer vocalist frontman artist".split()
+    " batsman bowler skipper veteran rookie widow widower star performer vocalist frontman artist youngster"
+    " teenager".split()
 )
 
 #: Of those, occupations that begin no name of anything else, so a span that opens with one, capitalised

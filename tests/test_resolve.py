@@ -1888,8 +1888,9 @@ def test_an_age_after_a_name_is_evidence_of_a_person() -> None:
         (
             "The comedian [Sacha Baron Cohen|organization] joked. Spurs striker [Dimitar Berbatov|organization]"
             " scored. Public broadcaster [BBC|organization] and fund manager [Fidelity|organization] agreed."
-            " [Singer Sewing|organization] sold.",
+            " [Singer Sewing|organization] sold. Brazilian youngster [Marta|place] scored.",
             {
+                "Marta": "person",
                 "Sacha Baron Cohen": "person",
                 "Dimitar Berbatov": "person",
                 "BBC": "organization",
@@ -2076,6 +2077,7 @@ def test_a_town_that_stands_for_its_team_is_the_team_not_the_town(gaz) -> None:
                 "[Newcastle|place] boss [Graeme Souness|person] spoke to [BBC Newcastle|organization].",
                 language="en",
             ),
+            make("en4", "[Gloucester|place] director of rugby [Dean Ryan|person] smiled.", language="en"),
             make(
                 "de1",
                 "[Juventus|organization] gewann gegen [Napoli|place]. [Napolis|person] Stürmer traf."
@@ -2087,6 +2089,7 @@ def test_a_town_that_stands_for_its_team_is_the_team_not_the_town(gaz) -> None:
     types = {(e.name, e.type) for e in res.entities}
     assert {("Palermo", "organization"), ("Milan", "organization"), ("Milan", "place")} <= types
     assert ("Palermo", "place") not in types and ("Wales", "place") in types and ("Italy", "place") in types
+    assert ("Gloucester", "organization") in types
     team, town = (next(e for e in res.entities if e.name == "Milan" and e.type == t) for t in ("organization", "place"))
     assert {m.article for m in team.mentions} == {"en1"} and len(team.mentions) == 1
     assert sorted(m.article for m in town.mentions) == ["en1", "en2", "en2"]
