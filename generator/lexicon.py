@@ -1220,6 +1220,7 @@ class CommonNouns:
         self.glue = glue or {}  # per language, words that are ordinary enough to cut off a name's front
         self.name_like = name_like  # words English writes capitalised more often than not ("Steven", "George")
         self.named = _named_words()  # German words annotated news tags as names more often than not, and as what
+        self.tag = ""  # what the lexicons were built from (packages, code, named words): load_common_nouns sets it
 
     def knows(self, language: str) -> bool:
         return language in self.words
@@ -1584,7 +1585,7 @@ def load_common_nouns(cache_dir: Path | None = None) -> CommonNouns:
     tag = f"dossier-common-nouns 10 {' '.join(sorted(installed.values()))} {store.code_version(__name__)} {named}"
     path = cache_dir / "common-nouns.pickle" if cache_dir is not None else None
     if path is not None and isinstance(cached := store.read_pickle(path, tag), tuple):
-        return CommonNouns(*cached)
+        return _tagged(CommonNouns(*cached), tag)
     words: dict[str, frozenset[str]] = {}
     glue: dict[str, frozenset[str]] = {}
     name_like: frozenset[str] = frozenset()
@@ -1601,7 +1602,13 @@ def load_common_nouns(cache_dir: Path | None = None) -> CommonNouns:
     record = (words, glue, name_like, heads, homographs, acronym_nouns, lowered, lowered_in)
     if path is not None:
         store.write_pickle(path, tag, record)
-    return CommonNouns(*record)
+    return _tagged(CommonNouns(*record), tag)
+
+
+def _tagged(nouns: CommonNouns, tag: str) -> CommonNouns:
+    """The lexicons with the tag of what they were built from, for the caches of the stages that read them."""
+    nouns.tag = tag
+    return nouns
 
 
 def _lowered(language: str) -> frozenset[str]:

@@ -531,11 +531,10 @@ def propagate(
                 for form in german_forms(name) if lang in (None, "de") else {name}:
                     curated.setdefault(form, (curation.entities[ent_id].type, ent_id))
     names = process.person_names_for(settings.cache_dir) if settings.nlp.layers.filter else None
+    nouns = process.nouns_for(settings.cache_dir) if settings.nlp.layers.filter else None
     memo = propagation.Memo()
     memo_path = settings.cache_dir / "propagate.pickle" if settings.cache_dir else None
-    memo_tag = "dossier-propagation " + stable_hash(
-        code_digest(), store.code_version(propagation.__name__), names.tag if names is not None else ""
-    )  # code_digest() covers generator.lexicon, whose word lists trimming reads
+    memo_tag = propagation_tag(names.tag if names is not None else "", nouns.tag if nouns is not None else None)
     if memo_path is not None and isinstance(old := store.read_pickle(memo_path, memo_tag), dict):
         memo.old = old
     refined = propagation.refine(
@@ -544,7 +543,7 @@ def propagate(
         role_words=settings.nlp.role_words or DEFAULT_ROLE_WORDS,
         curated=curated,
         memo=memo,
-        nouns=process.nouns_for(settings.cache_dir) if settings.nlp.layers.filter else None,
+        nouns=nouns,
         person_names=names,
         name_clusters=names.in_name_cluster if names is not None else None,
     )
@@ -554,6 +553,17 @@ def propagate(
         store.write_pickle(memo_path, memo_tag, memo.new)
     stats.propagate_searched = memo.searched
     return refined
+
+
+def propagation_tag(names_tag: str, nouns_tag: str | None) -> str:
+    """What the propagation memo's results depend on besides each article's inputs: the code (code_digest()
+    covers generator.lexicon's), the name dictionary, and the noun lexicons' data, which the search reads
+    (a person noun after an acronym: "ÖGB-Sekretär"); ``None``: a build without them (no filter layer)."""
+    from generator.extraction import propagate as propagation
+
+    return "dossier-propagation " + stable_hash(
+        code_digest(), store.code_version(propagation.__name__), names_tag, "-" if nouns_tag is None else nouns_tag
+    )
 
 
 # ---------------------------------------------------------------- 4. resolve

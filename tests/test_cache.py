@@ -155,3 +155,16 @@ def test_the_extraction_cache_key_covers_every_module_extraction_reads() -> None
                 if origin.endswith("__init__.py"):
                     continue  # a package: its modules are what count
                 assert name in keyed | keyed_apart, f"{module} reads {name}, which the extraction cache key omits"
+
+
+def test_the_propagation_memo_is_keyed_by_the_noun_lexicons_it_reads(tmp_path: Path) -> None:
+    """Propagation reads the noun lexicons (a person noun after an acronym: "ÖGB-Sekretär"): its memo must
+    not serve a build with other lexicons, or without them, what a build with these found."""
+    from generator.lexicon import load_common_nouns
+    from generator.pipeline import propagation_tag
+
+    nouns = load_common_nouns(tmp_path)
+    assert nouns.tag and load_common_nouns(tmp_path).tag == nouns.tag  # the cached copy carries it too
+    tags = {propagation_tag("names", nouns.tag), propagation_tag("names", None), propagation_tag("names", "other")}
+    assert len(tags) == 3
+    assert propagation_tag("names", nouns.tag) == propagation_tag("names", nouns.tag)

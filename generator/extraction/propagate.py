@@ -1216,12 +1216,11 @@ def _acronyms_before_roles(
     role_words: Sequence[str],
     nouns: CommonNouns | None = None,
 ) -> list[Mention]:
-    """German names a body by its acronym before one of its people ("ÖGB-Sekretär Bernhard Achitz", "der
-    WKÖ-Chef", "US-Kultregisseur"), often nowhere else in the article: the acronym is a mention, of its
-    corpus type when the corpus names it, else an organisation's (a body's acronym is what such a
-    compound holds; a country's code, "US-Präsident", is typed by resolution's gazetteer). The word after
-    the hyphen is a role word or a noun for a person (:meth:`CommonNouns.is_person_noun`); "PC-Spiele" and "TV-Sender"
-    name no body."""
+    """German names a body by its acronym before one of its people ("ÖGB-Sekretär Bernhard Achitz",
+    "SPÖ-Chefin", "US-Kultregisseur"), often nowhere else in the article: the acronym is a mention of its
+    corpus type, when the corpus names it with confidence (a common noun's acronym, "IT-Experte",
+    "TV-Moderator", is none). The word after the hyphen is a role word or a noun for a person
+    (:meth:`CommonNouns.is_person_noun`): "SPÖ-Zentrale", "PC-Spiele" name no one."""
     out = []
     for compound in _ACRONYM_COMPOUND.finditer(article.text, start, end):
         a, b = compound.span(1)
@@ -1239,10 +1238,10 @@ def _acronyms_before_roles(
                 start=a,
                 end=b,
                 text=compound.group(1),
-                label=target.label if target is not None else "organization",
+                label=target.label,
                 sentence=sentence,
                 source="propagated",
-                entity_hint=target.hint if target is not None else None,
+                entity_hint=target.hint,
             )
         )
         taken.append((a, b))
