@@ -1230,6 +1230,11 @@ class CommonNouns:
         only where a sentence opens ("Stark betroffen sind ...", "Tsunami to cost ...")."""
         return word in (self.lowered if language == "en" else self.lowered_in.get(language, frozenset()))
 
+    def is_noun(self, language: str, word: str) -> bool:
+        """Whether a word is a noun of the language: a common noun only, or one that is a name too
+        (:attr:`homographs`: "Winter", "Sommer", "Kraft")."""
+        return self.is_common(language, word) or word in self.homographs.get(language, ())
+
     def ordinary(self, language: str, word: str) -> bool:
         """Whether a capitalised word is an ordinary word of its language: a common noun (German), or
         one English writes in lower case at least as often (:meth:`written_lower`: "Stadium", "Games")."""

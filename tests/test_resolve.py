@@ -2619,3 +2619,10 @@ def test_a_double_barrelled_surname_alone_joins_the_full_name() -> None:
         ]
     )
     assert ents == {"Johanna Mikl-Leitner": ["Johanna Mikl-Leitner", "Mikl-Leitner"]}
+
+
+def test_a_german_noun_is_a_common_noun_or_one_that_is_a_name_too(common_nouns) -> None:
+    """ "Winter" is a surname as well as a season: no common noun only, but a noun ("im Winter" ends no place's
+    name, and no list of names holds it); "Pongau" is neither."""
+    assert common_nouns.is_noun("de", "Winter") and not common_nouns.is_common("de", "Winter")
+    assert common_nouns.is_noun("de", "Banken") and not common_nouns.is_noun("de", "Pongau")

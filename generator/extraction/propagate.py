@@ -225,10 +225,7 @@ def _with_list_items(ex: Extraction, article: Article, nouns: CommonNouns | None
             words = item.split(" ")
             if (
                 not _LIST_ITEM.fullmatch(item)
-                or any(
-                    nouns.is_common(article.language, w) or w in nouns.homographs.get(article.language, ())
-                    for w in words
-                )
+                or any(nouns.is_noun(article.language, w) for w in words)
                 or item.lower() in _stop_words(article.language)
             ):
                 break  # one item that is no name: no list of names
@@ -547,7 +544,7 @@ def _ordinary_in(word: str, nouns: CommonNouns | None) -> frozenset[str]:
     found = set()
     if nouns.knows("en") and nouns.written_lower("en", word):
         found.add("en")
-    if nouns.knows("de") and (nouns.is_common("de", word) or word in nouns.homographs.get("de", ())):
+    if nouns.knows("de") and nouns.is_noun("de", word):
         found.add("de")
     return frozenset(found)
 
@@ -633,9 +630,7 @@ def _with_saint(m: Mention, article: Article, nouns: CommonNouns | None) -> Ment
     end = m.end
     more = _PLACE_CONTINUED_DE.match(article.text, end) if article.language == "de" else None
     word = more.group(1) if more is not None else ""
-    if more is not None and not (
-        nouns is not None and (nouns.is_common("de", word) or word in nouns.homographs.get("de", ()))
-    ):
+    if more is not None and not (nouns is not None and nouns.is_noun("de", word)):
         end = more.end(1)  # (a common noun, or one that is a name too: "im Winter", "im Sommer")
     start = saint.start()
     return replace(m, start=start, end=end, text=article.text[start:end], label="place")

@@ -1672,7 +1672,7 @@ def _without_ordinary_words(
             and (own := articles.get(m.article)) is not None
             and _DECLINED_BEFORE_DE.search(own.text, max(0, m.start - 40), m.start) is not None
             # a noun, whether or not a name too ("Mann" and "Kraft" are surnames as well)
-            and any(nouns.is_common(lang, w) or w in nouns.homographs.get(lang, ()) for w in filter(None, (word, stem)))
+            and any(nouns.is_noun(lang, w) for w in filter(None, (word, stem)))
         ):
             # A copy of a name where the model saw the noun it also is, after a possessive or a declined
             # adjective: "als politische Kraft", "Der 26-jährige Mann", "bei ihrem Mann".
