@@ -551,7 +551,8 @@ _DETERMINER_BEFORE = re.compile(
 #: Lower-case nouns after a name that make it an award's ("the Golden Lion prize", "the Booker prize",
 #: "the Bafta ceremony", "Grammy nominations"); not "festival" or "cup", which follow towns ("Cannes film
 #: festival", "the Edinburgh festival").
-_AWARD_AFTER = re.compile(r"[ \t]+(?:award|awards|prize|prizes|ceremony|nomination|nominations|nominee|nominees)\b")
+#: (Not "ceremony": "the Cannes ceremony", "the LA ceremony" are held in a place.)
+_AWARD_AFTER = re.compile(r"[ \t]+(?:award|awards|prize|prizes|nomination|nominations|nominee|nominees)\b")
 
 
 _DETERMINED = re.compile(rf"\b(?:{_DETERMINERS_EN})\s+(?:[\w'’-]+\s+)?\Z", re.IGNORECASE)  # one word may stand between
@@ -863,6 +864,8 @@ WORK_GENRES: dict[str, frozenset[str]] = {
     ),
 }
 _GERMAN_COMPOUND_ONLY = frozenset({"roman"})
+#: German nouns that end in a genre noun without being one: "Mitglied" (member) is no "Lied" (song).
+_GERMAN_GENRE_FALSE_HEADS = ("glied",)
 
 
 def introduces_work(text_before: str, language: str) -> bool:
@@ -876,14 +879,15 @@ def introduces_work(text_before: str, language: str) -> bool:
         low = word.lower()
         if not word[:1].isupper():
             return False
+        if low.endswith(_GERMAN_GENRE_FALSE_HEADS):
+            return False  # "Presseratsmitglied Koller": a member ("Mitglied") ends in "lied" (song)
         return low in genres or any(len(low) > len(g) + 2 and low.endswith(g) for g in genres | _GERMAN_COMPOUND_ONLY)
     # English genre nouns are lower case ("Comedy Central" is a name); a plural introduces titles as well
     # ("their albums Confessions and The Diary of Alicia Keys").
     if word in _GENRE_VERBS_EN:
-        # "the play Hamlet", but "will play Cyril Saulnier", "to film Smith": a verb after a modal or "to".
         head = text_before[-60:].rstrip()
         head = head[: len(head) - len(found)].rstrip(" \t\"'“‘")
-        if (word_before(head + " ") or "").lower() in _BEFORE_VERBS_EN:
+        if not _genre_word_is_noun(head, word):
             return False
     return word in genres or word in _GENRE_PLURALS_BEFORE_TITLES_EN
 
@@ -894,6 +898,36 @@ _GENRE_VERBS_EN = frozenset({"play", "show", "film", "book", "track", "drug", "g
 _BEFORE_VERBS_EN = frozenset(
     "will would can could shall should may might must to cannot ll d i you we they he she it who".split()
 )
+#: Adverbs between a modal or a subject and its verb ("will next play Roger Federer", "they also play").
+_ADVERBS_BEFORE_VERBS_EN = frozenset(
+    "next then also still never now again even just only not often rarely always usually both all first".split()
+)
+#: Genre words that a name before them makes a compound noun: "BBC show", "Pixar film", "MS drug".
+_GENRE_AFTER_NAMES_EN = _GENRE_VERBS_EN - {"play"}  # ("Spain play Germany": a team plays)
+
+
+def _genre_word_is_noun(head: str, word: str) -> bool:
+    """Whether an English genre word that is a verb too (``word``) is the noun, by ``head``, the text before
+    it: after a genitive ("Pinter's play"), a determiner, an adjective or a noun of a compound ("the play
+    Hamlet", "new play", "stage play", "acclaimed film"), or a name before "show", "film" or "game" ("BBC
+    show Newsnight"). Not after a modal, "to", a pronoun or an adverb ("will next play Roger Federer", "to
+    film Smith"), a plural subject ("figures show Labour ahead") or a name ("Spain play Germany")."""
+    if head.endswith(("'s", "’s", "s'", "s’")):
+        return True
+    before = word_before(head + " ")
+    if before is None:
+        return True  # after a mark: "graphics rendering, game AI"
+    low = before.lower()
+    if low in _ADVERBS_BEFORE_VERBS_EN or low.endswith("ly"):
+        # "will next play", "they also play" (a verb), but "her next film", "his first play" (a noun)
+        ahead = head[: len(head) - len(before)].rstrip()
+        return ahead.endswith(("'s", "’s")) or (word_before(ahead + " ") or "").lower() in _GENRE_MODIFIERS_EN
+    if low in _GENRE_MODIFIERS_EN:
+        return True
+    if before[:1].isupper():
+        return word in _GENRE_AFTER_NAMES_EN and not opens_sentence(head, len(head) - len(before))
+    plural = low.endswith("s") and not low.endswith(("ss", "us", "is")) and low != "news"  # not "previous film"
+    return not (low in _BEFORE_VERBS_EN or plural)
 
 
 #: English plurals of the genre nouns, which introduce lists of titles ("films including Jungle Fever,
@@ -1027,7 +1061,18 @@ def work_title(text: str, start: int, end: int, language: str) -> bool:
     ):
         return False
     following = _WORD_AFTER.match(text, end)
-    return following is not None and following.group(1) in WORK_GENRES["en"]
+    if following is None or following.group(1) not in WORK_GENRES["en"]:
+        return False
+    genre, first = following.group(1), text[start:end].split(" ", 1)[0]
+    # A biopic or a documentary is about the name before it ("Scorsese's Howard Hughes biopic"), and a
+    # broadcaster's show is on it ("his BBC One show", "Friday's ITV programme").
+    return genre not in _GENRES_ABOUT_EN and not (genre in _GENRES_ON_AIR_EN and first.isupper() and len(first) > 1)
+
+
+#: Genre nouns whose name before them is what the work is about.
+_GENRES_ABOUT_EN = frozenset({"biopic", "documentary"})
+#: Genre nouns whose name before them may be the channel that airs them.
+_GENRES_ON_AIR_EN = frozenset({"show", "programme", "program", "series"})
 
 
 #: English function words that title case capitalises and a name's own spelling does not
@@ -1058,8 +1103,10 @@ def after_capital_the(text: str, start: int, name: str, language: str) -> bool:
     ("compete with The Aviator", "a fan of The Simpsons"): the article belongs to a title. A newspaper
     ("The Times"), an organisation by its head noun ("The Brookings Institution") and a plural, which
     a band's name mostly is ("The Libertines"), are left to the other evidence."""
-    if language != "en" or start < 4 or text[start - 4 : start] != "The ":
-        return False
+    if language != "en" or start < 4 or text[start - 4 : start] != "The " or name.isupper():
+        return False  # ("The EC says": an acronym is a body's, whatever the capital before it)
+    if text[max(0, start - 6) : start - 4].rstrip()[-1:] in _QUOTE_MARKS:
+        return False  # a quotation opens there: 'said "The EU has reiterated ..."'
     last = name.split()[-1].lower().rstrip("'’")
     if last in PRESS_HEADS or org_head(name) or last.endswith("s"):
         return False

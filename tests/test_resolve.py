@@ -110,6 +110,36 @@ def test_acronym_from_initials() -> None:
     assert ents == {"United Nations Security Council": ["UNSC", "United Nations Security Council"]}
 
 
+def test_an_acronym_joins_the_name_its_article_defines_it_by_not_another_with_its_letters() -> None:
+    """ "European Commission (EC)" beside "the European Council": the EC is the Commission, whose inflected
+    forms join it too; where no definition says which, letters that fit two names join neither."""
+    _, ents = entities(
+        [
+            make(
+                "en1",
+                "The [European Commission|organization] ([EC|organization]) met. The [European Council|organization]"
+                " agreed. The [EC|organization] said so.",
+                language="en",
+            ),
+            make(
+                "de1",
+                "Der [Bayerische Rundfunk|organization] ([BR|organization]) sendet. Der Chef des [Bayerischen"
+                " Rundfunks|organization] und der [BR|organization] schwiegen.",
+            ),
+            make(
+                "en2",
+                "The [Bank of Korea|organization] and the [Bank of Kenya|organization] met; the"
+                " [BOK|organization] spoke.",
+                language="en",
+            ),
+        ]
+    )
+    assert ents["European Commission"] == ["EC", "European Commission"]
+    assert ents["European Council"] == ["European Council"]
+    assert ["BR", "Bayerische Rundfunk", "Bayerischen Rundfunks"] in ents.values()
+    assert ents["BOK"] == ["BOK"]
+
+
 def test_an_acronym_abbreviates_no_persons_name_by_its_letters() -> None:
     """News names no one by initials: "GB" beside Gilles Babinet is Britain (or a gigabyte), not him."""
     _, ents = entities(
@@ -606,6 +636,10 @@ def test_an_abbreviation_the_corpus_spells_out_in_lower_case_is_a_term(common_no
         # A genre noun ending a German compound that English lent ("Survival-Game"), and an EP.
         ("de", "[Imelda Staunton|person] spielt das Survival-Game [Rust|person]."),
         ("en", "[Julie Andrews|person] released the EP [Gretzn|organization] in May."),
+        # A genre word that is a verb too, as a noun: after an adjective, after "next" after a possessive.
+        ("en", "[Julie Andrews|person] broke the record of the previous film [Spirited Away|place]."),
+        ("en", "[Julie Andrews|person] liked her next film [Closer|person]."),
+        ("en", "[Julie Andrews|person] took the MS drug [Tysabri|organization]."),
     ],
 )
 def test_titles_of_works_are_not_entities(language: str, text: str) -> None:
@@ -622,13 +656,17 @@ def test_a_genre_noun_before_a_role_or_a_capitalised_genre_is_no_title() -> None
             make(
                 "e2", "[Mike Leigh|person] had a leading role in the [Conservative Party|organization].", language="en"
             ),
-            # "play" after a modal or "to" is the verb: its object is an opponent, no title.
+            # "play" after a modal or "to" is the verb: its object is an opponent, no title; so after an adverb
+            # after a modal, and after a team's name.
             make(
                 "e3",
-                "[Andy Roddick|person] will play [Cyril Saulnier|person], and hopes to play [Wales|place].",
+                "[Andy Roddick|person] will play [Cyril Saulnier|person], and hopes to play [Wales|place]. He will"
+                " next play [Roger Federer|person]. [Spain|place] play [Germany|place] today.",
                 language="en",
             ),
             make("d1", "Der Film lief. [Roman Abramowitsch|person] sah zu.", language="de"),
+            # A member ("Mitglied") is no song ("Lied").
+            make("d2", "Das sagte Presseratsmitglied [Gottfried Koller|person].", language="de"),
         ]
     )
     assert set(ents) == {
@@ -638,7 +676,11 @@ def test_a_genre_noun_before_a_role_or_a_capitalised_genre_is_no_title() -> None
         "Andy Roddick",
         "Cyril Saulnier",
         "Wales",
+        "Roger Federer",
+        "Spain",
+        "Germany",
         "Roman Abramowitsch",
+        "Gottfried Koller",
     }
 
 
@@ -654,6 +696,8 @@ def test_a_genre_noun_before_a_role_or_a_capitalised_genre_is_no_title() -> None
         "The Chelsea star [Frank Lampard|person] scored in 2004.",
         "It was on [Judy Finnigan|person]'s [Channel 4|organization] show, not [Webber|person]'s [West End|place]"
         " musical.",
+        # A broadcaster before its show; the subject of a biopic; a member ("Mitglied") is no song ("Lied").
+        "He quit his [BBC One|organization] show and [Scorsese|person]'s [Howard Hughes|person] biopic.",
         # The author before the work after a noun only works have.
         "It is an adaptation of [Philip Pullman|person]'s novel and a sequel to the [Ben Stiller|person] comedy.",
     ],
@@ -936,12 +980,12 @@ def test_events_competitions_and_awards_are_not_entities() -> None:
             ["Golden Globes", "Oscar"],
             {"Cate Blanchett"},
         ),
-        (  # any name between a determiner and an award noun; not before the verb "prize"
+        (  # any name between a determiner and an award noun; not before the verb "prize", nor a ceremony's place
             "en",
             "[Mike Leigh|person] won the [Golden Lion|place] prize and the inaugural [Lit Idol|person] prize."
-            " That is how highly [Sony|organization] prize him.",
+            " That is how highly [Sony|organization] prize him at the [Cannes|place] ceremony.",
             ["Golden Lion", "Lit Idol"],
-            {"Mike Leigh", "Sony"},
+            {"Mike Leigh", "Sony", "Cannes"},
         ),
     ],
 )
@@ -1620,6 +1664,32 @@ def test_an_english_word_written_in_lower_case_as_often_is_no_name_where_only_a_
     assert [m.text for m in res.suppressed] == ["Tsunami"]
 
 
+def test_a_word_its_article_writes_in_lower_case_and_capitalises_only_where_a_sentence_opens_is_no_name() -> None:
+    """ "Digital sales in the US ..." beside "tops its digital chart": the article writes the word in lower case,
+    and with a capital only where a sentence opens; the model's tag there says nothing. A word the article
+    capitalises inside a sentence too ("the Digital Society") and one it never writes in lower case stay."""
+    from generator.lexicon import CommonNouns
+
+    nouns = CommonNouns({"en": frozenset()})
+    items = [
+        make(
+            "e1",
+            "[Digital|organization] music sells\n\n[Digital|organization] sales grew. It tops the digital chart."
+            " [Southcorp|organization] said so.",
+            language="en",
+        ),
+        make(
+            "e2",
+            "[Digital|organization] sales grew at the [Digital|organization] Society, a digital club.",
+            language="en",
+        ),
+    ]
+    articles, extractions = corpus(*items)
+    res = resolve(articles, extractions, Curation(), None, nouns=nouns)
+    assert sorted((m.article, m.text) for m in res.suppressed) == [("e1", "Digital"), ("e1", "Digital")]
+    assert sorted(e.name for e in res.entities) == ["Digital", "Southcorp"]
+
+
 def test_propagated_copies_of_an_ordinary_word_where_the_model_saw_the_noun_are_set_aside() -> None:
     """Propagation copies a name the corpus is confident of into sentences the model read without tagging it:
     a German noun after a possessive or a declined adjective there is the noun ("Der 26-jährige Mann", "bei
@@ -1838,6 +1908,24 @@ def test_a_name_after_a_capital_the_inside_a_sentence_is_a_title() -> None:
     )
     assert set(ents) == {"Times", "Brookings Institution", "Libertines", "Doris Day", "Savoy"}
     assert sorted(m.text for m in res.suppressed) == ["Aviator", "Aviator", "Aviator", "Office"]
+
+
+def test_the_end_of_a_longer_title_after_a_capital_the_goes_at_that_mention_only() -> None:
+    """ "Sex And The City", "Shaun of The Dead": the word after "The" ends a longer title, and goes there only;
+    "City" elsewhere may be a club. An acronym after "The", or a "The" that opens a quotation, is no title's."""
+    res, ents = entities(
+        [
+            make(
+                "e1",
+                "HBO had hits such as Sex And The [City|organization] and Shaun of The [Dead|organization]. It said"
+                ' "The [EU|organization] has agreed" and firms The [EC|organization] says.',
+                language="en",
+            ),
+            make("e2", "[City|organization] won and [Dead|organization] rose.", language="en"),
+        ]
+    )
+    assert sorted((m.article, m.text) for m in res.suppressed) == [("e1", "City"), ("e1", "Dead")]
+    assert set(ents) == {"City", "Dead", "EU", "EC"}
 
 
 def test_a_team_named_by_its_town_and_a_plural_is_an_organisation(gaz) -> None:

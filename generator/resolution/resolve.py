@@ -59,6 +59,7 @@ from generator.lexicon import (
     is_class_noun,
     landmark_words,
     law_name,
+    lower_case_words,
     names_a_team,
     names_an_employer,
     names_seat,
@@ -872,12 +873,15 @@ def _join_acronyms(
     news writes acronyms as words ("Apacs", "Ofcom", "Nato"): such a word in the bracket
     defines a short form when its letters abbreviate the name (:func:`generator.names.abbreviates`),
     and its mentions join the name whatever the model labelled them ("said Apacs" a person's).
-    By its letters alone an acronym abbreviates no person's name.
+    By its letters alone an acronym abbreviates no person's name, and none at all where its article defines
+    it or where its letters fit two names of the article ("European Commission (EC)" beside "the European
+    Council": the EC is the Commission).
     """
     for art_id in sorted(by_article):
         art_mentions = by_article[art_id]
         acronyms = [m for m in art_mentions if is_acronym(m.text)]
         text = art_by_id[art_id].text if art_id in art_by_id else ""
+        defined: dict[str, set[tuple[str, ...]]] = defaultdict(set)  # acronym -> its definitions' word keys
         for m in art_mentions:
             if m.label == "person":
                 continue
@@ -886,6 +890,7 @@ def _join_acronyms(
                 continue
             short = match.group(1)
             if is_acronym(short) and fold(m.text)[:1] == fold(short)[:1]:
+                defined[short].add(_word_key(m.text))
                 for a in acronyms:
                     if a.text == short:
                         clusters.union(node_of[m.key], node_of[a.key])
@@ -896,14 +901,31 @@ def _join_acronyms(
         if not acronyms:
             continue
         for a in acronyms:
-            for m in art_mentions:
-                # Same label, or a place's initials the model took for an organisation ("NI" in an
-                # article about Northern Ireland): models label acronyms organisations by habit.
-                same_kind = m.label == a.label or (m.label == "place" and a.label == "organization")
-                # No one is named by initials in news ("GB" in an article on Gilles Babinet is Britain or a
-                # gigabyte), unless the article defines them (above).
-                if m is not a and m.label != "person" and a.text in _acronyms(m.text) and same_kind:
-                    clusters.union(node_of[m.key], node_of[a.key])
+            # Same label, or a place's initials the model took for an organisation ("NI" in an
+            # article about Northern Ireland): models label acronyms organisations by habit.
+            # No one is named by initials in news ("GB" in an article on Gilles Babinet is Britain or a
+            # gigabyte), unless the article defines them (above).
+            spelt = [
+                m
+                for m in art_mentions
+                if m is not a
+                and m.label != "person"
+                and a.text in _acronyms(m.text)
+                and (m.label == a.label or (m.label == "place" and a.label == "organization"))
+            ]
+            keys = {_word_key(m.text) for m in spelt}
+            if a.text in defined:
+                spelt = [m for m in spelt if _word_key(m.text) in defined[a.text]]  # what the article says
+            elif len(keys) > 1:
+                continue  # two names of the article it may stand for
+            for m in spelt:
+                clusters.union(node_of[m.key], node_of[a.key])
+
+
+def _word_key(name: str) -> tuple[str, ...]:
+    """A name's words to five letters, which inflection leaves alone: "Bayerischer Rundfunk" and "Bayerischen
+    Rundfunks" are one name, "European Commission" and "European Council" two."""
+    return tuple(w[:5] for w in fold(name).split())
 
 
 def _join_clipped(
@@ -1607,6 +1629,14 @@ def _without_ordinary_words(
             and m.text not in spelt_out[m.article]
         )
 
+    lowered: dict[str, set[str]] = {}
+
+    def lower_in(art: Article) -> set[str]:
+        """The words an article writes in lower case (sentence starts aside), read once per article."""
+        if art.id not in lowered:
+            lowered[art.id] = lower_case_words([art.text])
+        return lowered[art.id]
+
     def ordinary(m: Mention) -> bool:
         art = articles.get(m.article)
         lang = art.language if art is not None else ""
@@ -1689,21 +1719,34 @@ def _without_ordinary_words(
         compound = m.label != "place" and any(nouns.is_compound(lang, w) for w in filter(None, (word, stem)))
         common = compound or any(nouns.is_common(lang, w) for w in filter(None, (word, stem)))
         initial_only = lang == "en" and word not in inside
-        if (
-            word not in inside
-            and nouns.written_lower(lang, word)
-            and not consistent(word)
-            and not any(w.startswith(word) for w in longer[m.article])
-        ):
+        clips = any(w.startswith(word) for w in longer[m.article])
+        if word not in inside and nouns.written_lower(lang, word) and not consistent(word) and not clips:
             # Only ever where English capitalises any word ("Tsunami to cost Sri Lanka ...", "Hunt demo at
             # Labour meeting"), and a word English writes in lower case at least as often: nothing says it
             # is a name, unless it clips a longer name of its article ("Fed chief warning" beside the
             # Federal Reserve). So too a German adjective or adverb a sentence opens ("Stark betroffen
             # sind ...", "Munter wird der Parteisoldat ..."; "Kurz" after "Sebastian Kurz" is his).
             return True
+        own = articles.get(m.article)
+        if own is not None and not clips and word.lower() in lower_in(own) and _capital_only_first(own.text, word):
+            # Its own article writes the word in lower case, and with a capital only where a sentence opens
+            # ("Digital sales in the US ..." beside "tops its digital chart"), whatever the model says there.
+            return True
         return common and (m.label == "person" or not consistent(word) or initial_only)
 
     return _set_aside(mentions, ordinary)
+
+
+#: What ends the text before a capitalised "The" inside a title: a capitalised word ("Romancing The Stone",
+#: "Sex And The City"), or "of" after one ("Shaun of The Dead").
+_TITLE_WORDS_BEFORE_THE = re.compile(r"(?:[A-Z][\w'’-]*|[A-Z][\w'’-]*[ \t]+of)[ \t]+\Z")
+
+
+def _capital_only_first(text: str, word: str) -> bool:
+    """Whether every capitalised occurrence of ``word`` in ``text`` opens a sentence, a line or the text."""
+    return all(
+        opens_sentence(text, found.start()) for found in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text)
+    )
 
 
 #: A capital letter alone after a name: "Group" + " B", "Gruppe" + " A".
@@ -1810,6 +1853,7 @@ def _without_titles_of_works(
             spans[m.article].append((m.start, m.end))
     fragments: set[tuple[str, int, int]] = set()
     titles: set[str] = set()
+    titled_in: dict[str, set[str]] = defaultdict(set)  # a title's text -> the articles that give it as one
     events: set[str] = set()
     voiced: set[str] = set()
     parts: dict[tuple[str, str], set[str]] = {}
@@ -1832,14 +1876,19 @@ def _without_titles_of_works(
             fragments.add(m.key)
         if not m.entity_hint:
             before = art.text[max(0, m.start - 60) : m.start]
-            if (
-                work_title(art.text, m.start, m.end, art.language)
+            capital_the = after_capital_the(art.text, m.start, m.text, art.language)
+            if capital_the and _TITLE_WORDS_BEFORE_THE.search(art.text, max(0, m.start - 40), m.start - 4):
+                # The end of a longer title ("Sex And The City", "Shaun of The Dead"): the word there only.
+                fragments.add(m.key)
+            elif (
+                capital_the
+                or work_title(art.text, m.start, m.end, art.language)
                 or law_name(m.text)
                 or award_name(m.text, before, art.text[m.end : m.end + 20])
                 or title_cased(m.text, art.language)
-                or after_capital_the(art.text, m.start, m.text, art.language)
             ):
                 titles.add(m.text)
+                titled_in[m.text].add(m.article)
             elif event_name(m.text):
                 events.add(m.text)
                 # Its short forms in the same article: an acronym ("Consumer Electronics Show (CES)") and its
