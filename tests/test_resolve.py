@@ -2714,3 +2714,23 @@ def test_a_german_noun_is_a_common_noun_or_one_that_is_a_name_too(common_nouns) 
     name, and no list of names holds it); "Pongau" is neither."""
     assert common_nouns.is_noun("de", "Winter") and not common_nouns.is_common("de", "Winter")
     assert common_nouns.is_noun("de", "Banken") and not common_nouns.is_noun("de", "Pongau")
+
+
+def test_a_name_a_club_abbreviation_opens_is_an_organisation() -> None:
+    """ "SC Wiener Neustadt", "VfB Stuttgart": whatever the model calls the town's name in the club's
+    articles, a club; "US Senate" and "CD Player" open with no club's abbreviation."""
+    res = resolve(
+        *corpus(
+            make(
+                "de1",
+                "Trainer des [SC Wiener Neustadt|place]. In [Neustadt|place] jubelt man, [Neustadt|place] siegt."
+                " Der [VfB Stuttgart|person] verlor.",
+            ),
+            make("en1", "The [US Senate|person] voted.", language="en"),
+        ),
+        Curation(),
+        None,
+    )
+    types = {e.name: e.type for e in res.entities}
+    assert types["SC Wiener Neustadt"] == "organization" and types["VfB Stuttgart"] == "organization"
+    assert types["US Senate"] == "person"

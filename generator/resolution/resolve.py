@@ -380,6 +380,17 @@ CLUB_AFFIXES = frozenset(
     " olympique racing atletico deportivo borussia eintracht fortuna rapid spartak lokomotiv".split()
 )
 _CLUB_SKELETONS = CLUB_WORDS | CLUB_AFFIXES
+#: Abbreviations a club's name opens with, as written ("FC Porto", "SC Wiener Neustadt", "VfB Stuttgart");
+#: not "US", "SS" or "CD", which open other names ("US Senate", "CD Player").
+CLUB_PREFIXES = frozenset("FC AFC CF SC SV AC AS UD RC FK NK SK HNK BSC TSV VfB VfL FSV SpVgg".split())
+
+
+def club_prefixed(name: str) -> bool:
+    """Whether a name is a club's by the abbreviation it opens with and a capitalised word after it: no
+    person or place is so named ("SK Sturm Graz", "AC Milan"; a firm may be: "SK Telecom", an organisation
+    too)."""
+    first, _, rest = name.partition(" ")
+    return first in CLUB_PREFIXES and rest[:1].isupper()
 
 
 def club_of_town(key: str) -> bool:
@@ -1365,7 +1376,13 @@ class _Vote:
         # what annotators call the word alone (a town) says nothing of it.
         parts = {w for m in ms if " " in m.text for w in m.text.split()}
         if self.nouns is not None:
-            for text, lang in sorted({(m.text, lang_of.get(m.article) or "") for m in ms if m.text not in parts}):
+            for text, lang in sorted(
+                {
+                    (m.text, lang_of.get(m.article) or "")
+                    for m in ms
+                    if m.text not in parts and genitive_stem(m.text) not in parts  # nor "Neustadts"
+                }
+            ):
                 stem = genitive_stem(text)
                 found = self.nouns.annotated_type(lang, text) or (stem and self.nouns.annotated_type(lang, stem))
                 if found:
@@ -2075,11 +2092,15 @@ def _vote_type(
         return "place"  # the gazetteer's word against the model's alone: a place
     votes: dict[EntityType, float] = defaultdict(float)
     organisation_named = False
+    club = False
     for text in sorted({m.text for m in ms}):
         if org_evidence(text):
             votes["organization"] += 1.5
             # A head noun that is a surname too ("Margaret Court") is no proof against a person.
             organisation_named = organisation_named or text.split()[-1].lower() not in _SURNAME_HEADS
+        if club_prefixed(text):
+            votes["organization"] += 1.5
+            club = True
     if branch:
         votes["organization"] += 1.5
     if initials is None:
@@ -2117,6 +2138,8 @@ def _vote_type(
         if coordinated and m.key in coordinated:
             votes[coordinated[m.key]] += 1.0  # "Cate Blanchett, Leonardo DiCaprio and Richard Gere"
     winner = sorted(votes, key=lambda t: (-round(votes[t], 9), TYPE_ORDER.index(t)))[0]
+    if winner != "organization" and club and not any(m.has_evidence for m in ms):
+        return "organization"  # "SC Wiener Neustadt", "VfB Stuttgart": a club, whatever its town's mentions say
     if winner == "person" and (organisation_named or body_named) and not any(m.has_evidence for m in ms):
         # No one is called "Jet Airways", "Acme GmbH" or "Manchester United", however often a model says so.
         return "organization"
