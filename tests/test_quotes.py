@@ -579,6 +579,31 @@ def test_a_description_that_goes_on_continues_the_previous_speakers_words(markup
             ' "This is much more than the music they made together."',
             None,
         ),
+        # A pronoun or an age as the reporting sentence's subject: the person the sentences before are about.
+        (
+            "en",
+            "[Kostas Kenteris|person] blamed his coach. The 31-year-old insisted he will be happy if he is charged."
+            ' "If a decision is taken to have charges filed against me, I will accept it gladly."',
+            "Kostas Kenteris",
+        ),
+        (
+            "en",
+            "[Germaine Greer|person] left the show. She also said that her housemates had agendas."
+            ' "I had no idea who would be in here and it is wrong for me to stay."',
+            "Germaine Greer",
+        ),
+        (
+            "de",
+            "[Christine Lagarde|person] kam nach Wien. Die 58-Jährige sagte, die Inflation sinke."
+            " „Wir sehen erste Zeichen der Entspannung an den Märkten.“",
+            "Christine Lagarde",
+        ),
+        # Not a pronoun that is no reporting sentence's subject.
+        (
+            "en",
+            '[Germaine Greer|person] left the show. Then she went home. "I had no idea who would be in here."',
+            None,
+        ),
     ],
 )
 def test_a_quote_right_after_reported_speech_is_the_reported_speakers(

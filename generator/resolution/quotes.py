@@ -418,6 +418,21 @@ class _Sentences:
                 return None
         return False
 
+    def subject_reports(self, index: int) -> bool:
+        """Whether the sentence opens with a subject only a person is, a personal pronoun or an age ("He
+        insisted …", "The 31-year-old said …", "Der 58-Jährige sagte …"), and a verb of saying right after it."""
+        s = self.sentences.get(index)
+        if s is None:
+            return False
+        words = [w for w in _words(self.text[s.start : min(s.end, s.start + 60)])[:5] if w not in _SENTENCE_ADVERBS]
+        rest: list[str] = []
+        if words[:1] and words[0] in _PERSON_SUBJECTS:
+            rest = words[1:]
+        elif words[:1] in (["the"], ["der"], ["die"]):
+            # "31-year-old" is three words, "58-Jährige" two
+            rest = next((words[1 + n :] for n in (3, 2) if _AGE.fullmatch("-".join(words[1 : 1 + n]))), [])
+        return bool(rest) and rest[0] in self.verbs
+
     def pronoun_led(self, index: int) -> bool:
         """Whether the sentence's first word, after a sentence adverb ("But he said ..."), is a subject pronoun."""
         if index not in self.sentences:
@@ -645,7 +660,14 @@ def _reported_before(
         (m for m in speakers if m.sentence == index - 1 and entity_of[m.key] in people), key=lambda m: m.start
     )
     reporter = sentences.reporter(index - 1, named) if named else None
-    return entity_of[reporter.key] if isinstance(reporter, Mention) else None
+    if isinstance(reporter, Mention):
+        return entity_of[reporter.key]
+    before = sentences.sentences.get(index - 1)
+    if not named and before is not None and sentences.subject_reports(index - 1):
+        # "The 31-year-old insisted he will be happy if he is charged. "If a decision is taken …"": a pronoun
+        # or an age as the reporting sentence's subject, who is the person the sentences before are about.
+        return _antecedent(speakers, before.start, entity_of, people, sentences)
+    return None
 
 
 def _antecedent(
@@ -850,6 +872,8 @@ def _speaker(
 
 #: Subject pronouns that only a person can be (German "er" and "sie" stand for nouns of any kind too).
 _PERSONAL_PRONOUNS = frozenset({"he", "she"})
+#: Subjects of a reporting sentence that only a person is ("er" mostly is one where a verb of saying follows).
+_PERSON_SUBJECTS = _PERSONAL_PRONOUNS | {"er"}
 
 #: A colon and an opening quotation mark ending the text before a quote.
 _COLON_BEFORE = re.compile(r":\s*[\"„“”»«‚‘'’]?\s*\Z")
