@@ -884,9 +884,12 @@ def introduces_work(text_before: str, language: str) -> bool:
         return low in genres or any(len(low) > len(g) + 2 and low.endswith(g) for g in genres | _GERMAN_COMPOUND_ONLY)
     # English genre nouns are lower case ("Comedy Central" is a name); a plural introduces titles as well
     # ("their albums Confessions and The Diary of Alicia Keys").
-    if word in _GENRE_VERBS_EN:
+    if word in _GENRE_VERBS_EN or word in _GENRE_ADJECTIVES_EN:
         head = text_before[-60:].rstrip()
         head = head[: len(head) - len(found)].rstrip(" \t\"'“‘")
+        if word in _GENRE_ADJECTIVES_EN:
+            # "her new single Toxic", "as single Hey Ya!", but "no single EU customs office", "a single AAA battery"
+            return (word_before(head + " ") or "").lower() not in _ADJECTIVE_DETERMINERS_EN
         if not _genre_word_is_noun(head, word):
             return False
     return word in genres or word in _GENRE_PLURALS_BEFORE_TITLES_EN
@@ -898,6 +901,10 @@ _GENRE_VERBS_EN = frozenset({"play", "show", "film", "book", "track", "drug", "g
 _BEFORE_VERBS_EN = frozenset(
     "will would can could shall should may might must to cannot ll d i you we they he she it who".split()
 )
+#: English genre nouns that are adjectives too ("a single battery").
+_GENRE_ADJECTIVES_EN = frozenset({"single"})
+#: Determiners before which "single" is the adjective ("a single battery", "no single office", "every single").
+_ADJECTIVE_DETERMINERS_EN = frozenset("a an no one any every each not".split())
 #: Adverbs between a modal or a subject and its verb ("will next play Roger Federer", "they also play").
 _ADVERBS_BEFORE_VERBS_EN = frozenset(
     "next then also still never now again even just only not often rarely always usually both all first".split()

@@ -640,6 +640,7 @@ def test_an_abbreviation_the_corpus_spells_out_in_lower_case_is_a_term(common_no
         ("en", "[Julie Andrews|person] broke the record of the previous film [Spirited Away|place]."),
         ("en", "[Julie Andrews|person] liked her next film [Closer|person]."),
         ("en", "[Julie Andrews|person] took the MS drug [Tysabri|organization]."),
+        ("en", "[Julie Andrews|person] topped the charts as single [Hey Ya|person] did."),
     ],
 )
 def test_titles_of_works_are_not_entities(language: str, text: str) -> None:
@@ -698,6 +699,8 @@ def test_a_genre_noun_before_a_role_or_a_capitalised_genre_is_no_title() -> None
         " musical.",
         # A broadcaster before its show; the subject of a biopic; a member ("Mitglied") is no song ("Lied").
         "He quit his [BBC One|organization] show and [Scorsese|person]'s [Howard Hughes|person] biopic.",
+        # "single" as an adjective after a determiner.
+        "There is no single [EU|organization] customs office, and a single [AAA|organization] battery lasts.",
         # The author before the work after a noun only works have.
         "It is an adaptation of [Philip Pullman|person]'s novel and a sequel to the [Ben Stiller|person] comedy.",
     ],
@@ -2734,3 +2737,14 @@ def test_a_name_a_club_abbreviation_opens_is_an_organisation() -> None:
     types = {e.name: e.type for e in res.entities}
     assert types["SC Wiener Neustadt"] == "organization" and types["VfB Stuttgart"] == "organization"
     assert types["US Senate"] == "person"
+
+
+def test_a_name_that_one_article_of_many_gives_as_a_title_is_a_title_there_only() -> None:
+    """One sentence is no proof against a whole corpus: a name ten articles give, and only one of them as a
+    title, goes in that one only; a name fewer articles give goes everywhere ("the film Sideways")."""
+    items = [make("t", "He liked the film [Kelly|person] and the film [Sideways|organization].", language="en")]
+    items += [make(f"k{i}", f"[Kelly|person] scored {i} goals.", language="en") for i in range(10)]
+    items += [make("s", "[Sideways|place] won.", language="en")]
+    res, ents = entities(items)
+    assert sorted((m.article, m.text) for m in res.suppressed) == [("s", "Sideways"), ("t", "Kelly"), ("t", "Sideways")]
+    assert ents["Kelly"] == ["Kelly"] and len(next(e for e in res.entities if e.name == "Kelly").mentions) == 10

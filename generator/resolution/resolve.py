@@ -1845,6 +1845,12 @@ def _alternate_name_is_a_word(m: Mention, lang: str, nouns: CommonNouns, gazette
     return fold(m.text) not in own and (stem is None or fold(stem) not in own)
 
 
+#: A name given as a title in fewer than one in ``WIDE_TITLE_SHARE`` of the articles that name it, when at least
+#: ``WIDE_TITLE_ARTICLES`` do, is a title only where it is given as one.
+WIDE_TITLE_ARTICLES = 10
+WIDE_TITLE_SHARE = 10
+
+
 def _without_titles_of_works(
     mentions: Sequence[Mention], articles: Mapping[str, Article], curation: Curation, nouns: CommonNouns | None = None
 ) -> tuple[list[Mention], list[Mention]]:
@@ -1915,6 +1921,21 @@ def _without_titles_of_works(
         if speaks_as_body(art.text, m.end, art.language) or names_an_employer(art.text, m.end, art.language):
             voiced.add(m.text)  # "the Arab League said", "Arab League chief Amr Moussa": a body, no event
     titles |= events - voiced
+    # A name the words around it give as a title in few of the many articles that name it ("no single EU
+    # customs office" against 150 articles on the EU) is a title there only: one sentence is no proof against
+    # a whole corpus.
+    named_in: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        if m.text in titled_in:
+            named_in[m.text].add(m.article)
+    local = {
+        text
+        for text, where in titled_in.items()
+        if text not in events
+        and len(named_in[text]) >= WIDE_TITLE_ARTICLES
+        and len(where) * WIDE_TITLE_SHARE < len(named_in[text])
+    }
+    titles -= local
     of_events: set[tuple[str, str]] = {
         (article, part)
         for (article, name), names in parts.items()
@@ -1930,19 +1951,23 @@ def _without_titles_of_works(
             surnames[m.article].add(words[-1])
 
     def title(m: Mention) -> bool:
-        return m.key in fragments or (
-            (
-                (m.text in titles and m.text not in surnames[m.article])
-                # a town's name before an event's ("Tokyo Motor Show") is still the town's
-                or (
-                    (m.article, m.text) in of_events
-                    and m.text not in voiced
-                    and (m.label != "place" or is_acronym(m.text))
+        return (
+            m.key in fragments
+            or (m.text in local and m.article in titled_in[m.text])
+            or (
+                (
+                    (m.text in titles and m.text not in surnames[m.article])
+                    # a town's name before an event's ("Tokyo Motor Show") is still the town's
+                    or (
+                        (m.article, m.text) in of_events
+                        and m.text not in voiced
+                        and (m.label != "place" or is_acronym(m.text))
+                    )
                 )
+                and m.source in MODEL_SOURCES
+                and not m.entity_hint
+                and curation.owner_of(m.text) is None
             )
-            and m.source in MODEL_SOURCES
-            and not m.entity_hint
-            and curation.owner_of(m.text) is None
         )
 
     return _set_aside(mentions, title)
