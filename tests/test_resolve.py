@@ -2694,6 +2694,8 @@ def test_an_english_double_barrelled_surname_is_no_description(common_nouns) -> 
     "Kilroy-Silk" is a double-barrelled surname, though the corpus names "Kilroy" alone and "silk" is a noun."""
     articles, extractions = corpus(
         make("e1", "[Kilroy|person] quits. [Kilroy-Silk|person] said he would go.", language="en"),
+        # Wherever the model labels it: the corpus's people include it.
+        make("e2", "[Kilroy|person] spoke and [Kilroy-Silk|organization] left.", language="en"),
         make("d1", "[Putin|person] sprach. Die [Putin-Regierung|organization] schwieg."),
     )
     res = resolve(articles, extractions, Curation(), None, nouns=common_nouns)

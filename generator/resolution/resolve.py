@@ -1592,6 +1592,7 @@ def _without_ordinary_words(
     # English words named only where English capitalises any word ("Broadband has become ..."): their
     # capital letter is no evidence of a name, however often they are found.
     alone = {m.text for m in mentions if " " not in m.text and "-" not in m.text}
+    person_words = {m.text for m in mentions if m.label == "person" and " " not in m.text}
     inside: set[str] = set()
     for m in mentions:
         art = articles.get(m.article)
@@ -1694,7 +1695,8 @@ def _without_ordinary_words(
             # writes a description with its noun in lower case ("Blair-style").
             front, _, tail = word.rpartition("-")
             noun = tail in nouns.heads or nouns.is_common(lang, tail)  # any noun form: "Star" is a name too
-            surname = lang == "en" and m.label == "person" and tail[:1].isupper()
+            # (The model's label of this mention, or of any mention of the same word: "Kilroy-Silk".)
+            surname = lang == "en" and (m.label == "person" or word in person_words) and tail[:1].isupper()
             # A German compound ending in a common noun's plural names a kind of things, whatever its front
             # ("Office-Dateien", "Android-Smartphones"): no name ends in a plural noun.
             plural = lang == "de" and nouns.heads.get(tail, ("", ""))[1] == "p" and nouns.is_common(lang, tail)
