@@ -2750,3 +2750,24 @@ def test_a_name_that_one_article_of_many_gives_as_a_title_is_a_title_there_only(
     res, ents = entities(items)
     assert sorted((m.article, m.text) for m in res.suppressed) == [("s", "Sideways"), ("t", "Kelly"), ("t", "Sideways")]
     assert ents["Kelly"] == ["Kelly"] and len(next(e for e in res.entities if e.name == "Kelly").mentions) == 10
+
+
+def test_a_body_named_with_its_kind_elsewhere_in_the_corpus_is_one_entity() -> None:
+    """ "Labour" in one article, "the Labour Party" in another: the corpus lengthens the name only by the kind
+    of body it is (a party, a group, a corporation), in one way only. Not "Sony" of "Sony Music" (a body of its
+    own), nor a name the corpus lengthens two ways."""
+    _, ents = entities(
+        [
+            make(
+                "e1",
+                # (Names the model took for people's end in the word: no surname of theirs, and no help.)
+                "The [Labour Party|organization] met [Old Labour|person] and [Senior Labour|person]."
+                " [Sony Music|organization] paid.",
+                language="en",
+            ),
+            make("e2", "[Labour|organization] won. [Sony|organization] lost to [Virgin|organization].", language="en"),
+            make("e3", "The [Virgin Group|organization] and [Virgin Holdings|organization] merged.", language="en"),
+        ]
+    )
+    assert ents["Labour Party"] == ["Labour", "Labour Party"]
+    assert ents["Sony"] == ["Sony"] and ents["Virgin"] == ["Virgin"]

@@ -521,6 +521,7 @@ def resolve(
     _join_initialled(by_article, node_of, clusters)  # rule 6, a given name's initial ("T Shanklin")
     _join_short_forms(mentions, by_article, node_of, clusters, classed, peers, placed)  # rule 6
     _join_named_in_full(by_article, node_of, clusters)  # rule 6, names of two words or more
+    _join_kind_lengthened(mentions, node_of, clusters)  # rule 6 across articles ("Labour" of "Labour Party")
 
     coordinated: dict[tuple[str, int, int], EntityType] = {}  # filled below: every vote reads it then
     vote = _Vote(
@@ -1037,6 +1038,46 @@ def _join_named_in_full(
                 clusters.union(node, next(iter(longer)))
                 continue
             _to_short_node(m, node, next(iter(longer)), node_of, clusters)
+
+
+#: Words that say only what kind of body a name is ("Labour Party", "Virgin Group"); not "University", "Post",
+#: "Office", "Bank" or "Securities", which make a body of their own of a town's or a firm's name.
+_KIND_WORDS = frozenset("party group corporation company holdings partei gruppe konzern".split())
+
+
+def _join_kind_lengthened(
+    mentions: Sequence[Mention], node_of: Mapping[tuple[str, int, int], Node], clusters: _Clusters
+) -> None:
+    """Rule 6 across the corpus: an organisation's name that the corpus also gives lengthened only by the kind
+    of organisation it is (:data:`_KIND_WORDS`: "Labour" and "Labour Party", "Virgin" and "Virgin Group") is that organisation,
+    in articles that give only the short name too, where the corpus lengthens it so in one way only and
+    its model calls it an organisation more often than not. (Within an article, :func:`_join_named_in_full`
+    and the short forms join them.)"""
+    labels: dict[Node, Counter[str]] = defaultdict(Counter)
+    texts: dict[Node, str] = {}
+    for m in mentions:
+        node = node_of[m.key]
+        if node.rank == 2 and not m.has_evidence:
+            labels[node][m.label] += 1
+            texts.setdefault(node, m.text)
+    words_of = {node: fold(without_legal_form(text)).split() for node, text in sorted(texts.items())}
+    by_first: dict[str, list[Node]] = defaultdict(list)
+    for node, words in words_of.items():
+        if len(words) > 1:
+            by_first[words[0]].append(node)
+    for node, words in words_of.items():
+        counts = labels[node]
+        if not words or words[0] not in by_first or counts["organization"] * 2 <= sum(counts.values()):
+            continue
+        longer = {
+            clusters.find(other)
+            for other in by_first[words[0]]
+            if len(rest := words_of[other][len(words) :]) > 0
+            and words_of[other][: len(words)] == words
+            and all(w in _KIND_WORDS for w in rest)
+        }
+        if len(longer) == 1 and clusters.find(node) not in longer:
+            clusters.union(node, next(iter(longer)))
 
 
 #: A given name's initial and a surname, as team sheets write people ("T Shanklin", "B O'Driscoll").
