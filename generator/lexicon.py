@@ -1262,8 +1262,11 @@ class CommonNouns:
         acronym_nouns: frozenset[str] = frozenset(),
         lowered: frozenset[str] = frozenset(),
         lowered_in: dict[str, frozenset[str]] | None = None,
+        adjectives: frozenset[str] = frozenset(),
     ):
         self.words = words
+        # English words WordNet knows as adjectives only, never as nouns ("olympic", "digital", "islamic").
+        self.adjectives = adjectives
         self.acronym_nouns = acronym_nouns  # acronyms English uses as common nouns ("CEO", "IPO", "NGO")
         # Capitalised English words written in lower case at least as often ("Treasurer", "Constable").
         self.lowered = lowered
@@ -1641,7 +1644,7 @@ def load_common_nouns(cache_dir: Path | None = None) -> CommonNouns:
         except PackageNotFoundError:
             continue
     named = store.checksum(NAMED_WORDS_FILE.read_bytes()) if NAMED_WORDS_FILE.exists() else "-"
-    tag = f"dossier-common-nouns 10 {' '.join(sorted(installed.values()))} {store.code_version(__name__)} {named}"
+    tag = f"dossier-common-nouns 11 {' '.join(sorted(installed.values()))} {store.code_version(__name__)} {named}"
     path = cache_dir / "common-nouns.pickle" if cache_dir is not None else None
     if path is not None and isinstance(cached := store.read_pickle(path, tag), tuple):
         return _tagged(CommonNouns(*cached), tag)
@@ -1653,12 +1656,14 @@ def load_common_nouns(cache_dir: Path | None = None) -> CommonNouns:
     acronym_nouns: frozenset[str] = frozenset()
     lowered: frozenset[str] = frozenset()
     lowered_in: dict[str, frozenset[str]] = {}
+    adjectives: frozenset[str] = frozenset()
     if "de" in installed:
         words["de"], heads, homographs["de"] = _german_nouns()
         lowered_in["de"] = _lowered("de")
     if "en" in installed:
         words["en"], glue["en"], name_like, acronym_nouns, lowered = _english_lexicons()
-    record = (words, glue, name_like, heads, homographs, acronym_nouns, lowered, lowered_in)
+        adjectives = _adjectives_only("en")
+    record = (words, glue, name_like, heads, homographs, acronym_nouns, lowered, lowered_in, adjectives)
     if path is not None:
         store.write_pickle(path, tag, record)
     return _tagged(CommonNouns(*record), tag)
@@ -1668,6 +1673,20 @@ def _tagged(nouns: CommonNouns, tag: str) -> CommonNouns:
     """The lexicons with the tag of what they were built from, for the caches of the stages that read them."""
     nouns.tag = tag
     return nouns
+
+
+def _adjectives_only(language: str) -> frozenset[str]:
+    """The words ``language``'s lemma index (spacy-lookups-data, from WordNet) lists as adjectives and not as
+    nouns: "olympic", "digital", "democratic" (not "british" or "german", nouns for people too)."""
+    import importlib.resources
+
+    import srsly
+
+    data = importlib.resources.files("spacy_lookups_data").joinpath("data", f"{language}_lemma_index.json.gz")
+    if not data.is_file():
+        return frozenset()
+    index: dict[str, list[str]] = srsly.read_gzip_json(str(data))
+    return frozenset(index.get("adj", ())) - frozenset(index.get("noun", ()))
 
 
 def _lowered(language: str) -> frozenset[str]:

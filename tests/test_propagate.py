@@ -811,3 +811,25 @@ def test_a_german_noun_the_corpus_names_is_found_only_where_its_article_names_it
     assert [m.text for m in out["c"].mentions] == []
     assert [m.text for m in out["d"].mentions] == ["Josef Sommer", "Sommer"]
     assert [m.text for m in out["f"].mentions] == ["Conservatives"]
+
+
+def test_an_english_adjective_before_the_word_it_qualifies_is_not_found_as_a_name(common_nouns) -> None:
+    """ "Olympic champion", "Olympic gold": a word the dictionary knows as an adjective only qualifies the noun
+    after it, whatever name of the corpus it spells; before a verb ("Olympic said") it is the name, and so is
+    a longer name's last word before a noun ("United fans" of Manchester United)."""
+    assert "olympic" in common_nouns.adjectives and "united" in common_nouns.adjectives
+    assert "labour" not in common_nouns.adjectives and "british" not in common_nouns.adjectives
+    articles, extractions = corpus(
+        make(
+            "a",
+            "[Olympic|organization] and [Olympic|organization] and [Manchester United|organization] won."
+            " [Manchester United|organization] lost.",
+            language="en",
+        ),
+        make("c", "[United|organization] won. [United|organization] lost.", language="en"),
+        make(
+            "b", "The Olympic champion won Olympic gold, and Olympic said so. Then United fans cheered.", language="en"
+        ),
+    )
+    out = refine(articles, extractions, nouns=common_nouns)
+    assert [m.text for m in out["b"].mentions] == ["Olympic", "United"]

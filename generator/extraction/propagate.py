@@ -457,6 +457,9 @@ class _Target:
     # of each one's full name and how it writes the surname. It is found only in an article that gives exactly
     # one of those full names, as that name writes it: there it is that person's.
     shared: tuple[tuple[str, str], ...] = ()
+    # An English adjective, never a noun ("Olympic"), and no longer name's last word ("United" of "Manchester
+    # United"): before a lower-case word it qualifies that word ("Olympic champion"), and is not found there.
+    adjective: bool = False
 
 
 def _target(label: EntityType, hint: str | None, name: str) -> _Target:
@@ -493,13 +496,15 @@ def _findable(
     "Sergei Shoigu" was found in English.
     """
     table: dict[str, _Target] = {}
+    ends = {name.rsplit(" ", 1)[1] for name in lexicon.names if " " in name}
     for name, label in sorted(lexicon.names.items()):
         target = _target(label, lexicon.hints.get(name), name)
         if " " not in name and not is_acronym(name):
             # "Sommer", "Sturm", "Kraft": a German noun, which German capitalises like a name, is found only in
             # an article whose model named it too ("im Sommer" is no one). (English capitalises names only:
             # "the Conservatives" in the middle of a sentence is the party wherever the model missed it.)
-            target = replace(target, ordinary_in=_ordinary_in(name, nouns) & {"de"})
+            adjective = nouns is not None and name.lower() in nouns.adjectives and name not in ends
+            target = replace(target, ordinary_in=_ordinary_in(name, nouns) & {"de"}, adjective=adjective)
         table.setdefault(skeleton(name), target)
     people: dict[str, str] = {}
     for art_id in sorted(extractions):
@@ -1286,6 +1291,9 @@ def _ordinary_use(
       sentence "Kurz" is the chancellor, "kurz" the adverb);
     * a word for a nation's people ("German", "Irish": "Oliver Irish" is one person, not every Irish
       market);
+    * in English, a word the dictionary knows as an adjective only (:attr:`CommonNouns.adjectives`), and no
+      longer name's last word, before a lower-case word, which it qualifies ("Olympic champion", "Digital
+      music"; "United fans" are the club's: ``_Target.adjective``);
     * in German, a person's one-word name right after an article, a preposition fused with one or a
       determiner ("ein Mann", "im Herbst", "der Rest": a noun; surnames take none), not after a comma,
       where "die" is a relative pronoun ("die Arbeiten, die Mekul zeigt"), nor a name before a hyphen
@@ -1302,6 +1310,10 @@ def _ordinary_use(
         return True
     if surface in demonyms(lang) or surface in PEOPLE_NOUNS:
         return True
+    if lang == "en" and target.adjective and (after := _LOWER_WORD_AFTER.match(text, start + len(surface))):
+        # (Not before a verb: "Nationwide said", "Busted were", "Nationwide reported".)
+        word = after.group(1)
+        return word not in stop_words and word not in SPEECH_VERBS["en"] and not word.endswith("ed")
     return (
         lang == "de"
         and target.label == "person"
@@ -1317,6 +1329,10 @@ _NOUN_BEFORE_DE = re.compile(
     r"|keinen|keinem|keiner|im|am|zum|zur|vom|beim|ins|ans|(?:dies|jen|jed|welch|manch)(?:er|es|en|em|e))"
     r"[ \t]+\Z"
 )
+
+
+#: A lower-case word right after a word: what an adjective before it qualifies ("Olympic champion").
+_LOWER_WORD_AFTER = re.compile(r"[ \t]+([a-z][\w'-]*)")
 
 
 def _spellings(surface: str) -> tuple[str, ...]:
