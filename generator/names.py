@@ -237,6 +237,17 @@ def clipped_form(short: str, full: str) -> bool:
     return spelt(0, 0)
 
 
+def clipped_words(short: str, full: str) -> bool:
+    """Whether each word of ``short`` clips the word of ``full`` in its place: as many words, each the
+    beginning of its word and shorter, of three letters or more, a plural's final -s aside ("Lib Dems" of
+    "Liberal Democrats", "Sheff Wed" of "Sheffield Wednesday"; not "New York" of "New Yorker")."""
+    shorts, fulls = short.casefold().split(), full.casefold().split()
+    if len(shorts) < 2 or len(shorts) != len(fulls):
+        return False
+    shorts[-1], fulls[-1] = shorts[-1].removesuffix("s"), fulls[-1].removesuffix("s")  # "Lib Dems", "Liberal Democrat"
+    return all(len(s) >= 3 and len(s) < len(f) and f.startswith(s) for s, f in zip(shorts, fulls, strict=True))
+
+
 _ADJ_ENDINGS = ("e", "en", "er", "es", "em")
 
 

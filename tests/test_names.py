@@ -101,6 +101,16 @@ def test_clipped_forms_spell_the_beginnings_of_a_names_first_words() -> None:
     assert not clipped_form("FR", "Federal Reserve") and not clipped_form("Fed", "Fed")
 
 
+def test_clipped_words_clip_each_word_in_its_place() -> None:
+    from generator.names import clipped_words
+
+    assert clipped_words("Lib Dems", "Liberal Democrats") and clipped_words("Lib Dems", "Liberal Democrat")
+    assert clipped_words("Sheff Wed", "Sheffield Wednesday")
+    assert not clipped_words("New York", "New Yorker")  # a whole word is no clipped one
+    assert not clipped_words("Li Dem", "Liberal Democrats") and not clipped_words("Lib", "Liberal Democrats")
+    assert not clipped_words("Lib Dem", "Liberal Party Democrats")
+
+
 def test_brown_clusters_of_names_know_the_surnames_dictionaries_lack(tmp_path, monkeypatch) -> None:
     """spacy-lookups-data's German cluster of "Merkel" holds "Stoiber" and "Pofalla", not "Spotify" or
     "Beton"; the answers are kept between builds like the dictionary's."""

@@ -1344,6 +1344,24 @@ def test_a_clipped_name_joins_the_organisation_it_clips() -> None:
     assert ents["Fordham University"] == ["Fordham University"] and ents["Celle"] == ["Celle"]
 
 
+def test_a_name_each_of_whose_words_is_clipped_joins_the_full_name_and_is_not_its_title() -> None:
+    """ "Lib Dems" beside "Liberal Democrats", whatever the model labels them, is the party, titled in full
+    however often the clipped form is written; "Jon Smith" is no clipped "Jonathan Smithson": a large corpus
+    uses "Jonathan" as people's names."""
+    articles, extractions = corpus(
+        make(
+            "e1",
+            "The [Lib Dems|person] and the [Liberal Democrats|person] met. The [Lib Dems|person] won."
+            " [Jon Smith|person] met [Jonathan Smithson|person].",
+            language="en",
+        )
+    )
+    res = resolve(articles, extractions, Curation(), None, name_clusters=lambda word, lang: word in {"Jonathan", "Jon"})
+    names = {e.name: sorted({m.text for m in e.mentions}) for e in res.entities}
+    assert names["Liberal Democrats"] == ["Lib Dems", "Liberal Democrats"]
+    assert names["Jon Smith"] == ["Jon Smith"] and names["Jonathan Smithson"] == ["Jonathan Smithson"]
+
+
 def test_a_class_noun_of_organisations_before_a_name_makes_it_an_organisation() -> None:
     """ "the surfwear firm Quiksilver" (a place by the model), "Autohersteller Skoda" (a person): news
     introduces companies so; and "die Drogeriemarktkette Schlecker" is the company, not the short form of

@@ -77,6 +77,7 @@ from generator.names import (
     abbreviates,
     acronym_of,
     clipped_form,
+    clipped_words,
     defined_in_lower_case,
     fold,
     genitive_stem,
@@ -516,7 +517,7 @@ def resolve(
             mentions, node_of, lang_of, gazetteer, clusters, art_by_id, referred, not_towns, person_names, initialled
         )
     _join_acronyms(by_article, node_of, art_by_id, clusters)  # rule 5
-    _join_clipped(by_article, node_of, clusters)  # rule 5, clipped forms
+    _join_clipped(by_article, node_of, clusters, lang_of, name_clusters)  # rule 5, clipped forms
     peers = frozenset(m.key for m in mentions if _titled_as_peer(m, art_by_id))
     _join_initialled(by_article, node_of, clusters)  # rule 6, a given name's initial ("T Shanklin")
     _join_short_forms(mentions, by_article, node_of, clusters, classed, peers, placed)  # rule 6
@@ -941,22 +942,40 @@ def _word_key(name: str) -> tuple[str, ...]:
 
 
 def _join_clipped(
-    by_article: Mapping[str, list[Mention]], node_of: Mapping[tuple[str, int, int], Node], clusters: _Clusters
+    by_article: Mapping[str, list[Mention]],
+    node_of: Mapping[tuple[str, int, int], Node],
+    clusters: _Clusters,
+    lang_of: Mapping[str, str] | None = None,
+    name_clusters: Callable[[str, str], bool] | None = None,
 ) -> None:
     """Rule 5 for clipped forms: a one-word organisation's name that clips the one organisation's name of its article that
     it can ("the Fed" beside "Federal Reserve", "Amex" beside "American Express": :func:`clipped_form`)
     joins it, unless a longer name of the article begins with the word itself ("Ford" beside "Ford Motor"
-    is Ford's, whatever "Fordham University" is)."""
+    is Ford's, whatever "Fordham University" is); and so does a name of two words or more each of which clips the
+    word in its place ("Lib Dems" beside "Liberal Democrats": :func:`generator.names.clipped_words`), whatever
+    the model labels them ("Lib Dems" a person's), where a large corpus does not use the full name's first
+    word as it uses people's names (``name_clusters``): "Jon Smith" is no clipped "Jonathan Smithson"."""
     for art_id in sorted(by_article):
         art_mentions = by_article[art_id]
         fulls = [m for m in art_mentions if " " in m.text.strip() and m.label == "organization"]
-        if not fulls:
+        if not fulls and name_clusters is None:
             continue
         firsts = {m.text.split()[0] for m in art_mentions if " " in m.text.strip()}
         for m in art_mentions:
-            if " " in m.text or m.label != "organization" or m.text in firsts or node_of[m.key].rank != 2:
+            if node_of[m.key].rank != 2:
                 continue
-            roots = {clusters.find(node_of[f.key]) for f in fulls if clipped_form(m.text, f.text)}
+            if " " in m.text:  # "Lib Dems" beside "Liberal Democrats": each word clipped
+                roots = {
+                    clusters.find(node_of[f.key])
+                    for f in art_mentions
+                    if clipped_words(m.text, f.text)
+                    and name_clusters is not None
+                    and not name_clusters(f.text.split()[0], (lang_of or {}).get(art_id, ""))
+                }
+            elif m.label == "organization" and m.text not in firsts:
+                roots = {clusters.find(node_of[f.key]) for f in fulls if clipped_form(m.text, f.text)}
+            else:
+                continue
             if len(roots) == 1:
                 clusters.union(node_of[m.key], next(iter(roots)))
 
@@ -2547,11 +2566,22 @@ def _canonical_name(  # type: ignore[no-untyped-def]
         if lang_of.get(m.article) == display:
             in_display_count[text] += 1
 
-    def score(form: str) -> tuple[bool, int, bool, int, int, int, str]:
+    def score(form: str) -> tuple[bool, int, bool, bool, int, int, int, str]:
         in_display = in_display_count[form]
         # Full names before short forms and acronyms, a given name before its initial ("Chris Paterson",
-        # not the team sheet's "C Paterson"), then the display language, then frequency.
+        # not the team sheet's "C Paterson") and whole words before clipped ones ("Liberal Democrats", not
+        # "Lib Dems"), then the display language, then frequency.
         initial = len(form.split()[0].rstrip(".")) == 1
-        return (is_acronym(form), -len(skeleton(form).split()), initial, -in_display, -forms[form], -len(form), form)
+        clipped = " " in form and any(clipped_words(form, other) for other in forms)
+        return (
+            is_acronym(form),
+            -len(skeleton(form).split()),
+            initial,
+            clipped,
+            -in_display,
+            -forms[form],
+            -len(form),
+            form,
+        )
 
     return sorted(forms, key=score)[0]
