@@ -2789,3 +2789,18 @@ def test_a_body_named_with_its_kind_elsewhere_in_the_corpus_is_one_entity() -> N
     )
     assert ents["Labour Party"] == ["Labour", "Labour Party"]
     assert ents["Sony"] == ["Sony"] and ents["Virgin"] == ["Virgin"]
+
+
+def test_a_german_adjective_used_as_a_name_is_one_entity_in_its_declined_forms() -> None:
+    """ "die Grünen", "der Grüne": one party, labelled alike; not a region and a surname ("Franken", "Franke"),
+    nor a person's surname ("Thomas Linke" beside "die Linken")."""
+    _, ents = entities(
+        [
+            make("d1", "Die [Grünen|organization] und [Franken|place] stimmten zu."),
+            make("d2", "Die Wiener [Grüne|organization] und [Franke|person] nicht."),
+            make("d3", "[Thomas Linke|person] und die [Linken|organization] und die [Linke|organization]."),
+        ]
+    )
+    assert ents["Grünen"] == ["Grüne", "Grünen"]
+    assert ents["Franken"] == ["Franken"] and ents["Franke"] == ["Franke"]
+    assert ents["Linken"] == ["Linken"]  # (the article's "Linke" shortens Thomas Linke's name there)

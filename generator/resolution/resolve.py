@@ -649,10 +649,22 @@ def _nodes(
                 )
             ) or (genitive and (m.article, stem) in surnames_here and text not in last_words):
                 text = stem or text
+            elif (
+                _weak_declension(text, (lang_of or {}).get(m.article))
+                and m.label in labels_of.get(text[:-1], ())
+                and text[:-1] not in last_words  # no surname's ("Thomas Linke")
+            ):
+                text = text[:-1]  # "die Grünen", "der Linken": the corpus's "Grüne", "Linke", labelled alike
             node = Node.name(text)
         node_of[m.key] = node
         clusters.add(node)
     return node_of
+
+
+def _weak_declension(text: str, language: str | None) -> bool:
+    """Whether a German one-word name is an adjective used as a noun in a declined form ("Grünen", "Linken",
+    "Freiheitlichen": -en after the -e of "Grüne"), whose nominative may be the corpus's name too."""
+    return language == "de" and " " not in text and len(text) > 5 and text.endswith("en") and text[0].isupper()
 
 
 #: A name the corpus gives this many times as often with a final -s as without is a name of its own
