@@ -973,23 +973,36 @@ def _join_clipped(
         if not fulls and name_clusters is None:
             continue
         firsts = {m.text.split()[0] for m in art_mentions if " " in m.text.strip()}
+        # Names of two words or more by their words' initials: a name clips only one with the same initials.
+        by_initials: dict[str, list[Mention]] = defaultdict(list)
+        clipped_by: dict[str, list[Mention]] = {}  # a name of the article -> the names it clips word by word
+        for f in art_mentions:
+            if " " in f.text:
+                by_initials[_initials(f.text)].append(f)
         for m in art_mentions:
             if node_of[m.key].rank != 2:
                 continue
             if " " in m.text:  # "Lib Dems" beside "Liberal Democrats": each word clipped
-                roots = {
-                    clusters.find(node_of[f.key])
-                    for f in art_mentions
-                    if clipped_words(m.text, f.text)
-                    and name_clusters is not None
-                    and not name_clusters(f.text.split()[0], (lang_of or {}).get(art_id, ""))
-                }
+                if m.text not in clipped_by:
+                    clipped_by[m.text] = [
+                        f
+                        for f in by_initials[_initials(m.text)]
+                        if f.text != m.text
+                        and clipped_words(m.text, f.text)
+                        and name_clusters is not None
+                        and not name_clusters(f.text.split()[0], (lang_of or {}).get(art_id, ""))
+                    ]
+                roots = {clusters.find(node_of[f.key]) for f in clipped_by[m.text]}
             elif m.label == "organization" and m.text not in firsts:
                 roots = {clusters.find(node_of[f.key]) for f in fulls if clipped_form(m.text, f.text)}
             else:
                 continue
             if len(roots) == 1:
                 clusters.union(node_of[m.key], next(iter(roots)))
+
+
+def _initials(name: str) -> str:
+    return "".join(w[:1].casefold() for w in name.split())
 
 
 #: Head nouns of a part of an organisation or of a body of its own ("Manchester City Council", "Bank of
@@ -1819,7 +1832,13 @@ def _without_ordinary_words(
             # sind ...", "Munter wird der Parteisoldat ..."; "Kurz" after "Sebastian Kurz" is his).
             return True
         own = articles.get(m.article)
-        if own is not None and not clips and word.lower() in lower_in(own) and _capital_only_first(own.text, word):
+        if (
+            own is not None
+            and not clips
+            and opens_sentence(own.text, m.start)  # (cheap, and needed: this mention is capitalised too)
+            and word.lower() in lower_in(own)
+            and _capital_only_first(own.text, word)
+        ):
             # Its own article writes the word in lower case, and with a capital only where a sentence opens
             # ("Digital sales in the US ..." beside "tops its digital chart"), whatever the model says there.
             return True
