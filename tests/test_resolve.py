@@ -2804,3 +2804,24 @@ def test_a_german_adjective_used_as_a_name_is_one_entity_in_its_declined_forms()
     assert ents["Grünen"] == ["Grüne", "Grünen"]
     assert ents["Franken"] == ["Franken"] and ents["Franke"] == ["Franke"]
     assert ents["Linken"] == ["Linken"]  # (the article's "Linke" shortens Thomas Linke's name there)
+
+
+def test_a_name_of_a_building_or_a_street_is_no_persons() -> None:
+    """ "Johnny Carson Theater", "St James' Park", "Elland Road": a head no surname is, or a saint's name before
+    other words, makes a place of what the model took for a person; "Barbara Castle" and "Stuart Hall" stay
+    people (their last words are surnames too)."""
+    res = resolve(
+        *corpus(
+            make(
+                "e1",
+                "Friends met at the [Johnny Carson Theater|person] and at [St James' Park|person] and"
+                " [Elland Road|person]. [Barbara Castle|person] and [Stuart Hall|person] spoke.",
+                language="en",
+            )
+        ),
+        Curation(),
+        None,
+    )
+    types = {e.name: e.type for e in res.entities}
+    assert types["Johnny Carson Theater"] == types["St James' Park"] == types["Elland Road"] == "place"
+    assert types["Barbara Castle"] == types["Stuart Hall"] == "person"

@@ -310,6 +310,23 @@ _PLACE_HEADS = frozenset(
 )
 
 
+#: Of :data:`_PLACE_HEADS`, those that are no one's surname ("Stuart Hall", "Nick Park", "Barbara Castle"
+#: and "Alexandra Tower" are people): a name of two words or more ending in one is a building's or a street's.
+_BUILDING_HEADS = frozenset(
+    "street road avenue square stadium arena theatre theater airport station cathedral abbey centre"
+    " center gardens chapel".split()
+)
+
+
+def _named_as_building(name: str) -> bool:
+    """Whether a name is a building's, a street's or a ground's by its words: a head no surname is ("Johnny
+    Carson Theater", "Wilmslow Road"), or a saint's name before another word ("St James' Park")."""
+    words = name.split()
+    if len(words) < 2:
+        return False
+    return words[-1].lower() in _BUILDING_HEADS or (len(words) > 2 and words[0].lower().rstrip(".") in ("st", "saint"))
+
+
 def person_shaped(name: str, language: str, name_clusters: Callable[[str, str], bool]) -> bool:
     """Two or three capitalised words whose first is a given name and whose last a surname as a large corpus of
     the language uses them (both in Brown clusters of people's names: "Jeremy Irons", "Guy Roux", "Shane
@@ -2265,6 +2282,8 @@ def _vote_type(
         return "organization"  # "the surfwear firm Quiksilver" is no place, "the carmaker Ford" no person
     if winner == "person" and any(m.key in placed for m in ms) and not any(m.has_evidence for m in ms):
         return "place"  # "der Ortschaft Zambana Vecchia": Vecchia is a surname too
+    if winner == "person" and any(_named_as_building(m.text) for m in ms) and not any(m.has_evidence for m in ms):
+        return "place"  # "Johnny Carson Theater", "St James' Park": a building named after someone
     if (
         winner == "person"
         and unnamed is not None
