@@ -137,6 +137,15 @@ def test_person_in_apposition_to_an_organization() -> None:
         "»dass eine starke Beziehung beiden Seiten hilft«."
     )
     assert result == [("dass eine starke Beziehung beiden Seiten hilft", "Yang Jin", "before")]
+    # A body after a preposition in the apposition is no subject: "…, chief executive of the Refugee Council,
+    # said"; a body after "and" may be ("…, and United's statement said").
+    result = quotes(
+        '[Maeve Sherlock|person], chief executive of the [Refugee Council|organization], said: "Human rights'
+        " abuses against the Roma are widespread.\" [Malcolm Glazer|person] owns a stake, and [United|organization]'s statement said:"
+        ' "The board has noted the speculation."',
+        language="en",
+    )
+    assert [(who, cue) for _, who, cue in result] == [("Maeve Sherlock", "before"), ("United", "before")]
 
 
 def test_nearest_name_with_a_verb_of_saying() -> None:

@@ -841,6 +841,11 @@ def _speaker(
         for k in range(len(before) - 1, -1, -1):
             m = before[k]
             if any(w in verbs for w in _words(text[m.end : q_start])):
+                near = [w for w in _words(text[max(s_start, m.start - 20) : m.start]) if w not in ("the", "der", "die")]
+                if entity_of[m.key] not in people and near and near[-1] in governing - _CONJUNCTIONS and k > 0:
+                    # "Mr Nattrass, apparently talking about the EU, telling the meeting: …": a body after a
+                    # preposition is no subject; the name before it may be.
+                    continue
                 # "Colin Asplin, Blackpool Hotel Association said:" -- the person before an
                 # organization in apposition is the speaker.
                 if entity_of[m.key] not in people and k > 0:
@@ -954,6 +959,9 @@ _GOVERNING = {
     "en": frozenset("of to for by with from at on in about and or than like".split()),
     "de": frozenset("von vom mit für an am bei beim zu zum über und oder als wie".split()),
 }
+
+#: The words of :data:`_GOVERNING` that join names rather than govern them ("Sotherton ..., and Kluft said").
+_CONJUNCTIONS = frozenset("and or than like und oder als wie".split())
 
 #: Words that tie a person to the organization after it ("Yang Jin vom Institut …", "Keir Giles of Chatham House").
 _AFFILIATION = frozenset("vom von der des am an beim of the from at with".split())
