@@ -257,6 +257,13 @@ def test_an_unnamed_spokesperson_speaks_for_the_organization_named_before(markup
             "de",
             None,
         ),
+        # A description as the teaser's cue: the first person the body names, its subject.
+        (
+            '"Die Ansichten liegen zu weit auseinander", sagt der ehemalige Präsidentschaftskandidat. Washington –'
+            " Der US-Republikaner [Marco Rubio|person] will nicht unter [Donald Trump|person] antreten.",
+            "de",
+            "Marco Rubio",
+        ),
     ],
 )
 def test_a_teaser_quote_takes_the_speaker_the_body_gives_its_words(markup, language, expected) -> None:

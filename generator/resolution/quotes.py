@@ -498,15 +498,40 @@ def _teasers(
         if len(_words(words)) < TEASER_MIN_WORDS:
             continue
         at = article.text.find(words, q.end + 1)
-        if at < 0:
-            continue
-        quoted = next((o for o in out if o.article == q.article and o.start <= at < o.end and o.speaker), None)
-        speaker = quoted.speaker if quoted is not None else None
+        speaker = None
+        if at >= 0:
+            quoted = next((o for o in out if o.article == q.article and o.start <= at < o.end and o.speaker), None)
+            speaker = quoted.speaker if quoted is not None else None
+            if speaker is None:
+                speaker = _reported_speaker(article, extractions[q.article], at, entity_of, entities)
         if speaker is None:
-            speaker = _reported_speaker(article, extractions[q.article], at, entity_of, entities)
+            speaker = _described_in_body(q, article, extractions[q.article], entity_of, entities)
         if speaker is not None:
             out[i] = replace(q, speaker=speaker, cue="teaser")
     return out
+
+
+def _described_in_body(
+    q: Quote,
+    article: Article,
+    ex: Extraction,
+    entity_of: Mapping[tuple[str, int, int], str],
+    entities: Mapping[str, Entity],
+) -> str | None:
+    """A teaser's speaker by a description ('"Die Ansichten liegen zu weit auseinander", sagt der ehemalige
+    Präsidentschaftskandidat. Washington – Der US-Republikaner Marco Rubio will nicht … unter Donald Trump …'):
+    the first person the body names after the teaser's own sentence, its subject in news prose, as
+    :func:`_antecedent` has it."""
+    verbs = set(SPEECH_VERBS.get(article.language, SPEECH_VERBS["en"]))
+    sentence = next((s for s in ex.sentences if s.start <= q.end <= s.end), None)
+    if sentence is None or _description_head("", article.text[q.end : sentence.end], verbs) is None:
+        return None
+    people = sorted(
+        (m.start, entity_of[m.key])
+        for m in ex.mentions
+        if m.start >= sentence.end and m.key in entity_of and entities[entity_of[m.key]].type == "person"
+    )
+    return people[0][1] if people else None
 
 
 _REPORTED_BEFORE = {
