@@ -121,13 +121,13 @@ def curation(tmp_path: Path):
     return load_curation(tmp_path)
 
 
-def english_with(tmp_path: Path, patterns: list[dict[str, str]]):  # type: ignore[no-untyped-def]
-    """The English layers over a blank pipeline whose "model" is an entity ruler with ``patterns``."""
-    path = tmp_path / "en"
-    nlp = spacy.blank("en")
+def english_with(tmp_path: Path, patterns: list[dict[str, str]], lang: str = "en"):  # type: ignore[no-untyped-def]
+    """The English (or ``lang``'s) layers over a blank pipeline whose "model" is an entity ruler with ``patterns``."""
+    path = tmp_path / lang
+    nlp = spacy.blank(lang)
     nlp.add_pipe("entity_ruler", name="fake_ner").add_patterns(patterns)
     nlp.to_disk(path)
-    return build_pipeline("en", str(path), NlpSettings(), curation(tmp_path))
+    return build_pipeline(lang, str(path), NlpSettings(), curation(tmp_path))
 
 
 def test_curated_acronyms_match_case_sensitively_and_declined_names_match(blank_de: str, tmp_path: Path) -> None:
@@ -609,3 +609,57 @@ def test_a_bodys_last_portfolio_after_and_is_part_of_its_name(tmp_path: Path) ->
     )
     text = "A Department for Education and Skills source said Everton and Arsenal agreed."
     assert [e.text for e in nlp(text).ents] == ["Department for Education and Skills", "Everton", "Arsenal"]
+
+
+def test_a_surnames_particles_join_a_name_the_model_cut_at_them(tmp_path: Path) -> None:
+    """ "Albert van | den Bergh" (the model's person and place) is one person, and so is a given name that
+    particles and a surname follow; German's own words ("von der CDU") join nothing."""
+    nlp = english_with(
+        tmp_path,
+        [
+            {"label": "PERSON", "pattern": "Albert van"},
+            {"label": "GPE", "pattern": "Bergh"},
+            {"label": "PERSON", "pattern": "Robin"},
+        ],
+    )
+    found = ents(nlp, "Tries through Albert van den Bergh and Robin van Persie.")
+    assert found == [("Albert van den Bergh", "PERSON", ""), ("Robin van Persie", "PERSON", "")]
+
+
+def test_german_words_that_are_particles_too_join_no_names(tmp_path: Path) -> None:
+    nlp = english_with(
+        tmp_path,
+        [
+            {"label": "PER", "pattern": "Angela Merkel"},
+            {"label": "PER", "pattern": "Hütter"},
+            {"label": "LOC", "pattern": "Eintracht"},
+            {"label": "PER", "pattern": "Alexander van der"},
+        ],
+        lang="de",
+    )
+    found = ents(nlp, "Das sagten Angela Merkel von der CDU, Hütter von der Eintracht und Alexander van der Bellen.")
+    assert found == [
+        ("Angela Merkel", "PER", ""),
+        ("Hütter", "PER", ""),
+        ("Eintracht", "LOC", ""),
+        ("Alexander van der Bellen", "PER", ""),
+    ]
+    assert SpanFilter(lang="de", role_words=[], exclude=[], min_chars=2)._opens_surname("van")
+    assert not SpanFilter(lang="de", role_words=[], exclude=[], min_chars=2)._opens_surname("von")
+
+
+def test_a_result_or_a_minute_after_a_persons_name_is_cut_and_a_lost_space_after_a_comma_split(
+    tmp_path: Path,
+) -> None:
+    nlp = english_with(
+        tmp_path,
+        [
+            {"label": "PERSON", "pattern": "Selima Sfar 7"},
+            {"label": "PERSON", "pattern": "Williams 1-6,4"},
+            {"label": "PERSON", "pattern": "Terry 17"},
+            {"label": "PERSON", "pattern": "Natalie Appleton"},
+            {"label": "ORG", "pattern": "Hannover 96"},
+        ],
+    )
+    text = "Pratt beat Selima Sfar 7-5 and Williams 1-6,4-6; Terry 17 scored. Natalie Appleton,31, left Hannover 96."
+    assert [e.text for e in nlp(text).ents] == ["Selima Sfar", "Williams", "Terry", "Natalie Appleton", "Hannover 96"]

@@ -355,6 +355,10 @@ _PLURAL_ACRONYM = re.compile(r"[A-ZÄÖÜ]{2,}s")
 #: Particles that begin a surname ("Van der Bellen", "De Baets", "Von der Leyen"); written with a
 #: capital at the end of a span, they say the name goes on. (German "der", "den", "das" are left out:
 #: capitalised they begin a sentence.)
+#: A token of digits and the marks between them, no letter: a result, a minute, a score ("7", "1-6,4", "-").
+_NUMERIC = re.compile(r"[\d\-–:,.]*\d[\d\-–:,.]*|[-–]")
+#: Name particles that are German words too ("von der CDU", "bin ich", "du"): no join across them in German.
+_GERMAN_WORDS_AS_PARTICLES = frozenset("von zu der den das da du bin".split())
 _SURNAME_OPENERS = frozenset("van von de di da del della du dos le la ter ten bin ibn al el ben af av zu".split())
 
 #: A declined German adjective by its derivational suffix: "Islamischer", "Österreichischen", "Königliche".
@@ -572,6 +576,10 @@ class SpanFilter:
                 end = i
                 break
         if span.label_ in PERSON_LABELS:
+            # A number ends no person's name: a result or a minute the model ran on into ("Selima Sfar
+            # 7-5 6-2", "Williams 1-6,4-6", "Terry 17").
+            while end - start > 1 and _NUMERIC.fullmatch(doc[end - 1].text):
+                end -= 1
             # A person's name holds no lower-case word except particles (von, bin, ...).
             for i in range(start, end):
                 word = doc[i].text
@@ -706,11 +714,16 @@ class SpanFilter:
 
     def _surname_after_particle(self, doc: Doc, end: int, taken: Container[int]) -> int:
         """A person's name that ends in a capitalised surname particle goes on to the surname
-        ("Alexander Van | der Bellen", "Ursula Von | der Leyen"): no name ends in "Van"."""
+        ("Alexander Van | der Bellen", "Ursula Von | der Leyen"): no name ends in "Van". So does one
+        that lower-case particles follow ("Alexander | van der Bellen": the model's "Alexander van der"
+        lost its particles to the trim), unless the first is a German word too (:meth:`_opens_surname`)."""
         last = doc[end - 1]
-        if not (last.text[:1].isupper() and last.lower_ in _SURNAME_OPENERS):
+        if last.text[:1].isupper() and last.lower_ in _SURNAME_OPENERS:
+            j = end
+        elif end < len(doc) and doc[end].text.islower() and self._opens_surname(doc[end].text):
+            j = end + 1
+        else:
             return end
-        j = end
         while j < len(doc) and j - end < 2 and doc[j].text.islower() and doc[j].lower_ in NAME_PARTICLES:
             j += 1
         if j < len(doc) and j not in taken and self._name_word(doc[j]):
@@ -796,13 +809,45 @@ class SpanFilter:
             return False
         return re.search(rf"\b{re.escape(span.text[:-1])}\b", span.doc.text) is not None
 
+    def _particles_between(self, prev: Span, ent: Span) -> bool:
+        """Whether only a surname's particles stand between a person's name and the next span ("Albert |
+        van den | Bergh", which the model cut at the lower-case words), or end the first ("Albert van |
+        Bergh"). German's "von", "zu", "der", "du"
+        and "bin" are its own words as often ("Müller von der CDU")."""
+        doc, start = prev.doc, prev.end
+        while start - 1 > prev.start and doc[start - 1].text.islower():
+            start -= 1  # the model took the particles in: "Albert van" + "Bergh"
+        between = doc[start : ent.start]
+        if not 1 <= len(between) <= 3 or not ent.text[:1].isupper():
+            return False
+        if not all(t.text.islower() and t.text in NAME_PARTICLES for t in between):
+            return False
+        return self._opens_surname(between[0].text)
+
+    def _opens_surname(self, word: str) -> bool:
+        """Whether a lower-case particle may open a surname after a given name in this language: not
+        "der", "den" or "das" anywhere, nor a German word in German ("von der CDU", "bin", "du")."""
+        if word not in NAME_PARTICLES:
+            return False
+        return word not in _GERMAN_WORDS_AS_PARTICLES if self.lang == "de" else word not in ("der", "den", "das")
+
     def join_fragments(self, ents: list[Span]) -> list[Span]:
         """Adjacent person/organization spans with nothing between them are one name the
         model cut in two ("Kang" + "Sun Nam", "Vedant" + "Patel"); the joint span is a
-        person if either part is."""
+        person if either part is. So is a person's name and the span after a surname's particles
+        (:meth:`_particles_between`: "Albert" + "van den" + "Bergh", whatever the second's label)."""
         out: list[Span] = []
         for ent in ents:
             prev = out[-1] if out else None
+            if (
+                prev is not None
+                and prev.label_ in PERSON_LABELS
+                and not prev.id_
+                and not ent.id_
+                and self._particles_between(prev, ent)
+            ):
+                out[-1] = Span(ent.doc, prev.start, ent.end, label=prev.label_)
+                continue
             if prev is not None and _portfolio_continues(prev, ent):
                 # "Department for Education" + "and" + "Skills": the body's last portfolio, not a name.
                 out[-1] = Span(ent.doc, prev.start, ent.end, label="ORG")

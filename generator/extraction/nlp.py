@@ -195,11 +195,14 @@ def build_pipeline(  # type: ignore[no-untyped-def]
 
 #: Where text that lost its line breaks ran two lines together: after an abbreviation's full stop
 #: ("2:4 n.P.Los Angeles Kings", "z.B.Die") and after a result ("3:2Ottawa Senators"), before a
-#: capitalised word. Without a cut there the name begins inside a token and cannot be found whole.
+#: capitalised word; and a comma that lost its space before a number ("Appleton,31"). Without a cut
+#: there the name begins or ends inside a token and cannot be found whole.
 _RUN_TOGETHER = (
     r"(?<=[A-Za-z]\.)(?=[A-Z][a-zà-ÿ]{2,})",
     r"(?<=[:\-]\d)(?=[A-Z][a-zà-ÿ]{2,})",
     r"(?<=[:\-]\d\d)(?=[A-Z][a-zà-ÿ]{2,})",
+    # A comma between a word and a number without the space after it ("Natalie Appleton,31, walked out").
+    r"(?<=[a-zà-ÿ]),(?=\d)",
 )
 
 
