@@ -1581,6 +1581,35 @@ def test_a_persons_pronoun_after_a_name_is_person_evidence(language: str, text: 
     assert {e.name: e.type for e in res.entities} == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A plural verb after a name that opens its clause: a team, however the model labels it.
+        (
+            "[Chester|person] have won only two games. [Chester|person] were bottom when [Rush|person] came."
+            " The [Chester|organization] chairman spoke. Rush said [Chester|organization] had been unlucky.",
+            {"Chester": "organization", "Rush": "person"},
+        ),
+        # A name inside a longer subject is not what the verb agrees with.
+        (
+            "Back then, [Vivendi|organization] and its former chief executive [Jean-Marie Messier|person] were"
+            " fined. Famous directors including [Akira Kurosawa|person] have had films made there.",
+            {"Vivendi": "organization", "Jean-Marie Messier": "person", "Akira Kurosawa": "person"},
+        ),
+        # Nor after an auxiliary or "if", nor a plural word.
+        (
+            '"If [Smith|person] were to go, fine," he said. [Smith|person] said so. Did [Smith|person] have'
+            " it? The [Kennedys|person] were there.",
+            {"Smith": "person", "Kennedys": "person"},
+        ),
+    ],
+)
+def test_a_plural_verb_after_a_name_that_opens_its_clause_is_a_body(text: str, expected: dict) -> None:
+    articles, extractions = corpus(make("a1", text, language="en"))
+    res = resolve(articles, extractions, Curation(), None)
+    assert {e.name: e.type for e in res.entities} == expected
+
+
 def test_a_persons_first_word_elsewhere_is_a_short_form_only_of_a_one_word_person() -> None:
     # "Sony" and "Sonny" share a skeleton; a company is no short form of the rugby player.
     _, ents = entities(

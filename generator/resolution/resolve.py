@@ -498,6 +498,7 @@ def resolve(
         and introduced_as_place(art.text[max(0, m.start - 40) : m.start], art.language)
     )
     employers = named_as_employers(mentions, art_by_id)
+    collective = agreeing_as_collectives(mentions, art_by_id)
     suppressed: list[Mention] = []
     if nouns is not None:
         mentions, suppressed = _without_ordinary_words(mentions, nouns, art_by_id, curation, gazetteer, name_clusters)
@@ -556,6 +557,7 @@ def resolve(
         described,
         initialled,
         placed,
+        collective,
     )
 
     def drafts() -> list[Draft]:
@@ -1461,6 +1463,7 @@ class _Vote:
     described: Set[tuple[str, int, int]] = frozenset()
     initialled: Set[tuple[str, int, int]] = frozenset()  # one word after a list item's initial
     placed: Set[tuple[str, int, int]] = frozenset()  # after a noun for a kind of place ("Ortschaft")
+    collective: Set[tuple[str, int, int]] = frozenset()  # a plural verb after it ("Chester have won")
 
     @cached_property
     def weights(self) -> dict[str, float]:  # once, not per cluster
@@ -1524,6 +1527,7 @@ class _Vote:
             classed=self.classed,
             initials=initials,
             placed=self.placed,
+            collective=self.collective,
         )
         nominative = self.nouns.nominative if self.nouns is not None and etype != "person" else None
         name = _canonical_name(ms, etype, place, lang_of, self.settings.display_language, nominative)
@@ -2186,6 +2190,7 @@ def _vote_type(
     body_named: bool = False,
     initials: int | None = None,
     placed: Set[tuple[str, int, int]] = frozenset(),
+    collective: Set[tuple[str, int, int]] = frozenset(),
 ) -> EntityType:
     """Weighted majority of the mentions' labels.
 
@@ -2221,7 +2226,8 @@ def _vote_type(
     (:func:`named_as_employers`: "Electrolux chief executive Hans Straberg"), weighs 1.5 for organization, and such an entity
     is no person's or place's without curated or gazetteer evidence. A mention a noun for a kind of place
     introduces (``placed``: :func:`generator.lexicon.introduced_as_place`: "die Ortschaft Zambana Vecchia",
-    "the town of Sale") weighs 1.5 for place, and such an entity is no person's.
+    "the town of Sale") weighs 1.5 for place, and such an entity is no person's. A mention a plural verb
+    agrees with (``collective``: :func:`agreeing_as_collectives`: "Chester have won") votes 1 for organization.
     """
     if place_evidence and not any(m.has_evidence and _evidence_label(m) != "place" for m in ms):
         return "place"  # the gazetteer's word against the model's alone: a place
@@ -2270,6 +2276,8 @@ def _vote_type(
             votes[m.label] += weight * (WEAK_WEIGHT if weak else 1.0)
         if m.key in referred:
             votes["person"] += 1.0  # "Ferrero insists he ...", "Pullman, who ..."
+        if m.key in collective:
+            votes["organization"] += 1.0  # "Chester have won only two of their last 10"
         if coordinated and m.key in coordinated:
             votes[coordinated[m.key]] += 1.0  # "Cate Blanchett, Leonardo DiCaprio and Richard Gere"
     winner = sorted(votes, key=lambda t: (-round(votes[t], 9), TYPE_ORDER.index(t)))[0]
@@ -2404,6 +2412,42 @@ def referred_to_as_persons(
             if pattern.search(window[: end.start() if end else len(window)]):
                 found.add(m.key)
     return frozenset(found)
+
+
+#: A plural verb right after a name (British English makes a team or a body plural: "Chester have won",
+#: "Chelsea were beaten", "Microsoft are"); a person's name never takes one.
+_PLURAL_VERB_AFTER_EN = re.compile(r"[ \t]+(?:have|are|were|'ve|’ve)\b(?![ \t]+(?:you|we|they|I)\b)")
+#: What may stand between a clause's start (a sentence's, after a colon, a semicolon or a quotation mark)
+#: and a name a plural verb agrees with: a conjunction or an article ("But Chelsea have", "as Arsenal have").
+#: Anything else may be a plural subject the name is only part of ("Vivendi and its former chief executive
+#: Jean-Marie Messier were", "directors including Akira Kurosawa have", "The men from the Emerald Isle have").
+_CLAUSE_OPENING_EN = re.compile(
+    r"(?:\A|[.!?;:\"“”(\n])[ \t]*(?:(?i:but|as|since|because|while|when|whereas|now|so|then|although|that|after"
+    r"|before|until|once|and|yet|the)[ \t]+){0,2}\Z"
+)
+
+
+def agreeing_as_collectives(
+    mentions: Sequence[Mention], articles: Mapping[str, Article]
+) -> frozenset[tuple[str, int, int]]:
+    """English mentions a plural verb agrees with (:data:`_PLURAL_VERB_AFTER_EN`: "Chester have won only
+    two", "Chester were bottom of League Two"): British English makes a team, a firm or a body plural, and
+    no person's name takes "have" or "were", so the mention is a body's, whatever the model labelled it
+    ("Chester", a town too small for the gazetteer, the English model's person). Only a name that opens
+    its clause (:data:`_CLAUSE_OPENING_EN`): a name inside a longer subject ("Vivendi and its chief
+    executive Jean-Marie Messier were") is not what the verb agrees with. A plural word is no evidence
+    ("the Beatles were": a band, but "the Kennedys were" a family)."""
+    out = set()
+    for m in mentions:
+        art = articles.get(m.article)
+        if art is None or art.language != "en" or m.text.endswith("s"):
+            continue
+        if _PLURAL_VERB_AFTER_EN.match(art.text, m.end) is None:
+            continue
+        if _CLAUSE_OPENING_EN.search(art.text, max(0, m.start - 30), m.start) is None:
+            continue
+        out.add(m.key)
+    return frozenset(out)
 
 
 def described_as_person(m: Mention, art: Article) -> bool:
