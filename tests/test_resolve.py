@@ -1386,6 +1386,22 @@ def test_a_class_noun_of_organisations_before_a_name_makes_it_an_organisation() 
     assert ents["Schlecker"] == ["Schlecker"] and ents["Anton Schlecker"] == ["Anton Schlecker", "Schlecker"]
 
 
+def test_a_class_noun_that_is_a_persons_trade_too_does_not_decide_the_type() -> None:
+    """ "married publisher Kimberly Quinn" is a woman; "games publisher Eidos", which the model calls an
+    organisation, stays one."""
+    res, _ = entities(
+        [
+            make(
+                "e1",
+                "He loved married publisher [Kimberly Quinn|person]. [Quinn|person] said so. Games publisher"
+                " [Eidos|organization] rose.",
+                language="en",
+            )
+        ]
+    )
+    assert {e.name: e.type for e in res.entities} == {"Kimberly Quinn": "person", "Eidos": "organization"}
+
+
 def test_an_office_only_a_body_has_before_its_holder_makes_an_english_name_an_organisation() -> None:
     """ "Electrolux chief executive Hans Straberg" (a place by the model), "Villa chairman Doug Ellis" (the
     full name a person by the model): only firms, bodies and teams have chief executives and chairmen; a
