@@ -1872,6 +1872,41 @@ def test_a_places_initials_labelled_an_organisation_join_the_place(language: str
     assert list(ents) == [merged]
 
 
+def test_a_town_named_by_an_english_word_is_no_place_where_a_sentence_opens_and_its_article_writes_it_small(
+    gaz,
+) -> None:
+    """ "Mobile phones in the UK ..." beside "the first mobile phone call" is the word, not Mobile, Alabama, which
+    the gazetteer found there and propagation copied; so is a plural ("Mobiles rack up ...") and one that a
+    longer name holds inside a sentence too ("the Global Mobile Suppliers Association"). The town inside a
+    sentence, and at a sentence's start where its article never writes the word small, stays."""
+    import dataclasses
+
+    from generator.lexicon import CommonNouns
+
+    mobile = gaz.lookup("Mobile", language="en")
+    assert mobile is not None and mobile.kind == "city"
+    hint = f"geonames:{mobile.geonameid}"
+    items = [
+        make("e1", f"[Mobile|place|{hint}] phones turn 20. The first mobile call was made in 1985.", language="en"),
+        make("e2", f"[Mobiles|place|{hint}] rack up years. Few own a mobile.", language="en"),
+        make(
+            "e3",
+            f"[Mobile|place|{hint}] networks grow, says the Global Mobile Suppliers Association. A mobile works.",
+            language="en",
+        ),
+        make("e4", f"A storm hit [Mobile|place|{hint}] in Alabama. Few own a mobile.", language="en"),
+        make("e5", f"[Mobile|place|{hint}] was hit by a storm in Alabama.", language="en"),
+    ]
+    articles, extractions = corpus(*items)
+    found = {
+        k: dataclasses.replace(ex, mentions=tuple(dataclasses.replace(m, source="gazetteer") for m in ex.mentions))
+        for k, ex in extractions.items()
+    }
+    res = resolve(articles, found, Curation(), gaz, nouns=CommonNouns({"en": frozenset()}))
+    assert sorted(m.article for m in res.suppressed) == ["e1", "e2", "e3"]
+    assert [(e.name, sorted(m.article for m in e.mentions)) for e in res.entities] == [("Mobile", ["e4", "e5"])]
+
+
 def test_an_ordinary_word_the_gazetteer_found_under_another_languages_name_is_no_place(gaz) -> None:
     """GeoNames lists "Kitas" (Lithuanian) for Quito; in German it is day-care centres. A place found
     in running text by such a name is set aside when the word is an ordinary word of the article's

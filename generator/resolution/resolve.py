@@ -1761,6 +1761,18 @@ def _without_ordinary_words(
             lowered[art.id] = lower_case_words([art.text])
         return lowered[art.id]
 
+    def capital_only_where_sentences_open(m: Mention, own: Article, *, in_names: bool = False) -> bool:
+        """Whether the one-word mention opens a sentence, and its own article writes the word (or its
+        singular) in lower case and with a capital only where a sentence opens (or, ``in_names``, inside a
+        longer name)."""
+        return (
+            " " not in m.text
+            and m.text not in spelt_out[m.article]  # an acronym its article spells out: "WHO" is not "who"
+            and opens_sentence(own.text, m.start)  # (cheap, and needed: this mention is capitalised too)
+            and _lower_or_singular_in(m.text.lower(), lower_in(own))
+            and _capital_only_first(own.text, m.text, in_names=in_names)
+        )
+
     def ordinary(m: Mention) -> bool:
         art = articles.get(m.article)
         lang = art.language if art is not None else ""
@@ -1769,7 +1781,12 @@ def _without_ordinary_words(
         if lang == "de" and art is not None and m.label == "place" and _people_of_the_place(m, art, nouns, curation):
             return True
         if m.source in ("gazetteer", "propagated") and (m.entity_hint or "").startswith("geonames:"):
-            return gazetteer is not None and _alternate_name_is_a_word(m, lang, nouns, gazetteer)
+            if gazetteer is not None and _alternate_name_is_a_word(m, lang, nouns, gazetteer):
+                return True
+            # A town named by an English word, where a sentence opens and its own article writes the word in
+            # lower case ("Mobile phone sales ..." beside "involves a mobile"): the word, not Mobile, Alabama.
+            # A name it is part of is no evidence of the town ("the Global Mobile Suppliers Association").
+            return lang == "en" and art is not None and capital_only_where_sentences_open(m, art, in_names=True)
         if m.entity_hint or m.source not in MODEL_SOURCES:
             return False
         word = m.text
@@ -1853,13 +1870,7 @@ def _without_ordinary_words(
             # sind ...", "Munter wird der Parteisoldat ..."; "Kurz" after "Sebastian Kurz" is his).
             return True
         own = articles.get(m.article)
-        if (
-            own is not None
-            and not clips
-            and opens_sentence(own.text, m.start)  # (cheap, and needed: this mention is capitalised too)
-            and word.lower() in lower_in(own)
-            and _capital_only_first(own.text, word)
-        ):
+        if own is not None and not clips and capital_only_where_sentences_open(m, own):
             # Its own article writes the word in lower case, and with a capital only where a sentence opens
             # ("Digital sales in the US ..." beside "tops its digital chart"), whatever the model says there.
             return True
@@ -1873,11 +1884,31 @@ def _without_ordinary_words(
 _TITLE_WORDS_BEFORE_THE = re.compile(r"(?:[A-Z][\w'’-]*|[A-Z][\w'’-]*[ \t]+of)[ \t]+\Z")
 
 
-def _capital_only_first(text: str, word: str) -> bool:
-    """Whether every capitalised occurrence of ``word`` in ``text`` opens a sentence, a line or the text."""
+def _capital_only_first(text: str, word: str, *, in_names: bool = False) -> bool:
+    """Whether every capitalised occurrence of ``word`` in ``text`` opens a sentence, a line or the text, or,
+    ``in_names``, is a word of a longer name, a capitalised word before or after it ("Mobile networks seek
+    turbo boost" beside "the Global Mobile Suppliers Association")."""
     return all(
-        opens_sentence(text, found.start()) for found in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text)
+        opens_sentence(text, found.start())
+        or (
+            in_names
+            and (
+                _NAME_WORD_AROUND.search(text, max(0, found.start() - 30), found.start()) is not None
+                or _NAME_WORD_AFTER.match(text, found.end()) is not None
+            )
+        )
+        for found in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text)
     )
+
+
+def _lower_or_singular_in(low: str, words: Set[str]) -> bool:
+    """Whether a word in lower case, or its English singular ("mobiles": "mobile"), is one of ``words``."""
+    return low in words or (low.endswith("s") and low[:-1] in words)
+
+
+#: A capitalised word right before or after a word: the word is one of a longer name's.
+_NAME_WORD_AROUND = re.compile(r"(?<![.!?:\n] )\b[A-Z][\w&'’-]*[ \t]+\Z")
+_NAME_WORD_AFTER = re.compile(r"[ \t]+[A-Z]")
 
 
 #: A capital letter alone after a name: "Group" + " B", "Gruppe" + " A".
