@@ -523,8 +523,10 @@ def event_name(name: str) -> bool:
     words = name.replace("-", " ").split()
     if not words or not words[-1][:1].isupper():
         return False
+    last = words[-1].lower()
     return (
-        words[-1].lower() in EVENT_HEADS
+        last in EVENT_HEADS
+        or (last.endswith("s") and last[:-1] in EVENT_HEADS)  # a plural: "the 2002 and 2003 London Marathons"
         or (len(words) > 1 and words[0].lower() in _EVENT_FIRST)
         or _NATIONS_TOURNAMENT.search(name) is not None
         or _NUMBERED_LEAGUE.fullmatch(name) is not None

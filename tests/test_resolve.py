@@ -940,7 +940,8 @@ def test_events_competitions_and_awards_are_not_entities() -> None:
                 " [General Election|organization] clash with the [Champions League|organization] final, [League One|organization]"
                 " and the [Coppa Italia|organization]."
                 " The [Consumer Electronics Show|organization] ([CES|organization]) opens in [Las Vegas|place];"
-                " the [Champions|organization] of the [Tokyo Motor Show|organization] are from [Tokyo|place].",
+                " the [Champions|organization] of the [Tokyo Motor Show|organization] are from [Tokyo|place]."
+                " She ran the 2002 and 2003 [London Marathons|organization] and won two [Grand Slams|place].",
                 language="en",
             ),
             make("de1", "Bei den [Olympische Spiele|organization] in [Paris|place] siegte sie.", language="de"),
@@ -958,8 +959,10 @@ def test_events_competitions_and_awards_are_not_entities() -> None:
         "Consumer Electronics Show",
         "Coppa Italia",
         "General Election",
+        "Grand Slams",
         "Hopman Cup",
         "League One",
+        "London Marathons",
         "Olympische Spiele",
         "Premiership",
         "RBS Six Nations",
