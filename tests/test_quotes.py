@@ -416,6 +416,20 @@ def test_speakers_by_the_grammar_of_the_cue(language: str, markup: str, speaker:
             "James McIlroy",
             "description",
         ),
+        # A description that names no role, only a person, with a body modifying its noun; not one whose
+        # noun is a name.
+        (
+            "[Jamie Costin|person] should be paralysed. He recalls the crash. "
+            '"I was in a lot of pain," says the [Waterford|organization] man.',
+            "Jamie Costin",
+            "description",
+        ),
+        (
+            "[Qwest|organization] chairman [Richard Notebaert|person] sent a letter. "
+            '"We do intend to submit a modified offer," the letter from [Qwest|organization] said.',
+            None,
+            "none",
+        ),
         # A longer description whose last words are the name, then the verb; not a name after "of".
         (
             '"The days of flying being a symbol of only the rich are over," the minister for civil aviation '

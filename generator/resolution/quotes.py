@@ -890,10 +890,13 @@ def _speaker(
         names = {entity_of[m.key] for m in before}
         if len(names) == 1 and any(w in verbs for w in _words(text[before[0].end : s_end])):
             return names.pop(), "sentence"
-    # 9. A description as the subject ('"…," said the 28-year-old', 'The prop said: "…"').
-    if not before and not [m for m in outside if q_end <= m.start < s_end]:
+    # 9. A description as the subject ('"…," said the 28-year-old', 'The prop said: "…"'), with no person
+    # named in the sentence: a body may modify its noun ('"…," says the Waterford man'), but a name is no
+    # noun of a description ('"…," the letter from Qwest said').
+    named_after = [m for m in outside if q_end <= m.start < s_end]
+    if not before and not any(entity_of[m.key] in people for m in named_after):
         head = _description_head(text[s_start:q_start], text[q_end:s_end], verbs)
-        if head is not None:
+        if head is not None and not any(head in m.text.lower().split() for m in named_after):
             speaker = _described(text, head, outside, q_start, entity_of, people, sentences)
             if speaker is not None:
                 return speaker, "description"
@@ -946,6 +949,10 @@ def _description_head(lead: str, tail: str, verbs: set[str]) -> str | None:
 
 
 _AGE = re.compile(r"\d+-(?:year-old|jährige|jähriger)")
+#: English heads of a description that name no role, only a person, and so refer back to the person the
+#: sentences before are about, as an age does ('"…," says the Waterford man'): a role ("the judge") may
+#: be someone the article never named.
+_ANAPHORIC_HEADS = frozenset({"man", "woman"})
 
 
 def _described(
@@ -959,10 +966,11 @@ def _described(
 ) -> str | None:
     """Whom a description refers to: the person the sentences before are about (:func:`_antecedent`), when
     the article also calls them so (the head word right before their name: "England coach Andy Robinson",
-    "Prop Jones") or the description is an age ("the 28-year-old"). "The top seed" after a sentence about
+    "Prop Jones") or the description is an age ("the 28-year-old") or names no role (:data:`_ANAPHORIC_HEADS`:
+    "the Waterford man"). "The top seed" after a sentence about
     Federer is not the "seventh seed Feliciano Lopez" of the sentence before."""
     subject = _antecedent(speakers, q_start, entity_of, people, sentences)
-    if subject is None or _AGE.fullmatch(head):
+    if subject is None or _AGE.fullmatch(head) or head in _ANAPHORIC_HEADS:
         return subject
     called = {
         entity_of[m.key]
