@@ -155,6 +155,30 @@ def test_nearest_name_with_a_verb_of_saying() -> None:
     assert result == [("dass es gewisse Einschränkungen gebe", "Putin", "before")]
 
 
+@pytest.mark.parametrize(
+    ("markup", "speaker"),
+    [
+        # Verbs of saying in the present tense, and "points out".
+        ('Work goes on, [Radwan Hadi|person] points out. "These guys are trying to work hard here."', "Radwan Hadi"),
+        ('[Oliver Finegold|person] replies: "No, I am Jewish, I was never a German war criminal."', "Oliver Finegold"),
+        # Whom the nearest verb of saying has as its subject, not its object.
+        (
+            'Mr [Blair|person] recalls how [Bill Clinton|person] once advised him: "Always remember the news."',
+            "Bill Clinton",
+        ),
+        ('The party asserts that Mr [Hockney|person] "has a moral obligation, if not a legal one" to go.', None),
+        ('One insider pointed out to the [BBC News|organization] website that "nobody is denying a merger".', None),
+        # "according to" is the cue, not a preposition that governs the name.
+        (
+            'Its trainer, according to [Susanne Risse|person] from the firm, can "sense and adapt to your style".',
+            "Susanne Risse",
+        ),
+    ],
+)
+def test_the_subject_of_a_verb_of_saying_before_the_quote_is_the_speaker(markup: str, speaker: str | None) -> None:
+    assert [who for _, who, _ in quotes(markup, language="en")] == [speaker]
+
+
 def test_places_never_speak() -> None:
     assert quotes("In [Moskau|place] hieß es: „Nichts ist entschieden worden.“") == [
         ("Nichts ist entschieden worden.", None, "none")

@@ -883,7 +883,14 @@ def _speaker(
                 return entity_of[m.key], "before"
         m = before[-1]
         lead = _words(text[s_start : m.start])
-        if any(w in verbs for w in lead[-4:]):  # "hatte der Sprecher ..., Matthew Miller, gedroht"
+        last = [i for i, w in enumerate(lead[-4:]) if w in verbs]
+        # "hatte der Sprecher ..., Matthew Miller, gedroht", "according to Susanne Risse"; not a name that a
+        # conjunction or a preposition after the verb governs ('The party asserts that Mr Hockney "has a moral
+        # obligation"', 'one insider pointed out to the BBC News website that "…"').
+        between = lead[-4:][last[-1] + 1 :] if last else []
+        if between[:1] == ["to"] and lead[-4:][last[-1]] == "according":
+            between = between[1:]
+        if last and not any(w in _SUBORDINATING or w in _GOVERNING.get(article.language, ()) for w in between):
             return entity_of[m.key], "before"
     # 5. Same sentence: one speaker before the quote, and a verb of saying after that name.
     if before:
@@ -901,6 +908,10 @@ def _speaker(
             if speaker is not None:
                 return speaker, "description"
     return None, "none"
+
+
+#: Words that open a clause whose subject is not the speaker ("asserts that Mr Hockney ...", "recalls how").
+_SUBORDINATING = frozenset("that how whether if why what when dass ob wie warum".split())
 
 
 #: Subject pronouns that only a person can be (German "er" and "sie" stand for nouns of any kind too).
