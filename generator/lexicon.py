@@ -225,8 +225,38 @@ _IN_TOWN = re.compile(r"\b(?:in|near|outside|im|bei|nahe)\s+\Z", re.IGNORECASE)
 
 def names_a_team(text: str, start: int, end: int) -> bool:
     """Whether the name at ``text[start:end]`` stands for a team by the words around it (a result, a
-    match verb, a player's role: see :data:`_TEAM_BEFORE` and :data:`_TEAM_AFTER`)."""
-    return bool(_TEAM_BEFORE.search(text, max(0, start - 20), start) or _TEAM_AFTER.match(text[end : end + 24]))
+    match verb, a player's role: see :data:`_TEAM_BEFORE` and :data:`_TEAM_AFTER`; or a plural verb,
+    :func:`plural_verb_agrees`: "Newcastle have joined the race to sign Morientes")."""
+    return bool(
+        _TEAM_BEFORE.search(text, max(0, start - 20), start)
+        or _TEAM_AFTER.match(text[end : end + 24])
+        or plural_verb_agrees(text, start, end)
+    )
+
+
+#: A plural verb right after a name (British English makes a team or a body plural: "Chester have won",
+#: "Chelsea were beaten", "Microsoft are"); a person's name never takes one.
+_PLURAL_VERB_AFTER_EN = re.compile(r"[ \t]+(?:have|are|were|'ve|’ve)\b(?![ \t]+(?:you|we|they|I)\b)")
+#: What may stand between a clause's start (a sentence's, after a colon, a semicolon or a quotation mark)
+#: and a name a plural verb agrees with: a conjunction or an article ("But Chelsea have", "as Arsenal have").
+#: Anything else may be a plural subject the name is only part of ("Vivendi and its former chief executive
+#: Jean-Marie Messier were", "directors including Akira Kurosawa have", "The men from the Emerald Isle have").
+_CLAUSE_OPENING_EN = re.compile(
+    r"(?:\A|[.!?;:\"“”(\n])[ \t]*(?:(?i:but|as|since|because|while|when|whereas|now|so|then|although|that|after"
+    r"|before|until|once|and|yet|the)[ \t]+){0,2}\Z"
+)
+
+
+def plural_verb_agrees(text: str, start: int, end: int) -> bool:
+    """Whether a plural verb agrees with the English name at ``text[start:end]`` (:data:`_PLURAL_VERB_AFTER_EN`:
+    "Chester have won", "Newcastle were beaten"): British English makes a team, a firm or a body plural,
+    never a person or a town. Only a name that opens its clause (:data:`_CLAUSE_OPENING_EN`): a name inside
+    a longer subject ("Vivendi and its chief executive Jean-Marie Messier were") is not what the verb
+    agrees with."""
+    return (
+        _PLURAL_VERB_AFTER_EN.match(text, end) is not None
+        and _CLAUSE_OPENING_EN.search(text, max(0, start - 30), start) is not None
+    )
 
 
 def names_the_town(text: str, start: int) -> bool:

@@ -2270,6 +2270,13 @@ def test_a_town_that_stands_for_its_team_is_the_team_not_the_town(gaz) -> None:
                 language="en",
             ),
             make("en4", "[Gloucester|place] director of rugby [Dean Ryan|person] smiled.", language="en"),
+            # A plural verb that agrees with the town's name: the team ("Portsmouth have joined the race").
+            make(
+                "en5",
+                "[Portsmouth|place] have joined the race to sign him. He likes [Portsmouth|place] a lot.",
+                language="en",
+            ),
+            make("en6", "Ferries and [Portsmouth|place] and [Hull|place] have ports.", language="en"),
             make(
                 "de1",
                 "[Juventus|organization] gewann gegen [Napoli|place]. [Napolis|person] Stürmer traf."
@@ -2282,6 +2289,8 @@ def test_a_town_that_stands_for_its_team_is_the_team_not_the_town(gaz) -> None:
     assert {("Palermo", "organization"), ("Milan", "organization"), ("Milan", "place")} <= types
     assert ("Palermo", "place") not in types and ("Wales", "place") in types and ("Italy", "place") in types
     assert ("Gloucester", "organization") in types
+    portsmouth = {e.type: sorted(m.article for m in e.mentions) for e in res.entities if e.name == "Portsmouth"}
+    assert portsmouth == {"organization": ["en5", "en5"], "place": ["en6"]}
     team, town = (next(e for e in res.entities if e.name == "Milan" and e.type == t) for t in ("organization", "place"))
     assert {m.article for m in team.mentions} == {"en1"} and len(team.mentions) == 1
     assert sorted(m.article for m in town.mentions) == ["en1", "en2", "en2"]

@@ -66,6 +66,7 @@ from generator.lexicon import (
     names_the_town,
     opens_sentence,
     org_head,
+    plural_verb_agrees,
     title_after_common_word,
     title_cased,
     title_fragment,
@@ -2445,39 +2446,21 @@ def referred_to_as_persons(
     return frozenset(found)
 
 
-#: A plural verb right after a name (British English makes a team or a body plural: "Chester have won",
-#: "Chelsea were beaten", "Microsoft are"); a person's name never takes one.
-_PLURAL_VERB_AFTER_EN = re.compile(r"[ \t]+(?:have|are|were|'ve|’ve)\b(?![ \t]+(?:you|we|they|I)\b)")
-#: What may stand between a clause's start (a sentence's, after a colon, a semicolon or a quotation mark)
-#: and a name a plural verb agrees with: a conjunction or an article ("But Chelsea have", "as Arsenal have").
-#: Anything else may be a plural subject the name is only part of ("Vivendi and its former chief executive
-#: Jean-Marie Messier were", "directors including Akira Kurosawa have", "The men from the Emerald Isle have").
-_CLAUSE_OPENING_EN = re.compile(
-    r"(?:\A|[.!?;:\"“”(\n])[ \t]*(?:(?i:but|as|since|because|while|when|whereas|now|so|then|although|that|after"
-    r"|before|until|once|and|yet|the)[ \t]+){0,2}\Z"
-)
-
-
 def agreeing_as_collectives(
     mentions: Sequence[Mention], articles: Mapping[str, Article]
 ) -> frozenset[tuple[str, int, int]]:
-    """English mentions a plural verb agrees with (:data:`_PLURAL_VERB_AFTER_EN`: "Chester have won only
-    two", "Chester were bottom of League Two"): British English makes a team, a firm or a body plural, and
-    no person's name takes "have" or "were", so the mention is a body's, whatever the model labelled it
-    ("Chester", a town too small for the gazetteer, the English model's person). Only a name that opens
-    its clause (:data:`_CLAUSE_OPENING_EN`): a name inside a longer subject ("Vivendi and its chief
-    executive Jean-Marie Messier were") is not what the verb agrees with. A plural word is no evidence
-    ("the Beatles were": a band, but "the Kennedys were" a family)."""
+    """English mentions a plural verb agrees with (:func:`generator.lexicon.plural_verb_agrees`: "Chester
+    have won only two", "Chester were bottom of League Two"): British English makes a team, a firm or a
+    body plural, and no person's name takes "have" or "were", so the mention is a body's, whatever the
+    model labelled it ("Chester", a town too small for the gazetteer, the English model's person). A plural
+    word is no evidence ("the Beatles were": a band, but "the Kennedys were" a family)."""
     out = set()
     for m in mentions:
         art = articles.get(m.article)
         if art is None or art.language != "en" or m.text.endswith("s"):
             continue
-        if _PLURAL_VERB_AFTER_EN.match(art.text, m.end) is None:
-            continue
-        if _CLAUSE_OPENING_EN.search(art.text, max(0, m.start - 30), m.start) is None:
-            continue
-        out.add(m.key)
+        if plural_verb_agrees(art.text, m.start, m.end):
+            out.add(m.key)
     return frozenset(out)
 
 
