@@ -416,3 +416,16 @@ def test_a_malformed_metadata_row_costs_only_that_row(tmp_path: Path) -> None:
     assert sorted(by_id) == ["a", "b"] and by_id["b"].date == "2023-02-01"
     text = "\n".join(str(p) for p in report.problems)
     assert "metadata.csv:2" in text and "malformed CSV row skipped" in text
+
+
+def test_numeric_character_references_are_the_characters_they_stand_for(tmp_path: Path) -> None:
+    """Text copied out of a web page keeps some "&#233;": a reader should see "Pelé", and a name should not
+    stop at the ampersand. Named references and references to no printable character stay as written."""
+    write(
+        tmp_path,
+        "a.txt",
+        "Pel&#233; in S&#227;o Paulo\n\nPel&#xE9; met AT&amp;T in S&#227;o Paulo. Odd: &#0; &#55296; &#10;.\n",
+    )
+    [art], _ = corpus(tmp_path)
+    assert art.title == "Pelé in São Paulo"
+    assert "Pelé met AT&amp;T in São Paulo. Odd: &#0; &#55296; &#10;." in art.text

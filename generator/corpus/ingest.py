@@ -155,6 +155,28 @@ def decode(data: bytes, source: str, report: Report, *, allow_nul: bool = False)
     return unicodedata.normalize("NFC", text)
 
 
+#: A numeric character reference ("&#233;", "&#xE9;"), as text copied out of a web page keeps some.
+_CHARACTER_REFERENCE = re.compile(r"&#(?:([0-9]{1,7})|[xX]([0-9a-fA-F]{1,6}));")
+
+
+def character_references(text: str) -> str:
+    """``text`` with its numeric character references as the characters they stand for ("Pel&#233;" ->
+    "Pelé", "S&#227;o Paulo"): a reader should not see the markup, nor a name stop at its ampersand. Only a
+    printable character is put in (not a control, a surrogate or a code point beyond Unicode); named
+    references stay as written ("AT&amp;T" may be the text itself)."""
+    if "&#" not in text:
+        return text
+
+    def character(found: re.Match[str]) -> str:
+        code = int(found.group(1), 10) if found.group(1) else int(found.group(2), 16)
+        if code > 0x10FFFF or 0xD800 <= code <= 0xDFFF:
+            return found.group(0)
+        char = chr(code)
+        return char if char.isprintable() else found.group(0)
+
+    return unicodedata.normalize("NFC", _CHARACTER_REFERENCE.sub(character, text))
+
+
 #: Control bytes that text does not contain (tab, line ends and form feed do occur; NUL is checked apart).
 _BINARY_CONTROLS = re.compile(rb"[\x01-\x08\x0b\x0e-\x1f\x7f]")
 
@@ -381,7 +403,7 @@ def read_raw(path: Path, corpus: Path, report: Report, display_root: Path | None
         meta = parse_meta(data, text, shown)
         check_date(meta, shown, lambda: _field_lines(text).get("date"), report)
         text = body
-    return RawArticle(path=path, source=source, text=text, meta=meta)
+    return RawArticle(path=path, source=source, text=character_references(text), meta=meta)
 
 
 #: Publication dates outside these years are accepted with a warning: a typo ("2999", "0001") is likelier.
@@ -857,7 +879,9 @@ def read_table(
             values[field_name] = row[column]
         if missing or not _plain_values(values, shown, line, report):
             continue
-        body = unicodedata.normalize("NFC", str(values.get("text") or "").replace("\r\n", "\n").replace("\r", "\n"))
+        body = character_references(
+            unicodedata.normalize("NFC", str(values.get("text") or "").replace("\r\n", "\n").replace("\r", "\n"))
+        )
         if not body.strip():
             report.warn(shown, "empty article skipped", line=line, field="text", expected="some text", found="nothing")
             continue
