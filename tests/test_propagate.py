@@ -113,13 +113,16 @@ def test_role_compound_names_the_institution() -> None:
 def test_an_acronym_before_a_noun_for_a_person_is_a_mention_of_the_corpus_name(common_nouns) -> None:
     """ "ÖGB-Sekretär", "SPÖ-Chefin", "US-Kultregisseur": an acronym the corpus names, before a role word or a
     noun German forms a feminine of (Movierung), is a mention of it; not before a thing ("SPÖ-Zentrale",
-    "PIN-Codes": "Codein" is codeine, no feminine), and not an acronym the corpus never names."""
+    "PIN-Codes": "Codein" is codeine, no feminine). An acronym the corpus never names is an organisation's
+    only before an office only a body has, with three capitals or more ("WKÖ-Chef"; not "IT-Chef", nor
+    "EDV-Experte", whom a field has too)."""
     articles, extractions = corpus(
         make("a", "Die [SPÖ|organization] tagt. Die [SPÖ|organization] wählt. [US|place] und [US|place]."),
         make(
             "b",
             "Der SPÖ-Sekretär und die SPÖ-Chefinnen schwiegen, der US-Kultregisseur auch. In der SPÖ-Zentrale"
-            " fehlten PIN-Codes. Der WKÖ-Chef sprach.",
+            " fehlten PIN-Codes. Der WKÖ-Chef sprach, der IT-Chef und der EDV-Experte nicht, laut des"
+            " ÖGB-Sekretärs.",
         ),
     )
     out = refine(articles, extractions, nouns=common_nouns)
@@ -127,6 +130,8 @@ def test_an_acronym_before_a_noun_for_a_person_is_a_mention_of_the_corpus_name(c
         ("SPÖ", "organization"),
         ("SPÖ", "organization"),
         ("US", "place"),
+        ("WKÖ", "organization"),
+        ("ÖGB", "organization"),
     ]
 
 

@@ -1219,8 +1219,9 @@ def _acronyms_before_roles(
     """German names a body by its acronym before one of its people ("ÖGB-Sekretär Bernhard Achitz",
     "SPÖ-Chefin", "US-Kultregisseur"), often nowhere else in the article: the acronym is a mention of its
     corpus type, when the corpus names it with confidence (a common noun's acronym, "IT-Experte",
-    "TV-Moderator", is none). The word after the hyphen is a role word or a noun for a person
-    (:meth:`CommonNouns.is_person_noun`): "SPÖ-Zentrale", "PC-Spiele" name no one."""
+    "TV-Moderator", is none), and an organisation's where an office only a body has follows it
+    (:func:`_body_by_its_office`: "WKÖ-Chef Christoph Leitl"). The word after the hyphen is a role word or a
+    noun for a person (:meth:`CommonNouns.is_person_noun`): "SPÖ-Zentrale", "PC-Spiele" name no one."""
     out = []
     for compound in _ACRONYM_COMPOUND.finditer(article.text, start, end):
         a, b = compound.span(1)
@@ -1229,23 +1230,67 @@ def _acronyms_before_roles(
             continue
         if not (is_role_word(tail, role_words) or (nouns is not None and nouns.is_person_noun("de", tail))):
             continue
-        target = findable.get(skeleton(compound.group(1)))
-        if target is None:
+        acronym = compound.group(1)
+        target = findable.get(skeleton(acronym))
+        if target is None and not _body_by_its_office(acronym, tail, nouns):
             continue
         out.append(
             Mention(
                 article=article.id,
                 start=a,
                 end=b,
-                text=compound.group(1),
-                label=target.label,
+                text=acronym,
+                label=target.label if target is not None else "organization",
                 sentence=sentence,
                 source="propagated",
-                entity_hint=target.hint,
+                entity_hint=target.hint if target is not None else None,
             )
         )
         taken.append((a, b))
     return out
+
+
+#: German offices only a body has, as the end of a compound after its acronym ("WKÖ-Chef", "ÖGB-Sekretär",
+#: "SPÖ-Landesparteivorsitzende", "ÖSV-Präsident", "CDU-Politiker"): not "Experte" or "Berater", which a
+#: field has too ("EDV-Experte", "IT-Berater").
+_BODY_OFFICES_DE = (
+    "chef",
+    "chefin",
+    "präsident",
+    "präsidentin",
+    "vorsitzende",
+    "vorsitzender",
+    "sekretär",
+    "sekretärin",
+    "obmann",
+    "obfrau",
+    "direktor",
+    "direktorin",
+    "geschäftsführer",
+    "geschäftsführerin",
+    "gründer",
+    "gründerin",
+    "politiker",
+    "politikerin",
+    "abgeordnete",
+    "abgeordneter",
+    "mandatar",
+    "mandatarin",
+    "funktionär",
+    "funktionärin",
+)
+
+
+def _body_by_its_office(acronym: str, tail: str, nouns: CommonNouns | None) -> bool:
+    """Whether an acronym the corpus does not name with confidence is a body's by the office after it: three
+    capitals or more (two are a field's as often: "IT-Chef", "PR-Chef", "TV-Chef"), no acronym a language
+    uses as a common noun ("NGO-Chef", "CEO"), and an office only a body has (:data:`_BODY_OFFICES_DE`)."""
+    if len(acronym) < 3 or (nouns is not None and nouns.is_acronym_noun(acronym)):
+        return False
+    low = tail.lower()
+    # Declined too: "des ÖGB-Sekretärs", "dem SPÖ-Vorsitzenden", "den FPÖ-Präsidenten".
+    forms = (low, low[:-1] if low.endswith(("s", "n")) else low, low[:-2] if low.endswith("en") else low)
+    return any(form.endswith(_BODY_OFFICES_DE) for form in forms)
 
 
 def _capitalised_runs(
