@@ -352,13 +352,13 @@ _SCORE_DASHES = frozenset("-:–")
 #: An acronym in the plural: a common noun ("MPs", "MEPs", "NGOs", "SUVs").
 _PLURAL_ACRONYM = re.compile(r"[A-ZÄÖÜ]{2,}s")
 
-#: Particles that begin a surname ("Van der Bellen", "De Baets", "Von der Leyen"); written with a
-#: capital at the end of a span, they say the name goes on. (German "der", "den", "das" are left out:
-#: capitalised they begin a sentence.)
 #: A token of digits and the marks between them, no letter: a result, a minute, a score ("7", "1-6,4", "-").
 _NUMERIC = re.compile(r"[\d\-–:,.]*\d[\d\-–:,.]*|[-–]")
 #: Name particles that are German words too ("von der CDU", "bin ich", "du"): no join across them in German.
 _GERMAN_WORDS_AS_PARTICLES = frozenset("von zu der den das da du bin".split())
+#: Particles that begin a surname ("Van der Bellen", "De Baets", "Von der Leyen"); written with a
+#: capital at the end of a span, they say the name goes on. (German "der", "den", "das" are left out:
+#: capitalised they begin a sentence.)
 _SURNAME_OPENERS = frozenset("van von de di da del della du dos le la ter ten bin ibn al el ben af av zu".split())
 
 #: A declined German adjective by its derivational suffix: "Islamischer", "Österreichischen", "Königliche".
@@ -812,8 +812,8 @@ class SpanFilter:
     def _particles_between(self, prev: Span, ent: Span) -> bool:
         """Whether only a surname's particles stand between a person's name and the next span ("Albert |
         van den | Bergh", which the model cut at the lower-case words), or end the first ("Albert van |
-        Bergh"). German's "von", "zu", "der", "du"
-        and "bin" are its own words as often ("Müller von der CDU")."""
+        Bergh"). German's "von", "zu", "der", "du" and "bin" are its own words as often ("Müller von der
+        CDU")."""
         doc, start = prev.doc, prev.end
         while start - 1 > prev.start and doc[start - 1].text.islower():
             start -= 1  # the model took the particles in: "Albert van" + "Bergh"
