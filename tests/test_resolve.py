@@ -1910,6 +1910,34 @@ def test_a_town_named_by_an_english_word_is_no_place_where_a_sentence_opens_and_
     assert [(e.name, sorted(m.article for m in e.mentions)) for e in res.entities] == [("Mobile", ["e4", "e5"])]
 
 
+def test_a_towns_other_name_the_corpus_mostly_labels_otherwise_is_not_the_town_where_so_labelled(gaz) -> None:
+    """GeoNames lists "Hamas" among Hamm's names: where the corpus labels it an organisation four times, its
+    one place label does not make it the town. A town's own name spreads as before ("Manchester"), and so does
+    another name the corpus gives as a place as often ("Neapel")."""
+    hamm, naples = gaz.lookup("Hamas", language="en"), gaz.lookup("Neapel", language="de")
+    assert hamm is not None and hamm.name == "Hamm" and naples is not None and naples.name != "Neapel"
+    res, _ = entities(
+        [
+            make("e1", "[Hamas|organization] fired rockets. [Hamas|organization] said so.", language="en"),
+            make(
+                "e2",
+                "[Hamas|organization] and [Hamas|organization] denied it. Rockets hit [Hamas|place].",
+                language="en",
+            ),
+            make("e3", "[Manchester|person] won. Fans in [Manchester|place] cheered.", language="en"),
+            make("d1", "In [Neapel|place] regnet es. [Neapel|organization] baut."),
+        ],
+        gaz=gaz,
+    )
+    types = {(e.name, e.type, len(e.mentions)) for e in res.entities}
+    assert ("Hamas", "organization", 5) in types and not any(name == "Hamm" for name, _, _ in types)
+    assert ("Manchester", "place", 2) in types
+    assert sorted(m.text for m in next(e for e in res.entities if e.name == naples.name).mentions) == [
+        "Neapel",
+        "Neapel",
+    ]
+
+
 def test_an_ordinary_word_the_gazetteer_found_under_another_languages_name_is_no_place(gaz) -> None:
     """GeoNames lists "Kitas" (Lithuanian) for Quito; in German it is day-care centres. A place found
     in running text by such a name is set aside when the word is an ordinary word of the article's

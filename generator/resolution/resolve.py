@@ -736,8 +736,17 @@ def _join_places(
     after "Michael Jackson": the town elsewhere is no evidence here). A country's name is the
     country by any of its names (rigour's "Großbritannien" in the genitive), unless people bear it
     too (``person_names``: "Siri", a name of Syria's in some language, is Apple's assistant or a woman).
+    A town's other name (not its own: GeoNames lists "Hamas" for Hamm) is not the town at all when the
+    corpus labels it something else at least three times and twice as often as a place.
     """
     used_as_place = {skeleton(m.text) for m in mentions if m.label == "place"}
+    # How often the corpus labels each text a place, and otherwise: a town's other name (GeoNames lists
+    # "Hamas" for Hamm, "Sina" for Sīnah) that the corpus names as something else at least three times and
+    # twice as often as a place is no evidence of the town where it is not labelled one.
+    place_labels: Counter[str] = Counter()
+    other_labels: Counter[str] = Counter()
+    for m in mentions:
+        (place_labels if m.label == "place" else other_labels)[m.text] += 1
     # Words of people's longer names in the corpus ("Whitney Houston", "Paris Hilton"): a one-word
     # "person" spelt so may be that person, not the town.
     name_words = {w for m in mentions if m.label == "person" and len(ws := m.text.split()) > 1 for w in (ws[0], ws[-1])}
@@ -797,6 +806,15 @@ def _join_places(
                 # elsewhere ("Jackson, Mississippi") says nothing of this mention.
                 persons_here.append(m)
                 continue
+            if (
+                place is not None
+                and place.kind == "city"
+                and fold(m.text) != fold(place.name)
+                and not (stem and fold(stem) == fold(place.name))
+                and other_labels[m.text] >= 3
+                and other_labels[m.text] > 2 * place_labels[m.text]
+            ):
+                continue  # "Hamas" (an organisation in 5 of 6 mentions) is not Hamm
             if place is not None:
                 clusters.union(node, Node.place(place.geonameid))
     for m in persons_here:
