@@ -448,6 +448,13 @@ def test_speakers_by_the_grammar_of_the_cue(language: str, markup: str, speaker:
             "Jamie Costin",
             "description",
         ),
+        # ... and a body elsewhere in the sentence does not stop it.
+        (
+            "[Tama Umaga|person] spoke. The 31-year-old admitted interest in the [Lions|organization] tour was"
+            ' immense, calling it "the biggest thing to hit New Zealand since Lord of the Rings".',
+            "Tama Umaga",
+            "description",
+        ),
         (
             "[Qwest|organization] chairman [Richard Notebaert|person] sent a letter. "
             '"We do intend to submit a modified offer," the letter from [Qwest|organization] said.',

@@ -1938,6 +1938,26 @@ def test_a_towns_other_name_the_corpus_mostly_labels_otherwise_is_not_the_town_w
     ]
 
 
+def test_a_spelling_that_only_shares_its_names_key_with_a_place_is_not_the_place(gaz) -> None:
+    """ "Lions" and "Lyons" share a key (the key spells y as i, for "Sergey" and "Sergei"), and "Lyons" is
+    Lyon: the rugby side the model calls an organisation is not the city, nor a short form of the person
+    "Max Lyons" elsewhere. A German genitive the gazetteer knows by its stem stays the place ("Kärntens")."""
+    res, _ = entities(
+        [
+            make("e1", "The [Lions|organization] tour New Zealand. The [Lions|organization] won.", language="en"),
+            make("e2", "He flew to [Lyons|place] for the match.", language="en"),
+            make("e3", "[Max Lyons|person] wrote the code.", language="en"),
+            make("e4", "The [Lions|organization] lost.", language="en"),
+            make("d1", "In [Kärnten|place] schneit es. Des [Kärntens|organization] Landtag tagt."),
+        ],
+        gaz=gaz,
+    )
+    types = {e.name: (e.type, sorted(m.text for m in e.mentions)) for e in res.entities}
+    assert types["Lions"] == ("organization", ["Lions", "Lions", "Lions"])
+    assert types["Lyon"] == ("place", ["Lyons"]) and types["Max Lyons"] == ("person", ["Max Lyons"])
+    assert sorted(types[gaz.lookup("Kärnten", language="de").name][1]) == ["Kärnten", "Kärntens"]
+
+
 def test_an_ordinary_word_the_gazetteer_found_under_another_languages_name_is_no_place(gaz) -> None:
     """GeoNames lists "Kitas" (Lithuanian) for Quito; in German it is day-care centres. A place found
     in running text by such a name is set aside when the word is an ordinary word of the article's

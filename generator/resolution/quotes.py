@@ -898,12 +898,13 @@ def _speaker(
         if len(names) == 1 and any(w in verbs for w in _words(text[before[0].end : s_end])):
             return names.pop(), "sentence"
     # 9. A description as the subject ('"…," said the 28-year-old', 'The prop said: "…"'), with no person
-    # named in the sentence: a body may modify its noun ('"…," says the Waterford man'), but a name is no
-    # noun of a description ('"…," the letter from Qwest said').
+    # named in the sentence: a body may modify its noun ('"…," says the Waterford man') or stand elsewhere in
+    # it ('The 31-year-old admitted interest in the Lions tour was immense, calling it "…"'), but a name is
+    # no noun of a description ('"…," the letter from Qwest said').
     named_after = [m for m in outside if q_end <= m.start < s_end]
-    if not before and not any(entity_of[m.key] in people for m in named_after):
+    if not any(entity_of[m.key] in people for m in [*before, *named_after]):
         head = _description_head(text[s_start:q_start], text[q_end:s_end], verbs)
-        if head is not None and not any(head in m.text.lower().split() for m in named_after):
+        if head is not None and not any(head in m.text.lower().split() for m in [*before, *named_after]):
             speaker = _described(text, head, outside, q_start, entity_of, people, sentences)
             if speaker is not None:
                 return speaker, "description"

@@ -156,6 +156,11 @@ class Node(NamedTuple):
         return cls(2, "team:" + skeleton(text))
 
     @classmethod
+    def spelt(cls, text: str) -> Node:
+        """The node of one spelling of a name whose key a place's spelling shares ("Lions" beside "Lyons")."""
+        return cls(2, "spelt:" + fold(text))
+
+    @classmethod
     def person(cls, key: str) -> Node:
         """The node of a name's uses as a person's where the same name is a town's elsewhere ("Jackson")."""
         return cls(2, "person:" + key)
@@ -817,6 +822,21 @@ def _join_places(
                 continue  # "Hamas" (an organisation in 5 of 6 mentions) is not Hamm
             if place is not None:
                 clusters.union(node, Node.place(place.geonameid))
+    # A spelling that shares its name's key with a place's ("Lions" and "Lyons" by the key's y -> i) but that
+    # the gazetteer does not know, labelled otherwise, is not that place: it leaves for a node of its own.
+    for m in mentions:
+        node = node_of[m.key]
+        if node.kind != "name" or m.label == "place" or clusters.find(node).rank != 1:
+            continue
+        lang = lang_of.get(m.article)
+        stem = genitive_stem(m.text) if lang == "de" else None  # "Kärntens"
+        if gazetteer.lookup(m.text, language=lang, allow_codes=True) is None and (
+            stem is None or gazetteer.lookup(stem, language=lang) is None
+        ):
+            own = Node.spelt(m.text)
+            node_of[m.key] = own
+            clusters.add(own)
+            clusters.inherit_constraints(own, node)
     for m in persons_here:
         node = node_of[m.key]
         if node.rank == 2 and clusters.find(node).rank == 1:
@@ -1384,8 +1404,14 @@ def _join_short_forms(
                 if corpus_index is corpus_indexes[0] and is_acronym(m.text):
                     continue  # "UN" is no short form of Kim Jong Un: no one's name is written as an acronym
                 in_article = {clusters.find(r) for r in art_index.get(node.key, ())}
-                if not in_article and corpus_index is corpus_indexes[0] and usual not in (None, "person"):
-                    continue  # an organisation again and again here is no surname of a person elsewhere
+                if (
+                    not in_article
+                    and corpus_index is corpus_indexes[0]
+                    and (usual not in (None, "person") or node.kind == "spelt")
+                ):
+                    # An organisation again and again here is no surname of a person elsewhere; nor is a
+                    # spelling that only shares its key with a place's ("Lions" is not Max Lyons).
+                    continue
                 in_corpus = set(corpus_index.get(node.key, ()))
                 if corpus_index is corpus_indexes[0] and m.label == "person":
                     in_corpus |= corpus_given.get(node.key, set())
