@@ -1629,6 +1629,24 @@ def test_a_plural_verb_after_a_name_that_opens_its_clause_is_a_body(text: str, e
     assert {e.name: e.type for e in res.entities} == expected
 
 
+def test_a_surname_joins_a_full_name_the_model_labelled_otherwise_here_but_a_person_elsewhere() -> None:
+    """ "an outstanding manager in Jose Mourinho" (a place to the model there), then "Mourinho" six times as an
+    organisation (propagation's copies): the full name is a person's by its other mentions, and the surname
+    is its short form."""
+    _, ents = entities(
+        [
+            make(
+                "a",
+                "An outstanding manager in [Jose Mourinho|place]. [Mourinho|organization] has won."
+                " [Mourinho|organization] talks.",
+                language="en",
+            ),
+            make("b", "[Jose Mourinho|person] smiled. [Jose Mourinho|person] left.", language="en"),
+        ]
+    )
+    assert ents["Jose Mourinho"] == ["Jose Mourinho", "Mourinho"]
+
+
 def test_a_persons_first_word_elsewhere_is_a_short_form_only_of_a_one_word_person() -> None:
     # "Sony" and "Sonny" share a skeleton; a company is no short form of the rugby player.
     _, ents = entities(

@@ -1299,6 +1299,17 @@ def _join_short_forms(
     # One-word names the corpus gives on their own: the parts of a pairing ("Fiat-GM", "Gazprom-Rosneft": a
     # deal between two companies, no company's full name) are each such a name.
     solo = {skeleton(m.text) for m in mentions if " " not in m.text and "-" not in m.text and "/" not in m.text}
+    # The label most of a full name's mentions carry, corpus-wide: "Jose Mourinho", which the model calls a place
+    # once, is a person's name there too.
+    name_labels: dict[Node, Counter[str]] = defaultdict(Counter)
+    for m in mentions:
+        if " " in m.text:
+            name_labels[node_of[m.key]][m.label] += 1
+    usual_name_label = {
+        node: label
+        for node, counts in name_labels.items()
+        if (label := counts.most_common(1)[0][0]) and 2 * counts[label] > sum(counts.values())
+    }
 
     def full_names(
         ms: Iterable[Mention],
@@ -1312,8 +1323,8 @@ def _join_short_forms(
         first word only before a generic rest, or when ``own_names`` is given and lacks it)."""
         index: dict[str, set[Node]] = defaultdict(set)
         for m in ms:
-            if m.label != label:
-                continue
+            if m.label != label and not (label == "person" and usual_name_label.get(node_of[m.key]) == "person"):
+                continue  # (a full name the model labelled otherwise here is a person's by its other mentions)
             words = skeleton(m.text).split()
             if len(words) < 2 or (label == "organization" and _pairing(m.text, solo)):
                 continue
