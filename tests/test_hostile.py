@@ -21,6 +21,7 @@ url: https://example.org/a"onmouseover=alert(1)
 language: de
 ---
 Kim Jong Un traf Wladimir Putin in Moskau. *[x](javascript:alert(1))* und <script>alert(2)</script>.
+Als Zeichenreferenzen: &#60;script&#62;alert(7)&#60;/script&#62; und &#x3C;img src=x onerror=alert(8)&#x3E;.
 
 Die Evil Corp <img src=x onerror=alert(3)> sagte: „{{ 7*7 }} {% raw %} ]]> <!-- --> &amp;“
 """
@@ -73,6 +74,8 @@ def test_markup_is_inert_in_html(hostile_site: Path) -> None:
         assert 'href="javascript:' not in html, page
     article = (hostile_site / "articles" / "sub-dir-uni-code" / "index.html").read_text(encoding="utf-8")
     assert "{{ 7*7 }}" in article and "&lt;script&gt;alert(2)&lt;/script&gt;" in article
+    # Numeric character references are read as the characters they stand for, and escaped like them.
+    assert "&lt;script&gt;alert(7)&lt;/script&gt;" in article
 
 
 def test_export_keeps_the_text_exactly(hostile_site: Path) -> None:
