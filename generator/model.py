@@ -71,14 +71,21 @@ class Mention:
     text: str
     label: EntityType
     sentence: int  # Sentence.index
-    # Which layer found it: model, curated, gazetteer, propagated, or list (a name the model
-    # tagged inside a list of names, "Barkley, Hodgson, King": its label was for the list).
+    # Which layer found it: model, curated, gazetteer, propagated, list (a name the model
+    # tagged inside a list of names, "Barkley, Hodgson, King": its label was for the list), or
+    # sheet (a player or team of a sports report's line-up: generator/extraction/sheets.py).
     source: str = "model"
     entity_hint: str | None = None  # a curated entity id or gazetteer id set by a layer
 
     @property
     def key(self) -> tuple[str, int, int]:
         return (self.article, self.start, self.end)
+
+    @property
+    def fixed(self) -> bool:
+        """Its span is exactly what a layer gave (a curated name, a team sheet's item): no later stage
+        extends, trims or splits it."""
+        return self.source in ("curated", "sheet")
 
     @property
     def has_evidence(self) -> bool:

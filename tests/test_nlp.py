@@ -167,7 +167,10 @@ def test_layers_can_be_switched_off(blank_de: str, tmp_path: Path) -> None:
     from generator.extraction.nlp import Layers
 
     nlp = build_pipeline(
-        "de", blank_de, NlpSettings(layers=Layers(curated=False, gazetteer=False, filter=False)), curation(tmp_path)
+        "de",
+        blank_de,
+        NlpSettings(layers=Layers(curated=False, gazetteer=False, filter=False, sheets=False)),
+        curation(tmp_path),
     )
     assert [n for n in nlp.pipe_names if n.startswith("dossier")] == []
     assert ("Nordkorea", "PER", "") in ents(nlp, "Nordkorea schweigt.")

@@ -2738,6 +2738,16 @@ def test_an_initial_and_a_surname_join_the_person_so_named_and_the_page_takes_th
     assert counts["Tom Shanklin"] == {"T Shanklin": 2, "Tom Shanklin": 1}
     assert counts["Shane Williams"] == {"S Williams": 1, "Shane Williams": 2}
     assert counts["S Williams"] == {"S Williams": 1} and counts["Steve Williams"] == {"Steve Williams": 1}
+    # Two letters with a full stop are the given name's first two ("Ch. Leitgeb": Christoph, not Clemens).
+    res, _ = entities(
+        [
+            make("e", "[Christoph Leitgeb|person] und [Clemens Leitgeb|person] spielen."),
+            make("f", "Salzburg: [Walke|person] – [Ch. Leitgeb|person], [Keita|person]."),
+        ]
+    )
+    counts = {e.name: Counter(m.text for m in e.mentions) for e in res.entities}
+    assert counts["Christoph Leitgeb"] == {"Ch. Leitgeb": 1, "Christoph Leitgeb": 1}
+    assert counts["Clemens Leitgeb"] == {"Clemens Leitgeb": 1}
 
 
 def test_a_name_a_noun_for_a_kind_of_place_introduces_is_a_place() -> None:

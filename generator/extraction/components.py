@@ -10,6 +10,8 @@ pages can say whether a link is automatic or curated.
   and attaches GeoNames ids (``kb_id_ = "geonames:<id>"``) to place entities.
 * ``dossier_span_filter_v1``: removes and trims junk spans (lower-case words,
   role words swallowed into names, weekday/month tails, excluded names).
+* ``dossier_team_sheets_v1``: the players and teams of a sports report's line-ups
+  (:mod:`generator.extraction.sheets`), whatever the model labelled there.
 
 Curated names use spaCy's own ``entity_ruler`` (see :mod:`generator.extraction.nlp`),
 with ``ent_id_ = "curated:<entity id>"``.
@@ -25,6 +27,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from generator.extraction.gazetteer import Gazetteer, Place
+from generator.extraction.sheets import team_sheets
 from generator.lexicon import (
     DEFAULT_ROLE_WORDS,
     EXTRA_PREPOSITIONS,
@@ -897,4 +900,43 @@ class SpanFilter:
         taken = {i for ent in kept for i in range(ent.start, ent.end)}
         kept.extend(span for span in self.appositions(doc, taken) if self.keep(span))
         doc.ents = filter_spans(kept)
+        return doc
+
+
+# ---------------------------------------------------------------- team sheets
+
+
+@Language.factory("dossier_team_sheets_v1", default_config={})
+def make_team_sheets(nlp: Language, name: str) -> TeamSheets:
+    return TeamSheets(lang=nlp.lang or "xx")
+
+
+class TeamSheets:
+    """The players of a line-up (:func:`generator.extraction.sheets.team_sheets`) as persons, replacing
+    whatever the model or an earlier layer found there; a curated name stays. The team that opens a list
+    keeps the model's reading: its name is the club's everywhere in the corpus ("Sturm", "Everton"), and
+    one label is no evidence against what the club's own mentions say."""
+
+    def __init__(self, *, lang: str):
+        self.lang = lang
+
+    def __call__(self, doc: Doc) -> Doc:
+        places = {(e.start_char, e.end_char) for e in doc.ents if e.kb_id_.startswith("geonames:")}
+        names = team_sheets(doc.text, self.lang, lambda start, end: (start, end) in places)
+        if not names:
+            return doc
+        curated = [e for e in doc.ents if e.id_.startswith("curated:")]
+        sources = _sources(doc)
+        spans: list[Span] = []
+        for name in names:
+            if name.role != "player" or any(e.start_char < name.end and name.start < e.end_char for e in curated):
+                continue
+            span = doc.char_span(name.start, name.end, label="PER")
+            if span is None:
+                continue  # not on token bounds ("Beric0:2" where no infix cut it): leave the model's reading
+            spans.append(span)
+            sources[span_key(span.start_char, span.end_char)] = "sheet"
+        taken = {i for span in spans for i in range(span.start, span.end)}
+        kept = [e for e in doc.ents if not any(i in taken for i in range(e.start, e.end))]
+        doc.ents = sorted([*kept, *spans], key=lambda e: e.start)
         return doc

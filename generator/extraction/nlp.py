@@ -51,6 +51,7 @@ _EXTRACTION_MODULES = (
     "generator.extraction.components",
     "generator.extraction.gazetteer",
     "generator.extraction.embed",
+    "generator.extraction.sheets",
     "generator.lexicon",  # the word lists the layers read (class nouns, forms of address ...)
     "generator.names",
     "generator.model",
@@ -63,6 +64,7 @@ class Layers:
     gazetteer: bool = True
     filter: bool = True
     propagate: bool = True  # corpus-level stage, see generator/extraction/propagate.py
+    sheets: bool = True  # sports line-ups, see generator/extraction/sheets.py
 
 
 @dataclass(frozen=True)
@@ -190,6 +192,9 @@ def build_pipeline(  # type: ignore[no-untyped-def]
         )
         component.use(gazetteer if gazetteer is not None else load_gazetteer())
         last = "dossier_gazetteer"
+    if settings.layers.sheets:
+        # Last: a line-up's layout outweighs every label before it ("Abbott" of Wasps is no town).
+        nlp.add_pipe("dossier_team_sheets_v1", name="dossier_sheets", after=last)
     return nlp
 
 

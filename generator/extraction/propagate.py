@@ -142,6 +142,8 @@ def build_lexicon(extractions: Mapping[str, Extraction]) -> Lexicon:
     evidence: set[str] = set()
     for art_id in sorted(extractions):
         for m in extractions[art_id].mentions:
+            if m.source == "sheet":
+                continue  # a surname a line-up gives once ("King", "Back") is no name to find elsewhere
             counts[m.text] += 1
             (list_labels if m.source == "list" else labels)[m.text].append(m.label)
             if m.entity_hint:
@@ -271,7 +273,7 @@ _WORD_BEFORE = re.compile(r"(\w[\w-]*) $")
 def _with_seat_institution(m: Mention, article: Article) -> list[Mention]:
     """A German place named right after an institution is the institution's seat, part of its
     name ("Landesgericht Linz", "Staatsanwaltschaft Schwerin"): one organisation mention."""
-    if article.language != "de" or m.label != "place" or m.source == "curated":
+    if article.language != "de" or m.label != "place" or m.fixed:
         return [m]
     match = _WORD_BEFORE.search(article.text, max(0, m.start - 40), m.start)
     if match is None or not names_seat(match.group(1)):
@@ -288,7 +290,7 @@ def _split_of(m: Mention, article: Article) -> list[Mention]:
     """A German organisation or place span "X von Y" where X and Y are each names of two
     words or more ("Russia & Eurasia Programme von Chatham House") is two mentions: a body
     and the body it belongs to. One-word sides stay one name ("Bank von Japan")."""
-    if article.language != "de" or m.label == "person" or m.source == "curated":
+    if article.language != "de" or m.label == "person" or m.fixed:
         return [m]
     match = _OF.search(m.text)
     if match is None:
@@ -569,7 +571,7 @@ def _extend(m: Mention, lexicon: Lexicon, by_word: Mapping[str, list[str]], arti
     """A span cut short of a confident name that the text spells out ("Kim Jong" of
     "Kim Jong Un") is extended to the whole name, even when the shorter span is
     itself frequent (a model that always stops early makes it so)."""
-    if m.source == "curated":
+    if m.fixed:
         return m
     first = m.text.split()[0] if m.text.split() else ""
     best = None
@@ -607,7 +609,7 @@ def _with_head_noun(m: Mention, article: Article) -> Mention:
     """A multi-word name cut short of the organisation head noun that follows it ("Russia & Eurasia"
     + "Programme", "Blackpool Hotel" + "Association") takes the noun in: the head makes it a name. So does a
     place's name before a newspaper's ("Washington" + "Post": :data:`NEWSPAPER_HEADS`)."""
-    if m.source == "curated" or (" " not in m.text and m.label != "place"):
+    if m.fixed or (" " not in m.text and m.label != "place"):
         return m
     after = _NEXT_HEAD.match(article.text, m.end)
     if after is None or after.group(1).lower() not in (ORG_HEAD_NOUNS if " " in m.text else NEWSPAPER_HEADS):
@@ -708,7 +710,7 @@ def _without_trailing_acronym_noun(m: Mention, article: Article, nouns: CommonNo
     """An English name without the acronym English uses as a common noun that ends it ("Labour MPs",
     "Tory MEP", "John Smith MP": :meth:`CommonNouns.is_acronym_noun`): a description after the name,
     never part of it. Before a plural ("Labour MPs") the name is the body they belong to."""
-    if nouns is None or article.language != "en" or m.source == "curated" or " " not in m.text:
+    if nouns is None or article.language != "en" or m.fixed or " " not in m.text:
         return m
     head, _, last = m.text.rpartition(" ")
     plural = last.endswith("s") and is_acronym(last[:-1])
@@ -946,7 +948,7 @@ def _trim(
       and so are two confident names joined by "and" / "und" ("Everton and Arsenal"), or two of the
       ``surnames`` of the people the article names in full ("Carragher and Brown").
     """
-    if m.source == "curated" or m.text in lexicon.names or " " not in m.text:
+    if m.fixed or m.text in lexicon.names or " " not in m.text:
         return [m]
     if (
         two := _two_names(m, lexicon) or _coordinated_names(m, lexicon, surnames) or _two_surnames(m, lexicon)

@@ -31,6 +31,8 @@ class _LayersConfig(base.Config):
     """Drop or trim junk spans: lower-case words, role words, weekday tails, exclusions."""
     propagate = c.Type(bool, default=True)
     """Find confident names everywhere in the corpus and cut them out of over-long spans."""
+    sheets = c.Type(bool, default=True)
+    """Read the line-ups of sports reports: every player a person, the team that opens a list an organisation."""
 
 
 class _Columns(c.DictOfItems):
@@ -165,7 +167,11 @@ def settings_from_config(plugin_config: DossierConfig, config: MkDocsConfig) -> 
         nlp=NlpSettings(
             pipelines=dict(plugin_config.pipelines),
             layers=Layers(
-                curated=layers.curated, gazetteer=layers.gazetteer, filter=layers.filter, propagate=layers.propagate
+                curated=layers.curated,
+                gazetteer=layers.gazetteer,
+                filter=layers.filter,
+                propagate=layers.propagate,
+                sheets=layers.sheets,
             ),
             gazetteer_min_population=plugin_config.gazetteer_min_population,
             role_words=tuple(plugin_config.role_words) if plugin_config.role_words is not None else None,

@@ -644,6 +644,12 @@ def _nodes(
     labels_of: dict[str, set[str]] = defaultdict(set)  # text -> the labels the corpus gives it
     for m in mentions:
         labels_of[m.text].add(m.label)
+    # The labels the corpus gives outside line-ups to each one-word surname a line-up gives.
+    surnames = {skeleton(m.text) for m in mentions if m.source == "sheet" and " " not in m.text}
+    read_as: dict[str, Counter[str]] = defaultdict(Counter)
+    for m in mentions:
+        if surnames and m.source != "sheet" and " " not in m.text and (key := skeleton(m.text)) in surnames:
+            read_as[key][m.label] += 1
     node_of: dict[tuple[str, int, int], Node] = {}
     for m in mentions:
         if m.entity_hint and m.entity_hint.startswith("curated:"):
@@ -681,6 +687,16 @@ def _nodes(
             ):
                 text = text[:-1]  # "die Grünen", "der Linken": the corpus's "Grüne", "Linke", labelled alike
             node = Node.name(text)
+            if (
+                m.source == "sheet"
+                and m.label == "person"
+                and " " not in text
+                and 2 * read_as[skeleton(text)]["person"] < sum(read_as[skeleton(text)].values())
+            ):
+                # A line-up's surname is a player's: where the corpus mostly names something else by the
+                # word ("Moody" of Moody's, "Foster" of Foster's lager), the node of the name's uses as a
+                # person's, apart from it; rule 6 joins it to the player its article names in full.
+                node = Node.person(node.key)
         node_of[m.key] = node
         clusters.add(node)
     return node_of
@@ -1182,8 +1198,9 @@ def _join_kind_lengthened(
             clusters.union(node, next(iter(longer)))
 
 
-#: A given name's initial and a surname, as team sheets write people ("T Shanklin", "B O'Driscoll").
-_INITIAL_THEN_NAME = re.compile(r"([A-Z])\.?[ \t]+([A-Z][\w'’-]*[\w])")
+#: A given name's initial and a surname, as team sheets write people ("T Shanklin", "B O'Driscoll"); two
+#: letters with a full stop ("Ch. Leitgeb": Christoph).
+_INITIAL_THEN_NAME = re.compile(r"(?:([A-Z])\.?|([A-Z][a-z])\.)[ \t]+([A-Z][\w'’-]*[\w])")
 
 
 def _join_initialled(
@@ -1193,19 +1210,27 @@ def _join_initialled(
     with the initial and whose surname is the same (by skeleton); of several such namesakes, the one its
     article names. A team sheet's initials otherwise made a second page beside the player's, and left his
     surname alone in the articles that give both ambiguous ("Shanklin": Tom's or T's?)."""
-    full: dict[tuple[str, str], set[Node]] = defaultdict(set)
+    full: dict[tuple[str, str], set[tuple[str, Node]]] = defaultdict(set)
     for ms in by_article.values():
         for m in ms:
             words = m.text.split()
-            if m.label == "person" and len(words) >= 2 and len(words[0].rstrip(".")) > 1 and words[0][:1].isupper():
-                full[(words[0][0], skeleton(words[-1]))].add(node_of[m.key])
+            if (
+                m.label == "person"
+                and len(words) >= 2
+                and len(words[0]) > 1
+                and not words[0].endswith(".")
+                and words[0][:1].isupper()
+            ):
+                full[(words[0][0], skeleton(words[-1]))].add((words[0], node_of[m.key]))
     for art_id in sorted(by_article):
         here: set[Node] | None = None
         for m in by_article[art_id]:
             initialled = _INITIAL_THEN_NAME.fullmatch(m.text)
             if initialled is None:
                 continue
-            roots = {clusters.find(n) for n in full.get((initialled.group(1), skeleton(initialled.group(2))), ())}
+            initial = initialled.group(1) or initialled.group(2)
+            namesakes = full.get((initial[0], skeleton(initialled.group(3))), ())
+            roots = {clusters.find(n) for given, n in namesakes if given.startswith(initial)}
             if len(roots) > 1:
                 here = here if here is not None else {clusters.find(node_of[x.key]) for x in by_article[art_id]}
                 roots &= here
@@ -2282,7 +2307,7 @@ def _vote_type(
     """Weighted majority of the mentions' labels.
 
     A model's vote weighs its own NER F1 (``type_weights`` by article language);
-    curated and gazetteer evidence weighs 2; an entity the gazetteer knows as a
+    curated and gazetteer evidence, and a team sheet's (source "sheet"), weighs 2; an entity the gazetteer knows as a
     place (``place_evidence``) is one unless curated evidence says otherwise; a name with a legal form or an
     organisation head noun weighs 1.5 for organization, and is never a person's without curated
     or gazetteer evidence (unless the head is a surname too: :data:`_SURNAME_HEADS`); ties go by TYPE_ORDER.
@@ -2352,7 +2377,7 @@ def _vote_type(
             votes["place"] += 1.5
         if m.key in teams:
             votes["organization"] += 2.0  # the words around it say a team, whatever the label
-        elif m.has_evidence:
+        elif m.has_evidence or m.source == "sheet":  # (a line-up's player or team: its layout says which)
             votes[_evidence_label(m)] += 2.0
         else:
             weight = (weights or {}).get((lang_of or {}).get(m.article, ""), 1.0)
@@ -2368,16 +2393,19 @@ def _vote_type(
         if coordinated and m.key in coordinated:
             votes[coordinated[m.key]] += 1.0  # "Cate Blanchett, Leonardo DiCaprio and Richard Gere"
     winner = sorted(votes, key=lambda t: (-round(votes[t], 9), TYPE_ORDER.index(t)))[0]
-    if winner != "organization" and club and not any(m.has_evidence for m in ms):
+    # Curated or gazetteer evidence, or a line-up's layout that agrees ("CA del Fava" a player), outweighs what
+    # a name's words suggest.
+    firm = any(m.has_evidence or (m.source == "sheet" and m.label == winner) for m in ms)
+    if winner != "organization" and club and not firm:
         return "organization"  # "SC Wiener Neustadt", "VfB Stuttgart": a club, whatever its town's mentions say
-    if winner == "person" and (organisation_named or body_named) and not any(m.has_evidence for m in ms):
+    if winner == "person" and (organisation_named or body_named) and not firm:
         # No one is called "Jet Airways", "Acme GmbH" or "Manchester United", however often a model says so.
         return "organization"
-    if winner != "organization" and introduced and not any(m.has_evidence for m in ms):
+    if winner != "organization" and introduced and not firm:
         return "organization"  # "the surfwear firm Quiksilver" is no place, "the carmaker Ford" no person
-    if winner == "person" and any(m.key in placed for m in ms) and not any(m.has_evidence for m in ms):
+    if winner == "person" and any(m.key in placed for m in ms) and not firm:
         return "place"  # "der Ortschaft Zambana Vecchia": Vecchia is a surname too
-    if winner == "person" and any(_named_as_building(m.text) for m in ms) and not any(m.has_evidence for m in ms):
+    if winner == "person" and any(_named_as_building(m.text) for m in ms) and not firm:
         return "place"  # "Johnny Carson Theater", "St James' Park": a building named after someone
     if (
         winner == "person"
@@ -2648,8 +2676,8 @@ class UnnamedPersons:
         return cls(frozenset(surnames), known, {a.id: a.language for a in articles.values()}, clustered, ordinary)
 
     def __call__(self, ms: Sequence[Mention]) -> bool:
-        if any(m.has_evidence for m in ms):
-            return False
+        if any(m.has_evidence or (m.source == "sheet" and m.label == "person") for m in ms):
+            return False  # (a line-up names its players by surname alone: "Walke", "Kehat")
         # Sorted, not a set's order: which words the dictionary is asked about (and so whether its
         # ten-second load is needed) must not change with the process's string hashing.
         pairs = sorted({(m.text, self.languages.get(m.article) or "") for m in ms})
