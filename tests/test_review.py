@@ -99,6 +99,13 @@ def test_findings_rank_ordinary_and_glued_words_first() -> None:
     ]
     assert ("one mention", "Zorro") in [(f.kind, f.entities[0].name) for f in found]
     assert found == sorted(found, key=lambda f: -f.likelihood)
+    # A first word a large corpus uses as people's names is a given name, whatever else it is ("Paolo").
+    items = [make("f", "[Paolo Lorenzi|person] won. [Keeper Tony Bullock|person] lost.", language="en")]
+    nouns = CommonNouns({"en": frozenset({"Paolo", "Keeper"})})
+    glued = [f.entities[0].name for f in _findings(items, nouns) if f.kind == "glued word"]
+    assert sorted(glued) == ["Keeper Tony Bullock", "Paolo Lorenzi"]
+    found = _findings(items, nouns, name_clusters=lambda w, lang: w == "Paolo")
+    assert [f.entities[0].name for f in found if f.kind == "glued word"] == ["Keeper Tony Bullock"]
 
 
 def test_a_person_no_word_of_whose_name_people_bear_is_a_likely_problem() -> None:

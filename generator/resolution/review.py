@@ -163,6 +163,8 @@ def findings(
             and len(words[0]) >= 5
             and ordinary(words[0])
             and not (nouns is not None and words[0] in nouns.name_like)  # "Steven" is a German noun too
+            # A word a large corpus uses as it uses people's names is a given name ("Paolo Lorenzi"), not a role.
+            and not (name_clusters is not None and name_clusters(words[0], lang))
             and not all(ordinary(w) for w in words[1:])
             and (
                 (nouns is not None and nouns.knows(lang))
