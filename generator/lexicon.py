@@ -480,6 +480,17 @@ _BODY_OFFICES_EN = (
 _HOLDER_AFTER_EN = re.compile(rf"[ \t]+(?:{_BODY_OFFICES_EN})[ \t]+[A-Z][a-z]")
 
 
+#: An office only a body has right after a name, whoever holds it ("the billionaire Bhs owner").
+_OFFICE_AFTER_EN = re.compile(rf"[ \t]+(?:{_BODY_OFFICES_EN})\b")
+
+
+def office_after(text: str, end: int, language: str) -> bool:
+    """Whether the English name ending at ``end`` is followed by an office that only a firm, a body or a
+    team has (:data:`_BODY_OFFICES_EN`), named holder or not: the name modifies the office ("the billionaire
+    Bhs owner"), and a noun before it describes the holder, not the name."""
+    return language == "en" and _OFFICE_AFTER_EN.match(text, end) is not None
+
+
 def names_an_employer(text: str, end: int, language: str) -> bool:
     """Whether the English name ending at ``end`` is followed by an office that only a firm, a body or a
     team has and then by its holder's name (:data:`_BODY_OFFICES_EN`: "Electrolux chief executive Hans
@@ -881,7 +892,8 @@ PERSON_NOUNS_EN = frozenset(
     " solicitor prosecutor detective inspector constable sergeant professor economist scientist surgeon"
     " nurse teacher pupil referee umpire jockey cyclist sprinter swimmer boxer golfer footballer cricketer"
     " batsman bowler skipper veteran rookie widow widower star performer vocalist frontman artist youngster"
-    " teenager".split()
+    " teenager politician activist campaigner businessman businesswoman entrepreneur tycoon billionaire"
+    " journalist columnist diplomat ambassador envoy athlete hurdler flanker fly-half scrum-half".split()
 )
 
 #: Of those, occupations that begin no name of anything else, so a span that opens with one, capitalised

@@ -2993,3 +2993,19 @@ def test_a_name_of_a_building_or_a_street_is_no_persons() -> None:
     types = {e.name: e.type for e in res.entities}
     assert types["Johnny Carson Theater"] == types["St James' Park"] == types["Elland Road"] == "place"
     assert types["Barbara Castle"] == types["Stuart Hall"] == "person"
+
+
+def test_a_noun_for_a_person_before_a_name_votes_person() -> None:
+    """ "the anti-immigration politician Pim Fortuyn": a noun for what only a person is weighs for a person
+    against a small model's organisation; not where an office follows the name ("the billionaire Bhs owner")."""
+    res, _ = entities(
+        [
+            make(
+                "e1",
+                "The film is about the politician [Pim Fortuyn|organization]. [Fortuyn|organization] was shot.",
+                language="en",
+            ),
+            make("e2", "A statement from the billionaire [Bhs|organization] owner followed.", language="en"),
+        ]
+    )
+    assert {e.name: e.type for e in res.entities} == {"Pim Fortuyn": "person", "Bhs": "organization"}

@@ -64,6 +64,7 @@ from generator.lexicon import (
     names_an_employer,
     names_seat,
     names_the_town,
+    office_after,
     opens_sentence,
     org_head,
     plural_verb_agrees,
@@ -492,8 +493,11 @@ def resolve(
         if person_names is not None
         else None
     )
-    described = frozenset(
-        m.key for m in mentions if (art := art_by_id.get(m.article)) is not None and described_as_person(m, art)
+    nouned = frozenset(
+        m.key for m in mentions if (art := art_by_id.get(m.article)) is not None and named_by_person_noun(m, art)
+    )
+    described = nouned | frozenset(
+        m.key for m in mentions if (art := art_by_id.get(m.article)) is not None and _AGE_AFTER.match(art.text, m.end)
     )
     referred = referred_to_as_persons(mentions, art_by_id, described)
     classed = introduced_as_organisations(mentions, art_by_id)
@@ -564,6 +568,7 @@ def resolve(
         initialled,
         placed,
         collective,
+        nouned,
     )
 
     def drafts() -> list[Draft]:
@@ -1545,6 +1550,7 @@ class _Vote:
     initialled: Set[tuple[str, int, int]] = frozenset()  # one word after a list item's initial
     placed: Set[tuple[str, int, int]] = frozenset()  # after a noun for a kind of place ("Ortschaft")
     collective: Set[tuple[str, int, int]] = frozenset()  # a plural verb after it ("Chester have won")
+    nouned: Set[tuple[str, int, int]] = frozenset()  # a noun for a person names it ("politician Pim Fortuyn")
 
     @cached_property
     def weights(self) -> dict[str, float]:  # once, not per cluster
@@ -1609,6 +1615,7 @@ class _Vote:
             initials=initials,
             placed=self.placed,
             collective=self.collective,
+            nouned=self.nouned,
         )
         nominative = self.nouns.nominative if self.nouns is not None and etype != "person" else None
         name = _canonical_name(ms, etype, place, lang_of, self.settings.display_language, nominative)
@@ -2303,6 +2310,7 @@ def _vote_type(
     initials: int | None = None,
     placed: Set[tuple[str, int, int]] = frozenset(),
     collective: Set[tuple[str, int, int]] = frozenset(),
+    nouned: Set[tuple[str, int, int]] = frozenset(),
 ) -> EntityType:
     """Weighted majority of the mentions' labels.
 
@@ -2339,7 +2347,9 @@ def _vote_type(
     is no person's or place's without curated or gazetteer evidence. A mention a noun for a kind of place
     introduces (``placed``: :func:`generator.lexicon.introduced_as_place`: "die Ortschaft Zambana Vecchia",
     "the town of Sale") weighs 1.5 for place, and such an entity is no person's. A mention a plural verb
-    agrees with (``collective``: :func:`agreeing_as_collectives`: "Chester have won") votes 1 for organization.
+    agrees with (``collective``: :func:`agreeing_as_collectives`: "Chester have won") votes 1 for organization. A
+    mention a noun for a person names (``nouned``: :func:`named_by_person_noun`: "the anti-immigration politician
+    Pim Fortuyn", "Dutch coach Rinus Michels") weighs 1.5 for person.
     """
     if place_evidence and not any(m.has_evidence and _evidence_label(m) != "place" for m in ms):
         return "place"  # the gazetteer's word against the model's alone: a place
@@ -2388,6 +2398,8 @@ def _vote_type(
             votes[m.label] += weight * (WEAK_WEIGHT if weak else 1.0)
         if m.key in referred:
             votes["person"] += 1.0  # "Ferrero insists he ...", "Pullman, who ..."
+        if m.key in nouned:
+            votes["person"] += 1.5  # "the anti-immigration politician Pim Fortuyn", "Dutch coach Rinus Michels"
         if m.key in collective:
             votes["organization"] += 1.0  # "Chester have won only two of their last 10"
         if coordinated and m.key in coordinated:
@@ -2549,12 +2561,16 @@ def agreeing_as_collectives(
 
 def described_as_person(m: Mention, art: Article) -> bool:
     """Whether the words around a mention describe a person: an age after it ("Keanu Reeves, 40, said",
-    "Mustafa S. (27)"), a noun of kinship before it ("daughter Victoria", "Tochter Victoria") or, in
-    English, a lower-case noun for what only a person is (:data:`PERSON_NOUNS_EN`) before it ("comedian
-    Sacha Baron Cohen", "his lawyer, Gregory Ioannidis") or in apposition after it ("Jean-Philippe Cotis,
-    the OECD's chief economist")."""
-    if _AGE_AFTER.match(art.text, m.end):
-        return True
+    "Mustafa S. (27)"), or a noun for a person (:func:`named_by_person_noun`)."""
+    return _AGE_AFTER.match(art.text, m.end) is not None or named_by_person_noun(m, art)
+
+
+def named_by_person_noun(m: Mention, art: Article) -> bool:
+    """Whether a noun for a person names the mention: a noun of kinship before it ("daughter Victoria",
+    "Tochter Victoria") or, in English, a lower-case noun for what only a person is (:data:`PERSON_NOUNS_EN`)
+    before it ("comedian Sacha Baron Cohen", "his lawyer, Gregory Ioannidis"; not before a name an office
+    follows, "the billionaire Bhs owner") or in apposition after it ("Jean-Philippe Cotis, the OECD's chief
+    economist")."""
     if art.language == "en":
         before = _NOUN_COMMA_BEFORE.search(art.text, max(0, m.start - 30), m.start)
         if before is not None and before.group(1) in PERSON_NOUNS_EN:
@@ -2568,7 +2584,7 @@ def described_as_person(m: Mention, art: Article) -> bool:
                 if word in PERSON_NOUNS_EN and (i + 1 == len(words) or words[i + 1] in _AFTER_HEAD):
                     return True
     word = word_before(art.text[max(0, m.start - 30) : m.start])
-    if word is None:
+    if word is None or office_after(art.text, m.end, art.language):
         return False
     return word.lower() in KINSHIP_NOUNS or (art.language == "en" and word in PERSON_NOUNS_EN)
 
