@@ -682,6 +682,7 @@ class SpanFilter:
                 and self._name_word(doc[start - 2])
             ):
                 start -= 2
+            end = self._ohne(doc, end, taken)
             # "Institut für russische, osteuropäische und zentralasiatische Studien".
             if end < len(doc) and doc[end].lower_ == "für" and doc[end - 1].lower_.endswith(FUER_HEADS):
                 j, last = end + 1, None
@@ -760,8 +761,22 @@ class SpanFilter:
             if end == start and _LETTERS_AND_DIGITS.fullmatch(following.text):
                 end += 1  # a name of letters and digits ("des Fernsehsenders TVN24", "der Sender N24")
             if end > start:
-                found.append(Span(doc, start, end, label="ORG"))
+                found.append(Span(doc, start, self._ohne(doc, end, taken), label="ORG"))
         return found
+
+    def _ohne(self, doc: Doc, end: int, taken: Container[int]) -> int:
+        """The end of an organisation's name that German goes on with a small "ohne" ("Reporter ohne Grenzen",
+        "Ärzte ohne Grenzen"), where the model or a class noun's name stopped before it."""
+        if (
+            self.lang == "de"
+            and end + 1 < len(doc)
+            and doc[end].lower_ == "ohne"
+            and end + 1 not in taken
+            and doc[end + 1].text[:1].isupper()
+            and doc[end + 1].is_alpha
+        ):
+            return end + 2
+        return end
 
     def keep(self, span: Span) -> bool:
         text = span.text
