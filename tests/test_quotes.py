@@ -701,11 +701,31 @@ def test_a_quote_right_after_reported_speech_is_the_reported_speakers(
             ' "We could not continue to contend with legal manoeuvres," the company said.',
             None,
         ),
+        # The sentence before names no organisation, only a person: "the company" is the one the story is
+        # about, named more than twice as often as any other; not "it", which may be a report or a study too.
+        (
+            "[Renault|organization] sold more cars. [Renault|organization] also cut costs at [Nissan|organization]."
+            " [Renault|organization] will launch a new model. Analyst [Ian Gill|person] expects lower margins."
+            ' "In a sluggish market, we intend to grow," the company said in a statement.',
+            "Renault",
+        ),
+        (
+            "[Renault|organization] sold more cars. [Renault|organization] also cut costs at [Nissan|organization]."
+            " [Renault|organization] will launch a new model. Analyst [Ian Gill|person] expects lower margins."
+            ' "In a sluggish market, we intend to grow," it said in a statement.',
+            None,
+        ),
+        (
+            "[Renault|organization] sold more cars. [Nissan|organization] also cut costs at [Renault|organization]."
+            " Analyst [Ian Gill|person] expects lower margins."
+            ' "In a sluggish market, we intend to grow," the company said in a statement.',
+            None,
+        ),
     ],
 )
 def test_an_organisation_as_the_subject_speaks_for_the_one_named_before(markup: str, speaker: str | None) -> None:
     """English "it said", "the company said": the organisation the sentence before names, when nothing else
-    there may be a company."""
+    there may be a company; "the company said" after sentences that name none: the story's main one."""
     assert [who for _, who, _ in quotes(markup, language="en")] == [speaker]
 
 

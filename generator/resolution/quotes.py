@@ -54,6 +54,7 @@ person's words ("Mr Houston was quoted in the Herald newspaper saying: …").
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -597,21 +598,21 @@ _SPOKESPERSON = re.compile(
 )
 
 
-def _organisation_subject(cue: str, verbs: set[str]) -> bool:
-    """Whether an organisation that is not named is the subject of an English cue's verb of saying: "it" right
-    before the verb, or "the" and a class noun of organisations right before or after it ("the company said",
-    "said the firm": :func:`generator.lexicon.is_class_noun`)."""
+def _organisation_subject(cue: str, verbs: set[str]) -> str | None:
+    """The words that make an organisation that is not named the subject of an English cue's verb of saying:
+    "it" right before the verb, or "the" and a class noun of organisations right before or after it ("the
+    company said", "said the firm": :func:`generator.lexicon.is_class_noun`); None when there are none."""
     tokens = re.findall(r"[\w'’-]+", cue)
     for i, token in enumerate(tokens):
         if token.lower() not in verbs:
             continue
         before, after = tokens[max(0, i - 2) : i], tokens[i + 1 : i + 3]
         if before[-1:] and before[-1].lower() == "it":
-            return True
+            return "it"
         for pair in (before, after):
             if len(pair) == 2 and pair[0].lower() == "the" and is_class_noun(pair[1], "en"):
-                return True
-    return False
+                return f"the {pair[1]}"
+    return None
 
 
 def _spokesperson_of(
@@ -637,7 +638,8 @@ def _spokesperson_of(
     lead, tail = text[sent.start : q_start], text[q_end:s_end]
     cues = (lead, tail[: len(tail) // 2 + 40])
     spokesperson = any(_SPOKESPERSON.search(cue) and any(w in verbs for w in _words(cue)) for cue in cues)
-    if not spokesperson and not (language == "en" and any(_organisation_subject(cue, verbs) for cue in cues)):
+    subjects = [found for cue in cues if (found := _organisation_subject(cue, verbs))] if language == "en" else []
+    if not spokesperson and not subjects:
         return None
     if any(sent.start <= m.start < s_end and not (q_start <= m.start < q_end) for m in speakers):
         return None  # a name in the sentence itself: the other rules judged it
@@ -646,6 +648,10 @@ def _spokesperson_of(
         return None
     nearest = max(m.sentence for m in earlier)
     named = {entity_of[m.key] for m in earlier if m.sentence == nearest}
+    if not spokesperson and not named - people and any(s.startswith("the ") for s in subjects):
+        # '"…," the company said' after sentences that name no organisation ("However, the firm said it
+        # expected ..."): the organisation the article is about, named more than twice as often as any other.
+        return _main_organisation(earlier, entity_of, people)
     if len(named) != 1 or named & people:
         return None
     if not spokesperson:
@@ -658,6 +664,18 @@ def _spokesperson_of(
         if _unnamed_capitals(text, before, [(m.start, m.end) for m in in_it]):
             return None
     return named.pop()
+
+
+def _main_organisation(
+    earlier: Sequence[Mention], entity_of: Mapping[tuple[str, int, int], str], people: set[str]
+) -> str | None:
+    """The organisation the text before a quote names most, at least twice and more than twice as often as any
+    other: what "the company" of a business story is."""
+    counts = Counter(entity_of[m.key] for m in earlier if entity_of[m.key] not in people)
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[0][1] <= 2 * ranked[1][1]):
+        return None
+    return ranked[0][0]
 
 
 def _unnamed_capitals(text: str, sentence: Sentence, spans: Sequence[tuple[int, int]]) -> bool:
