@@ -670,3 +670,14 @@ def test_a_result_or_a_minute_after_a_persons_name_is_cut_and_a_lost_space_after
     )
     text = "Pratt beat Selima Sfar 7-5 and Williams 1-6,4-6; Terry 17 scored. Natalie Appleton,31, left Hannover 96."
     assert [e.text for e in nlp(text).ents] == ["Selima Sfar", "Williams", "Terry", "Natalie Appleton", "Hannover 96"]
+
+
+def test_a_form_of_address_names_a_person_the_model_missed(blank_de: str, tmp_path: Path) -> None:
+    """ "said Mr Irish": the word after a form of address is a surname, even one that names a people or a
+    language elsewhere, and the model's miss or its other label does not lose it."""
+    nlp = english_with(tmp_path, [{"label": "NORP", "pattern": "Irish"}])
+    assert [(e.text, e.label_) for e in nlp('"It is huge," said Mr Irish. The Irish team won.').ents] == [
+        ("Irish", "PER")
+    ]
+    german = build_pipeline("de", blank_de, NlpSettings(), curation(tmp_path))
+    assert ("Gewessler", "PER", "") in ents(german, "Das sagte Frau Gewessler am Montag.")

@@ -147,10 +147,11 @@ class GazetteerComponent:
             if ent.id_ or ent.kb_id_:
                 ents.append(ent)
                 continue
-            if self._names_a_people(ent):
-                continue
             if _addressed(ent):
-                ents.append(ent)  # "Mr Houston", "Frau Wien": a person, whatever town bears the name
+                # "Mr Houston", "Frau Wien", "Mr Irish": a person, whatever town or language bears the name
+                ents.append(ent)
+                continue
+            if self._names_a_people(ent):
                 continue
             place = None
             if ent.label_ in PLACE_LABELS:
@@ -764,6 +765,20 @@ class SpanFilter:
                 found.append(Span(doc, start, self._ohne(doc, end, taken), label="ORG"))
         return found
 
+    def addressed(self, doc: Doc, taken: set[int]) -> list[Span]:
+        """Persons the model missed after a form of address (:data:`HONORIFICS`): '"…," said Mr Irish',
+        "Frau Gewessler" (one to three capitalised words, none of another entity)."""
+        found = []
+        for token in doc[:-1]:
+            if not token.text[:1].isupper() or token.lower_.rstrip(".") not in HONORIFICS or token.i + 1 in taken:
+                continue
+            start = end = token.i + 1
+            while end < len(doc) and end - start < 3 and end not in taken and self._name_word(doc[end]):
+                end += 1
+            if end > start:
+                found.append(Span(doc, start, end, label="PER"))
+        return found
+
     def _ohne(self, doc: Doc, end: int, taken: Container[int]) -> int:
         """The end of an organisation's name that German goes on with a small "ohne" ("Reporter ohne Grenzen",
         "Ärzte ohne Grenzen"), where the model or a class noun's name stopped before it."""
@@ -805,8 +820,9 @@ class SpanFilter:
         words = _WORDS.findall(text)
         if len("".join(words)) < 2 or all(w.lower() in self.calendar or self._time_compound(w) for w in words):
             return False  # also a letter and digits: "A4", "M8" (a road, a product)
-        if len(span) == 1 and _people_word(text, self.lang):
-            return False  # "Indian" of "745bn Indian rupees", "the Frenchman", "more Britons": no one's name
+        if len(span) == 1 and _people_word(text, self.lang) and not _addressed(span):
+            # "Indian" of "745bn Indian rupees", "the Frenchman", "more Britons": no one's name ("Mr Irish" is).
+            return False
         if len(span) == 1 and text in TIME_ZONES:
             return False
         if " " not in text and _NEGATING_PREFIX.match(text) and not org_head(text):
@@ -914,6 +930,8 @@ class SpanFilter:
             kept.append(trimmed)
         taken = {i for ent in kept for i in range(ent.start, ent.end)}
         kept.extend(span for span in self.appositions(doc, taken) if self.keep(span))
+        taken = {i for ent in kept for i in range(ent.start, ent.end)}
+        kept.extend(span for span in self.addressed(doc, taken) if self.keep(span))
         doc.ents = filter_spans(kept)
         return doc
 
