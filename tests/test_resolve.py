@@ -3009,3 +3009,19 @@ def test_a_noun_for_a_person_before_a_name_votes_person() -> None:
         ]
     )
     assert {e.name: e.type for e in res.entities} == {"Pim Fortuyn": "person", "Bhs": "organization"}
+
+
+def test_a_surname_joins_its_articles_full_name_that_the_model_labelled_an_organisations() -> None:
+    """ "Quentin Davies [organization] ... Mr Davies": the article's own full name, which reads as a
+    person's, before the corpus's namesakes; not a name a people's adjective opens ("American Dent")."""
+    res, _ = entities(
+        [
+            make("a1", "[Quentin Davies|organization] was mugged. Mr [Davies|person] said so.", language="en"),
+            make("a2", "[Gavyn Davies|person] resigned. [Nick Davies|person] spoke.", language="en"),
+            make("b1", "The [American Dent|organization] won. [Dent|person] said so.", language="en"),
+            make("b2", "[Taylor Dent|person] served.", language="en"),
+        ]
+    )
+    found = {e.name: sorted(m.article for m in e.mentions) for e in res.entities}
+    assert found["Quentin Davies"] == ["a1", "a1"]
+    assert found["Taylor Dent"] == ["b1", "b2"]

@@ -53,6 +53,7 @@ from generator.lexicon import (
     after_article_de,
     after_capital_the,
     award_name,
+    demonyms,
     event_name,
     introduced_as_place,
     introduced_by_class_noun,
@@ -548,7 +549,7 @@ def resolve(
     _join_clipped(by_article, node_of, clusters, lang_of, name_clusters)  # rule 5, clipped forms
     peers = frozenset(m.key for m in mentions if _titled_as_peer(m, art_by_id))
     _join_initialled(by_article, node_of, clusters)  # rule 6, a given name's initial ("T Shanklin")
-    _join_short_forms(mentions, by_article, node_of, clusters, classed, peers, placed)  # rule 6
+    _join_short_forms(mentions, by_article, node_of, clusters, classed, peers, placed, lang_of)  # rule 6
     _join_named_in_full(by_article, node_of, clusters)  # rule 6, names of two words or more
     _join_kind_lengthened(mentions, node_of, clusters)  # rule 6 across articles ("Labour" of "Labour Party")
 
@@ -1293,6 +1294,7 @@ def _join_short_forms(
     classed: Set[tuple[str, int, int]] = frozenset(),
     peers: Set[tuple[str, int, int]] = frozenset(),
     placed: Set[tuple[str, int, int]] = frozenset(),
+    lang_of: Mapping[str, str] | None = None,
 ) -> None:
     """Rule 6: a one-word name joins the one full name that starts or ends with it, and a
     surname with its particles ("de la Calle") the one person's name that ends with it. A pairing of two
@@ -1317,6 +1319,8 @@ def _join_short_forms(
     A surname after a peer's or a prelate's title (``peers``: :func:`_titled_as_peer`, "Lord Browne") is
     his whole name: from another article it joins only a full name that some article gives beside the
     same title ("Sebastian Coe ... Lord Coe"), not the one namesake of the corpus (Des Browne).
+    A full name of its article that reads as a person's but that its model labelled an organisation's
+    (:func:`_reads_as_personal_name`: "Quentin Davies ... Mr Davies") comes before the corpus's namesakes.
     Among namesakes of the corpus it joins the one its article names ("Ioannidis" beside "Gregory Ioannidis",
     not Grigoris Ioanidis), and none where the article names none of them. A name a noun for a kind of
     place introduces (``placed``: "die Grenzstadt Sid", "im Bezirk Liebenau") is the place's.
@@ -1415,6 +1419,12 @@ def _join_short_forms(
             ):
                 if len(words_of) > 1 and words_of[-1] in titled:
                     titled_names.add(root)
+    # Per article, the last words of the names its model labelled an organisation's that read as a person's
+    # ("Quentin Davies"; not "Prevention of Terrorism Bill", "European Elvis").
+    mislabelled: dict[str, dict[str, set[Node]]] = defaultdict(lambda: defaultdict(set))
+    for m in mentions:
+        if m.label == "organization" and _reads_as_personal_name(m.text, (lang_of or {}).get(m.article, "")):
+            mislabelled[m.article][skeleton(m.text).split()[-1]].add(node_of[m.key])
     for art_id in sorted(by_article):
         art_indexes = [full_names(by_article[art_id], label, own_names=alone) for label in labels]
         for m in by_article[art_id]:
@@ -1445,6 +1455,11 @@ def _join_short_forms(
                 if corpus_index is corpus_indexes[0] and is_acronym(m.text):
                     continue  # "UN" is no short form of Kim Jong Un: no one's name is written as an acronym
                 in_article = {clusters.find(r) for r in art_index.get(node.key, ())}
+                if not in_article and corpus_index is corpus_indexes[0] and mislabelled[art_id].get(node.key):
+                    # The article's own full name, which its model labelled an organisation's ("Quentin Davies
+                    # ... Mr Davies"), before the corpus's namesakes (Gavyn Davies, Nick Davies).
+                    candidates = {clusters.find(r) for r in mislabelled[art_id][node.key]}
+                    break
                 if (
                     not in_article
                     and corpus_index is corpus_indexes[0]
@@ -1474,6 +1489,20 @@ def _join_short_forms(
                 # a radio station's or a council's ("BBC Newcastle").
                 candidates = {c for c in candidates if c.kind in ("name", "team") and club_of_town(c.key)}
             attach(m, node, candidates)
+
+
+def _reads_as_personal_name(name: str, language: str) -> bool:
+    """Two or three capitalised words, none in capitals alone, that no organisation's head noun or legal form
+    ends and no people's adjective opens: a given name and a surname to the eye ("Quentin Davies"; not
+    "Prevention of Terrorism Bill", "European Elvis", "Jet Airways", "GMT Carnival")."""
+    words = name.split()
+    return (
+        2 <= len(words) <= 3
+        and all(w[:1].isupper() and w.replace("-", "").isalpha() and not w.isupper() for w in words)
+        and words[0] not in demonyms(language)
+        and words[-1].lower() not in ORG_HEAD_NOUNS
+        and not org_evidence(name)
+    )
 
 
 def _drafts(
