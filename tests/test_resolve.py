@@ -320,6 +320,10 @@ def test_countries_by_the_names_news_uses_that_geonames_lacks(gaz) -> None:
     assert {n: getattr(gaz.lookup(n, language="en"), "name", None) for n in names} == names
     assert gaz.lookup("Großbritannien", language="de").name == "United Kingdom"
     assert all(gaz.lookup(n, language="en") is None for n in ("Korea", "Congo", "British", "Dutch"))
+    # Another language's spelling, folded, is nobody's name: "Samó" (Yoruba) would make the Greek island
+    # "Samos" Samoa's genitive. A plural country's dative is the country: "in den Niederlanden".
+    assert gaz.lookup("Samos", language="de") is None and gaz.lookup("Samoa", language="de").name == "Samoa"
+    assert gaz.lookup("Niederlanden", language="de") is gaz.lookup("Niederlande", language="de") is not None
     assert "britain" not in gaz.names_for_finding("en", 0)
     # Second-level subdivisions: England's counties, London's boroughs (the long ones found in running text).
     assert gaz.lookup("Derbyshire", language="en").code == "GB-DBY"

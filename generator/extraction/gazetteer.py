@@ -140,6 +140,9 @@ class Gazetteer:
                 return self._cores[core]
         if found is None and (found := self._territories.get(key)) is None and language == "de" and key.endswith("s"):
             found = self._territories.get(key[:-1])  # a German genitive: "Großbritanniens"
+        if found is None and language == "de" and key.endswith("en"):
+            # A plural name's dative: "in den Niederlanden"
+            found = next((table[key[:-1]] for table in self._countries(language) if key[:-1] in table), None)
         return found
 
     def country(self, name: str, *, language: str | None = None) -> Place | None:
@@ -394,7 +397,11 @@ def _territory_names(countries: dict[str, Place], known: set[str]) -> dict[str, 
     for territory, strong, weak in records:
         code = territory.code.upper()
         if territory.is_country and not territory.is_historical and code in countries:
-            latin = [n for n in (*strong, *weak) if _LATIN_NAME.fullmatch(n[:1].upper() + n[1:])]
+            # A weak name with letters neither English nor German writes is another language's spelling
+            # ("Samó", Yoruba for Samoa): folded, it becomes a name nobody writes, and "Samos" (Greek
+            # island) in its genitive.
+            latin = [n for n in strong if _LATIN_NAME.fullmatch(n[:1].upper() + n[1:])]
+            latin += [n for n in weak if _PLAIN_NAME.fullmatch(n[:1].upper() + n[1:])]
             candidates += [(fold(n), code) for n in latin]
             main += [(fold(n), code) for n in strong if n in latin]
     for key, code in main:
@@ -412,6 +419,8 @@ def _territory_names(countries: dict[str, Place], known: set[str]) -> dict[str, 
 
 
 _LATIN_NAME = re.compile(r"[A-ZÄÖÜ][A-Za-zÀ-ÿ.' -]*")
+#: A name spelt with the letters of English and German only.
+_PLAIN_NAME = re.compile(r"[A-ZÄÖÜ][A-Za-zÄÖÜäöüß.' -]*")
 
 
 #: UN M49 codes of CLDR's world regions that are GeoNames continents.
