@@ -61,6 +61,10 @@ class Article:
         return stable_hash(self.id, self.language, self.text)
 
 
+#: Sources of mentions that copy a name found elsewhere rather than read the words around them.
+COPIED_SOURCES = ("propagated", "repeated")
+
+
 @dataclass(frozen=True)
 class Mention:
     """One occurrence of a name in an article, as extraction found it."""
@@ -71,9 +75,11 @@ class Mention:
     text: str
     label: EntityType
     sentence: int  # Sentence.index
-    # Which layer found it: model, curated, gazetteer, propagated, list (a name the model
-    # tagged inside a list of names, "Barkley, Hodgson, King": its label was for the list), or
-    # sheet (a player or team of a sports report's line-up: generator/extraction/sheets.py).
+    # Which layer found it: model, curated, gazetteer, propagated (a confident name of the corpus
+    # found again), repeated (a later use of a name the model found once, in the same article: its
+    # label is that one reading's), list (a name the model tagged inside a list of names, "Barkley,
+    # Hodgson, King": its label was for the list), or sheet (a player or team of a sports report's
+    # line-up: generator/extraction/sheets.py).
     source: str = "model"
     entity_hint: str | None = None  # a curated entity id or gazetteer id set by a layer
 

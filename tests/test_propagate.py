@@ -7,9 +7,9 @@ from generator.extraction.propagate import refine
 from .helpers import corpus, make
 
 
-def mentions(*items, curated=None):
+def mentions(*items, curated=None, nouns=None):
     articles, extractions = corpus(*items)
-    out = refine(articles, extractions, curated=curated)
+    out = refine(articles, extractions, curated=curated, nouns=nouns)
     return {a: sorted((m.text, m.label, m.source) for m in ex.mentions) for a, ex in out.items()}
 
 
@@ -838,3 +838,21 @@ def test_an_english_adjective_before_the_word_it_qualifies_is_not_found_as_a_nam
     )
     out = refine(articles, extractions, nouns=common_nouns)
     assert [m.text for m in out["b"].mentions] == ["Olympic", "United"]
+
+
+def test_a_name_the_model_found_once_is_found_again_in_its_own_article_only(common_nouns) -> None:
+    """A name found once in the corpus is no confident name, but the article that names it uses it again:
+    "Damit kann WhatsApp ..." is the WhatsApp of the sentence before. Not in another article, not an ordinary
+    word of the language ("Beton"), and the repetitions carry the one reading's label without voting."""
+    result = mentions(
+        make(
+            "a",
+            "Alle Inhalte, die über [WhatsApp|organization] laufen, sind verschlüsselt. Damit kann WhatsApp "
+            "nichts lesen. Der [Beton|organization] bröckelt. Beton ist teuer.",
+        ),
+        make("b", "Auch WhatsApp schweigt."),
+        nouns=common_nouns,
+    )
+    assert ("WhatsApp", "organization", "repeated") in result["a"]
+    assert [t for t, _, s in result["a"] if s == "repeated"] == ["WhatsApp"]
+    assert result["b"] == []

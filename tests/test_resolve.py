@@ -3029,3 +3029,19 @@ def test_a_surname_joins_its_articles_full_name_that_the_model_labelled_an_organ
     found = {e.name: sorted(m.article for m in e.mentions) for e in res.entities}
     assert found["Quentin Davies"] == ["a1", "a1"]
     assert found["Taylor Dent"] == ["b1", "b2"]
+
+
+def test_a_repeated_name_does_not_vote_for_its_one_readings_type() -> None:
+    """ "The TfL campaign" read as a person's makes the article's other "TfL" repetitions (source "repeated"),
+    which carry that one reading's label: they are no new readings, and three of them do not outvote one."""
+    from generator.model import Mention
+    from generator.resolution.resolve import _vote_type
+
+    def m(start: int, label: str, source: str) -> Mention:
+        return Mention(article="a", start=start, end=start + 3, text="TfL", label=label, sentence=0, source=source)
+
+    repeated = [m(10 * i, "person", "repeated") for i in range(1, 4)]
+    assert _vote_type([m(0, "organization", "model"), *repeated]) == "organization"
+    assert (
+        _vote_type([m(0, "organization", "model"), *(m(x.start, "person", "propagated") for x in repeated)]) == "person"
+    )

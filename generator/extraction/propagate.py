@@ -18,13 +18,14 @@ it works on the article text directly and needs no Docs.
    before a hyphenated role word ("Kreml-Sprecher") counts as a mention; so does,
    in German, a confident acronym before any noun for a person ("ÖGB-Sekretär",
    "US-Kultregisseur": a noun with a feminine in -in, :meth:`CommonNouns.is_person_noun`).
+   A name the model found once is found again in its own article only (source "repeated").
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter, defaultdict
+from collections import ChainMap, Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -361,14 +362,36 @@ def refine(
         if ex is None:
             continue
         mentions = list(ex.mentions)
-        if findable and ex.sentences:
+        local = _local_findable(article, mentions, findable, nouns)
+        table: Mapping[str, _Target] = ChainMap(findable, local) if local else findable
+        if table and ex.sentences:
             if memo is not None:
-                mentions.extend(memo.propagate(article, ex, mentions, findable, role_words, nouns))
+                mentions.extend(memo.propagate(article, ex, mentions, table, role_words, nouns))
             else:
-                mentions.extend(_propagate(article, ex, mentions, findable, role_words, nouns))
+                mentions.extend(_propagate(article, ex, mentions, table, role_words, nouns))
         mentions.sort(key=lambda m: (m.start, m.end))
         out[article.id] = replace(ex, mentions=tuple(_dedupe(mentions)))
     return out
+
+
+def _local_findable(
+    article: Article, mentions: Sequence[Mention], findable: Mapping[str, _Target], nouns: CommonNouns | None
+) -> dict[str, _Target]:
+    """The names the model found in this article only once in the corpus (not confident: :func:`build_lexicon`),
+    findable in this article: "Damit kann WhatsApp die Inhalte ..." is the WhatsApp the article named a
+    sentence before. Not a word the article's language writes as an ordinary word ("Beton", "Mobile"), whose
+    one label is no proof that its other uses are names, nor a line-up's or a list's item."""
+    local: dict[str, _Target] = {}
+    for m in mentions:
+        if m.source not in ("model", "gazetteer") or not _is_name_like(m.text.split()):
+            continue
+        key = skeleton(m.text)
+        if key in findable or key in local:
+            continue
+        if " " not in m.text and not is_acronym(m.text) and article.language in _ordinary_in(m.text, nouns):
+            continue
+        local[key] = replace(_target(m.label, m.entity_hint, m.text), repeated=True)
+    return dict(sorted(local.items()))
 
 
 class _Recording(Mapping[str, "_Target"]):
@@ -422,7 +445,7 @@ class Memo:
         key = stable_hash(
             article.digest,
             repr([(s.index, s.start, s.end) for s in ex.sentences]),
-            repr([(m.start, m.end) for m in existing]),
+            repr([(m.start, m.end, m.label, m.source) for m in existing]),
             repr(tuple(role_words)),
         )
         entry = self.old.get(article.id)
@@ -462,6 +485,8 @@ class _Target:
     # An English adjective, never a noun ("Olympic"), and no longer name's last word ("United" of "Manchester
     # United"): before a lower-case word it qualifies that word ("Olympic champion"), and is not found there.
     adjective: bool = False
+    # A name the model found once, in this article (:func:`_local_findable`): its finds are "repeated".
+    repeated: bool = False
 
 
 def _target(label: EntityType, hint: str | None, name: str) -> _Target:
@@ -1192,7 +1217,7 @@ def _propagate(
                     text=surface,
                     label=target.label,
                     sentence=sent.index,
-                    source="propagated",
+                    source="repeated" if target.repeated else "propagated",
                     entity_hint=target.hint,
                 )
             )
@@ -1244,7 +1269,7 @@ def _acronyms_before_roles(
                 text=acronym,
                 label=target.label if target is not None else "organization",
                 sentence=sentence,
-                source="propagated",
+                source="repeated" if target is not None and target.repeated else "propagated",
                 entity_hint=target.hint if target is not None else None,
             )
         )

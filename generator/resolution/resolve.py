@@ -75,7 +75,17 @@ from generator.lexicon import (
     word_before,
     work_title,
 )
-from generator.model import ENTITY_TYPES, Alias, Article, Entity, EntityType, Extraction, Mention, stable_hash
+from generator.model import (
+    COPIED_SOURCES,
+    ENTITY_TYPES,
+    Alias,
+    Article,
+    Entity,
+    EntityType,
+    Extraction,
+    Mention,
+    stable_hash,
+)
 from generator.names import (
     abbreviates,
     acronym_of,
@@ -1756,7 +1766,7 @@ CONSISTENT_MENTIONS = 3
 #: "Euro" in a corpus that writes them a hundred times are the model's slips, not its judgement.
 CONSISTENT_SHARE = 0.5
 #: Layers whose mentions only a model vouches for (judged by the ordinary-word and title filters).
-MODEL_SOURCES = ("model", "propagated", "list")
+MODEL_SOURCES = ("model", *COPIED_SOURCES, "list")
 #: What a weak type vote counts (see :func:`_vote_type`).
 WEAK_WEIGHT = 0.25
 #: What the type annotated news gives a word counts: more than one model label (which counts its model's F1, at most 1), less than two.
@@ -1805,8 +1815,8 @@ def _without_ordinary_words(
     place's own name, only another language's name that GeoNames lists for it:
     "Kitas" (German day-care centres) is not Quito, "Soul" and "Dark Souls" not Seoul.
     """
-    found = Counter(m.text for m in mentions if m.source != "propagated")
-    copied = Counter(m.text for m in mentions if m.source == "propagated")
+    found = Counter(m.text for m in mentions if m.source not in COPIED_SOURCES)
+    copied = Counter(m.text for m in mentions if m.source in COPIED_SOURCES)
 
     def consistent(word: str) -> bool:
         """Whether the model itself tags the word often enough, and in most places it stands alone."""
@@ -1897,7 +1907,7 @@ def _without_ordinary_words(
             return True
         if lang == "de" and art is not None and m.label == "place" and _people_of_the_place(m, art, nouns, curation):
             return True
-        if m.source in ("gazetteer", "propagated") and (m.entity_hint or "").startswith("geonames:"):
+        if m.source in ("gazetteer", *COPIED_SOURCES) and (m.entity_hint or "").startswith("geonames:"):
             if gazetteer is not None and _alternate_name_is_a_word(m, lang, nouns, gazetteer):
                 return True
             # A town named by an English word, where a sentence opens and its own article writes the word in
@@ -1948,7 +1958,7 @@ def _without_ordinary_words(
             m.label == "person"
             # A German copy only propagation found ("Mann", "Rolle"): the model read the sentence and saw the noun
             # that German capitalises too; English capitalises names only ("Mr Grieve", "said Jobs").
-            and (m.source != "propagated" or lang == "en")
+            and (m.source not in COPIED_SOURCES or lang == "en")
             and name_clusters is not None
             and any(name_clusters(w, lang) for w in filter(None, (word, stem)))
             and (own := articles.get(m.article)) is not None
@@ -1956,7 +1966,7 @@ def _without_ordinary_words(
         ):
             return False  # "erklärte Gates": the surname, not the plural of a gate
         if (
-            m.source == "propagated"
+            m.source in COPIED_SOURCES
             and lang == "de"
             and (own := articles.get(m.article)) is not None
             and _DECLINED_BEFORE_DE.search(own.text, max(0, m.start - 40), m.start) is not None
@@ -2254,7 +2264,7 @@ def _without_orphaned_surnames(
             kept[m.article].add(words[-1])
 
     def orphan(m: Mention) -> bool:
-        if m.source != "propagated" or " " in m.text:
+        if m.source not in COPIED_SOURCES or " " in m.text:
             return False
         key = skeleton(m.text)
         return key in gone.get(m.article, ()) and key not in kept[m.article]
@@ -2418,6 +2428,8 @@ def _vote_type(
             votes["organization"] += 2.0  # the words around it say a team, whatever the label
         elif m.has_evidence or m.source == "sheet":  # (a line-up's player or team: its layout says which)
             votes[_evidence_label(m)] += 2.0
+        elif m.source == "repeated":
+            pass  # its label is the one reading the article gave it ("The TfL campaign" a person's): no new vote
         else:
             weight = (weights or {}).get((lang_of or {}).get(m.article, ""), 1.0)
             # A surname the model calls a person's in its own sentence ("said Cragg") is not weak:
