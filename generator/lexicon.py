@@ -928,6 +928,7 @@ WORK_GENRES: dict[str, frozenset[str]] = {
         "film movie comedy drama thriller documentary biopic musical song single album ballad anthem track tune"
         " novel book memoir play poem opera ballet series sitcom soap show programme program sketch cartoon"
         " sequel remake trilogy soundtrack painting sculpture exhibition"
+        " fable caper serial epic blockbuster satire spoof farce tragedy novella anthology miniseries animation"
         # products, which are works as much ("the drug Crestor", "the browser Opera", "the game Halo")
         " drug medicine vaccine depressant antidepressant browser game videogame".split()
     )
@@ -1078,6 +1079,14 @@ _WORD_AFTER = re.compile(r"\s+([a-z]+)\b")
 _TITLE_ARTICLE = re.compile(r"(?<=\s)(?:The|Der|Die|Das)[ \t]+\Z")
 
 
+#: The credits after a work's title: ", starring Tom Hanks", " - directed by Ang Lee", ", starring former
+#: Friends actor Matt LeBlanc" (not "starring in", "as", "alongside" ..., which follow an actor's name).
+_CREDITS_AFTER_EN = re.compile(
+    r"(?:\s*[,(]|\s+[-–—])\s*(?:co-)?(?:starring|directed\s+by|written\s+by|produced\s+by)\s+"
+    r"(?!(?:in|as|alongside|opposite|with|for|on|at|and|role|roles)\b)\w"
+)
+
+
 def work_title(text: str, start: int, end: int, language: str) -> bool:
     """Whether the name at ``text[start:end]`` is given as the title of a work by the words around it.
 
@@ -1096,6 +1105,8 @@ def work_title(text: str, start: int, end: int, language: str) -> bool:
     near = text[max(0, start - 60) : start]
     if introduces_work(near, language):
         return True
+    if language == "en" and _CREDITS_AFTER_EN.match(text, end):
+        return True  # "The Polar Express, starring Tom Hanks": a work is credited, a person is not
     # The title's own capitalised article between ("its popular game The Sims", "der Film Der Untergang").
     article = _TITLE_ARTICLE.search(near)
     if article is not None and introduces_work(near[: article.start()], language):

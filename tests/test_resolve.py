@@ -645,6 +645,14 @@ def test_an_abbreviation_the_corpus_spells_out_in_lower_case_is_a_term(common_no
         ("en", "[Julie Andrews|person] liked her next film [Closer|person]."),
         ("en", "[Julie Andrews|person] took the MS drug [Tysabri|organization]."),
         ("en", "[Julie Andrews|person] topped the charts as single [Hey Ya|person] did."),
+        # More genre nouns, and the credits after a title.
+        (
+            "en",
+            "[Julie Andrews|person] loved the ABC serial [Desperate Housewives|person] and the epic [Platoon|place].",
+        ),
+        ("en", "The fable [Polar Express|organization], starring [Julie Andrews|person], opened."),
+        ("en", "Critics praised [Joey|person], starring former Friends actor [Paul Giamatti|person]."),
+        ("en", "They saw [Hero|organization] - directed by [Paul Giamatti|person] - twice."),
     ],
 )
 def test_titles_of_works_are_not_entities(language: str, text: str) -> None:
@@ -672,6 +680,13 @@ def test_a_genre_noun_before_a_role_or_a_capitalised_genre_is_no_title() -> None
             make("d1", "Der Film lief. [Roman Abramowitsch|person] sah zu.", language="de"),
             # A member ("Mitglied") is no song ("Lied").
             make("d2", "Das sagte Presseratsmitglied [Gottfried Koller|person].", language="de"),
+            # An actor "starring in" or "opposite" someone is credited to no work.
+            make(
+                "e4",
+                "He worked with [Spike Lee|person], starring in seven films, and [Brad Pitt|person], starring"
+                " opposite [Julia Roberts|person].",
+                language="en",
+            ),
         ]
     )
     assert set(ents) == {
@@ -686,6 +701,9 @@ def test_a_genre_noun_before_a_role_or_a_capitalised_genre_is_no_title() -> None
         "Germany",
         "Roman Abramowitsch",
         "Gottfried Koller",
+        "Spike Lee",
+        "Brad Pitt",
+        "Julia Roberts",
     }
 
 
