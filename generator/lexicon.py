@@ -345,6 +345,11 @@ APPOSITION_HEADS = (
 #: evidence of the type only, not apposition heads that a span is cut after or found behind ("Bank
 #: Austria", "Group 4 Securicor", "in group B").
 ENGLISH_BUSINESS_NOUNS = frozenset("group groups chain bank brewer broker bookmaker".split())
+#: English nouns for a band, the word itself only ("heavy metal band Metallica"; not "husband"): a band is
+#: an organisation, however often a model takes its name for a person's. Not "duo" or "trio", which name
+#: two or three people as often ("comedy duo Matt Lucas and David Walliams", "the duo Ivan Ljubicic and
+#: Mario Ancic").
+ENGLISH_ENSEMBLE_NOUNS = frozenset("band bands".split())
 
 
 #: Portfolios that name an office, not an organisation, before a role word
@@ -448,14 +453,19 @@ def introduced_as_place(text_before: str, language: str) -> bool:
 def introduced_by_class_noun(text_before: str, language: str) -> bool:
     """Whether the text right before a name ends in a class noun (:func:`is_class_noun`; not one of
     :data:`_TRADES_TOO`): "im sozialen Netzwerk", "the carmaker"; or, in English, in a kind of business
-    (:data:`ENGLISH_BUSINESS_NOUNS`: "products group") or the employer's preposition after an
+    (:data:`ENGLISH_BUSINESS_NOUNS`: "products group"), a band (:data:`ENGLISH_ENSEMBLE_NOUNS`: "rock band
+    U2") or the employer's preposition after an
     analyst ("an economist with MM Warburg", "analyst at Gartner": :data:`_EMPLOYER_BEFORE`)."""
     word = word_before(text_before)
     if word is None or word in _TRADES_TOO:
         return False
     if is_class_noun(word, language):
         return True
-    return language == "en" and (word in ENGLISH_BUSINESS_NOUNS or _EMPLOYER_BEFORE.search(text_before) is not None)
+    return language == "en" and (
+        word in ENGLISH_BUSINESS_NOUNS
+        or word in ENGLISH_ENSEMBLE_NOUNS
+        or _EMPLOYER_BEFORE.search(text_before) is not None
+    )
 
 
 #: English class nouns that are a person's trade as often ("married publisher Kimberly Quinn"): a name the

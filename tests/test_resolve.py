@@ -1462,11 +1462,26 @@ def test_a_kind_of_business_or_an_analysts_employer_before_an_english_name_makes
                 "Anglo-Dutch household products group [Reckitt Benckiser|person] bid. [Reckitt Benckiser|person] "
                 "said no, according to an economist with [Warburg|person]. An analyst in [Paris|place] agreed.",
                 language="en",
-            )
+            ),
+            # A band is an organisation ("husband" is no band; nor is a "duo" always one).
+            make(
+                "e2",
+                "The rock band [Snow Patrol|person] played. Her husband [Tim Lovejoy|person] and the comedy duo"
+                " [Matt Lucas|person] and [David Walliams|person] watched.",
+                language="en",
+            ),
         ]
     )
     types = {e.name: e.type for e in res.entities}
-    assert types == {"Reckitt Benckiser": "organization", "Warburg": "organization", "Paris": "place"}
+    assert types == {
+        "Reckitt Benckiser": "organization",
+        "Warburg": "organization",
+        "Paris": "place",
+        "Snow Patrol": "organization",
+        "Tim Lovejoy": "person",
+        "Matt Lucas": "person",
+        "David Walliams": "person",
+    }
 
 
 def test_a_surname_the_corpus_gives_with_a_given_name_stays_a_person() -> None:
