@@ -345,6 +345,25 @@ APPOSITION_HEADS = (
 #: evidence of the type only, not apposition heads that a span is cut after or found behind ("Bank
 #: Austria", "Group 4 Securicor", "in group B").
 ENGLISH_BUSINESS_NOUNS = frozenset("group groups chain bank brewer broker bookmaker".split())
+#: Words news uses for a party and its members, by language, and the party's name ("the Tories", "Tory
+#: leader Michael Howard", "Conservative MP", "Republicans in Congress"): the English model calls them a
+#: political group (NORP), which names no page, so 500 mentions of the Conservative Party in 2,000 BBC
+#: articles went unlinked. Only words that name one party wherever English news uses them; not "Democrats"
+#: (Liberal, Social, English Democrats) nor "Labour", which the model already reads as the party.
+PARTY_MEMBERS: dict[str, dict[str, str]] = {
+    "en": {
+        "Tory": "Conservative Party",
+        "Tories": "Conservative Party",
+        "Tory Party": "Conservative Party",
+        "Conservative": "Conservative Party",
+        "Conservatives": "Conservative Party",
+        "Republican": "Republican Party",
+        "Republicans": "Republican Party",
+        "Democrat": "Democratic Party",
+    },
+}
+
+
 #: English nouns for a band, the word itself only ("heavy metal band Metallica"; not "husband"): a band is
 #: an organisation, however often a model takes its name for a person's. Not "duo" or "trio", which name
 #: two or three people as often ("comedy duo Matt Lucas and David Walliams", "the duo Ivan Ljubicic and

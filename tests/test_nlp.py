@@ -681,3 +681,30 @@ def test_a_form_of_address_names_a_person_the_model_missed(blank_de: str, tmp_pa
     ]
     german = build_pipeline("de", blank_de, NlpSettings(), curation(tmp_path))
     assert ("Gewessler", "PER", "") in ents(german, "Das sagte Frau Gewessler am Montag.")
+
+
+def test_a_partys_members_word_is_the_party_but_not_the_end_of_another_name(tmp_path: Path) -> None:
+    """The English model calls "the Tories" and "Conservative MP" a political group (NORP), which names no
+    page: they are the Conservative Party (an organisation, its name the identifier). Not "Scottish
+    Conservatives" or "Liberal Democrat" (at a sentence's start too), nor a surname after "Mr"."""
+    nlp = english_with(
+        tmp_path,
+        [
+            {"label": "NORP", "pattern": "Tories"},
+            {"label": "NORP", "pattern": "Tory"},
+            {"label": "NORP", "pattern": "Conservatives"},
+            {"label": "NORP", "pattern": "Democrat"},
+            {"label": "ORG", "pattern": "Republicans"},
+        ],
+    )
+    text = (
+        "The Tories said no. Scottish Conservatives agreed. Liberal Democrat leaders met. Mr Tory left."
+        " But Republicans disagreed with the Democrat senator."
+    )
+    found = [(e.text, e.label_, e.kb_id_) for e in nlp(text).ents if e.label_ != "NORP"]
+    assert found == [
+        ("Tories", "ORG", "party:Conservative Party"),
+        ("Tory", "PER", ""),  # a person by the form of address
+        ("Republicans", "ORG", "party:Republican Party"),
+        ("Democrat", "ORG", "party:Democratic Party"),
+    ]

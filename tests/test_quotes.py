@@ -126,6 +126,13 @@ def test_person_in_apposition_to_an_organization() -> None:
         "[Vedant Patel|person]."
     )
     assert result == [("Jede Art von Kooperation ist verboten", "Vedant Patel", "after")]
+    # A longer description in lower case between the organisation and its person.
+    result = quotes(
+        '"This is typical of their hypocrisy," said [Tory|organization] shadow local government secretary'
+        " [Caroline Spelman|person].",
+        language="en",
+    )
+    assert result == [("This is typical of their hypocrisy,", "Caroline Spelman", "after")]
     result = quotes(
         '[Colin Asplin|person], [Blackpool Hotel Association|organization] said: "We have tried very hard."',
         language="en",

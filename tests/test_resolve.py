@@ -3078,3 +3078,24 @@ def test_a_repeated_name_does_not_vote_for_its_one_readings_type() -> None:
     assert (
         _vote_type([m(0, "organization", "model"), *(m(x.start, "person", "propagated") for x in repeated)]) == "person"
     )
+
+
+def test_a_partys_members_word_is_the_party_and_not_a_name_to_find_elsewhere() -> None:
+    """ "the Tories" (identified as the Conservative Party by extraction) is the article's Conservative
+    Party; the word is not found again inside another name ("Union of Conservatives")."""
+    from generator.extraction.propagate import refine
+
+    a = make("e1", "The [Conservative Party|organization] met. The [Tories|organization] won.", language="en")
+    b = make("e2", "The [Tories|organization] lost. The Union of Conservatives Tories met.", language="en")
+    articles, extractions = corpus(a, b)
+    extractions = {
+        k: replace(
+            ex,
+            mentions=tuple(
+                replace(m, entity_hint="party:Conservative Party") if m.text == "Tories" else m for m in ex.mentions
+            ),
+        )
+        for k, ex in extractions.items()
+    }
+    res = resolve(articles, refine(articles, extractions), Curation(), None)
+    assert [(e.name, e.type, len(e.mentions)) for e in res.entities] == [("Conservative Party", "organization", 3)]

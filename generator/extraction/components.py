@@ -35,6 +35,7 @@ from generator.lexicon import (
     HONORIFICS,
     NAME_PARTICLES,
     ORG_HEADS,
+    PARTY_MEMBERS,
     PEOPLE_NOUNS,
     PORTFOLIOS,
     SPEECH_VERBS,
@@ -901,11 +902,29 @@ class SpanFilter:
             out.append(ent)
         return out
 
+    def party(self, ent: Span) -> Span:
+        """A party named by its members' word (:data:`PARTY_MEMBERS`: "the Tories", "Tory leader", "Conservative
+        MP"), whatever the model's label (a political group, NORP, for the English model): an organisation
+        with the party's name as its identifier. Not the end of a longer name ("Scottish Conservatives",
+        "Liberal Democrat", at a sentence's start too), nor a word after a form of address ("Mr Tory")."""
+        words = PARTY_MEMBERS.get(self.lang)
+        if not words or ent.id_:
+            return ent
+        doc, start = ent.doc, ent.start + (ent[0].lower_ == "the" and len(ent) > 1)
+        party = words.get(doc[start : ent.end].text)
+        if party is None:
+            return ent
+        before = doc[start - 1] if start > 0 else None
+        if before is not None and before.text[:1].isupper() and not before.is_stop:
+            return ent  # "Scottish Conservatives", "Liberal Democrat", "Mr Tory": another name ("The Tories" is not)
+        return Span(doc, start, ent.end, label="ORG", kb_id=f"party:{party}", span_id=f"party:{party}")
+
     def __call__(self, doc: Doc) -> Doc:
         sources = _sources(doc)
         kept = []
         split = []
         for ent in doc.ents:
+            ent = self.party(ent)
             parts = [ent] if ent.id_ else self.split_lists(ent)
             if len(parts) > 1:  # the model's label was for the list: weak evidence for each name
                 sources.update((span_key(p.start_char, p.end_char), "list") for p in parts)
@@ -913,8 +932,8 @@ class SpanFilter:
         ents = self.join_fragments(split)
         owner = {i: n for n, ent in enumerate(ents) for i in range(ent.start, ent.end)}
         for n, ent in enumerate(ents):
-            if ent.id_.startswith("curated:"):
-                kept.append(ent)  # curated names are never filtered
+            if ent.id_.startswith(("curated:", "party:")):
+                kept.append(ent)  # curated names and parties by their members' word are never filtered
                 continue
             trimmed = self.trim(ent)
             if trimmed is None:

@@ -143,8 +143,11 @@ def build_lexicon(extractions: Mapping[str, Extraction]) -> Lexicon:
     evidence: set[str] = set()
     for art_id in sorted(extractions):
         for m in extractions[art_id].mentions:
-            if m.source == "sheet":
-                continue  # a surname a line-up gives once ("King", "Back") is no name to find elsewhere
+            if m.source == "sheet" or (m.entity_hint or "").startswith("party:"):
+                # A surname a line-up gives once ("King", "Back") is no name to find elsewhere; nor is a party's
+                # members' word, which the model reads wherever it means the party and which ends other names
+                # ("Liberal Democrats", "Union of European Turkish Democrats").
+                continue
             counts[m.text] += 1
             (list_labels if m.source == "list" else labels)[m.text].append(m.label)
             if m.entity_hint:
@@ -385,6 +388,8 @@ def _local_findable(
     for m in mentions:
         if m.source not in ("model", "gazetteer") or not _is_name_like(m.text.split()):
             continue
+        if (m.entity_hint or "").startswith("party:"):
+            continue  # (see build_lexicon)
         key = skeleton(m.text)
         if key in findable or key in local:
             continue

@@ -777,7 +777,11 @@ def _speaker(
             # in apposition to an organization is the speaker.
             if m.key in entity_of and entity_of[m.key] not in people:
                 for n in after[1:3]:
-                    if entity_of[n.key] in people and len(_words(text[m.end : n.start])) <= 3:
+                    gap_words = _words(text[m.end : n.start])
+                    # (or a longer description in lower case: 'said Tory shadow local government secretary
+                    # Caroline Spelman')
+                    described = len(gap_words) <= 6 and re.fullmatch(r"[a-z -]+", text[m.end : n.start]) is not None
+                    if entity_of[n.key] in people and (len(gap_words) <= 3 or described):
                         return entity_of[n.key], "after"
             noun = _MODIFIES_NOUN.match(text, m.end)
             if entity_of.get(m.key) in people or noun is None or noun.group(1) not in _PERSON_AFTER_BODY:

@@ -676,6 +676,8 @@ def _nodes(
             node = Node.team(teams[m.key])
         elif m.entity_hint and m.entity_hint.startswith("geonames:") and m.label == "place":
             node = Node.place(m.entity_hint.split(":", 1)[1])
+        elif m.entity_hint and m.entity_hint.startswith("party:"):
+            node = Node.name(m.entity_hint.split(":", 1)[1])  # "the Tories": the Conservative Party
         else:
             text = m.text
             stem = genitive_stem(text)
