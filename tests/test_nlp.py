@@ -695,11 +695,12 @@ def test_a_partys_members_word_is_the_party_but_not_the_end_of_another_name(tmp_
             {"label": "NORP", "pattern": "Conservatives"},
             {"label": "NORP", "pattern": "Democrat"},
             {"label": "ORG", "pattern": "Republicans"},
+            {"label": "PERSON", "pattern": "Tory Liam Fox"},
         ],
     )
     text = (
         "The Tories said no. Scottish Conservatives agreed. Liberal Democrat leaders met. Mr Tory left."
-        " But Republicans disagreed with the Democrat senator."
+        " But Republicans disagreed with the Democrat senator. So did Tory Liam Fox."
     )
     found = [(e.text, e.label_, e.kb_id_) for e in nlp(text).ents if e.label_ != "NORP"]
     assert found == [
@@ -707,4 +708,7 @@ def test_a_partys_members_word_is_the_party_but_not_the_end_of_another_name(tmp_
         ("Tory", "PER", ""),  # a person by the form of address
         ("Republicans", "ORG", "party:Republican Party"),
         ("Democrat", "ORG", "party:Democratic Party"),
+        # A person's name the model ran the word into is the party and the person.
+        ("Tory", "ORG", "party:Conservative Party"),
+        ("Liam Fox", "PERSON", ""),
     ]

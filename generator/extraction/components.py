@@ -902,29 +902,37 @@ class SpanFilter:
             out.append(ent)
         return out
 
-    def party(self, ent: Span) -> Span:
+    def party(self, ent: Span) -> list[Span]:
         """A party named by its members' word (:data:`PARTY_MEMBERS`: "the Tories", "Tory leader", "Conservative
         MP"), whatever the model's label (a political group, NORP, for the English model): an organisation
         with the party's name as its identifier. Not the end of a longer name ("Scottish Conservatives",
-        "Liberal Democrat", at a sentence's start too), nor a word after a form of address ("Mr Tory")."""
+        "Liberal Democrat", at a sentence's start too), nor a word after a form of address ("Mr Tory"). A
+        person's name the model ran the word into is the party and the person ("Tory Liam Fox")."""
         words = PARTY_MEMBERS.get(self.lang)
         if not words or ent.id_:
-            return ent
+            return [ent]
         doc, start = ent.doc, ent.start + (ent[0].lower_ == "the" and len(ent) > 1)
-        party = words.get(doc[start : ent.end].text)
-        if party is None:
-            return ent
         before = doc[start - 1] if start > 0 else None
         if before is not None and before.text[:1].isupper() and not before.is_stop:
-            return ent  # "Scottish Conservatives", "Liberal Democrat", "Mr Tory": another name ("The Tories" is not)
-        return Span(doc, start, ent.end, label="ORG", kb_id=f"party:{party}", span_id=f"party:{party}")
+            return [ent]  # "Scottish Conservatives", "Liberal Democrat", "Mr Tory": another name ("The Tories" is not)
+        end = ent.end
+        if (party := words.get(doc[start:end].text)) is None and ent.label_ in PERSON_LABELS:
+            # "Tory Liam Fox", "Tories Ken Clarke": the party's word, then a name of two words or more
+            end = next((k for k in (start + 2, start + 1) if k <= ent.end - 2 and doc[start:k].text in words), end)
+            if end == ent.end or not all(t.text[:1].isupper() for t in doc[end : ent.end]):
+                return [ent]
+            party = words[doc[start:end].text]
+            person = Span(doc, end, ent.end, label=ent.label_)
+            return [Span(doc, start, end, label="ORG", kb_id=f"party:{party}", span_id=f"party:{party}"), person]
+        if party is None:
+            return [ent]
+        return [Span(doc, start, end, label="ORG", kb_id=f"party:{party}", span_id=f"party:{party}")]
 
     def __call__(self, doc: Doc) -> Doc:
         sources = _sources(doc)
         kept = []
         split = []
-        for ent in doc.ents:
-            ent = self.party(ent)
+        for ent in (piece for found in doc.ents for piece in self.party(found)):
             parts = [ent] if ent.id_ else self.split_lists(ent)
             if len(parts) > 1:  # the model's label was for the list: weak evidence for each name
                 sources.update((span_key(p.start_char, p.end_char), "list") for p in parts)
