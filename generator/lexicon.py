@@ -349,9 +349,16 @@ ENGLISH_BUSINESS_NOUNS = frozenset("group groups chain bank brewer broker bookma
 #: leader Michael Howard", "Conservative MP", "Republicans in Congress"): the English model calls them a
 #: political group (NORP), which names no page, so 500 mentions of the Conservative Party in 2,000 BBC
 #: articles went unlinked. Only words that name one party wherever English news uses them; not "Democrats"
-#: (Liberal, Social, English Democrats) nor "Labour", which the model already reads as the party.
+#: (Liberal, Social, English Democrats).
 PARTY_MEMBERS: dict[str, dict[str, str]] = {
     "en": {
+        "Labour": "Labour Party",
+        "New Labour": "Labour Party",
+        "Old Labour": "Labour Party",
+        "Lib Dem": "Liberal Democrats",
+        "Lib Dems": "Liberal Democrats",
+        "Liberal Democrat": "Liberal Democrats",
+        "Liberal Democrats": "Liberal Democrats",
         "Tory": "Conservative Party",
         "Tories": "Conservative Party",
         "Tory Party": "Conservative Party",

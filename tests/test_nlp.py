@@ -696,11 +696,14 @@ def test_a_partys_members_word_is_the_party_but_not_the_end_of_another_name(tmp_
             {"label": "NORP", "pattern": "Democrat"},
             {"label": "ORG", "pattern": "Republicans"},
             {"label": "PERSON", "pattern": "Tory Liam Fox"},
+            {"label": "GPE", "pattern": "New Labour"},
+            {"label": "PERSON", "pattern": "Lib Dem Norman Baker"},
         ],
     )
     text = (
         "The Tories said no. Scottish Conservatives agreed. Liberal Democrat leaders met. Mr Tory left."
-        " But Republicans disagreed with the Democrat senator. So did Tory Liam Fox."
+        " But Republicans disagreed with the Democrat senator. So did Tory Liam Fox. New Labour and"
+        " Lib Dem Norman Baker did not."
     )
     found = [(e.text, e.label_, e.kb_id_) for e in nlp(text).ents if e.label_ != "NORP"]
     assert found == [
@@ -711,4 +714,7 @@ def test_a_partys_members_word_is_the_party_but_not_the_end_of_another_name(tmp_
         # A person's name the model ran the word into is the party and the person.
         ("Tory", "ORG", "party:Conservative Party"),
         ("Liam Fox", "PERSON", ""),
+        ("New Labour", "ORG", "party:Labour Party"),
+        ("Lib Dem", "ORG", "party:Liberal Democrats"),
+        ("Norman Baker", "PERSON", ""),
     ]

@@ -135,6 +135,11 @@ def _vote(labels: Iterable[EntityType]) -> EntityType:
     return sorted(counts, key=lambda t: (-counts[t], ENTITY_TYPES.index(t)))[0]
 
 
+def _party_word(m: Mention) -> bool:
+    """A party's members' word of one word ("Tories", "Democrat": ``PARTY_MEMBERS``, marked by extraction)."""
+    return (m.entity_hint or "").startswith("party:") and " " not in m.text
+
+
 def build_lexicon(extractions: Mapping[str, Extraction]) -> Lexicon:
     counts: Counter[str] = Counter()
     labels: dict[str, list[EntityType]] = defaultdict(list)
@@ -143,10 +148,10 @@ def build_lexicon(extractions: Mapping[str, Extraction]) -> Lexicon:
     evidence: set[str] = set()
     for art_id in sorted(extractions):
         for m in extractions[art_id].mentions:
-            if m.source == "sheet" or (m.entity_hint or "").startswith("party:"):
+            if m.source == "sheet" or _party_word(m):
                 # A surname a line-up gives once ("King", "Back") is no name to find elsewhere; nor is a party's
-                # members' word, which the model reads wherever it means the party and which ends other names
-                # ("Liberal Democrats", "Union of European Turkish Democrats").
+                # members' word of one word, which the model reads wherever it means the party and which ends
+                # other names ("Liberal Democrats", "Union of European Turkish Democrats"); "Lib Dems" is found.
                 continue
             counts[m.text] += 1
             (list_labels if m.source == "list" else labels)[m.text].append(m.label)
@@ -388,7 +393,7 @@ def _local_findable(
     for m in mentions:
         if m.source not in ("model", "gazetteer") or not _is_name_like(m.text.split()):
             continue
-        if (m.entity_hint or "").startswith("party:"):
+        if _party_word(m):
             continue  # (see build_lexicon)
         key = skeleton(m.text)
         if key in findable or key in local:
