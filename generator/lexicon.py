@@ -348,8 +348,8 @@ ENGLISH_BUSINESS_NOUNS = frozenset("group groups chain bank brewer broker bookma
 #: Words news uses for a party and its members, by language, and the party's name ("the Tories", "Tory
 #: leader Michael Howard", "Conservative MP", "Republicans in Congress"): the English model calls them a
 #: political group (NORP), which names no page, so 500 mentions of the Conservative Party in 2,000 BBC
-#: articles went unlinked. Only words that name one party wherever English news uses them; not "Democrats"
-#: (Liberal, Social, English Democrats).
+#: articles went unlinked. Only words that name one party wherever English news uses them alone ("Democrats"
+#: after another capitalised word is another party's end: Liberal, Social, English Democrats).
 PARTY_MEMBERS: dict[str, dict[str, str]] = {
     "en": {
         "Labour": "Labour Party",
@@ -367,6 +367,7 @@ PARTY_MEMBERS: dict[str, dict[str, str]] = {
         "Republican": "Republican Party",
         "Republicans": "Republican Party",
         "Democrat": "Democratic Party",
+        "Democrats": "Democratic Party",
     },
 }
 

@@ -698,12 +698,13 @@ def test_a_partys_members_word_is_the_party_but_not_the_end_of_another_name(tmp_
             {"label": "PERSON", "pattern": "Tory Liam Fox"},
             {"label": "GPE", "pattern": "New Labour"},
             {"label": "PERSON", "pattern": "Lib Dem Norman Baker"},
+            {"label": "NORP", "pattern": "Democrats"},
         ],
     )
     text = (
         "The Tories said no. Scottish Conservatives agreed. Liberal Democrat leaders met. Mr Tory left."
         " But Republicans disagreed with the Democrat senator. So did Tory Liam Fox. New Labour and"
-        " Lib Dem Norman Baker did not."
+        " Lib Dem Norman Baker did not. Social Democrats and Democrats met."
     )
     found = [(e.text, e.label_, e.kb_id_) for e in nlp(text).ents if e.label_ != "NORP"]
     assert found == [
@@ -717,4 +718,5 @@ def test_a_partys_members_word_is_the_party_but_not_the_end_of_another_name(tmp_
         ("New Labour", "ORG", "party:Labour Party"),
         ("Lib Dem", "ORG", "party:Liberal Democrats"),
         ("Norman Baker", "PERSON", ""),
+        ("Democrats", "ORG", "party:Democratic Party"),  # not "Social Democrats"
     ]
