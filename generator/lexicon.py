@@ -1124,6 +1124,11 @@ _CREDITS_AFTER_EN = re.compile(
 )
 
 
+#: An actor of a work, after its title: "Friends actor Matthew Perry", "Huggy Bear actor Antonio Fargas",
+#: "21 Grams actress Naomi Watts" (a town's or a country's actor is a gazetteer place's, which stays).
+_ACTOR_AFTER_EN = re.compile(r"\s+(?:actor|actress|actors|actresses)\s+[A-Z]")
+
+
 def work_title(text: str, start: int, end: int, language: str) -> bool:
     """Whether the name at ``text[start:end]`` is given as the title of a work by the words around it.
 
@@ -1142,8 +1147,8 @@ def work_title(text: str, start: int, end: int, language: str) -> bool:
     near = text[max(0, start - 60) : start]
     if introduces_work(near, language):
         return True
-    if language == "en" and _CREDITS_AFTER_EN.match(text, end):
-        return True  # "The Polar Express, starring Tom Hanks": a work is credited, a person is not
+    if language == "en" and (_CREDITS_AFTER_EN.match(text, end) or _ACTOR_AFTER_EN.match(text, end)):
+        return True  # "The Polar Express, starring Tom Hanks", "Friends actor Matthew Perry": a work's credits
     # The title's own capitalised article between ("its popular game The Sims", "der Film Der Untergang").
     article = _TITLE_ARTICLE.search(near)
     if article is not None and introduces_work(near[: article.start()], language):

@@ -653,6 +653,7 @@ def test_an_abbreviation_the_corpus_spells_out_in_lower_case_is_a_term(common_no
         ("en", "The fable [Polar Express|organization], starring [Julie Andrews|person], opened."),
         ("en", "Critics praised [Joey|person], starring former Friends actor [Paul Giamatti|person]."),
         ("en", "They saw [Hero|organization] - directed by [Paul Giamatti|person] - twice."),
+        ("en", "Former [Friends|organization] actor [Paul Giamatti|person] guest-starred."),
     ],
 )
 def test_titles_of_works_are_not_entities(language: str, text: str) -> None:
