@@ -20,7 +20,7 @@ with ``ent_id_ = "curated:<entity id>"``.
 from __future__ import annotations
 
 import re
-from collections.abc import Container
+from collections.abc import Container, Mapping
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -395,6 +395,12 @@ def _people_word(text: str, lang: str) -> bool:
         return False
     singular = text[:-1] if text.endswith("s") and not text.endswith("ss") else text
     return text in PEOPLE_NOUNS or singular in PEOPLE_NOUNS or text in demonyms(lang) or singular in demonyms(lang)
+
+
+def _party_span(doc: Doc, start: int, end: int, words: Mapping[str, str]) -> Span:
+    """An organisation span for a party's members' word, its party's name as identifier (:meth:`SpanFilter.party`)."""
+    party = f"party:{words[doc[start:end].text]}"
+    return Span(doc, start, end, label="ORG", kb_id=party, span_id=party)
 
 
 def _addressed(span: Span) -> bool:
@@ -915,18 +921,15 @@ class SpanFilter:
         before = doc[start - 1] if start > 0 else None
         if before is not None and before.text[:1].isupper() and not before.is_stop:
             return [ent]  # "Scottish Conservatives", "Liberal Democrat", "Mr Tory": another name ("The Tories" is not)
-        end = ent.end
-        if (party := words.get(doc[start:end].text)) is None and ent.label_ in PERSON_LABELS:
-            # "Tory Liam Fox", "Tories Ken Clarke": the party's word, then a name of two words or more
-            end = next((k for k in (start + 2, start + 1) if k <= ent.end - 2 and doc[start:k].text in words), end)
-            if end == ent.end or not all(t.text[:1].isupper() for t in doc[end : ent.end]):
-                return [ent]
-            party = words[doc[start:end].text]
-            person = Span(doc, end, ent.end, label=ent.label_)
-            return [Span(doc, start, end, label="ORG", kb_id=f"party:{party}", span_id=f"party:{party}"), person]
-        if party is None:
+        if doc[start : ent.end].text in words:
+            return [_party_span(doc, start, ent.end, words)]
+        if ent.label_ not in PERSON_LABELS:
             return [ent]
-        return [Span(doc, start, end, label="ORG", kb_id=f"party:{party}", span_id=f"party:{party}")]
+        # "Tory Liam Fox", "Tories Ken Clarke": the party's word, then a name of two words or more
+        end = next((k for k in (start + 2, start + 1) if k <= ent.end - 2 and doc[start:k].text in words), None)
+        if end is None or not all(t.text[:1].isupper() for t in doc[end : ent.end]):
+            return [ent]
+        return [_party_span(doc, start, end, words), Span(doc, end, ent.end, label=ent.label_)]
 
     def __call__(self, doc: Doc) -> Doc:
         sources = _sources(doc)
