@@ -1123,6 +1123,24 @@ def test_a_name_with_an_organisation_head_noun_is_never_a_persons() -> None:
     assert types == {"Jet Airways": "organization", "Margaret Court": "person", "Pfeiffer HandelsgmbH": "organization"}
 
 
+def test_a_name_with_an_organisation_head_noun_is_no_place_the_gazetteer_does_not_know(gaz) -> None:
+    """ "Southwest Airlines" and "Raiffeisen Holding GmbH" are no places, however often a model says so; the
+    "Russian Federation" bears a head noun and is a place by the gazetteer's word, the "West Bank" by the
+    model's (a bank's head noun is a riverside's too)."""
+    articles, extractions = corpus(
+        make(
+            "en1",
+            "[Southwest Airlines|place] grew. [Southwest Airlines|place] flew. Rain fell on the [West Bank|place]"
+            " and in the [Russian Federation|place]. The [West Bank|place] and the [West Bank|place] wait.",
+            language="en",
+        ),
+        make("de1", "Die [Raiffeisen Holding GmbH|place] wächst in [Raiffeisen Holding GmbH|place].", language="de"),
+    )
+    types = {e.name: e.type for e in resolve(articles, extractions, Curation(), gaz).entities}
+    assert types["Southwest Airlines"] == types["Raiffeisen Holding GmbH"] == "organization"
+    assert {n: t for n, t in types.items() if n in ("West Bank", "Russia")} == {"West Bank": "place", "Russia": "place"}
+
+
 def test_subdivision_extents_hold_their_centres() -> None:
     """The derived table keeps a name match only when the subdivision's centre lies inside its extent."""
     from generator.extraction.gazetteer import _iso3166_2_records, subdivision_extents

@@ -2359,7 +2359,9 @@ def _vote_type(
     curated and gazetteer evidence, and a team sheet's (source "sheet"), weighs 2; an entity the gazetteer knows as a
     place (``place_evidence``) is one unless curated evidence says otherwise; a name with a legal form or an
     organisation head noun weighs 1.5 for organization, and is never a person's without curated
-    or gazetteer evidence (unless the head is a surname too: :data:`_SURNAME_HEADS`); ties go by TYPE_ORDER.
+    or gazetteer evidence (unless the head is a surname too: :data:`_SURNAME_HEADS`), nor a place's
+    without that evidence or a place noun before it ("India Petrochemicals Limited", whose acronym the model calls
+    a place); ties go by TYPE_ORDER.
     Weak votes weigh ``WEAK_WEIGHT``: a name cut out of a list the model labelled
     as one (source "list"), and a short form in an article that also gives the
     full name ("Cueto" after "Mark Cueto", "Van der Bellen" after "Alexander Van der
@@ -2455,6 +2457,10 @@ def _vote_type(
         return "organization"  # "SC Wiener Neustadt", "VfB Stuttgart": a club, whatever its town's mentions say
     if winner == "person" and (organisation_named or body_named) and not firm:
         # No one is called "Jet Airways", "Acme GmbH" or "Manchester United", however often a model says so.
+        return "organization"
+    if winner == "place" and organisation_named and not firm and not any(m.key in placed for m in ms):
+        # "India Petrochemicals Limited" (its acronym "IPCL" a place by the model's word): no place is named
+        # with a legal form or an organisation's head noun that the gazetteer does not know (it was asked first)
         return "organization"
     if winner != "organization" and introduced and not firm:
         return "organization"  # "the surfwear firm Quiksilver" is no place, "the carmaker Ford" no person
