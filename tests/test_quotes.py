@@ -225,6 +225,12 @@ def test_a_quotation_is_at_least_a_clause(quoted: str, before: str, language: st
         # A quote running on to the paragraph end (its closing mark comes in the next paragraph).
         ('He said: "We have tried very hard', ["We have tried very hard"]),
         ('"Fine," said X. "Good," he added.', ["Fine,", "Good,"]),
+        # A mark standing free after a quote's closing punctuation closes it (a typing slip).
+        (
+            '"It is bad for savers, " said Carlos Baez. "A lot of them lost," he said.',
+            ["It is bad for savers,", "A lot of them lost,"],
+        ),
+        ('"It is bad " said Carlos. "Yes," he said.', ['It is bad " said Carlos.', "Yes,"]),
     ],
 )
 def test_straight_quotes_are_paired_by_side(text: str, expected: list[str]) -> None:
@@ -772,4 +778,26 @@ def test_an_organisation_as_the_subject_speaks_for_the_one_named_before(markup: 
 def test_a_described_speaker_is_not_the_body_in_the_description_nor_the_last_speaker(
     markup: str, speakers: list[str | None]
 ) -> None:
+    assert [who for _, who, _ in quotes(markup, language="en")] == speakers
+
+
+@pytest.mark.parametrize(
+    ("markup", "speakers"),
+    [
+        # A quote interrupted by its cue goes on in the cue's speaker's words, not those of a name inside the quote.
+        (
+            '"I fully welcome the words of Mr [Snow|person]," said [Joaquin Almunia|person], "but we will need to see'
+            ' decisions adopted in that direction."',
+            ["Joaquin Almunia", "Joaquin Almunia"],
+        ),
+        # A pronoun refers to the sentences' subject, not to someone its words speak of.
+        (
+            '[Ricky Gervais|person] was asked about a remake. "I have been linked with a remake of 10, taking [Dudley'
+            ' Moore|person]\'s part. I have not been approached." He said the jokes "would sail pretty close to the'
+            ' bone".',
+            ["Ricky Gervais", "Ricky Gervais"],
+        ),
+    ],
+)
+def test_a_name_inside_a_quotation_is_no_speaker(markup: str, speakers: list[str]) -> None:
     assert [who for _, who, _ in quotes(markup, language="en")] == speakers

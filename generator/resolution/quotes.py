@@ -89,7 +89,8 @@ def find_quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     Typographic marks say which side they stand on. A straight ``"`` does not:
     it opens when it follows a space (or a bracket, a dash, a colon) and is
     followed by a letter, and closes when it follows a letter or punctuation and
-    is followed by a space or punctuation. Counting them in pairs instead goes
+    is followed by a space or punctuation (or stands free after a quote's closing
+    punctuation: 'Argentina, " said'). Counting them in pairs instead goes
     wrong at the first missing mark and then takes the narration between two
     quotes for a quote. A quote whose closing mark is missing (news style for a
     quote that runs on into the next paragraph) ends before the next opening
@@ -145,12 +146,18 @@ def _straight_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         closes = not prev.isspace() and (nxt.isspace() or not nxt.isalnum())
         if opens and closes:  # "x"y: read by what is pending
             opens = pending is None
+        stop = i
+        if pending is not None and prev.isspace() and nxt.isspace():
+            # 'in Argentina, " said Carlos Baez Silva': a mark standing free after a quote's closing
+            # punctuation closes it (a typing slip; read as no mark, the narration became the quote).
+            stop = len(text[:i].rstrip())
+            closes = stop > pending + 1 and text[stop - 1] in ",.!?;…"
         if opens:
             if pending is not None:
                 spans.append((pending + 1, _unclosed_end(text, pending + 1, i)))
             pending = i
         elif closes and pending is not None:
-            spans.append((pending + 1, i))
+            spans.append((pending + 1, stop))
             pending = None
         i = text.find('"', i + 1, end)
     if pending is not None:
@@ -242,12 +249,23 @@ def attribute(
             continue
         verbs = set(SPEECH_VERBS.get(article.language, SPEECH_VERBS["en"]))
         pronouns = set(PRONOUNS.get(article.language, ()))
-        speakers = [
+        # A name inside a quotation is no speaker of another ('"I welcome the words of Mr Snow," said Joaquin
+        # Almunia, "but …"': the second part is Almunia's, not Snow's, who is only spoken of). A quote whose
+        # closing mark is missing counts too: news style runs a quote on with a new opening mark ('Andrew Marr
+        # said: "This is damaging. Gordon Brown knows it. "I think …'), and Brown is spoken of there as well.
+        quoted = [
+            span
+            for para in article.paragraphs
+            if not para.boilerplate
+            for span in find_quote_spans(article.text, para.start, para.end)
+        ]
+        named = [
             m
             for m in ex.mentions
             if m.key in entity_of and entities[entity_of[m.key]].type in ("person", "organization")
         ]
-        people = {entity_of[m.key] for m in speakers if entities[entity_of[m.key]].type == "person"}
+        speakers = [m for m in named if not any(q_start <= m.start < q_end for q_start, q_end in quoted)]
+        people = {entity_of[m.key] for m in named if entities[entity_of[m.key]].type == "person"}
         sentence_of = {s.index: s for s in ex.sentences}
         sentences = _Sentences(article.text, sentence_of, pronouns, verbs)
         previous: Quote | None = None
