@@ -1588,9 +1588,14 @@ def demonyms(language: str) -> frozenset[str]:
     for name in locale.territories.values():
         if " " in name or not name[:1].isupper():
             continue
-        stems = {name, name[:-1]} if name[-1] in "aeiouy" else {name}
-        for stem in stems:
-            out.update(stem + suffix for suffix in ("n", "an", "ian", "ese", "i"))
+        # "-n" after a vowel (Kenyan), "-i" after a consonant (Israeli, Pakistani), "-an", "-ian", "-ese" after
+        # either, or in place of a final vowel (Mexican, Hungarian, Chinese); not "Dominica" -> "Dominici", a
+        # surname ("said Dominici"), nor "Israeln".
+        if name[-1] in "aeiouy":
+            out.update(name + suffix for suffix in ("n", "an", "ian"))
+            out.update(name[:-1] + suffix for suffix in ("an", "ian", "ese"))
+        else:
+            out.update(name + suffix for suffix in ("an", "ian", "ese", "i"))
     out.difference_update(locale.territories.values())  # "Mali" is the country
     return frozenset(w for w in out if len(w) > 3)
 

@@ -509,6 +509,9 @@ def test_an_amount_or_a_demonym_is_no_name(tmp_path: Path) -> None:
             {"label": "ORG", "pattern": "Frenchman"},
             {"label": "ORG", "pattern": "Britons"},
             {"label": "PERSON", "pattern": "Roger Federer - nice"},
+            {"label": "PERSON", "pattern": "Dominici"},
+            {"label": "NORP", "pattern": "Israeli"},
+            {"label": "NORP", "pattern": "Ghanaian"},
         ],
     )
     text = "It is worth 745bn Indian rupees; Hannover 96 rose and the Brazilian Ronaldo scored."
@@ -516,6 +519,10 @@ def test_an_amount_or_a_demonym_is_no_name(tmp_path: Path) -> None:
     # A nation's person or people, plural too; and the dash a name stood before, once its tail is cut.
     text = "The Frenchman lost, more Britons came. Roger Federer - nice bloke - won."
     assert [e.text for e in nlp(text).ents] == ["Roger Federer"]
+    # Demonyms are made from country names by their endings; a surname that looks like one made by the wrong
+    # ending ("Dominica" -> "Dominici") stays a name.
+    text = "An Israeli and a Ghanaian won, said Dominici."
+    assert [e.text for e in nlp(text).ents] == ["Dominici"]
 
 
 def test_a_verb_of_saying_that_opens_the_sentence_is_no_part_of_a_name() -> None:

