@@ -801,3 +801,29 @@ def test_a_described_speaker_is_not_the_body_in_the_description_nor_the_last_spe
 )
 def test_a_name_inside_a_quotation_is_no_speaker(markup: str, speakers: list[str]) -> None:
     assert [who for _, who, _ in quotes(markup, language="en")] == speakers
+
+
+@pytest.mark.parametrize(
+    ("quote", "after", "is_cue"),
+    [
+        # A quote closing on its own "?" is a sentence of its own; the short sentence after it is its cue.
+        ('"How can you be happy when you see your face on the cover page?"', "Dechy said.", True),
+        # ... not narration that reports more of someone's words,
+        (
+            '"It is up to her to explain why it is there."',
+            "Kuznetsova says the stimulant was in a remedy she took.",
+            False,
+        ),
+        # ... nor a sentence that introduces the next quote.
+        ('"We have tested the candidates well."', 'Collins said: "It is a great honour."', False),
+    ],
+)
+def test_a_short_sentence_after_a_quote_is_its_cue(quote: str, after: str, is_cue: bool) -> None:
+    from generator.model import Sentence
+    from generator.resolution.quotes import SPEECH_VERBS, _cue_end
+
+    text = f"{quote} {after}"
+    cut = text.rindex(after)
+    last, following = Sentence(0, 0, 0, cut - 1), Sentence(1, 0, cut, len(text))
+    assert (_cue_end(text, last, following, set(SPEECH_VERBS["en"])) == len(text)) is is_cue
+    assert _cue_end(text, last, following) == cut - 1  # no verbs known: no cue sentence

@@ -55,7 +55,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Container, Mapping, Sequence
+from collections.abc import Container, Mapping, Sequence, Set
 from dataclasses import dataclass, replace
 
 from generator.lexicon import PERSON_NOUNS_EN, SPEECH_VERBS, is_class_noun
@@ -279,7 +279,7 @@ def attribute(
                     continue
                 before = article.text[sent.start : max(sent.start, q_start - 1)]
                 last_sent = next((s for s in ex.sentences if s.start < q_end <= s.end), sent)
-                s_end = _cue_end(article.text, last_sent, sentence_of.get(last_sent.index + 1))
+                s_end = _cue_end(article.text, last_sent, sentence_of.get(last_sent.index + 1), verbs)
                 speaker, cue = _speaker(
                     article,
                     q_start,
@@ -485,14 +485,36 @@ def _verb_after_apposition(
     return False
 
 
-def _cue_end(text: str, last: Sentence, following: Sentence | None) -> int:
+def _cue_end(text: str, last: Sentence, following: Sentence | None, verbs: Set[str] = frozenset()) -> int:
     """Where the sentence that ends a quote ends: a quote closing on its own "?" or "!" or "." is cut off
     as a sentence by the segmenter, and its cue, which goes on in lower case ('"… done?" he said.'),
+    or names the speaker and a verb of saying within its first words ('"… about doping?" Dechy said.'),
     is the next "sentence"."""
     if following is None or following.paragraph != last.paragraph:
         return last.end
     head = text[following.start : following.end].lstrip(" \"'”’“")
-    return following.end if head[:1].islower() else last.end
+    if head[:1].islower():
+        return following.end
+    # (right after the closing mark and short: '"…?" Dechy said.', not narration that reports more words:
+    # '"… why it's there." Kuznetsova says the stimulant may have been in a cold remedy she took.')
+    # Nor a sentence that opens a quote or introduces the next one ('"…." Collins said: "…"'), whose cue it is.
+    right_after = not text[last.end : following.start].strip(" \"'”’“»«")
+    sentence = text[following.start : following.end].strip()
+    words = _words(head)
+    if (
+        right_after
+        and sentence[:1].isalpha()
+        and not any(c in sentence for c in ':"“”„«»')
+        and len(words) <= _CUE_SENTENCE_WORDS
+        and any(w in verbs for w in words)
+    ):
+        return following.end
+    return last.end
+
+
+#: How many words a sentence after a quote may have to be its cue ("Dechy said.", "Nottingham City Councillor
+#: Brian Parbutt said.", "Mr Blair told BBC Radio Five Live.").
+_CUE_SENTENCE_WORDS = 8
 
 
 #: Words a teaser must repeat from the body, at least.
