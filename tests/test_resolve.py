@@ -1141,6 +1141,28 @@ def test_a_name_with_an_organisation_head_noun_is_no_place_the_gazetteer_does_no
     assert {n: t for n, t in types.items() if n in ("West Bank", "Russia")} == {"West Bank": "place", "Russia": "place"}
 
 
+def test_a_persons_name_the_model_calls_a_place_is_the_full_name_of_its_articles_surname() -> None:
+    """ "Russia's Elena Dementieva" (a place to the English model) is the person "Dementieva" of her article;
+    a place's words keep a place apart from a one-word "person" ("Bellahouston Park", "South Yorkshire")."""
+    _, ents = entities(
+        [
+            make(
+                "en1",
+                "Russia's [Elena Dementieva|place] lost. [Dementieva|person] said it hurt. [Dementieva|person] left.",
+                language="en",
+            ),
+            make(
+                "en2",
+                "At [Bellahouston Park|place] and in [South Yorkshire|place], [Park|person] and [Yorkshire|person] met.",
+                language="en",
+            ),
+        ]
+    )
+    assert ents["Elena Dementieva"] == ["Dementieva", "Elena Dementieva"]
+    assert ents["Bellahouston Park"] == ["Bellahouston Park"]
+    assert ents["South Yorkshire"] == ["South Yorkshire"]
+
+
 def test_subdivision_extents_hold_their_centres() -> None:
     """The derived table keeps a name match only when the subdivision's centre lies inside its extent."""
     from generator.extraction.gazetteer import _iso3166_2_records, subdivision_extents

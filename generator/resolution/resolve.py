@@ -1332,7 +1332,9 @@ def _join_short_forms(
     his whole name: from another article it joins only a full name that some article gives beside the
     same title ("Sebastian Coe ... Lord Coe"), not the one namesake of the corpus (Des Browne).
     A full name of its article that reads as a person's but that its model labelled an organisation's
-    (:func:`_reads_as_personal_name`: "Quentin Davies ... Mr Davies") comes before the corpus's namesakes.
+    (:func:`_reads_as_personal_name`: "Quentin Davies ... Mr Davies"), or a place's with no gazetteer's word and
+    no place's words where the short form is labelled a person's ("Russia's Elena Dementieva ... said
+    Dementieva"), comes before the corpus's namesakes.
     Among namesakes of the corpus it joins the one its article names ("Ioannidis" beside "Gregory Ioannidis",
     not Grigoris Ioanidis), and none where the article names none of them. A name a noun for a kind of
     place introduces (``placed``: "die Grenzstadt Sid", "im Bezirk Liebenau") is the place's.
@@ -1431,12 +1433,26 @@ def _join_short_forms(
             ):
                 if len(words_of) > 1 and words_of[-1] in titled:
                     titled_names.add(root)
-    # Per article, the last words of the names its model labelled an organisation's that read as a person's
-    # ("Quentin Davies"; not "Prevention of Terrorism Bill", "European Elvis").
+    # Per article, the last words of the names its model labelled an organisation's or, with no gazetteer's
+    # word, a place's that read as a person's ("Quentin Davies"; "Russia's Elena Dementieva", a place to the
+    # English model, before "Dementieva" the person; not "Prevention of Terrorism Bill", "European Elvis").
     mislabelled: dict[str, dict[str, set[Node]]] = defaultdict(lambda: defaultdict(set))
+    mislabelled_places: dict[str, dict[str, set[Node]]] = defaultdict(lambda: defaultdict(set))
     for m in mentions:
-        if m.label == "organization" and _reads_as_personal_name(m.text, (lang_of or {}).get(m.article, "")):
-            mislabelled[m.article][skeleton(m.text).split()[-1]].add(node_of[m.key])
+        if m.label not in ("organization", "place") or m.has_evidence:
+            continue
+        if not _reads_as_personal_name(m.text, (lang_of or {}).get(m.article, "")):
+            continue
+        words = m.text.split()
+        if m.label == "place" and (
+            _named_as_building(m.text)
+            or words[-1].lower() in _PLACE_HEADS
+            or words[0].lower() in COMPASS_WORDS
+            or not words[0].isalpha()
+        ):
+            continue  # "Bellahouston Park", "South Yorkshire", "Neath-Swansea Ospreys": a place's words
+        by_word = mislabelled if m.label == "organization" else mislabelled_places
+        by_word[m.article][skeleton(m.text).split()[-1]].add(node_of[m.key])
     for art_id in sorted(by_article):
         art_indexes = [full_names(by_article[art_id], label, own_names=alone) for label in labels]
         for m in by_article[art_id]:
@@ -1467,10 +1483,14 @@ def _join_short_forms(
                 if corpus_index is corpus_indexes[0] and is_acronym(m.text):
                     continue  # "UN" is no short form of Kim Jong Un: no one's name is written as an acronym
                 in_article = {clusters.find(r) for r in art_index.get(node.key, ())}
-                if not in_article and corpus_index is corpus_indexes[0] and mislabelled[art_id].get(node.key):
+                own = mislabelled[art_id].get(node.key) or (
+                    mislabelled_places[art_id].get(node.key) if m.label == "person" else None
+                )
+                if not in_article and corpus_index is corpus_indexes[0] and own:
                     # The article's own full name, which its model labelled an organisation's ("Quentin Davies
-                    # ... Mr Davies"), before the corpus's namesakes (Gavyn Davies, Nick Davies).
-                    candidates = {clusters.find(r) for r in mislabelled[art_id][node.key]}
+                    # ... Mr Davies"), or a place's where the surname is a person's ("Russia's Elena Dementieva
+                    # ... said Dementieva"), before the corpus's namesakes (Gavyn Davies, Nick Davies).
+                    candidates = {clusters.find(r) for r in own}
                     break
                 if (
                     not in_article
