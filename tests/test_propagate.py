@@ -135,6 +135,28 @@ def test_an_acronym_before_a_noun_for_a_person_is_a_mention_of_the_corpus_name(c
     ]
 
 
+def test_a_name_before_an_office_only_a_body_has_is_a_mention(common_nouns) -> None:
+    """ "Uniko-Präsident", "Air-France-Chef": a name before an office only a body has is an organisation's
+    mention, though the corpus never names it; a place's where the corpus names it as one ("Österreich-Chef").
+    Not a German common noun ("Team-Chef", "Verbands-Präsident", "Frauen-Vorsitzende"), not a prefix
+    ("Ex-Chef", "Langzeit-Landeschef"), not before a person who is no office ("Apple-Fan")."""
+    articles, extractions = corpus(
+        make("a", "In [Österreich|place] und [Österreich|place] regnet es."),
+        make(
+            "b",
+            "Der Uniko-Präsident sprach mit dem Air-France-Chef und dem Österreich-Chef. Der Team-Chef, der"
+            " Verbands-Präsident, die Frauen-Vorsitzende, der Ex-Chef, der Langzeit-Landeschef und ein Apple-Fan"
+            " schwiegen.",
+        ),
+    )
+    out = refine(articles, extractions, nouns=common_nouns)
+    assert sorted((m.text, m.label) for m in out["b"].mentions) == [
+        ("Air-France", "organization"),
+        ("Uniko", "organization"),
+        ("Österreich", "place"),
+    ]
+
+
 def test_a_name_after_a_saints_title_is_a_place_with_it(common_nouns) -> None:
     """ "St. Johann im Pongau", "St Ives": the model read the person "Johann"; the title and, in German, the
     region that continues the name go in, and it is a place. Not an ordinary word after "im"."""

@@ -17,7 +17,8 @@ it works on the article text directly and needs no Docs.
    (so across transliterations and with the German genitive -s), and a name
    before a hyphenated role word ("Kreml-Sprecher") counts as a mention; so does,
    in German, a confident acronym before any noun for a person ("ÖGB-Sekretär",
-   "US-Kultregisseur": a noun with a feminine in -in, :meth:`CommonNouns.is_person_noun`).
+   "US-Kultregisseur": a noun with a feminine in -in, :meth:`CommonNouns.is_person_noun`), and any
+   capitalised name that is no common noun before an office only a body has ("Uniko-Präsident", "Volvo-Chef").
    A name the model found once is found again in its own article only (source "repeated").
 """
 
@@ -1284,7 +1285,65 @@ def _acronyms_before_roles(
             )
         )
         taken.append((a, b))
+    out.extend(_names_before_offices(article, sentence, start, end, taken, findable, nouns))
     return out
+
+
+#: A German compound of a capitalised name (one word, or two joined by a hyphen) and a word after it
+#: ("Henkel-Chef", "Air-France-Chef", "Uniko-Präsident").
+_NAME_COMPOUND = re.compile(r"(?<![\w-])([A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?)-([A-ZÄÖÜ][a-zäöüß]+)\b")
+#: Words that open a German compound before an office and name no one: "Ex-Chef", "Vize-Präsident".
+_OFFICE_PREFIXES_DE = frozenset("Ex Vize Co Interims Alt Noch Neo Pro Anti Super Top Langzeit Kurzzeit".split())
+
+
+def _names_before_offices(
+    article: Article,
+    sentence: int,
+    start: int,
+    end: int,
+    taken: list[tuple[int, int]],
+    findable: Mapping[str, _Target],
+    nouns: CommonNouns | None,
+) -> list[Mention]:
+    """German names a body by its name before an office only a body has (:data:`_BODY_OFFICES_DE`: "Henkel-Chef
+    Kasper Rorsted", "Uniko-Präsident", "Volvo-Chef"), often nowhere else in the article, and the model reads
+    the compound as no name: the name is a mention, an organisation's (a firm, a body, a party, a club) unless
+    the corpus names it with confidence as a place ("Österreich-Chef"). Not a German common noun ("Frauen-",
+    "Kammer-", "Verbands-Präsident") nor a prefix ("Ex-Chef", "Vize-Präsident")."""
+    if nouns is None or not nouns.knows("de"):
+        return []  # (without the noun lexicon every "Team-Chef" would be a body)
+    out = []
+    for compound in _NAME_COMPOUND.finditer(article.text, start, end):
+        a, b = compound.span(1)
+        name, tail = compound.group(1), compound.group(2)
+        if any(s < b and a < e for s, e in taken) or not _body_by_its_office("XXX", tail, None):
+            continue
+        words = name.split("-")
+        if words[0] in _OFFICE_PREFIXES_DE or all(_german_noun(w, nouns) for w in words):
+            continue  # ("Air-France-Chef": one word of a name may be a noun too, "Air")
+        target = findable.get(skeleton(name))
+        label: EntityType = "place" if target is not None and target.label == "place" else "organization"
+        out.append(
+            Mention(
+                article=article.id,
+                start=a,
+                end=b,
+                text=name,
+                label=label,
+                sentence=sentence,
+                source="repeated" if target is not None and target.repeated else "propagated",
+                entity_hint=target.hint if target is not None and target.label == label else None,
+            )
+        )
+        taken.append((a, b))
+    return out
+
+
+def _german_noun(word: str, nouns: CommonNouns) -> bool:
+    """A German common noun, a compound of them, or one with its linking -s ("Verbands", "Sozialversicherungs")."""
+    return any(
+        nouns.is_noun("de", w) or nouns.is_compound("de", w) for w in {word, word[:-1] if word.endswith("s") else word}
+    )
 
 
 #: German offices only a body has, as the end of a compound after its acronym ("WKÖ-Chef", "ÖGB-Sekretär",
