@@ -528,10 +528,57 @@ def office_after(text: str, end: int, language: str) -> bool:
     return language == "en" and _OFFICE_AFTER_EN.match(text, end) is not None
 
 
+#: German offices only a body has, as the end of a compound after its acronym ("WKÖ-Chef", "ÖGB-Sekretär",
+#: "SPÖ-Landesparteivorsitzende", "ÖSV-Präsident", "CDU-Politiker"): not "Experte" or "Berater", which a
+#: field has too ("EDV-Experte", "IT-Berater").
+BODY_OFFICES_DE = (
+    "chef",
+    "chefin",
+    "präsident",
+    "präsidentin",
+    "vorsitzende",
+    "vorsitzender",
+    "sekretär",
+    "sekretärin",
+    "obmann",
+    "obfrau",
+    "direktor",
+    "direktorin",
+    "geschäftsführer",
+    "geschäftsführerin",
+    "gründer",
+    "gründerin",
+    "politiker",
+    "politikerin",
+    "abgeordnete",
+    "abgeordneter",
+    "mandatar",
+    "mandatarin",
+    "funktionär",
+    "funktionärin",
+)
+
+
+def is_body_office_de(word: str) -> bool:
+    """Whether a German word is, or ends in, an office only a body has (:data:`BODY_OFFICES_DE`), declined too:
+    "des ÖGB-Sekretärs", "dem SPÖ-Vorsitzenden", "den FPÖ-Präsidenten", "Landeschef"."""
+    low = word.lower()
+    forms = (low, low[:-1] if low.endswith(("s", "n")) else low, low[:-2] if low.endswith("en") else low)
+    return any(form.endswith(BODY_OFFICES_DE) for form in forms)
+
+
+#: A German name's compound with an office only a body has ("Syriza-Politiker", "Henkel-Chef").
+_OFFICE_COMPOUND_DE = re.compile(r"-([A-ZÄÖÜ][a-zäöüß]+)\b")
+
+
 def names_an_employer(text: str, end: int, language: str) -> bool:
     """Whether the English name ending at ``end`` is followed by an office that only a firm, a body or a
     team has and then by its holder's name (:data:`_BODY_OFFICES_EN`: "Electrolux chief executive Hans
-    Straberg", "Aston Villa boss David O'Leary"): the name is no person's."""
+    Straberg", "Aston Villa boss David O'Leary"), or a German one by such an office in a compound
+    (:func:`is_body_office_de`: "Syriza-Politiker", "Henkel-Chef"): the name is no person's."""
+    if language == "de":
+        compound = _OFFICE_COMPOUND_DE.match(text, end)
+        return compound is not None and is_body_office_de(compound.group(1))
     return language == "en" and _HOLDER_AFTER_EN.match(text, end) is not None
 
 

@@ -1163,6 +1163,19 @@ def test_a_persons_name_the_model_calls_a_place_is_the_full_name_of_its_articles
     assert ents["South Yorkshire"] == ["South Yorkshire"]
 
 
+def test_a_german_name_before_an_office_only_a_body_has_is_an_organisation() -> None:
+    """ "Syriza-Politiker", "Constantia-Flexibles-Chef": the model called them a place and a person."""
+    articles, extractions = corpus(
+        make(
+            "de1",
+            "Die [Syriza|place] regiert, sagt ein [Syriza|place]-Politiker. Der [Constantia Flexibles|person]"
+            "-Chef sprach. [Alexis Tsipras|person] schwieg.",
+        )
+    )
+    types = {e.name: e.type for e in resolve(articles, extractions, Curation(), None).entities}
+    assert types == {"Syriza": "organization", "Constantia Flexibles": "organization", "Alexis Tsipras": "person"}
+
+
 def test_subdivision_extents_hold_their_centres() -> None:
     """The derived table keeps a name match only when the subdivision's centre lies inside its extent."""
     from generator.extraction.gazetteer import _iso3166_2_records, subdivision_extents

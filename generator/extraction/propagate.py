@@ -45,6 +45,7 @@ from generator.lexicon import (
     TITLES_BEFORE_NAMES,
     CommonNouns,
     demonyms,
+    is_body_office_de,
     is_role_word,
     names_seat,
     opens_sentence,
@@ -1305,7 +1306,7 @@ def _names_before_offices(
     findable: Mapping[str, _Target],
     nouns: CommonNouns | None,
 ) -> list[Mention]:
-    """German names a body by its name before an office only a body has (:data:`_BODY_OFFICES_DE`: "Henkel-Chef
+    """German names a body by its name before an office only a body has (:func:`is_body_office_de`: "Henkel-Chef
     Kasper Rorsted", "Uniko-Präsident", "Volvo-Chef"), often nowhere else in the article, and the model reads
     the compound as no name: the name is a mention, an organisation's (a firm, a body, a party, a club) unless
     the corpus names it with confidence as a place ("Österreich-Chef"). Not a German common noun ("Frauen-",
@@ -1316,7 +1317,7 @@ def _names_before_offices(
     for compound in _NAME_COMPOUND.finditer(article.text, start, end):
         a, b = compound.span(1)
         name, tail = compound.group(1), compound.group(2)
-        if any(s < b and a < e for s, e in taken) or not _body_by_its_office("XXX", tail, None):
+        if any(s < b and a < e for s, e in taken) or not is_body_office_de(tail):
             continue
         words = name.split("-")
         if words[0] in _OFFICE_PREFIXES_DE or all(_german_noun(w, nouns) for w in words):
@@ -1346,47 +1347,13 @@ def _german_noun(word: str, nouns: CommonNouns) -> bool:
     )
 
 
-#: German offices only a body has, as the end of a compound after its acronym ("WKÖ-Chef", "ÖGB-Sekretär",
-#: "SPÖ-Landesparteivorsitzende", "ÖSV-Präsident", "CDU-Politiker"): not "Experte" or "Berater", which a
-#: field has too ("EDV-Experte", "IT-Berater").
-_BODY_OFFICES_DE = (
-    "chef",
-    "chefin",
-    "präsident",
-    "präsidentin",
-    "vorsitzende",
-    "vorsitzender",
-    "sekretär",
-    "sekretärin",
-    "obmann",
-    "obfrau",
-    "direktor",
-    "direktorin",
-    "geschäftsführer",
-    "geschäftsführerin",
-    "gründer",
-    "gründerin",
-    "politiker",
-    "politikerin",
-    "abgeordnete",
-    "abgeordneter",
-    "mandatar",
-    "mandatarin",
-    "funktionär",
-    "funktionärin",
-)
-
-
 def _body_by_its_office(acronym: str, tail: str, nouns: CommonNouns | None) -> bool:
     """Whether an acronym the corpus does not name with confidence is a body's by the office after it: three
     capitals or more (two are a field's as often: "IT-Chef", "PR-Chef", "TV-Chef"), no acronym a language
-    uses as a common noun ("NGO-Chef", "CEO"), and an office only a body has (:data:`_BODY_OFFICES_DE`)."""
+    uses as a common noun ("NGO-Chef", "CEO"), and an office only a body has (:func:`is_body_office_de`)."""
     if len(acronym) < 3 or (nouns is not None and nouns.is_acronym_noun(acronym)):
         return False
-    low = tail.lower()
-    # Declined too: "des ÖGB-Sekretärs", "dem SPÖ-Vorsitzenden", "den FPÖ-Präsidenten".
-    forms = (low, low[:-1] if low.endswith(("s", "n")) else low, low[:-2] if low.endswith("en") else low)
-    return any(form.endswith(_BODY_OFFICES_DE) for form in forms)
+    return is_body_office_de(tail)
 
 
 def _capitalised_runs(
