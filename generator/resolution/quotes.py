@@ -57,6 +57,7 @@ import re
 from collections import Counter
 from collections.abc import Container, Mapping, Sequence, Set
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from generator.lexicon import PERSON_NOUNS_EN, SPEECH_VERBS, is_class_noun
 from generator.model import Article, Entity, Extraction, Mention, Sentence
@@ -1011,15 +1012,26 @@ def _description_head(lead: str, tail: str, verbs: set[str]) -> str | None:
     """The head noun of a definite description that speaks: after the quote ('", said the top seed',
     '", the presenter said', '", sagte der Trainer') or before it ('The prop said: "').
     English descriptions are lower case; German ones are nouns."""
-    verb = "|".join(sorted(re.escape(v) for v in verbs))
-    after = re.match(
-        rf"[\s,\"”“»«’']*(?:(?:{verb})\s+{_DESCRIPTION}\s*[.,;!?]|{_DESCRIPTION}\s+(?:{verb})\b)", tail, re.IGNORECASE
-    )
+    after_pattern, before_pattern = _description_patterns(frozenset(verbs))
+    after = after_pattern.match(tail)
     if after is not None:
         return (after.group(2) or after.group(4)).lower()
     lead = lead.rstrip(" \"“„»«‘'")
-    before = re.search(rf"(?:^|[.!?]\s+|,\s+)\W*{_DESCRIPTION}\s+(?:{verb})\b[^\"“„»«]*$", lead, re.IGNORECASE)
+    before = before_pattern.search(lead)
     return before.group(2).lower() if before is not None else None
+
+
+@lru_cache(maxsize=16)
+def _description_patterns(verbs: frozenset[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The patterns of a description after a quote and before one, for one language's verbs of saying (built
+    once: every quote of a build asks)."""
+    verb = "|".join(sorted(re.escape(v) for v in verbs))
+    return (
+        re.compile(
+            rf"[\s,\"”“»«’']*(?:(?:{verb})\s+{_DESCRIPTION}\s*[.,;!?]|{_DESCRIPTION}\s+(?:{verb})\b)", re.IGNORECASE
+        ),
+        re.compile(rf"(?:^|[.!?]\s+|,\s+)\W*{_DESCRIPTION}\s+(?:{verb})\b[^\"“„»«]*$", re.IGNORECASE),
+    )
 
 
 _AGE = re.compile(r"\d+-(?:year-old|jährige|jähriger)")
