@@ -369,6 +369,32 @@ PARTY_MEMBERS: dict[str, dict[str, str]] = {
         "Democrat": "Democratic Party",
         "Democrats": "Democratic Party",
     },
+    # German reads the US parties' words only where the article is about the United States
+    # (:data:`PARTY_COUNTRY_CUES`): "die Republikaner" are as often France's, "langjähriger Republikaner"
+    # a foe of the monarchy.
+    "de": {
+        "Republikaner": "Republican Party",
+        "Republikanern": "Republican Party",
+        "US-Republikaner": "Republican Party",
+        "US-Republikanern": "Republican Party",
+        "Demokraten": "Democratic Party",
+        "US-Demokraten": "Democratic Party",
+    },
+}
+
+#: Where a party's members' word needs its country named (by language and party): a pattern of the words that
+#: name the country, and how many times at least the article must use them.
+PARTY_COUNTRY_CUES: dict[str, dict[str, tuple[re.Pattern[str], int]]] = {
+    "de": {
+        party: (
+            re.compile(
+                r"\bUSA\b|\bUS\b|\bUS-|Vereinigten? Staaten|\bWashington\b|\b[Aa]merikanisch|Weißen? Haus"
+                r"|Repräsentantenhaus"
+            ),
+            2,
+        )
+        for party in ("Republican Party", "Democratic Party")
+    }
 }
 
 

@@ -727,3 +727,23 @@ def test_a_partys_members_word_is_the_party_but_not_the_end_of_another_name(tmp_
         ("Norman Baker", "PERSON", ""),
         ("Democrats", "ORG", "party:Democratic Party"),  # not "Social Democrats"
     ]
+
+
+def test_german_words_for_the_us_parties_members_name_them_where_the_article_is_about_the_us(
+    tmp_path: Path,
+) -> None:
+    """The German model tags no "Republikaner" or "Demokraten" (GermEval's outer names hold none): the layer
+    finds them, the US parties' only in an article that names the United States twice or more; France's
+    "Republikaner" and Britain's are no Republican Party."""
+    nlp = english_with(tmp_path, [{"label": "LOC", "pattern": "Washington"}], lang="de")
+    us = (
+        "Washington – Die Republikaner und die US-Demokraten streiten im US-Kongress. Gemäßigte Republikaner schwiegen."
+    )
+    found = [(e.text, e.kb_id_) for e in nlp(us).ents if e.kb_id_.startswith("party:")]
+    assert found == [
+        ("Republikaner", "party:Republican Party"),
+        ("US-Demokraten", "party:Democratic Party"),
+        ("Republikaner", "party:Republican Party"),
+    ]
+    france = "Paris – Die Republikaner lehnten die Front ab. Auch in den USA wurde gewählt."
+    assert [e.text for e in nlp(france).ents if e.kb_id_.startswith("party:")] == []

@@ -3153,3 +3153,13 @@ def test_a_partys_members_word_is_the_party_and_not_a_name_to_find_elsewhere() -
     }
     res = resolve(articles, refine(articles, extractions), Curation(), None)
     assert [(e.name, e.type, len(e.mentions)) for e in res.entities] == [("Conservative Party", "organization", 3)]
+
+
+def test_a_party_named_by_its_members_words_is_titled_by_its_name() -> None:
+    """ "Republicans", "Republikaner", "US-Republikaner": the page is the "Republican Party"'s."""
+    articles, extractions = corpus(
+        make("en1", "The [Republicans|organization|party:Republican Party] won.", language="en"),
+        make("de1", "Die [US-Republikaner|organization|party:Republican Party] jubelten."),
+    )
+    res = resolve(articles, extractions, Curation(), None)
+    assert [(e.name, e.type, len(e.mentions)) for e in res.entities] == [("Republican Party", "organization", 2)]

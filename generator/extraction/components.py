@@ -35,6 +35,7 @@ from generator.lexicon import (
     HONORIFICS,
     NAME_PARTICLES,
     ORG_HEADS,
+    PARTY_COUNTRY_CUES,
     PARTY_MEMBERS,
     PEOPLE_NOUNS,
     PORTFOLIOS,
@@ -922,14 +923,40 @@ class SpanFilter:
         if before is not None and before.text[:1].isupper() and not before.is_stop:
             return [ent]  # "Scottish Conservatives", "Liberal Democrat", "Mr Tory": another name ("The Tories" is not)
         if doc[start : ent.end].text in words:
-            return [_party_span(doc, start, ent.end, words)]
+            return [_party_span(doc, start, ent.end, words)] if self._party_named(doc, words, start, ent.end) else [ent]
         if ent.label_ not in PERSON_LABELS:
             return [ent]
         # "Tory Liam Fox", "Tories Ken Clarke": the party's word, then a name of two words or more
         end = next((k for k in (start + 2, start + 1) if k <= ent.end - 2 and doc[start:k].text in words), None)
         if end is None or not all(t.text[:1].isupper() for t in doc[end : ent.end]):
             return [ent]
+        if not self._party_named(doc, words, start, end):
+            return [ent]
         return [_party_span(doc, start, end, words), Span(doc, end, ent.end, label=ent.label_)]
+
+    def _party_named(self, doc: Doc, words: Mapping[str, str], start: int, end: int) -> bool:
+        """Whether the article names the country a party's members' word needs (:data:`PARTY_COUNTRY_CUES`:
+        German "Republikaner" are the US party's only in an article about the United States)."""
+        cue = PARTY_COUNTRY_CUES.get(self.lang, {}).get(words[doc[start:end].text])
+        return cue is None or len(cue[0].findall(doc.text)) >= cue[1]
+
+    def party_words(self, doc: Doc, taken: Container[int]) -> list[Span]:
+        """German members' words no model span holds ("die Republikaner", "den US-Demokraten"): the German
+        model learnt GermEval's outer names, where such words are none; English tags them (NORP), and
+        :meth:`party` reads the model's spans."""
+        words = PARTY_MEMBERS.get(self.lang) if self.lang == "de" else None
+        if not words:
+            return []
+        out = []
+        for token in doc:
+            if token.i in taken or token.text not in words:
+                continue
+            before = doc[token.i - 1] if token.i > 0 else None
+            if before is not None and before.text[:1].isupper() and not before.is_stop and not before.is_sent_start:
+                continue  # "Schwedische Demokraten", "Partei Die Republikaner": another name
+            if self._party_named(doc, words, token.i, token.i + 1):
+                out.append(_party_span(doc, token.i, token.i + 1, words))
+        return out
 
     def __call__(self, doc: Doc) -> Doc:
         sources = _sources(doc)
@@ -962,6 +989,8 @@ class SpanFilter:
         kept.extend(span for span in self.appositions(doc, taken) if self.keep(span))
         taken = {i for ent in kept for i in range(ent.start, ent.end)}
         kept.extend(span for span in self.addressed(doc, taken) if self.keep(span))
+        taken = {i for ent in kept for i in range(ent.start, ent.end)}
+        kept.extend(self.party_words(doc, taken))
         doc.ents = filter_spans(kept)
         return doc
 

@@ -1680,6 +1680,12 @@ class _Vote:
         )
         nominative = self.nouns.nominative if self.nouns is not None and etype != "person" else None
         name = _canonical_name(ms, etype, place, lang_of, self.settings.display_language, nominative)
+        hints = [m.entity_hint or "" for m in ms]
+        parties = Counter(hint[len("party:") :] for hint in hints if hint.startswith("party:"))
+        if parties and etype == "organization":
+            # A party its members' words name ("the Tories", "die Republikaner") is titled by its name in
+            # PARTY_MEMBERS ("Republican Party"), not by the longest of those words ("US-Republikaner").
+            name = min(parties.items(), key=lambda item: (-item[1], item[0]))[0]
         return Draft(root, ms, curated_ids, place, _draft_id(root, name), etype, name)
 
 
