@@ -157,6 +157,35 @@ def test_a_name_before_an_office_only_a_body_has_is_a_mention(common_nouns) -> N
     ]
 
 
+def test_two_names_the_model_joined_by_and_are_two_where_the_corpus_names_each(common_nouns) -> None:
+    """ "Dell and Hewlett-Packard" (one organisation to the model) is two names the corpus gives on their own,
+    one of them spelt otherwise ("Hewlett Packard"); not a name whose parts the corpus does not name ("Health
+    and Safety Executive"), nor one it names as a whole ("Simon and Schuster" twice)."""
+    articles, extractions = corpus(
+        make(
+            "a",
+            "[Dell|organization] and [Hewlett Packard|organization] grew. [Dell|organization] and [Hewlett"
+            " Packard|organization] fell. [Simon|person] left [Simon and Schuster|organization]. [Simon|person]"
+            " and [Simon and Schuster|organization] again. The [Safety|organization] man and the [Safety|organization]"
+            " woman.",
+            language="en",
+        ),
+        make(
+            "b",
+            "Firms such as [Dell and Hewlett-Packard|organization] fight the [Health and Safety"
+            " Executive|organization] and [Simon and Schuster|organization].",
+            language="en",
+        ),
+    )
+    out = refine(articles, extractions, nouns=common_nouns)
+    assert [m.text for m in out["b"].mentions] == [
+        "Dell",
+        "Hewlett-Packard",
+        "Health and Safety Executive",
+        "Simon and Schuster",
+    ]
+
+
 def test_a_name_after_a_saints_title_is_a_place_with_it(common_nouns) -> None:
     """ "St. Johann im Pongau", "St Ives": the model read the person "Johann"; the title and, in German, the
     region that continues the name go in, and it is a place. Not an ordinary word after "im"."""
