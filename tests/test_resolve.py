@@ -3163,3 +3163,26 @@ def test_a_party_named_by_its_members_words_is_titled_by_its_name() -> None:
     )
     res = resolve(articles, extractions, Curation(), None)
     assert [(e.name, e.type, len(e.mentions)) for e in res.entities] == [("Republican Party", "organization", 2)]
+
+
+def test_a_firms_word_shortens_no_products_name_the_model_called_a_persons(common_nouns) -> None:
+    """ "Yahoo" again and again, beside "Yahoo Messenger" (a person to the model: ordinary words after the
+    firm's), is the Yahoo the corpus names on its own elsewhere; a firm never named alone elsewhere still
+    shortens its own longer name ("Vivendi" of "Vivendi Universal"), and a given name a person's name ("Kelly"
+    of "Kelly Holmes", however labelled)."""
+    articles, extractions = corpus(
+        make("a", "[Yahoo|organization] grew.", language="en"),
+        make(
+            "b",
+            "[Yahoo|organization] said [Yahoo|organization] users like [Yahoo Messenger|person]."
+            " [Vivendi Universal|person] sold. [Vivendi|organization] and [Vivendi|organization] rose."
+            " [Kelly Holmes|person] won. [Kelly|organization] and [Kelly|organization] smiled.",
+            language="en",
+        ),
+    )
+    res = resolve(articles, extractions, Curation(), None, nouns=common_nouns)
+    ents = {e.name: sorted(m.text for m in e.mentions) for e in res.entities}
+    assert ents["Yahoo"] == ["Yahoo", "Yahoo", "Yahoo"]
+    assert ents["Yahoo Messenger"] == ["Yahoo Messenger"]
+    assert ents["Vivendi Universal"] == ["Vivendi", "Vivendi", "Vivendi Universal"]
+    assert ents["Kelly Holmes"] == ["Kelly", "Kelly", "Kelly Holmes"]

@@ -559,7 +559,8 @@ def resolve(
     _join_clipped(by_article, node_of, clusters, lang_of, name_clusters)  # rule 5, clipped forms
     peers = frozenset(m.key for m in mentions if _titled_as_peer(m, art_by_id))
     _join_initialled(by_article, node_of, clusters)  # rule 6, a given name's initial ("T Shanklin")
-    _join_short_forms(mentions, by_article, node_of, clusters, classed, peers, placed, lang_of)  # rule 6
+    ordinary = nouns.ordinary if nouns is not None else None
+    _join_short_forms(mentions, by_article, node_of, clusters, classed, peers, placed, lang_of, ordinary)  # rule 6
     _join_named_in_full(by_article, node_of, clusters)  # rule 6, names of two words or more
     _join_kind_lengthened(mentions, node_of, clusters)  # rule 6 across articles ("Labour" of "Labour Party")
 
@@ -1307,6 +1308,7 @@ def _join_short_forms(
     peers: Set[tuple[str, int, int]] = frozenset(),
     placed: Set[tuple[str, int, int]] = frozenset(),
     lang_of: Mapping[str, str] | None = None,
+    ordinary: Callable[[str, str], bool] | None = None,
 ) -> None:
     """Rule 6: a one-word name joins the one full name that starts or ends with it, and a
     surname with its particles ("de la Calle") the one person's name that ends with it. A pairing of two
@@ -1337,7 +1339,9 @@ def _join_short_forms(
     Dementieva"), comes before the corpus's namesakes.
     Among namesakes of the corpus it joins the one its article names ("Ioannidis" beside "Gregory Ioannidis",
     not Grigoris Ioanidis), and none where the article names none of them. A name a noun for a kind of
-    place introduces (``placed``: "die Grenzstadt Sid", "im Bezirk Liebenau") is the place's.
+    place introduces (``placed``: "die Grenzstadt Sid", "im Bezirk Liebenau") is the place's. A word the
+    article gives an organisation again and again, and other articles give on its own, starts no "person's"
+    name whose other words are ``ordinary`` ("Yahoo Messenger", a product the model called a person's).
     """
     alone: set[str] = set()  # one-word names found in an article where no longer name starts with them
     for art_mentions in by_article.values():
@@ -1454,7 +1458,29 @@ def _join_short_forms(
         by_word = mislabelled if m.label == "organization" else mislabelled_places
         by_word[m.article][skeleton(m.text).split()[-1]].add(node_of[m.key])
     for art_id in sorted(by_article):
-        art_indexes = [full_names(by_article[art_id], label, own_names=alone) for label in labels]
+        all_indexes = [full_names(by_article[art_id], label, own_names=alone) for label in labels]
+        # A word the article gives an organisation again and again, and which other articles give on its own,
+        # shortens no "person's" name by its first word when the rest is ordinary words ("Yahoo" ... "Yahoo
+        # Messenger", "Mac" ... "Mac Mini", which the model called people's: a product's name); a surname
+        # still ends one ("Kelly" of "Kelly Holmes"), and a firm's name the corpus never shortens elsewhere
+        # still starts one ("Vivendi" of "Vivendi Universal").
+        language = (lang_of or {}).get(art_id, "")
+        named_persons = [
+            x
+            for x in by_article[art_id]
+            if ordinary is None
+            or not (rest := x.text.split()[1:])
+            or not all(ordinary(language, w) for w in rest)
+            or rest[-1].lower() in _PLACE_HEADS  # "Wembley Stadium": a place's name, whatever its label
+            or skeleton(x.text).split()[0] not in alone
+        ]
+        org_person_index: dict[str, set[Node]] = defaultdict(set)
+        for index in (
+            full_names(by_article[art_id], "person", first_words=False),
+            full_names(named_persons, "person", last_words=False),
+        ):
+            for word, roots in index.items():
+                org_person_index[word] |= roots
         for m in by_article[art_id]:
             node = node_of[m.key]
             hyphenated = " " not in m.text and "-" in m.text  # one word to the eye: "Kilroy-Silk"
@@ -1463,8 +1489,9 @@ def _join_short_forms(
             if clusters.find(node).rank < 2 or m.key in placed:
                 continue  # (a town introduced as one, "die Grenzstadt Sid", shortens no name: not Sid James)
             candidates: set[Node] = set()
-            in_article_by_label = [{clusters.find(r) for r in index.get(node.key, ())} for index in art_indexes]
             usual = usual_label.get((art_id, node.key))
+            art_indexes = [org_person_index, all_indexes[1]] if usual == "organization" else all_indexes
+            in_article_by_label = [{clusters.find(r) for r in index.get(node.key, ())} for index in art_indexes]
             if m.key in classed:
                 # "die Drogeriemarktkette Schlecker" is the company, not Anton Schlecker: a class noun of
                 # organisations before it says which of the article's names it shortens.
