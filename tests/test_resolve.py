@@ -3186,3 +3186,18 @@ def test_a_firms_word_shortens_no_products_name_the_model_called_a_persons(commo
     assert ents["Yahoo Messenger"] == ["Yahoo Messenger"]
     assert ents["Vivendi Universal"] == ["Vivendi", "Vivendi", "Vivendi Universal"]
     assert ents["Kelly Holmes"] == ["Kelly", "Kelly", "Kelly Holmes"]
+
+
+def test_a_name_whose_shares_or_profits_the_text_names_is_a_companys(gaz) -> None:
+    """ "Xstrata shares", "shares in Xstrata", "Xstrata's profits": the words around it vote for a company,
+    against the model's place; a market's town the gazetteer knows stays a place ("Tokyo shares")."""
+    articles, extractions = corpus(
+        make(
+            "en1",
+            "[Xstrata|place] shares rose. Investors bought shares in [Xstrata|place]. [Xstrata|place]'s profits"
+            " grew. The news sent [Tokyo|place] shares higher.",
+            language="en",
+        )
+    )
+    types = {e.name: e.type for e in resolve(articles, extractions, Curation(), gaz).entities}
+    assert types == {"Xstrata": "organization", "Tokyo": "place"}

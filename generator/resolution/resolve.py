@@ -519,7 +519,7 @@ def resolve(
         and introduced_as_place(art.text[max(0, m.start - 40) : m.start], art.language)
     )
     employers = named_as_employers(mentions, art_by_id)
-    collective = agreeing_as_collectives(mentions, art_by_id)
+    collective = agreeing_as_collectives(mentions, art_by_id) | traded_as_companies(mentions, art_by_id)
     suppressed: list[Mention] = []
     if nouns is not None:
         mentions, suppressed = _without_ordinary_words(mentions, nouns, art_by_id, curation, gazetteer, name_clusters)
@@ -2443,7 +2443,8 @@ def _vote_type(
     is no person's or place's without curated or gazetteer evidence. A mention a noun for a kind of place
     introduces (``placed``: :func:`generator.lexicon.introduced_as_place`: "die Ortschaft Zambana Vecchia",
     "the town of Sale") weighs 1.5 for place, and such an entity is no person's. A mention a plural verb
-    agrees with (``collective``: :func:`agreeing_as_collectives`: "Chester have won") votes 1 for organization. A
+    agrees with (``collective``: :func:`agreeing_as_collectives`: "Chester have won"), or whose stock or accounts
+    the words around it name (:func:`traded_as_companies`: "Pfizer shares"), votes 1 for organization. A
     mention a noun for a person names (``nouned``: :func:`named_by_person_noun`: "the anti-immigration politician
     Pim Fortuyn", "Dutch coach Rinus Michels") weighs 1.5 for person.
     """
@@ -2657,6 +2658,32 @@ def agreeing_as_collectives(
         if art is None or art.language != "en" or m.text.endswith("s"):
             continue
         if plural_verb_agrees(art.text, m.start, m.end):
+            out.add(m.key)
+    return frozenset(out)
+
+
+#: What only a company's name stands before in English ("Pfizer shares", "Sony Ericsson's profits"), and after
+#: ("shares in Parmalat", "a stake in Wembley"): its stock, its holders and its accounts.
+_TRADED_AFTER_EN = re.compile(
+    r"(?:['’]s)?[ \t]+(?:shares|share price|shareholders|stock price|pre-tax profits?|profits|net profit|revenues)\b"
+)
+_TRADED_BEFORE_EN = re.compile(r"\b(?:shares|stake|stakes|holding) in[ \t]+\Z")
+
+
+def traded_as_companies(
+    mentions: Sequence[Mention], articles: Mapping[str, Article]
+) -> frozenset[tuple[str, int, int]]:
+    """English mentions whose stock, holders or accounts the words around them name ("Pfizer shares fell",
+    "Sony Ericsson's profits tripled", "shares in Parmalat"): a company's, a vote as a plural verb's is
+    (:func:`agreeing_as_collectives`); a market's town is a place by the gazetteer's word ("Tokyo shares")."""
+    out = set()
+    for m in mentions:
+        art = articles.get(m.article)
+        if art is None or art.language != "en":
+            continue
+        if _TRADED_AFTER_EN.match(art.text, m.end) or _TRADED_BEFORE_EN.search(
+            art.text[max(0, m.start - 20) : m.start]
+        ):
             out.add(m.key)
     return frozenset(out)
 
