@@ -827,3 +827,13 @@ def test_a_short_sentence_after_a_quote_is_its_cue(quote: str, after: str, is_cu
     last, following = Sentence(0, 0, 0, cut - 1), Sentence(1, 0, cut, len(text))
     assert (_cue_end(text, last, following, set(SPEECH_VERBS["en"])) == len(text)) is is_cue
     assert _cue_end(text, last, following) == cut - 1  # no verbs known: no cue sentence
+
+
+def test_a_person_an_apposition_governs_is_no_subject_between_name_and_verb() -> None:
+    """ "Andrei Illarionov - then economic adviser to President Vladimir Putin - told": the apposition runs
+    between dashes, and the person a preposition governs inside it does not speak."""
+    markup = (
+        '"We used to see street hustlers do this kind of thing," [Andrei Illarionov|person] - then economic'
+        " adviser to President [Vladimir Putin|person] - told a press conference."
+    )
+    assert [(who, cue) for _, who, cue in quotes(markup, language="en")] == [("Andrei Illarionov", "after")]

@@ -465,7 +465,10 @@ class _Sentences:
 
 
 #: What opens an apposition after a speaker's name: a comma, a bracket, "from", "of", "at".
-_APPOSITION_OPENS = re.compile(r"\s*(?:[,(]|(?:from|of|at|vom|von|der|des)\b)", re.IGNORECASE)
+_APPOSITION_OPENS = re.compile(r"\s*(?:[,(]|[ \t][-–—][ \t]|(?:from|of|at|vom|von|der|des)\b)", re.IGNORECASE)
+#: A preposition, and any titles, right before a name: the name is an apposition's object, no subject
+#: ("adviser to President Vladimir Putin").
+_GOVERNED_NAME = re.compile(r"\b(?:to|of|for|with|at|from|by)[ \t]+(?:[A-Z][a-z]*\.?[ \t]+){0,2}\Z")
 
 
 def _verb_after_apposition(
@@ -473,7 +476,8 @@ def _verb_after_apposition(
 ) -> bool:
     """Whether an apposition follows the name and a verb of saying follows it, within a dozen words and
     before any other person ('"…," Fathi Bin Shatwan, Libya's oil minister, told Reuters'; '"…," Emmanuel
-    Ferry, from Exane BNP Paribas told Reuters')."""
+    Ferry, from Exane BNP Paribas told Reuters'; '"…," Andrei Illarionov - then economic adviser to President
+    Vladimir Putin - told a press conference', where a person a preposition governs is no other subject)."""
     rest = text[name_end:s_end]
     if not _APPOSITION_OPENS.match(rest):
         return False
@@ -482,7 +486,9 @@ def _verb_after_apposition(
             return False
         if word.group().lower() in verbs:
             at = name_end + word.start()
-            return not any(name_end <= p.start < at for p in other_people)
+            return not any(
+                name_end <= p.start < at and not _GOVERNED_NAME.search(text, name_end, p.start) for p in other_people
+            )
     return False
 
 
