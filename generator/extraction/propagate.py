@@ -1310,18 +1310,8 @@ def _acronyms_before_roles(
         target = findable.get(skeleton(acronym))
         if target is None and not _body_by_its_office(acronym, tail, nouns):
             continue
-        out.append(
-            Mention(
-                article=article.id,
-                start=a,
-                end=b,
-                text=acronym,
-                label=target.label if target is not None else "organization",
-                sentence=sentence,
-                source="repeated" if target is not None and target.repeated else "propagated",
-                entity_hint=target.hint if target is not None else None,
-            )
-        )
+        label = target.label if target is not None else "organization"
+        out.append(_compound_mention(article, sentence, (a, b), label, target))
         taken.append((a, b))
     out.extend(_names_before_offices(article, sentence, start, end, taken, findable, nouns))
     return out
@@ -1361,20 +1351,26 @@ def _names_before_offices(
             continue  # ("Air-France-Chef": one word of a name may be a noun too, "Air")
         target = findable.get(skeleton(name))
         label: EntityType = "place" if target is not None and target.label == "place" else "organization"
-        out.append(
-            Mention(
-                article=article.id,
-                start=a,
-                end=b,
-                text=name,
-                label=label,
-                sentence=sentence,
-                source="repeated" if target is not None and target.repeated else "propagated",
-                entity_hint=target.hint if target is not None and target.label == label else None,
-            )
-        )
+        out.append(_compound_mention(article, sentence, (a, b), label, target))
         taken.append((a, b))
     return out
+
+
+def _compound_mention(
+    article: Article, sentence: int, span: tuple[int, int], label: EntityType, target: _Target | None
+) -> Mention:
+    """The name a German compound opens ("ÖGB-Sekretär", "Uniko-Präsident") as a mention: the corpus's hint
+    for it where the corpus names it with confidence under the same label."""
+    return Mention(
+        article=article.id,
+        start=span[0],
+        end=span[1],
+        text=article.text[span[0] : span[1]],
+        label=label,
+        sentence=sentence,
+        source="repeated" if target is not None and target.repeated else "propagated",
+        entity_hint=target.hint if target is not None and target.label == label else None,
+    )
 
 
 def _german_noun(word: str, nouns: CommonNouns) -> bool:
