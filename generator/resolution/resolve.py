@@ -1299,6 +1299,38 @@ def _first_word_shortens(name: str, first: str, own_names: Set[str] | None) -> b
 _NO_GENERIC_REST = frozenset({"office"})
 
 
+def _organisation_persons_index(
+    art_mentions: Sequence[Mention],
+    art_id: str,
+    full_names: Callable[..., dict[str, set[Node]]],
+    alone: Set[str],
+    lang_of: Mapping[str, str] | None,
+    ordinary: Callable[[str, str], bool] | None,
+) -> dict[str, set[Node]]:
+    """The article's "person" names by the words an organisation's word may shorten (:func:`_join_short_forms`):
+    every last word, and the first words of those that are no firm's word before ordinary words ("Yahoo
+    Messenger", "Mac Mini": products the model called people's) where other articles give the firm's word on
+    its own (``alone``)."""
+    language = (lang_of or {}).get(art_id, "")
+    named_persons = [
+        x
+        for x in art_mentions
+        if ordinary is None
+        or not (rest := x.text.split()[1:])
+        or not all(ordinary(language, w) for w in rest)
+        or rest[-1].lower() in _PLACE_HEADS  # "Wembley Stadium": a place's name, whatever its label
+        or skeleton(x.text).split()[0] not in alone
+    ]
+    index: dict[str, set[Node]] = defaultdict(set)
+    for part in (
+        full_names(art_mentions, "person", first_words=False),
+        full_names(named_persons, "person", last_words=False),
+    ):
+        for word, roots in part.items():
+            index[word] |= roots
+    return index
+
+
 def _join_short_forms(
     mentions: Sequence[Mention],
     by_article: Mapping[str, list[Mention]],
@@ -1464,23 +1496,7 @@ def _join_short_forms(
         # Messenger", "Mac" ... "Mac Mini", which the model called people's: a product's name); a surname
         # still ends one ("Kelly" of "Kelly Holmes"), and a firm's name the corpus never shortens elsewhere
         # still starts one ("Vivendi" of "Vivendi Universal").
-        language = (lang_of or {}).get(art_id, "")
-        named_persons = [
-            x
-            for x in by_article[art_id]
-            if ordinary is None
-            or not (rest := x.text.split()[1:])
-            or not all(ordinary(language, w) for w in rest)
-            or rest[-1].lower() in _PLACE_HEADS  # "Wembley Stadium": a place's name, whatever its label
-            or skeleton(x.text).split()[0] not in alone
-        ]
-        org_person_index: dict[str, set[Node]] = defaultdict(set)
-        for index in (
-            full_names(by_article[art_id], "person", first_words=False),
-            full_names(named_persons, "person", last_words=False),
-        ):
-            for word, roots in index.items():
-                org_person_index[word] |= roots
+        org_person_index: dict[str, set[Node]] | None = None  # made when an organisation's word asks
         for m in by_article[art_id]:
             node = node_of[m.key]
             hyphenated = " " not in m.text and "-" in m.text  # one word to the eye: "Kilroy-Silk"
@@ -1490,7 +1506,13 @@ def _join_short_forms(
                 continue  # (a town introduced as one, "die Grenzstadt Sid", shortens no name: not Sid James)
             candidates: set[Node] = set()
             usual = usual_label.get((art_id, node.key))
-            art_indexes = [org_person_index, all_indexes[1]] if usual == "organization" else all_indexes
+            art_indexes = all_indexes
+            if usual == "organization":
+                if org_person_index is None:
+                    org_person_index = _organisation_persons_index(
+                        by_article[art_id], art_id, full_names, alone, lang_of, ordinary
+                    )
+                art_indexes = [org_person_index, all_indexes[1]]
             in_article_by_label = [{clusters.find(r) for r in index.get(node.key, ())} for index in art_indexes]
             if m.key in classed:
                 # "die Drogeriemarktkette Schlecker" is the company, not Anton Schlecker: a class noun of
