@@ -254,12 +254,12 @@ def attribute(
         # Almunia, "but …"': the second part is Almunia's, not Snow's, who is only spoken of). A quote whose
         # closing mark is missing counts too: news style runs a quote on with a new opening mark ('Andrew Marr
         # said: "This is damaging. Gordon Brown knows it. "I think …'), and Brown is spoken of there as well.
-        quoted = [
-            span
+        spans_of = {
+            para.index: find_quote_spans(article.text, para.start, para.end)
             for para in article.paragraphs
             if not para.boilerplate
-            for span in find_quote_spans(article.text, para.start, para.end)
-        ]
+        }
+        quoted = [span for spans in spans_of.values() for span in spans]
         named = [
             m
             for m in ex.mentions
@@ -274,7 +274,7 @@ def attribute(
         for para in article.paragraphs:
             if para.boilerplate:
                 continue
-            for q_start, q_end in find_quote_spans(article.text, para.start, para.end):
+            for q_start, q_end in spans_of[para.index]:
                 sent = next((s for s in ex.sentences if s.start <= q_start < s.end), None)
                 if sent is None:
                     continue
