@@ -953,7 +953,7 @@ class SpanFilter:
                 continue
             before = doc[token.i - 1] if token.i > 0 else None
             if before is not None and before.text[:1].isupper() and not before.is_stop and not before.is_sent_start:
-                continue  # "Schwedische Demokraten", "Partei Die Republikaner": another name
+                continue  # "Schwedische Demokraten": the end of another name
             if self._party_named(doc, words, token.i, token.i + 1):
                 out.append(_party_span(doc, token.i, token.i + 1, words))
         return out
