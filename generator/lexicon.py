@@ -717,6 +717,32 @@ _AWARD_AFTER = re.compile(r"[ \t]+(?:award|awards|prize|prizes|nomination|nomina
 _DETERMINED = re.compile(rf"\b(?:{_DETERMINERS_EN})\s+(?:[\w'’-]+\s+)?\Z", re.IGNORECASE)  # one word may stand between
 
 
+#: Lower-case nouns of made things that a product's name stands before in English news ("the Cell processor",
+#: "the Hackarmy trojan", "its Xbox console"); not "player" ("the Liverpool player") nor "service" (a firm's).
+PRODUCT_NOUNS_EN = frozenset(
+    "processor processors chip chips chipset console consoles handset handsets handheld virus viruses worm"
+    " trojan software program browser camera cameras format phone phones".split()
+)
+#: Lower-case words between such a name and its product noun ("the Cabir mobile phone virus", "the Xbox games
+#: console", "the Windows operating system").
+_PRODUCT_MODIFIERS_EN = "mobile|games|game|digital|operating|web|media|portable|handheld|phone|computer|music|video"
+_PRODUCT_AFTER = re.compile(
+    rf"[ \t]+(?:(?:{_PRODUCT_MODIFIERS_EN})[ \t]+){{0,2}}(?:{'|'.join(sorted(PRODUCT_NOUNS_EN))}|operating[ \t]+system)\b"
+)
+
+
+def product_name(text: str, start: int, end: int, language: str) -> bool:
+    """Whether the name at ``text[start:end]`` is given as a product's by the words around it: in English
+    between a determiner (one word may stand between: "the malicious Skulls program", "its new Xbox console")
+    and a product noun (:data:`PRODUCT_NOUNS_EN`). A company's name stands there too ("the Microsoft
+    program"): the caller keeps a name that the corpus also gives a voice or an office."""
+    if language != "en" or text[end - 2 : end] in ("'s", "’s"):
+        return False
+    return (
+        _PRODUCT_AFTER.match(text, end) is not None and _DETERMINED.search(text, max(0, start - 40), start) is not None
+    )
+
+
 def award_name(name: str, before: str, after: str) -> bool:
     """Whether ``name`` is an award: one known by its own name ("the Oscars", "an Oscar",
     "Bafta-nominated") when plural, after a determiner (a person's name takes none in English or German

@@ -733,6 +733,30 @@ def test_a_name_near_a_genre_noun_that_it_does_not_title_stays(text: str) -> Non
     assert len(ents) == text.count("["), text
 
 
+def test_a_name_before_a_product_noun_is_a_product_unless_the_corpus_gives_it_a_firms_words() -> None:
+    """ "the Cell processor", "the Cabir mobile phone virus", "its Xbox games console": products, not bodies;
+    "the Microsoft program" is the firm's, which speaks elsewhere ("Microsoft said")."""
+    _, ents = entities(
+        [
+            make(
+                "e1",
+                "[Sony|organization] unveiled the [Cell|organization] processor. The [Cabir|place] mobile phone virus"
+                " spread. It sold its [Xbox|organization] games console, the new [Xbox|organization] console and"
+                " [Xbox|organization]'s successor.",
+                language="en",
+            ),
+            make(
+                "e2",
+                "[Sony|organization] said [Cell|organization] was fast. The new [Microsoft|organization] program"
+                " failed, and [Microsoft|organization] said so. [Nokia|organization]'s profit rose, and the"
+                " [Nokia|organization] handset sold.",
+                language="en",
+            ),
+        ]
+    )
+    assert set(ents) == {"Sony", "Microsoft", "Nokia"}
+
+
 def test_cases_of_a_german_name_are_one_entity() -> None:
     _, ents = entities(
         [

@@ -69,6 +69,7 @@ from generator.lexicon import (
     opens_sentence,
     org_head,
     plural_verb_agrees,
+    product_name,
     title_after_common_word,
     title_cased,
     title_fragment,
@@ -2212,6 +2213,8 @@ def _without_titles_of_works(
 
     A name that the corpus gives as a title (:func:`work_title`: after a genre noun, in apposition
     to one, in a list a plural genre noun opens)
+    or a product's (:func:`product_name`: "the Cell processor", where such cues outnumber a company's words
+    around the same name: "Microsoft said", "Sony's")
     is a work's title, and so is every other mention of the same text that only
     the model or propagation found: the model tags titles as persons ("Vera
     Drake"), places ("Sideways") or organisations. A curated name, a gazetteer
@@ -2227,7 +2230,10 @@ def _without_titles_of_works(
     titles: set[str] = set()
     titled_in: dict[str, set[str]] = defaultdict(set)  # a title's text -> the articles that give it as one
     events: set[str] = set()
+    products: dict[str, set[str]] = defaultdict(set)  # a product's name -> the articles that give it as one
     voiced: set[str] = set()
+    product_cues: Counter[str] = Counter()
+    firm: Counter[str] = Counter()  # a company's words around a name: a voice, an office, a possessive, a class noun
     parts: dict[tuple[str, str], set[str]] = {}
     for m in mentions:
         art = articles.get(m.article)
@@ -2261,6 +2267,11 @@ def _without_titles_of_works(
             ):
                 titles.add(m.text)
                 titled_in[m.text].add(m.article)
+            elif product_name(art.text, m.start, m.end, art.language):
+                products[m.text].add(
+                    m.article
+                )  # "the Cell processor"; kept below if the corpus gives it a firm's words
+                product_cues[m.text] += 1
             elif event_name(m.text):
                 events.add(m.text)
                 # Its short forms in the same article: an acronym ("Consumer Electronics Show (CES)") and its
@@ -2269,7 +2280,18 @@ def _without_titles_of_works(
                 parts[(m.article, m.text)] = {*_acronyms(m.text), m.text.split()[0], *(short.groups() if short else ())}
         if speaks_as_body(art.text, m.end, art.language) or names_an_employer(art.text, m.end, art.language):
             voiced.add(m.text)  # "the Arab League said", "Arab League chief Amr Moussa": a body, no event
+            firm[m.text] += 2
+        elif art.text.startswith(("'s", "’s"), m.end) or introduced_by_class_noun(
+            art.text[max(0, m.start - 60) : m.start], art.language
+        ):
+            firm[m.text] += 1  # "Sony's", "the software firm Argonaut"; a product has a possessive too ("Xbox's")
     titles |= events - voiced
+    # A product's name against a company's: the words around its mentions weigh, a voice twice ("Windows said
+    # Dominic Hirsch" is a lost comma against ten of "the Windows operating system").
+    for text, where in products.items():
+        if product_cues[text] > firm[text]:
+            titles.add(text)
+            titled_in[text] |= where
     # A name the words around it give as a title in few of the many articles that name it ("no single EU
     # customs office" against 150 articles on the EU) is a title there only: one sentence is no proof against
     # a whole corpus.
