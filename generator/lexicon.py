@@ -1048,6 +1048,7 @@ OCCUPATIONS_EN = frozenset(
 #: "Osteuropa" is one word): a closed class, in the languages with a pipeline.
 COMPASS_WORDS = frozenset(
     "north northern south southern east eastern west western central upper lower inner outer greater new old"
+    " continental mainland"
     " nord süd ost west mittel nieder ober innere äußere groß"
     " nördliches südliches östliches westliches".split()
 )

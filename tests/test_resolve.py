@@ -2129,6 +2129,7 @@ def test_a_name_followed_by_a_country_is_a_national_branch(gaz) -> None:
 
     assert all(national_branch(n, gaz, "de") for n in ("Ikea Österreich", "Sky Deutschland", "Bank Austria"))
     assert national_branch("Sony USA", gaz, "en")
+    assert national_branch("Lycos Europe", gaz, "en") and national_branch("Sony Europa", gaz, "de")  # a continent's
     assert not any(
         national_branch(n, gaz, "en")
         for n in (
@@ -2139,6 +2140,9 @@ def test_a_name_followed_by_a_country_is_a_national_branch(gaz) -> None:
             "Stade de France",
             "Angela Merkel",
             "Felipe VI",  # a regnal number, not the code of the Virgin Islands
+            "Continental Europe",
+            "Latin America",
+            "Jools Holland",  # a surname that is a country's other name is no continent
         )
     )
     res, _ = entities([make("d1", "Für den Auftraggeber [Ikea Österreich|person] gewann die Agentur.")], gaz=gaz)

@@ -369,7 +369,7 @@ _ROMAN = re.compile(r"[IVXLC]+")
 
 def national_branch(name: str, gazetteer: Gazetteer, language: str | None = None) -> bool:
     """A company's or body's national branch: a name followed by a country's name ("Ikea Österreich",
-    "Sky Deutschland", "Bank Austria"). No person is named so; a place whose name ends in a
+    "Sky Deutschland", "Bank Austria") or a continent's ("Lycos Europe", "Sony Europa"). No person is named so; a place whose name ends in a
     country's is a gazetteer place or a compass word's part of it ("Northern Ireland", "Western Australia").
     A country in capitals may be its ISO code ("Sony USA")."""
     words = name.split()
@@ -383,7 +383,9 @@ def national_branch(name: str, gazetteer: Gazetteer, language: str | None = None
     country = gazetteer.country(words[-1], language=language)
     if country is None and words[-1].isupper() and not _ROMAN.fullmatch(words[-1]):  # "Sony USA"; not "Felipe VI"
         country = gazetteer.lookup(words[-1], language=language, allow_codes=True)
-    if country is None or country.kind != "country":
+    if country is None and (continent := gazetteer.lookup(words[-1], language=language)) is not None:
+        country = continent if continent.kind == "continent" else None  # a continent's branch: "Lycos Europe"
+    if country is None or country.kind not in ("country", "continent"):
         return False
     return gazetteer.lookup(name, language=language) is None
 
