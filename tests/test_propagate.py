@@ -186,6 +186,34 @@ def test_two_names_the_model_joined_by_and_are_two_where_the_corpus_names_each(c
     ]
 
 
+def test_an_english_span_over_a_clause_word_is_its_pieces_the_corpus_names(common_nouns) -> None:
+    """ "Southampton when Arsenal", "Chaplin Collection beat Oasis": the model ran two names and the words
+    between them into one span; the pieces the corpus names on their own stay, the rest goes. Names that
+    hold lower-case words of their own ("Dogs without Borders", "Parc des Sports") stay whole."""
+    articles, extractions = corpus(
+        make(
+            "a",
+            "[Southampton|organization] lost. [Arsenal|organization] won. [Oasis|organization] sang."
+            " [Southampton|organization], [Arsenal|organization] and [Oasis|organization] again.",
+            language="en",
+        ),
+        make(
+            "b",
+            "It beat [Southampton when Arsenal|organization] did. The [Chaplin Collection beat Oasis|organization]"
+            " and [Dogs without Borders|organization] at the [Parc des Sports|place].",
+            language="en",
+        ),
+    )
+    out = refine(articles, extractions, nouns=common_nouns)
+    assert [(m.text, m.source) for m in out["b"].mentions] == [
+        ("Southampton", "list"),
+        ("Arsenal", "list"),
+        ("Oasis", "list"),
+        ("Dogs without Borders", "model"),
+        ("Parc des Sports", "model"),
+    ]
+
+
 def test_a_name_after_a_saints_title_is_a_place_with_it(common_nouns) -> None:
     """ "St. Johann im Pongau", "St Ives": the model read the person "Johann"; the title and, in German, the
     region that continues the name go in, and it is a place. Not an ordinary word after "im"."""

@@ -211,7 +211,8 @@ def _cleaned(
             for at_role in _split_at_role(m, article)
             for trimmed in _trim(at_role, lexicon, article, nouns, surnames)
             for coordinated in _split_coordinated(trimmed, lexicon)
-            for split in _split_of(coordinated, article)
+            for clause in _split_at_clause_word(coordinated, lexicon, article.language)
+            for split in _split_of(clause, article)
             for t in _with_seat_institution(split, article)
         )
     return tuple(out)
@@ -243,6 +244,38 @@ def _split_coordinated(m: Mention, lexicon: Lexicon) -> list[Mention]:
         replace(m, end=m.start + len(left), text=left, source="list"),
         replace(m, start=right_start, text=right, source="list"),
     ]
+
+
+#: Lower-case words an English name may hold, its own and those of the names it borrows ("Bank of England",
+#: "Dogs without Borders", "Stratford upon Avon", "Parc des Sports", "Monte dei Paschi").
+_NAME_WORDS_EN = NAME_PARTICLES | frozenset(
+    "of the and for on in at upon without to a an over under & 'n' des et y e i dei degli delle dello sur sous"
+    " aux au les los las do".split()
+)
+#: A lower-case word between two capitalised ones in a span.
+_LOWER_INSIDE = re.compile(r"(?<= )[a-z][\w'’-]*(?= )")
+
+
+def _split_at_clause_word(m: Mention, lexicon: Lexicon, language: str) -> list[Mention]:
+    """An English span over a lower-case word that no name holds ("Southampton when Arsenal", "O'Connell
+    rejects Lions", "Chaplin Collection beat Oasis", "Hartlepool or Boston": the model ran two names and the
+    words between them into one) is its capitalised pieces that the corpus names with confidence on their
+    own, as list items (a weak vote); the rest was never a name. A confident name as a whole stays."""
+    if language != "en" or m.fixed or m.has_evidence or m.text in lexicon.names or " " not in m.text:
+        return [m]
+    cuts = [c for c in _LOWER_INSIDE.finditer(m.text) if c.group() not in _NAME_WORDS_EN]
+    if not cuts:
+        return [m]
+    out: list[Mention] = []
+    at = 0
+    for cut in [*cuts, None]:
+        end = cut.start() - 1 if cut is not None else len(m.text)
+        piece = m.text[at:end]
+        if piece[:1].isupper() and lexicon.knows(piece):
+            out.append(replace(m, start=m.start + at, end=m.start + end, text=piece, source="list"))
+        if cut is not None:
+            at = cut.end() + 1
+    return out
 
 
 #: What separates the items of a list of names: a comma or a conjunction.
