@@ -286,3 +286,18 @@ def german_forms(name: str) -> set[str]:
             if head[-1:] not in "aeiouy":
                 forms.add(head + "es")
     return forms
+
+
+@lru_cache(maxsize=1)
+def _nicknames() -> dict[str, frozenset[str]]:
+    from nicknames import NickNamer  # hand-curated English given names and their nicknames (Apache-2.0)
+
+    return {name: frozenset(nicks) for name, nicks in NickNamer().nickname_lookup.items()}
+
+
+def nickname_pair(a: str, b: str) -> bool:
+    """Whether one given name is the other's nickname ("Bernie" of "Bernard", "Vince" of "Vincent", "Ted"
+    of "Edward"), by the `nicknames` package's table; not two nicknames of one name ("Bill", "Bob")."""
+    table = _nicknames()
+    x, y = a.casefold(), b.casefold()
+    return x != y and (y in table.get(x, ()) or x in table.get(y, ()))

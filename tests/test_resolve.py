@@ -757,6 +757,30 @@ def test_a_name_before_a_product_noun_is_a_product_unless_the_corpus_gives_it_a_
     assert set(ents) == {"Sony", "Microsoft", "Nokia"}
 
 
+def test_a_given_name_and_its_nickname_are_one_person_where_their_articles_share_company() -> None:
+    """ "Bernie Ebbers" and "Bernard Ebbers", each beside MCI and Scott Sullivan: one person. "Jim Morrison"
+    and "James Morrison" share no company (the Doors, a singer); "Andy Scott" and "Andrew Scott" in one
+    article are two people however much company they share."""
+    res, _ = entities(
+        [
+            make("e1", "[Bernie Ebbers|person] ran [MCI|organization] with [Scott Sullivan|person].", language="en"),
+            make("e2", "[Bernard Ebbers|person] of [MCI|organization] blamed [Scott Sullivan|person].", language="en"),
+            make("e3", "[Jim Morrison|person] of [The Doors|organization] sang.", language="en"),
+            make("e4", "[James Morrison|person] signed with [Polydor|organization].", language="en"),
+            make(
+                "e5",
+                "[Andy Scott|person] and [Andrew Scott|person] met [Gordon Brown|person] at [Labour|organization].",
+                language="en",
+            ),
+            make("e6", "[Andy Scott|person] met [Gordon Brown|person] at [Labour|organization].", language="en"),
+        ]
+    )
+    people = sorted(sorted({m.text for m in e.mentions}) for e in res.entities if e.type == "person")
+    assert ["Bernard Ebbers", "Bernie Ebbers"] in people
+    assert ["Jim Morrison"] in people and ["James Morrison"] in people
+    assert ["Andy Scott"] in people and ["Andrew Scott"] in people
+
+
 def test_cases_of_a_german_name_are_one_entity() -> None:
     _, ents = entities(
         [

@@ -96,6 +96,7 @@ from generator.names import (
     fold,
     genitive_stem,
     is_acronym,
+    nickname_pair,
     safe_slug,
     skeleton,
     without_possessive,
@@ -566,6 +567,7 @@ def resolve(
     _join_short_forms(mentions, by_article, node_of, clusters, classed, peers, placed, lang_of, ordinary)  # rule 6
     _join_named_in_full(by_article, node_of, clusters)  # rule 6, names of two words or more
     _join_kind_lengthened(mentions, node_of, clusters)  # rule 6 across articles ("Labour" of "Labour Party")
+    _join_nicknames(by_article, node_of, clusters)  # rule 6 across articles ("Bernie" of "Bernard Ebbers")
 
     coordinated: dict[tuple[str, int, int], EntityType] = {}  # filled below: every vote reads it then
     vote = _Vote(
@@ -1218,6 +1220,59 @@ def _join_kind_lengthened(
         }
         if len(longer) == 1 and clusters.find(node) not in longer:
             clusters.union(node, next(iter(longer)))
+
+
+#: Co-named bodies and people that say two spellings of a person's name are one person; a name in more than
+#: ``_COMMON_COMPANY`` articles, or one in ten of a larger corpus (a wire, a broadcaster, a big party), says nothing.
+NICKNAME_COMPANY = 2
+_COMMON_COMPANY = 20
+
+
+def _join_nicknames(
+    by_article: Mapping[str, list[Mention]], node_of: Mapping[tuple[str, int, int], Node], clusters: _Clusters
+) -> None:
+    """Rule 6 across the corpus for people's names of two words or more that differ only in a given name and
+    its nickname (:func:`generator.names.nickname_pair`: "Bernie Ebbers" and "Bernard Ebbers", "Ted Heath"
+    and "Edward Heath"): one person where no article gives both (an article naming "Jim" and "James
+    Morrison" names two) and the articles of each name at least :data:`NICKNAME_COMPANY` of the same other
+    bodies or people ("MCI", "Scott Sullivan"), not counting places or the names most articles give.
+    "Jim Morrison" of the Doors and the singer "James Morrison" share no company."""
+    spelt: dict[Node, tuple[str, tuple[str, ...]]] = {}  # a person's name node -> (given name, other words)
+    articles_of: dict[Node, set[str]] = defaultdict(set)
+    for art_id in sorted(by_article):
+        for m in by_article[art_id]:
+            words = m.text.split()
+            node = node_of[m.key]
+            if m.label == "person" and node.rank == 2 and len(words) > 1 and words[0].isalpha():
+                spelt.setdefault(node, (words[0], tuple(skeleton(w) for w in words[1:])))
+                articles_of[node].add(art_id)
+    by_rest: dict[tuple[str, ...], list[Node]] = defaultdict(list)
+    for node, (_, rest) in sorted(spelt.items()):
+        by_rest[rest].append(node)
+    pairs = [
+        (a, b)
+        for nodes in by_rest.values()
+        for i, a in enumerate(nodes)
+        for b in nodes[i + 1 :]
+        if nickname_pair(spelt[a][0], spelt[b][0]) and not articles_of[a] & articles_of[b]
+    ]
+    if not pairs:
+        return
+    spread = Counter(key for ms in by_article.values() for key in {skeleton(m.text) for m in ms})
+    common = max(_COMMON_COMPANY, len(by_article) // 10)
+
+    def company(node: Node) -> set[str]:
+        own = set(spelt[node][1])
+        return {
+            key
+            for art_id in articles_of[node]
+            for m in by_article[art_id]
+            if m.label != "place" and spread[key := skeleton(m.text)] <= common and not own & set(key.split())
+        }
+
+    for a, b in pairs:
+        if len(company(a) & company(b)) >= NICKNAME_COMPANY:
+            clusters.union(a, b)
 
 
 #: A given name's initial and a surname, as team sheets write people ("T Shanklin", "B O'Driscoll"); two
