@@ -1009,7 +1009,8 @@ SPEECH_VERBS: dict[str, tuple[str, ...]] = {
 KINSHIP_NOUNS = frozenset(
     "wife husband daughter son brother sister mother father widow widower partner girlfriend boyfriend"
     " fiancee fiancée granddaughter grandson grandmother grandfather cousin nephew niece uncle aunt"
-    " stepson stepdaughter twin"
+    " stepson stepdaughter twin stepfather stepmother son-in-law daughter-in-law father-in-law mother-in-law"
+    " brother-in-law sister-in-law"
     " ehefrau ehemann gattin gatte tochter sohn bruder schwester mutter vater witwe witwer lebensgefährtin"
     " lebensgefährte freundin verlobte enkelin enkel cousine neffe nichte onkel tante zwillingsbruder".split()
 )

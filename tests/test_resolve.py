@@ -2311,6 +2311,12 @@ def test_an_age_after_a_name_is_evidence_of_a_person() -> None:
                 "Sony": "organization",
             },
         ),
+        # A kinship noun or "man"/"woman" heading the apposition; "man" before a name ends a compound.
+        (
+            "It was made by [Viktor Pinchuk|organization], son-in-law of the president, and [Rinat"
+            " Akhmetov|organization], the country's richest man. The 10-man [Magpies|place] lost.",
+            {"Viktor Pinchuk": "person", "Rinat Akhmetov": "person", "Magpies": "place"},
+        ),
     ],
 )
 def test_an_english_noun_for_what_only_a_person_is_is_evidence_of_a_person(text: str, types: dict[str, str]) -> None:

@@ -2674,6 +2674,9 @@ _NOT_APPOSITION = frozenset(
     "who whose which where when while and but or nor with that as after before about from in on at for of by to into"
     " than like including".split()
 )
+#: Nouns that head a person's apposition only ("Rinat Akhmetov, the country's richest man"): before a name they
+#: are a compound's end ("10-man Magpies").
+_PEOPLE_HEADS_EN = frozenset({"man", "woman"})
 #: What may follow the noun that heads an apposition ("chair of the judging panel", "lawyer for the family").
 _AFTER_HEAD = frozenset("of for at to with in on".split())
 #: A person noun and a comma right before a name ("Kenteris's lawyer, Gregory Ioannidis").
@@ -2800,7 +2803,7 @@ def named_by_person_noun(m: Mention, art: Article) -> bool:
     "Tochter Victoria") or, in English, a lower-case noun for what only a person is (:data:`PERSON_NOUNS_EN`)
     before it ("comedian Sacha Baron Cohen", "his lawyer, Gregory Ioannidis"; not before a name an office
     follows, "the billionaire Bhs owner") or in apposition after it ("Jean-Philippe Cotis, the OECD's chief
-    economist")."""
+    economist", "Viktor Pinchuk, son-in-law of ...", "Rinat Akhmetov, the country's richest man")."""
     if art.language == "en":
         before = _NOUN_COMMA_BEFORE.search(art.text, max(0, m.start - 30), m.start)
         if before is not None and before.group(1) in PERSON_NOUNS_EN:
@@ -2811,7 +2814,9 @@ def named_by_person_noun(m: Mention, art: Article) -> bool:
             # The noun that heads it, within five words: last, or before a preposition ("the OECD's chief
             # economist", "chair of the panel"); not a modifier ("premier whisky firms", "jockey Richard Wakeham").
             for i, word in enumerate(words[:5]):
-                if word in PERSON_NOUNS_EN and (i + 1 == len(words) or words[i + 1] in _AFTER_HEAD):
+                if (word in PERSON_NOUNS_EN or word in KINSHIP_NOUNS or word in _PEOPLE_HEADS_EN) and (
+                    i + 1 == len(words) or words[i + 1] in _AFTER_HEAD
+                ):
                     return True
     word = word_before(art.text[max(0, m.start - 30) : m.start])
     if word is None or office_after(art.text, m.end, art.language):
