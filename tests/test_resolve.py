@@ -1513,6 +1513,27 @@ def test_a_class_noun_of_organisations_before_a_name_makes_it_an_organisation() 
     assert ents["Schlecker"] == ["Schlecker"] and ents["Anton Schlecker"] == ["Anton Schlecker", "Schlecker"]
 
 
+def test_an_english_apposition_headed_by_a_class_noun_of_organisations_makes_an_organisation() -> None:
+    """ "Gazprom, the state gas firm which opted out" (a place to the model), "Titan, a California-based
+    company,": an organisation; "Jo Flaherty, a senior broadcaster with the CBS network" is its employee."""
+    res, _ = entities(
+        [
+            make(
+                "e1",
+                "It may go to [Gazprom|place], the state gas firm which opted out. [Titan|place], a"
+                " California-based company, pleaded guilty. [Gazprom|place] and [Titan|place] fell. So says"
+                " [Jo Flaherty|person], a senior broadcaster with the CBS network.",
+                language="en",
+            ),
+        ]
+    )
+    assert {e.name: e.type for e in res.entities} == {
+        "Gazprom": "organization",
+        "Titan": "organization",
+        "Jo Flaherty": "person",
+    }
+
+
 def test_a_class_noun_that_is_a_persons_trade_too_does_not_decide_the_type() -> None:
     """ "married publisher Kimberly Quinn" is a woman; "games publisher Eidos", which the model calls an
     organisation, stays one."""

@@ -2692,9 +2692,35 @@ def introduced_as_organisations(
     out = set()
     for m in mentions:
         art = articles.get(m.article)
-        if art is not None and introduced_by_class_noun(art.text[max(0, m.start - 40) : m.start], art.language):
+        if art is not None and (
+            introduced_by_class_noun(art.text[max(0, m.start - 40) : m.start], art.language)
+            or (art.language == "en" and _described_as_organisation(art.text, m.end))
+        ):
             out.add(m.key)
     return frozenset(out)
+
+
+#: What may follow the class noun that heads an organisation's apposition: its end, a preposition or a relative
+#: pronoun ("Gazprom, the state gas firm which opted out", "Gazprom, the Russian state-owned company that").
+#: Not "with", "at" or "for": "Jo Flaherty, a senior broadcaster with the CBS network" is the network's employee.
+_AFTER_CLASS_HEAD = frozenset({"of", "in", "on", "to", "which", "that", "whose", "and"})
+
+
+def _described_as_organisation(text: str, end: int) -> bool:
+    """Whether an English apposition after the name at ``end`` is headed by a class noun of organisations
+    (:func:`is_class_noun`): "Gazprom, the state gas firm which ...", "Euronext, the Paris-based
+    exchange,". Its determiner opens it, and the noun stands within six words; not "a firm's" (a possessive
+    modifies), nor a person's noun after it ("Sony, the electronics group's boss")."""
+    after = _APPOSITION_AFTER_EN.match(text, end)
+    if after is None:
+        return False
+    words = after.group(1).split()
+    if not words or words[0].lower() not in ("the", "a", "an"):
+        return False
+    for i, word in enumerate(words[1:7], start=1):
+        if is_class_noun(word, "en"):
+            return i + 1 == len(words) or words[i + 1] in _AFTER_CLASS_HEAD
+    return False
 
 
 def named_as_employers(mentions: Sequence[Mention], articles: Mapping[str, Article]) -> frozenset[tuple[str, int, int]]:
