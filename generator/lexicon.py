@@ -1464,6 +1464,10 @@ def lower_case_words(texts: Iterable[str]) -> set[str]:
 _NAME_CLASSES = frozenset({"Nachname", "Vorname", "Toponym", "Eigenname", "Straßenname", "Abkürzung"})
 
 
+#: Endings of German abstract nouns, which end no place's name.
+_ABSTRACT_ENDINGS_DE = ("ung", "heit", "keit", "tion", "ität", "ismus")
+
+
 class CommonNouns:
     """Words a language's dictionary knows only as ordinary nouns, never as names.
 
@@ -1577,6 +1581,22 @@ class CommonNouns:
             and self._modifier(word[:i])
             for i in range(3, len(word) - 3)
         )
+
+    def names_no_place(self, language: str, word: str) -> bool:
+        """Whether a German compound of common nouns (:meth:`is_compound`) ends in a noun no place's name
+        ends in: an abstract noun ("Lebensmittel|verschwendung": -ung, -heit, -keit, -tion, -ität, -ismus)
+        or a verb's infinitive used as a neuter noun ("Diplomaten|kreisen", the circles diplomats move in).
+        German names places by compounds ("Mittelmeer", "Eisenstadt", "Nordseeküste"), never so."""
+        if not self.is_compound(language, word):
+            return False
+        for i in range(3, len(word) - 3):
+            head = word[i:].capitalize()
+            if not self.is_common(language, head) or not self._modifier(word[:i]):
+                continue
+            low = head.lower()
+            if low.endswith(_ABSTRACT_ENDINGS_DE) or (low.endswith("en") and self.heads.get(head, ("", ""))[1] == "n"):
+                return True
+        return False
 
     def annotated_type(self, language: str, word: str) -> str | None:
         """The type annotated news gives ``word`` most often when it tags it as a name (German only:

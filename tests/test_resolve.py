@@ -510,11 +510,29 @@ def test_a_german_compound_of_common_nouns_is_an_ordinary_word(common_nouns) -> 
         make(
             "d2", "Die [Sowjetunion|place] zerfiel; das [Handelsblatt|organization] und [DeutscheTelekom|organization]."
         ),
+        # A place's compound with a head no place has: an abstract noun, an infinitive used as a noun.
+        make(
+            "d3",
+            "Die [Lebensmittelverschwendung|place] wächst, hieß es in [Diplomatenkreisen|place]. Die"
+            " [Lebensmittelverschwendung|place] am [Mittelmeer|place] und an der [Nordseeküste|place] auch.",
+        ),
     ]
     articles, extractions = corpus(*items)
     res = resolve(articles, extractions, Curation(), None, nouns=nouns)
-    assert sorted(e.name for e in res.entities) == ["DeutscheTelekom", "Handelsblatt", "Sowjetunion"]
-    assert sorted(m.text for m in res.suppressed) == ["Nachfrageproblem", "Roségold"]
+    assert sorted(e.name for e in res.entities) == [
+        "DeutscheTelekom",
+        "Handelsblatt",
+        "Mittelmeer",
+        "Nordseeküste",
+        "Sowjetunion",
+    ]
+    assert sorted(m.text for m in res.suppressed) == [
+        "Diplomatenkreisen",
+        "Lebensmittelverschwendung",
+        "Lebensmittelverschwendung",
+        "Nachfrageproblem",
+        "Roségold",
+    ]
 
 
 def test_a_german_country_after_an_article_is_the_noun_for_its_people(common_nouns) -> None:

@@ -2118,9 +2118,13 @@ def _without_ordinary_words(
             # a person's join it ("Microsofts Vorgangsweise"). (Only ever a person's, it is a title or an
             # award as often: "den ersten Oscar".)
             return False
-        # A compound of common nouns the dictionary lacks ("Nachfrageproblem") counts too, unless the model
-        # says place: German names places and regions so ("Sowjetunion", "Mittelmeer", "Eisenstadt").
-        compound = m.label != "place" and any(nouns.is_compound(lang, w) for w in filter(None, (word, stem)))
+        # A compound of common nouns the dictionary lacks ("Nachfrageproblem") counts too, and where the model
+        # says place only one whose head no place's name has ("Lebensmittelverschwendung", "Diplomatenkreisen"):
+        # German names places and regions so ("Sowjetunion", "Mittelmeer", "Eisenstadt").
+        compound = any(
+            nouns.names_no_place(lang, w) if m.label == "place" else nouns.is_compound(lang, w)
+            for w in filter(None, (word, stem))
+        )
         common = compound or any(nouns.is_common(lang, w) for w in filter(None, (word, stem)))
         initial_only = lang == "en" and word not in inside
         clips = any(w.startswith(word) for w in longer[m.article])
