@@ -799,6 +799,25 @@ def test_a_given_name_and_its_nickname_are_one_person_where_their_articles_share
     assert ["Andy Scott"] in people and ["Andrew Scott"] in people
 
 
+def test_a_persons_name_that_ends_the_one_longer_name_of_its_article_is_that_person() -> None:
+    """ "Mansour Hadi" of "Abd Rabbo Mansour Hadi": one person, and "Hadi" then has one full name to join; not a
+    name the corpus gives on its own elsewhere ("Michael Howard" beside "BBC Michael Howard")."""
+    res, _ = entities(
+        [
+            make(
+                "d1",
+                "[Mansour Hadi|person] will kämpfen. Präsident [Abd Rabbo Mansour Hadi|person] kehrte zurück."
+                " [Hadi|person] landete in Aden.",
+            ),
+            make("e1", "The [BBC Michael Howard|person] interview. [Michael Howard|person] spoke.", language="en"),
+            make("e2", "[Michael Howard|person] spoke again.", language="en"),
+        ]
+    )
+    people = sorted(sorted({m.text for m in e.mentions}) for e in res.entities if e.type == "person")
+    assert ["Abd Rabbo Mansour Hadi", "Hadi", "Mansour Hadi"] in people
+    assert ["Michael Howard"] in people and ["BBC Michael Howard"] in people
+
+
 def test_cases_of_a_german_name_are_one_entity() -> None:
     _, ents = entities(
         [

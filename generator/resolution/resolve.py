@@ -563,6 +563,7 @@ def resolve(
     _join_clipped(by_article, node_of, clusters, lang_of, name_clusters)  # rule 5, clipped forms
     peers = frozenset(m.key for m in mentions if _titled_as_peer(m, art_by_id))
     _join_initialled(by_article, node_of, clusters)  # rule 6, a given name's initial ("T Shanklin")
+    _join_name_endings(by_article, node_of, clusters)  # rule 6, "Mansour Hadi" of "Abd Rabbo Mansour Hadi"
     ordinary = nouns.ordinary if nouns is not None else None
     _join_short_forms(mentions, by_article, node_of, clusters, classed, peers, placed, lang_of, ordinary)  # rule 6
     _join_named_in_full(by_article, node_of, clusters)  # rule 6, names of two words or more
@@ -1180,6 +1181,37 @@ def _join_named_in_full(
                 clusters.union(node, next(iter(longer)))
                 continue
             _to_short_node(m, node, next(iter(longer)), node_of, clusters)
+
+
+def _join_name_endings(
+    by_article: Mapping[str, list[Mention]], node_of: dict[tuple[str, int, int], Node], clusters: _Clusters
+) -> None:
+    """Rule 6 for people's names of two words or more: one that ends the one longer person's name of its
+    article ("Mansour Hadi" of "Abd Rabbo Mansour Hadi", "Rodham Clinton" of "Hillary Rodham Clinton") is
+    that person; so the surname alone ("Hadi") has one full name to join, not two. Not a
+    name the corpus gives in an article without such a longer name: "Michael Howard" is his own beside "BBC
+    Michael Howard", and "Lula da Silva" beside his son "Fábio Luiz Lula da Silva"."""
+    roots_of: dict[Node, set[Node]] = defaultdict(set)  # a name node -> the longer names that end with it
+    alone: set[Node] = set()  # name nodes some article gives with no longer name that ends with them
+    for art_id in sorted(by_article):
+        persons = [m for m in by_article[art_id] if m.label == "person" and not m.has_evidence and " " in m.text]
+        words_of = {m.key: skeleton(m.text).split() for m in persons}
+        for m in persons:
+            words = words_of[m.key]
+            longer = {
+                clusters.find(node_of[o.key])
+                for o in persons
+                if len(words_of[o.key]) > len(words) and words_of[o.key][-len(words) :] == words
+            }
+            if longer:
+                roots_of[node_of[m.key]] |= longer
+            else:
+                alone.add(node_of[m.key])
+    # A name never given alone is the longer name's wherever it stands: its node joins, so that other articles'
+    # short forms of it ("Kilroy" of "Kilroy Silk") find the person too.
+    for node, roots in sorted(roots_of.items()):
+        if node.rank == 2 and node not in alone and len(roots) == 1 and clusters.find(node) not in roots:
+            clusters.union(node, next(iter(roots)))
 
 
 #: Words that say only what kind of body a name is ("Labour Party", "Virgin Group"); not "University", "Post",
