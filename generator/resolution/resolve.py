@@ -2326,7 +2326,7 @@ def _without_titles_of_works(
     products: dict[str, set[str]] = defaultdict(set)  # a product's name -> the articles that give it as one
     voiced: set[str] = set()
     product_cues: Counter[str] = Counter()
-    firm: Counter[str] = Counter()  # a company's words around a name: a voice, an office, a possessive, a class noun
+    said: set[tuple[str, int, int]] = set()  # mentions given a voice or an office
     parts: dict[tuple[str, str], set[str]] = {}
     for m in mentions:
         art = articles.get(m.article)
@@ -2361,9 +2361,8 @@ def _without_titles_of_works(
                 titles.add(m.text)
                 titled_in[m.text].add(m.article)
             elif product_name(art.text, m.start, m.end, art.language):
-                products[m.text].add(
-                    m.article
-                )  # "the Cell processor"; kept below if the corpus gives it a firm's words
+                # "the Cell processor"; kept below if the corpus gives it a company's words
+                products[m.text].add(m.article)
                 product_cues[m.text] += 1
             elif event_name(m.text):
                 events.add(m.text)
@@ -2373,14 +2372,21 @@ def _without_titles_of_works(
                 parts[(m.article, m.text)] = {*_acronyms(m.text), m.text.split()[0], *(short.groups() if short else ())}
         if speaks_as_body(art.text, m.end, art.language) or names_an_employer(art.text, m.end, art.language):
             voiced.add(m.text)  # "the Arab League said", "Arab League chief Amr Moussa": a body, no event
+            said.add(m.key)
+    titles |= events - voiced
+    # A product's name against a company's: the words around its mentions weigh, a voice twice ("Windows said
+    # Dominic Hirsch" is a lost comma against ten of "the Windows operating system"), a possessive or a class
+    # noun once ("Sony's", "the software firm Argonaut"; a product has a possessive too: "Xbox's").
+    firm: Counter[str] = Counter()
+    for m in mentions:
+        if m.text not in products or m.source not in MODEL_SOURCES or (art := articles.get(m.article)) is None:
+            continue
+        if m.key in said:
             firm[m.text] += 2
         elif art.text.startswith(("'s", "’s"), m.end) or introduced_by_class_noun(
             art.text[max(0, m.start - 60) : m.start], art.language
         ):
-            firm[m.text] += 1  # "Sony's", "the software firm Argonaut"; a product has a possessive too ("Xbox's")
-    titles |= events - voiced
-    # A product's name against a company's: the words around its mentions weigh, a voice twice ("Windows said
-    # Dominic Hirsch" is a lost comma against ten of "the Windows operating system").
+            firm[m.text] += 1
     for text, where in products.items():
         if product_cues[text] > firm[text]:
             titles.add(text)
