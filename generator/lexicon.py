@@ -655,7 +655,7 @@ def law_name(name: str) -> bool:
 EVENT_HEADS = frozenset(
     "cup championship championships open olympics awards award prize trophy festival marathon tournament prix"
     " final finals league premiership slam indoors classic show expo election elections referendum"
-    " pokal meisterschaft meisterschaften weltmeisterschaft europameisterschaft spiele turnier"
+    " pokal meisterschaft meisterschaften weltmeisterschaft europameisterschaft spiele spielen turnier wm em"
     " finale preis".split()
 )
 #: A tournament of so many nations ("Six Nations", "Tri-Nations"; not the "United Nations").

@@ -645,6 +645,29 @@ def test_a_hyphenated_description_before_a_german_organisations_name_goes(common
     ]
 
 
+def test_a_german_noun_before_a_given_name_and_a_surname_describes_the_person(common_nouns) -> None:
+    """ "den Deutschen Michael Berrer", an organisation to the model, is the person Michael Berrer; not "Los
+    Angeles Kings" ("Los" is a German noun, "Angeles" no given name German news uses)."""
+    articles, extractions = corpus(
+        make(
+            "d1",
+            "Sock schlug den [Deutschen Michael Berrer|organization]. Die [Los Angeles Kings|organization] siegten.",
+        )
+    )
+    given = {"Michael", "Angeles"}
+    out = refine(
+        articles,
+        extractions,
+        nouns=common_nouns,
+        person_names=given.__contains__,
+        name_clusters=lambda w, lang: w == "Michael",
+    )
+    assert [(m.text, m.label) for m in out["d1"].mentions] == [
+        ("Michael Berrer", "person"),
+        ("Los Angeles Kings", "organization"),
+    ]
+
+
 def test_a_compound_whose_head_is_a_noun_and_a_surname_is_glued_to_a_name(common_nouns) -> None:
     """ "Exportkaiser Vorarlberg": "Kaiser" is a surname too, but a compound of nouns is a description."""
     articles, extractions = corpus(make("d1", "Es folgt [Exportkaiser Vorarlberg|person] vor Tirol."))

@@ -1052,7 +1052,12 @@ def test_events_competitions_and_awards_are_not_entities() -> None:
                 " She ran the 2002 and 2003 [London Marathons|organization] and won two [Grand Slams|place].",
                 language="en",
             ),
-            make("de1", "Bei den [Olympische Spiele|organization] in [Paris|place] siegte sie.", language="de"),
+            make(
+                "de1",
+                "Bei den [Olympische Spiele|organization] in [Paris|place] siegte sie, bei den [Olympischen"
+                " Spielen|organization] und der [Fußball-WM|organization] nicht.",
+                language="de",
+            ),
         ]
     )
     # A league that speaks ("the Arab League said") is a body; one that only has finals a competition.
@@ -1066,12 +1071,14 @@ def test_events_competitions_and_awards_are_not_entities() -> None:
         "Consumer Electronics Show",
         "Consumer Electronics Show",
         "Coppa Italia",
+        "Fußball-WM",
         "General Election",
         "Grand Slams",
         "Hopman Cup",
         "League One",
         "London Marathons",
         "Olympische Spiele",
+        "Olympischen Spielen",
         "Premiership",
         "RBS Six Nations",
         "Tokyo Motor Show",

@@ -881,6 +881,26 @@ def _without_glued_words(
             return replace(m, start=start, text=article.text[start : m.end], label="person")
     if (
         nouns is not None
+        and person_names is not None
+        and name_clusters is not None
+        and m.source in ("model", "list")
+        and m.label != "person"
+        and article.language == "de"
+        and len(words) == 3
+        and nouns.is_common("de", words[0])
+        and words[0] not in nouns.name_like
+        # a given name by the dictionary and by how German news uses the word ("Michael"; not "Angeles")
+        and person_names(words[1])
+        and name_clusters(words[1], "de")
+        and all(w[:1].isupper() and w.isalpha() for w in words[1:])
+        and not org_head(m.text)
+    ):
+        # "den Deutschen Michael Berrer", an organisation to the model: a German noun before a given name and
+        # a surname describes the person they name.
+        start = m.start + len(words[0]) + 1
+        return replace(m, start=start, text=article.text[start : m.end], label="person")
+    if (
+        nouns is not None
         and m.source in ("model", "list")
         and m.label == "organization"
         and article.language == "de"
