@@ -588,6 +588,19 @@ def test_an_english_class_noun_is_cut_from_a_name_only_where_english_does_not_ca
     assert "Giant Company Software" in [t for t, _, _ in ents(nlp, "Romania's Giant Company Software sold it.")]
 
 
+def test_an_organisation_in_apposition_to_a_class_noun_and_one_cut_before_a_function_word(tmp_path: Path) -> None:
+    """ "the media watchdog, Reporters Without Borders.": found in apposition where the name ends the phrase
+    (not "the firm, Smith argues"); a span the model began at "Without" takes the word before it, a body's."""
+    nlp = english_with(tmp_path, [{"label": "PERSON", "pattern": "Without Borders"}])
+    assert ents(nlp, "It was criticised by the media watchdog, Reporters Without Borders.") == [
+        ("Reporters Without Borders", "ORG", "")
+    ]
+    assert ents(nlp, "It was criticised by the media watchdog, Reporters Sans Frontieres.") == [
+        ("Reporters Sans Frontieres", "ORG", "")
+    ]
+    assert ents(nlp, "It is good for the firm, Smith argues.") == []
+
+
 def test_a_form_of_address_after_a_quotation_mark_the_model_took_in_makes_a_person(tmp_path: Path) -> None:
     nlp = english_with(tmp_path, [{"label": "ORG", "pattern": '" Mr Bussereau'}])
     assert ents(nlp, '"Prices rose," Mr Bussereau said.') == [("Bussereau", "PER", "")]

@@ -837,3 +837,52 @@ def test_a_person_an_apposition_governs_is_no_subject_between_name_and_verb() ->
         " adviser to President [Vladimir Putin|person] - told a press conference."
     )
     assert [(who, cue) for _, who, cue in quotes(markup, language="en")] == [("Andrei Illarionov", "after")]
+
+
+@pytest.mark.parametrize(
+    ("markup", "speaker"),
+    [
+        # The one body the article introduced by that very noun.
+        (
+            "[Sony|organization] and copy protection firm [Macrovision|organization] agreed. [Sony|organization]"
+            ' smiled. "RipGuard is designed to reduce DVD ripping and copying," said the firm.',
+            "Macrovision",
+        ),
+        # Else the body the article names most, at least twice and more than twice as often as any other.
+        (
+            "[EMI|organization] shares fell. [EMI|organization] said albums by [Coldplay|organization] were late,"
+            " and [EMI|organization] cut its forecast."
+            ' "Sales in January have also been lower than anticipated," the company added.',
+            "EMI",
+        ),
+        # Two bodies as often: no one; nor for a plural ("the companies said").
+        (
+            "[Biogen|organization] and [Elan|organization] halted sales. [Biogen|organization] and"
+            ' [Elan|organization] fell. "We will work with clinical investigators on this," the companies said.',
+            None,
+        ),
+    ],
+)
+def test_a_body_described_by_its_class_noun_is_the_one_the_article_means(markup: str, speaker: str | None) -> None:
+    assert [who for _, who, _ in quotes(markup, language="en")] == [speaker]
+
+
+def test_a_quote_whose_own_cue_names_a_body_is_no_lead_in_to_the_next_speakers() -> None:
+    """'"…," said the group in a statement. "…," said a Google spokesperson.': the group spoke first, not
+    Google; a quote with no cue still takes the next quote's speaker."""
+    result = quotes(
+        "[Google|organization] and [Google|organization] and [Sina|organization] and [Sohu|organization] grew."
+        "\n\n"
+        '"China is censoring the news site to force users elsewhere," said the group in a statement. "It'
+        ' appears that many users in China are having difficulty," said [Jon Smith|person].'
+        "\n\n"
+        'The winger was back. "I actually started training three weeks after my operation." "Now it is basically'
+        ' bring it on," said [Jonah Lomu|person].',
+        language="en",
+    )
+    assert [(text[:9], who) for text, who, _ in result] == [
+        ("China is ", None),
+        ("It appear", "Jon Smith"),
+        ("I actuall", "Jonah Lomu"),
+        ("Now it is", "Jonah Lomu"),
+    ]

@@ -385,6 +385,13 @@ def make_span_filter(nlp: Language, name: str, role_words: list[str], exclude: l
     )
 
 
+#: Function words that title case capitalises inside a name and that begin none ("Reporters Without Borders",
+#: "Friends of the Earth" written "Of"); not "The" or "Der", which begin many.
+_FUNCTION_WORDS_INSIDE = frozenset("without of for and against ohne für gegen".split())
+
+#: What ends a name in apposition after a class noun and a comma: punctuation, or the text's end.
+_APPOSITION_ENDS = frozenset({".", ",", ";", ":", ")", "!", "?"})
+
 #: A name of capital letters and digits, as broadcasters and products write theirs ("TVN24", "N24", "3Sat" not).
 _LETTERS_AND_DIGITS = re.compile(r"[A-ZÄÖÜ][A-ZÄÖÜa-zäöüß]*\d+[A-Za-z\d]*")
 
@@ -661,6 +668,18 @@ class SpanFilter:
         label = span.label_
         if label in PERSON_LABELS and doc[end - 1].lower_ in ORG_HEADS:
             label = "ORG"  # "Eurasia Programme" is no person, whatever the model says
+        if (
+            start >= 1
+            and doc[start].text[:1].isupper()
+            and doc[start].lower_ in _FUNCTION_WORDS_INSIDE
+            and start - 1 not in taken
+            and self._name_word(doc[start - 1])
+        ):
+            # No name begins with "Without" or "Of": the model cut "Reporters | Without Borders" after the
+            # first word, and a name with a function word inside is a body's, not a person's.
+            start -= 1
+            if label in PERSON_LABELS:
+                label = "ORG"
         if label in PERSON_LABELS and end - start == 1 and start >= 2:
             # "Sprecher des US-Außenministeriums, Vedant Patel": a given name the model
             # missed, right after punctuation, a role word or (English) a lower-case word.
@@ -755,20 +774,36 @@ class SpanFilter:
 
     def appositions(self, doc: Doc, taken: set[int]) -> list[Span]:
         """Organisation names the model missed after a noun that announces one
-        ("dem Sender Channel One", "die Söldnergruppe Wagner")."""
+        ("dem Sender Channel One", "die Söldnergruppe Wagner"), or in apposition to it after a comma, where the
+        name ends the phrase ("the media watchdog, Reporters Without Borders.")."""
         found = []
         for token in doc[:-1]:
             following = doc[token.i + 1]
+            # In apposition after a comma too ("by the media watchdog, Reporters Without Borders.").
+            comma = following.text == "," and token.i + 2 < len(doc)
+            if comma:
+                following = doc[token.i + 2]
             # Cheap tests first: this runs on every token of the corpus.
-            if not following.text[:1].isupper() or token.i + 1 in taken or not token.text[:1].isalpha():
+            if not following.text[:1].isupper() or following.i in taken or not token.text[:1].isalpha():
                 continue
             if not is_class_noun(token.text, self.lang):
                 continue
-            start = end = token.i + 1
+            start = end = following.i
             while end < len(doc) and end - start < 4 and end not in taken and self._name_word(doc[end]):
                 end += 1
+                # A capitalised function word between two words of the name ("Reporters Without Borders").
+                if (
+                    end + 1 < len(doc)
+                    and doc[end].text[:1].isupper()
+                    and doc[end].lower_ in _FUNCTION_WORDS_INSIDE
+                    and end not in taken
+                    and self._name_word(doc[end + 1])
+                ):
+                    end += 1
             if end == start and _LETTERS_AND_DIGITS.fullmatch(following.text):
                 end += 1  # a name of letters and digits ("des Fernsehsenders TVN24", "der Sender N24")
+            if comma and (end == start or (end < len(doc) and doc[end].text not in _APPOSITION_ENDS)):
+                continue  # an apposition is a whole phrase: "the firm, Smith argues" is not one
             if end > start:
                 found.append(Span(doc, start, self._ohne(doc, end, taken), label="ORG"))
         return found

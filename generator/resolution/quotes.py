@@ -59,7 +59,7 @@ from collections.abc import Container, Mapping, Sequence, Set
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from generator.lexicon import PERSON_NOUNS_EN, SPEECH_VERBS, is_class_noun
+from generator.lexicon import ENGLISH_BUSINESS_NOUNS, PERSON_NOUNS_EN, SPEECH_VERBS, is_class_noun
 from generator.model import Article, Entity, Extraction, Mention, Sentence
 
 PRONOUNS: dict[str, tuple[str, ...]] = {
@@ -364,7 +364,7 @@ def attribute(
                 )
                 quotes.append(quote)
                 previous, previous_last = quote, last_sent.index
-    quotes = _lead_ins(quotes, extractions)
+    quotes = _lead_ins(quotes, extractions, {a.id: a for a in articles})
     return _teasers(quotes, articles, extractions, entity_of, entities)
 
 
@@ -618,9 +618,13 @@ def _reported_speaker(
     return None
 
 
-def _lead_ins(quotes: list[Quote], extractions: Mapping[str, Extraction]) -> list[Quote]:
+def _lead_ins(
+    quotes: list[Quote], extractions: Mapping[str, Extraction], articles: Mapping[str, Article]
+) -> list[Quote]:
     """A quote with no cue, right before a quote of the same paragraph attributed by a cue after it,
-    is the same speaker's ("Quote A. "Quote B," said X."): news prose names the speaker once, at the end."""
+    is the same speaker's ("Quote A. "Quote B," said X."): news prose names the speaker once, at the end.
+    Not a quote whose own cue names a body that rule 9 could not tell ('"…," said the group.', '"…," it
+    added'): a body spoke, not the person the next quote's cue names."""
     out = list(quotes)
     for i in range(len(out) - 2, -1, -1):
         q, nxt = out[i], out[i + 1]
@@ -628,12 +632,35 @@ def _lead_ins(quotes: list[Quote], extractions: Mapping[str, Extraction]) -> lis
             continue
         if nxt.cue not in ("after", "lead-in"):
             continue
+        if (art := articles.get(q.article)) is not None and _cue_names_a_body(art.text, q.end, art.language):
+            continue
         sentences = {s.index: s for s in extractions[q.article].sentences}
         here, there = sentences.get(q.sentence), sentences.get(nxt.sentence)
         if here is None or there is None or here.paragraph != there.paragraph or nxt.sentence - q.sentence > 2:
             continue
         out[i] = replace(q, speaker=nxt.speaker, cue="lead-in")
     return out
+
+
+#: A cue right after a quote's closing mark that names no one but a body: '"…," said the group', '"…," it said',
+#: '"…," the company added' (group 1: the body's noun; none for "it").
+_OWN_CUE_AFTER = re.compile(
+    r"[,.!?]?[\"”“'’»«]?[ \t]+(?:(?:said|says|added)[ \t]+the((?:[ \t]+[\w-]+){1,4}?)(?=[ \t]*[.,;:!?]|[ \t]+in\b)"
+    r"|it[ \t]+(?:said|says|added)\b|the((?:[ \t]+[\w-]+){1,4}?)[ \t]+(?:said|says|added)\b)"
+)
+
+
+def _cue_names_a_body(text: str, end: int, language: str) -> bool:
+    """Whether the quote ending at ``end`` has its own cue, right after it, whose subject is "it" or a body's
+    class noun ('"…," said the group'): a body spoke, which the next quote's cue does not name."""
+    cue = _OWN_CUE_AFTER.match(text, end)
+    if cue is None:
+        return False
+    phrase = cue.group(1) or cue.group(2)
+    if phrase is None:
+        return True  # "it said"
+    noun = phrase.split()[-1]  # the description's head: "the search giant", not "the giant winger"
+    return is_class_noun(noun, language) or noun in ENGLISH_BUSINESS_NOUNS
 
 
 #: An unnamed spokesperson as the subject of a verb of saying ("a spokesman", "eine Sprecherin",
@@ -975,9 +1002,39 @@ def _speaker(
         head = _description_head(text[s_start:q_start], text[q_end:s_end], verbs)
         if head is not None and not any(head in m.text.lower().split() for m in [*before, *named_after]):
             speaker = _described(text, head, outside, q_start, entity_of, people, sentences)
+            if (
+                speaker is None
+                and (is_class_noun(head, article.language) or head in ENGLISH_BUSINESS_NOUNS)
+                and not (article.language == "en" and head.endswith("s"))  # "the companies said": more than one
+            ):
+                speaker = _described_body(text, head, outside, q_start, entity_of, people)
             if speaker is not None:
                 return speaker, "description"
     return None, "none"
+
+
+def _described_body(
+    text: str,
+    head: str,
+    speakers: Sequence[Mention],
+    q_start: int,
+    entity_of: Mapping[tuple[str, int, int], str],
+    people: set[str],
+) -> str | None:
+    """Whom a description by a body's class noun refers to ('"…," said the firm', "the company said"): the one
+    organisation the article introduced by that very noun before the quote ("copy protection firm
+    Macrovision"), else the story's main organisation (:func:`_main_organisation`: an article about EMI, "the
+    company added"); none where that is unclear."""
+    earlier = [m for m in speakers if m.end <= q_start]
+    by_noun = {
+        entity_of[m.key]
+        for m in earlier
+        if entity_of[m.key] not in people
+        and re.search(rf"\b{re.escape(head)}s?,?[ \t]+\Z", text[max(0, m.start - 40) : m.start], re.IGNORECASE)
+    }
+    if len(by_noun) == 1:
+        return by_noun.pop()
+    return _main_organisation(earlier, entity_of, people)
 
 
 #: Words that open a clause whose subject is not the speaker ("asserts that Mr Hockney ...", "recalls how").
