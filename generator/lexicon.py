@@ -93,6 +93,9 @@ DEFAULT_ROLE_WORDS = (
 
 #: Forms of address: the word after one is a person's name, whatever a model says ("Mr Brown").
 HONORIFICS = frozenset("mr mrs ms miss dr herr herrn frau sir dame".split())
+#: Styles and degrees that stand before a name and are never one ("the Rt Rev Dr Tom Wright", "Prof. Dr."):
+#: a span of nothing else names no one.
+STYLES = HONORIFICS | frozenset("rt rev revd hon prof mag ing dipl".split())
 
 #: Prepositions that spaCy's stop-word lists lack: capitalised at the start of a sentence a model
 #: takes them into the name that follows ("Laut Mayr", "According Smith"). A closed class; words

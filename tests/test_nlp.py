@@ -601,6 +601,13 @@ def test_an_organisation_in_apposition_to_a_class_noun_and_one_cut_before_a_func
     assert ents(nlp, "It is good for the firm, Smith argues.") == []
 
 
+def test_styles_alone_name_no_one(tmp_path: Path) -> None:
+    """ "the Rt Rev Dr Tom Wright": the model's "Rt Rev Dr" is styles, no one's name; the name after its "Dr"
+    is found as after any form of address."""
+    nlp = english_with(tmp_path, [{"label": "PERSON", "pattern": "Rt Rev Dr"}])
+    assert ents(nlp, "The Bishop of Durham, the Rt Rev Dr Tom Wright, spoke.") == [("Tom Wright", "PER", "")]
+
+
 def test_a_form_of_address_after_a_quotation_mark_the_model_took_in_makes_a_person(tmp_path: Path) -> None:
     nlp = english_with(tmp_path, [{"label": "ORG", "pattern": '" Mr Bussereau'}])
     assert ents(nlp, '"Prices rose," Mr Bussereau said.') == [("Bussereau", "PER", "")]

@@ -40,6 +40,7 @@ from generator.lexicon import (
     PEOPLE_NOUNS,
     PORTFOLIOS,
     SPEECH_VERBS,
+    STYLES,
     TIME_ZONES,
     demonyms,
     is_apposition_head,
@@ -842,6 +843,8 @@ class SpanFilter:
             return False  # adjectives and common words in lower case
         if not any(c.isalpha() for c in text):
             return False
+        if all(w.lower() in STYLES and not w.isupper() for w in _WORDS.findall(text)):
+            return False  # "Rt Rev Dr" of "the Rt Rev Dr Tom Wright": styles, no name (but "ING", "RT" are)
         if _NOT_A_NAME.search(text):
             return False
         if _PLURAL_ACRONYM.fullmatch(text) and not self._acronym_genitive(span):
