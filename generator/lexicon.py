@@ -93,6 +93,9 @@ DEFAULT_ROLE_WORDS = (
 
 #: Forms of address: the word after one is a person's name, whatever a model says ("Mr Brown").
 HONORIFICS = frozenset("mr mrs ms miss dr herr herrn frau sir dame".split())
+#: British honours and ranks written after a person's name ("Guy Mansfield QC", "Kelly Holmes MBE"): never part
+#: of it, and a name they follow is a person's.
+POST_NOMINALS = frozenset("QC KC OBE MBE CBE KBE DBE".split())
 #: Styles and degrees that stand before a name and are never one ("the Rt Rev Dr Tom Wright", "Prof. Dr."):
 #: a span of nothing else names no one.
 STYLES = HONORIFICS | frozenset("rt rev revd hon prof mag ing dipl".split())

@@ -761,13 +761,16 @@ def test_an_acronym_english_uses_as_a_noun_ends_no_name_and_is_not_put_back(comm
     articles, extractions = corpus(
         make(
             "a",
-            "[Labour MPs|person] met. Later [Labour MPs|person] left. [Tom McCabe MSP|person] spoke.",
+            "[Labour MPs|person] met. Later [Labour MPs|person] left. [Tom McCabe MSP|person] spoke. So did"
+            " [Guy Mansfield QC|organization].",
             language="en",
         ),
         make("b", "Angry Labour MPs warned [Tony Blair|person].", language="en"),
     )
     out = refine(articles, extractions, nouns=common_nouns)
+    # (A British honour or rank after a name of two words or more: the name is a person's.)
     assert sorted((m.text, m.label) for m in out["a"].mentions) == [
+        ("Guy Mansfield", "person"),
         ("Labour", "organization"),
         ("Labour", "organization"),
         ("Tom McCabe", "person"),

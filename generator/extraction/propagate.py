@@ -41,6 +41,7 @@ from generator.lexicon import (
     ORG_HEAD_NOUNS,
     PEOPLE_NOUNS,
     PERSON_NOUNS_EN,
+    POST_NOMINALS,
     SPEECH_VERBS,
     TITLES_BEFORE_NAMES,
     CommonNouns,
@@ -816,10 +817,13 @@ def _without_leading_description(
 def _without_trailing_acronym_noun(m: Mention, article: Article, nouns: CommonNouns | None) -> Mention:
     """An English name without the acronym English uses as a common noun that ends it ("Labour MPs",
     "Tory MEP", "John Smith MP": :meth:`CommonNouns.is_acronym_noun`): a description after the name,
-    never part of it. Before a plural ("Labour MPs") the name is the body they belong to."""
+    never part of it. Before a plural ("Labour MPs") the name is the body they belong to; before a British
+    honour or rank (:data:`POST_NOMINALS`: "Guy Mansfield QC") a person's name of two words or more."""
     if nouns is None or article.language != "en" or m.fixed or " " not in m.text:
         return m
     head, _, last = m.text.rpartition(" ")
+    if last in POST_NOMINALS and head[-1:].isalpha() and " " in head:
+        return replace(m, end=m.start + len(head), text=head, label="person")  # "Guy Mansfield QC"
     plural = last.endswith("s") and is_acronym(last[:-1])
     singular = last[:-1] if plural else last
     if not is_acronym(singular) or not nouns.is_acronym_noun(singular) or not head[-1:].isalnum():
