@@ -808,6 +808,28 @@ def test_words_read_into_the_front_of_a_name_are_cut_off(common_nouns) -> None:
     ]
 
 
+def test_a_description_a_sentence_capitalised_before_an_organisation_is_cut_off(common_nouns) -> None:
+    """ "Bookmakers Ladbrokes", "Praising Celtic": an English word the sentence capitalised, before a name the
+    article gives on its own; not a confident name ("Air China" twice), nor a word that begins another of
+    the corpus's names ("New Labour" beside "New York"), nor before a place ("Athletics Ireland")."""
+    articles, extractions = corpus(
+        make(
+            "a",
+            "[Ladbrokes|organization] and [Celtic|organization] won. [Bookmakers Ladbrokes|organization] paid."
+            " [Praising Celtic|organization], he left. [Air China|organization] flew. [China|place] grew."
+            " [New Labour|organization] rose. [Labour|organization] and [New York|place] too. [Athletics"
+            " Ireland|organization] chose. [Ireland|place] and [Ireland|place] won.",
+            language="en",
+        ),
+        make("b", "[Air China|organization] and [New York|place] again.", language="en"),
+    )
+    out = refine(articles, extractions, nouns=common_nouns)
+    texts = [m.text for m in out["a"].mentions]
+    assert texts.count("Ladbrokes") == 2 and texts.count("Celtic") == 2
+    assert {"Air China", "New Labour", "Athletics Ireland"} <= set(texts)
+    assert not {"Bookmakers Ladbrokes", "Praising Celtic"} & set(texts)
+
+
 def test_a_role_noun_that_is_a_surname_too_is_cut_when_no_corpus_uses_it_as_names(common_nouns) -> None:
     """ "Trainer Stöger" beside "Peter Stöger": rigour lists "Trainer" as a surname, but a large corpus of
     German does not use it as it uses people's names (its Brown clusters), and the corpus names someone

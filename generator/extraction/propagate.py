@@ -68,6 +68,7 @@ class Lexicon:
     _last_words: frozenset[str] | None = field(default=None, repr=False, compare=False)
     _full_names: Mapping[str, frozenset[str]] | None = field(default=None, repr=False, compare=False)
     _skeletons: frozenset[str] | None = field(default=None, repr=False, compare=False)
+    _first_words: frozenset[str] | None = field(default=None, repr=False, compare=False)
 
     def knows(self, text: str) -> bool:
         """Whether ``text`` is a confident name, as spelt or by its skeleton ("Hewlett-Packard" of the corpus's
@@ -92,6 +93,12 @@ class Lexicon:
                     found[t.rsplit(" ", 1)[1]].add(t)
             object.__setattr__(self, "_full_names", {w: frozenset(ts) for w, ts in found.items()})
         return self._full_names  # type: ignore[return-value]
+
+    def first_words(self) -> frozenset[str]:
+        """The first words of confident names of two words or more, of any label ("New" of "New York")."""
+        if self._first_words is None:
+            object.__setattr__(self, "_first_words", frozenset(t.split()[0] for t in self.names if " " in t))
+        return self._first_words  # type: ignore[return-value]
 
     def last_words(self) -> frozenset[str]:
         """The last words of confident person names of two words or more (surnames, not names alone)."""
@@ -198,7 +205,7 @@ def _cleaned(
     out: list[Mention] = []
     for m in ex.mentions:
         m = _with_saint(_with_head_noun(_extend(m, lexicon, by_word, article), article), article, nouns)
-        m = _without_leading_description(m, article, nouns, named, persons, lexicon.given)
+        m = _without_leading_description(m, article, nouns, named, persons, lexicon)
         m = _without_trailing_acronym_noun(m, article, nouns)
         m = _without_genitive_s(
             _without_glued_words(m, article, nouns, person_names, name_clusters, lexicon.full_names()),
@@ -764,7 +771,7 @@ def _without_leading_description(
     nouns: CommonNouns | None,
     named: Set[str],
     persons: Set[str],
-    given: Mapping[str, Set[str]],
+    lexicon: Lexicon,
 ) -> Mention:
     """A name without words a model read into its front that belong to no name: a match's score ("2-1
     Bolton"), a verb of saying that opens the sentence before the speaker and a colon or comma ("Said
@@ -800,13 +807,31 @@ def _without_leading_description(
             opens_sentence(article.text, m.start)
             and nouns.written_lower("en", first)
             # "Bill", "Rich", "Mark": the corpus gives people these names (in another name than this one)
-            and not set(given.get(first, ())) - {m.text}
+            and not set(lexicon.given.get(first, ())) - {m.text}
             and first.lower() not in NAME_PARTICLES  # "Van Gogh"
             # The rest named on its own, or the surname of another person of the article ("Robbie Keane"; a
             # bare surname is no evidence: "Cat Deeley ... Deeley will host").
             and (rest in named if len(words) > 2 else any(p != m.text and p.endswith(" " + rest) for p in persons))
         ):
             cut = 1
+    if (
+        cut == 0
+        and nouns is not None
+        and article.language == "en"
+        and m.label != "person"
+        and words[1][:1].isupper()
+        and " ".join(words[1:]) in named
+        and m.text not in lexicon.names
+        and words[0] not in lexicon.first_words()
+        and words[0] not in lexicon.given  # a person's given name the model typed otherwise ("Dado Prso")
+        and lexicon.names.get(" ".join(words[1:])) != "place"  # a body of a country ("Athletics Ireland")
+        and opens_sentence(article.text, m.start)
+        and nouns.written_lower("en", words[0])
+    ):
+        # "Bookmakers Ladbrokes", "Telco BT", "Goalscorer Toure": a description the sentence capitalised, before
+        # a name the article gives on its own; not the first word of a name the corpus gives ("Air China",
+        # "New Labour", "Great Britain", "Western Europe" are confident names or start others).
+        cut = 1
     if cut == 0:
         return m
     start = m.start + len(" ".join(words[:cut])) + 1
