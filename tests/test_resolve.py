@@ -1478,6 +1478,37 @@ def test_a_given_name_and_a_surname_as_a_corpus_uses_them_name_a_person() -> Non
     }
 
 
+def test_a_rarer_surname_the_dictionary_knows_after_a_clustered_given_name_names_a_person(common_nouns) -> None:
+    """ "Nadia Petrova", "Ruben Di Pietro": the given name in a cluster of people's names, the surname too rare
+    for one but known to the name dictionary; not "Rough Trade" or "Urban Heat Island", whose other words are
+    ordinary English words."""
+    clustered = {("Nadia", "en"), ("Ruben", "en"), ("Rough", "en"), ("Urban", "en")}
+    known = {"Nadia", "Petrova", "Ruben", "Pietro", "Rough", "Trade", "Urban", "Heat", "Island"}
+    articles, extractions = corpus(
+        make(
+            "e1",
+            "[Nadia Petrova|organization] won. [Ruben Di Pietro|place] lost. [Rough Trade|organization] signed"
+            " them. The [Urban Heat Island|organization] grew.",
+            language="en",
+        ),
+    )
+    res = resolve(
+        articles,
+        extractions,
+        Curation(),
+        None,
+        nouns=common_nouns,
+        person_names=known.__contains__,
+        name_clusters=lambda w, lang: (w, lang) in clustered,
+    )
+    assert {e.name: e.type for e in res.entities} == {
+        "Nadia Petrova": "person",
+        "Ruben Di Pietro": "person",
+        "Rough Trade": "organization",
+        "Urban Heat Island": "organization",
+    }
+
+
 def test_a_surname_ending_in_s_is_no_genitive_of_a_typo() -> None:
     """ "Mr Ebber's lawyers" once beside "Bernie Ebbers" and "Mr Ebbers": the surname is "Ebbers" (the last
     word of a longer name), not a genitive of "Ebber"; "the Beckhams" still joins "Beckham"."""

@@ -347,22 +347,32 @@ def _named_as_building(name: str) -> bool:
     return words[-1].lower() in _BUILDING_HEADS or (len(words) > 2 and words[0].lower().rstrip(".") in ("st", "saint"))
 
 
-def person_shaped(name: str, language: str, name_clusters: Callable[[str, str], bool]) -> bool:
+def person_shaped(
+    name: str,
+    language: str,
+    name_clusters: Callable[[str, str], bool],
+    surname: Callable[[str, str], bool] | None = None,
+) -> bool:
     """Two or three capitalised words whose first is a given name and whose last a surname as a large corpus of
     the language uses them (both in Brown clusters of people's names: "Jeremy Irons", "Guy Roux", "Shane
     Meadows"; not "Morgan Stanley", "Goldman Sachs" or "Dow Jones", whose first words the corpus uses
-    otherwise), with no legal form or head noun (:func:`org_evidence`) and not a place's ("Hyde Park", "St
-    Andrews")."""
+    otherwise), or whose last the name dictionary knows and is no ordinary word (``surname``: "Nadia Petrova",
+    "Ruben Cloete", names too rare for the clusters; not "Rough Trade", "Rutland Water"), with no legal form or head noun (:func:`org_evidence`) and not a place's
+    ("Hyde Park", "St Andrews")."""
     words = name.split()
     if not 2 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
         return False
     if words[0].lower().rstrip(".") in ("st", "saint") or words[-1].lower() in _PLACE_HEADS:
         return False
-    return (
-        name_clusters(words[0].split("-")[0], language)
-        and name_clusters(words[-1], language)
-        and not org_evidence(name)  # last: rigour's organisation types are the slow test
-    )
+    if not name_clusters(words[0].split("-")[0], language):
+        return False
+    if not name_clusters(words[-1], language):
+        # A rarer surname: by the dictionary, and so any word between ("Ruben Di Pietro"; not "Urban Heat Island").
+        if surname is None or not all(
+            w.lower() in NAME_PARTICLES or name_clusters(w, language) or surname(w, language) for w in words[1:]
+        ):
+            return False
+    return not org_evidence(name)  # last: rigour's organisation types are the slow test
 
 
 _ROMAN = re.compile(r"[IVXLC]+")
@@ -1756,6 +1766,14 @@ class _Vote:
     def weights(self) -> dict[str, float]:  # once, not per cluster
         return dict(self.settings.type_weights)
 
+    def _rare_surname(self, word: str, language: str) -> bool:
+        """A surname the name dictionary knows that is no ordinary word of the language (:func:`person_shaped`)."""
+        return (
+            self.unnamed is not None
+            and self.unnamed.known(word)
+            and not (self.nouns is not None and self.nouns.knows(language) and self.nouns.ordinary(language, word))
+        )
+
     def __call__(self, root: Node, ms: list[Mention], curated_ids: list[str], place: Place | None) -> Draft:
         gazetteer, lang_of, unnamed = self.gazetteer, self.lang_of, self.unnamed
         branch = gazetteer is not None and any(
@@ -1781,7 +1799,7 @@ class _Vote:
                     annotated.append(found)  # type: ignore[arg-type]
         clusters = self.name_clusters
         shaped = clusters is not None and any(
-            person_shaped(text, lang, clusters)
+            person_shaped(text, lang, clusters, self._rare_surname)
             for text, lang in sorted({(m.text, lang_of.get(m.article) or "") for m in ms})
         )
         body_named = gazetteer is not None and any(
