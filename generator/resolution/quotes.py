@@ -659,8 +659,12 @@ def _cue_names_a_body(text: str, end: int, language: str) -> bool:
     phrase = cue.group(1) or cue.group(2)
     if phrase is None:
         return True  # "it said"
-    noun = phrase.split()[-1]  # the description's head: "the search giant", not "the giant winger"
-    return is_class_noun(noun, language) or noun in ENGLISH_BUSINESS_NOUNS
+    return _body_noun(phrase.split()[-1], language)  # the head: "the search giant", not "the giant winger"
+
+
+def _body_noun(word: str, language: str) -> bool:
+    """Whether ``word`` is a noun for a kind of body ("firm", "group", "watchdog", "bank")."""
+    return is_class_noun(word, language) or word in ENGLISH_BUSINESS_NOUNS
 
 
 #: An unnamed spokesperson as the subject of a verb of saying ("a spokesman", "eine Sprecherin",
@@ -1004,7 +1008,7 @@ def _speaker(
             speaker = _described(text, head, outside, q_start, entity_of, people, sentences)
             if (
                 speaker is None
-                and (is_class_noun(head, article.language) or head in ENGLISH_BUSINESS_NOUNS)
+                and _body_noun(head, article.language)
                 and not (article.language == "en" and head.endswith("s"))  # "the companies said": more than one
             ):
                 speaker = _described_body(text, head, outside, q_start, entity_of, people)

@@ -357,8 +357,8 @@ def person_shaped(
     the language uses them (both in Brown clusters of people's names: "Jeremy Irons", "Guy Roux", "Shane
     Meadows"; not "Morgan Stanley", "Goldman Sachs" or "Dow Jones", whose first words the corpus uses
     otherwise), or whose last the name dictionary knows and is no ordinary word (``surname``: "Nadia Petrova",
-    "Ruben Cloete", names too rare for the clusters; not "Rough Trade", "Rutland Water"), with no legal form or head noun (:func:`org_evidence`) and not a place's
-    ("Hyde Park", "St Andrews")."""
+    "Ruben Cloete", names too rare for the clusters; not "Rough Trade", "Rutland Water"), with no legal form
+    or head noun (:func:`org_evidence`) and not a place's ("Hyde Park", "St Andrews")."""
     words = name.split()
     if not 2 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
         return False
@@ -380,8 +380,9 @@ _ROMAN = re.compile(r"[IVXLC]+")
 
 def national_branch(name: str, gazetteer: Gazetteer, language: str | None = None) -> bool:
     """A company's or body's national branch: a name followed by a country's name ("Ikea Österreich",
-    "Sky Deutschland", "Bank Austria") or a continent's ("Lycos Europe", "Sony Europa"). No person is named so; a place whose name ends in a
-    country's is a gazetteer place or a compass word's part of it ("Northern Ireland", "Western Australia").
+    "Sky Deutschland", "Bank Austria") or a continent's ("Lycos Europe", "Sony Europa"). No person is named
+    so; a place whose name ends in a country's is a gazetteer place or a compass word's part of it ("Northern
+    Ireland", "Western Australia").
     A country in capitals may be its ISO code ("Sony USA")."""
     words = name.split()
     if (
