@@ -1357,6 +1357,7 @@ def _propagate(
             found.extend(
                 _acronyms_before_roles(article, sent.index, sent.start, sent.end, taken, findable, role_words, nouns)
             )
+            found.extend(_names_before_offices(article, sent.index, sent.start, sent.end, taken, findable, nouns))
     return found
 
 
@@ -1395,7 +1396,6 @@ def _acronyms_before_roles(
         label = target.label if target is not None else "organization"
         out.append(_compound_mention(article, sentence, (a, b), label, target))
         taken.append((a, b))
-    out.extend(_names_before_offices(article, sentence, start, end, taken, findable, nouns))
     return out
 
 
