@@ -59,3 +59,29 @@ def test_the_unseen_golds_splits_report_the_dev_parts_first_and_every_article_is
     assert all(e in data["entities"] for ids in data["articles"].values() for e in ids)
     assert all(q["article"] in data["articles"] for q in data["quotes"])
     assert all(q["speaker"] is None or q["speaker"] in data["entities"] for q in data["quotes"])
+
+
+def test_a_fresh_sample_is_drawn_outside_the_gold_and_its_context_and_the_same_for_a_seed(tmp_path) -> None:
+    from generator.devtools.sample import draw
+
+    gnad = tmp_path / "corpora" / "10kgnad"
+    gnad.mkdir(parents=True)
+    rows = [f"{'Sport' if i % 2 else 'Etat'};'{'Wort ' * 200}{i}'" for i in range(80)]
+    (gnad / "test.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    for folder in ("sport", "tech"):
+        (tmp_path / "corpora" / "bbc-news" / folder).mkdir(parents=True)
+        for i in range(40):
+            (tmp_path / "corpora" / "bbc-news" / folder / f"{i:03d}.txt").write_text("word " * 150)
+    gold = {"10kgnad:0001", "bbc:sport/000.txt"}
+    gold_path = tmp_path / "gold.yml"
+    gold_path.write_text(
+        "".join(f"articles:\n  {k}: []\n" if i == 0 else f"  {k}: []\n" for i, k in enumerate(sorted(gold)))
+    )
+    seen = gold | set(context_keys(tmp_path, gold, 100))  # 50 of each language's 79
+    german = draw(tmp_path, "de", 40, seed=3, gold_path=gold_path)
+    assert german == draw(tmp_path, "de", 40, seed=3, gold_path=gold_path) and len(german) == 80 - 1 - 50
+    assert not set(german) & seen
+    sport = draw(tmp_path, "de", 40, seed=3, categories=["Sport"], gold_path=gold_path)
+    assert sport and set(sport) <= set(german) and all(int(k.split(":")[1]) % 2 == 0 for k in sport)  # rows from 1
+    tech = draw(tmp_path, "en", 5, seed=3, glob="tech/*.txt", gold_path=gold_path)
+    assert len(tech) == 5 and all(k.startswith("bbc:tech/") for k in tech) and not set(tech) & seen
