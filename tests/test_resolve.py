@@ -3355,3 +3355,28 @@ def test_a_name_whose_shares_or_profits_the_text_names_is_a_companys(gaz) -> Non
     )
     types = {e.name: e.type for e in resolve(articles, extractions, Curation(), gaz).entities}
     assert types == {"Xstrata": "organization", "Tokyo": "place"}
+
+
+def test_a_regions_or_countrys_name_the_model_alone_calls_a_person_is_no_person(gaz) -> None:
+    """ "Wales played well": a one-word name the gazetteer knows as a region's (no population to pass
+    the large-town rule) is no person's on the model's word: with no other vote, the place. A word in a
+    cluster of people's names is ("Virginia"), and so is one an age describes ("Texas, 40, sang")."""
+    articles, extractions = corpus(
+        make(
+            "e1",
+            "The coach said [Wales|person] played well in Rome. [Wales|person] travel to Paris next.",
+            language="en",
+        ),
+        make("e2", "[Texas|person], 40, sang. [Virginia|person] waved.", language="en"),
+    )
+    res = resolve(
+        articles,
+        extractions,
+        Curation(),
+        gaz,
+        person_names=_known("Wales", "Texas", "Virginia"),
+        name_clusters=lambda word, language: word == "Virginia",
+    )
+    types = {e.name: e.type for e in res.entities}
+    assert types["Wales"] == "place"
+    assert types["Texas"] == types["Virginia"] == "person"

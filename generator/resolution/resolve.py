@@ -568,7 +568,17 @@ def resolve(
     _curated_judgements(curation, clusters)  # rule 1 for GeoNames ids, and not_same_as
     if gazetteer is not None:
         _join_places(  # rule 2
-            mentions, node_of, lang_of, gazetteer, clusters, art_by_id, referred, not_towns, person_names, initialled
+            mentions,
+            node_of,
+            lang_of,
+            gazetteer,
+            clusters,
+            art_by_id,
+            referred,
+            not_towns,
+            person_names,
+            initialled,
+            name_clusters,
         )
     _join_acronyms(by_article, node_of, art_by_id, clusters)  # rule 5
     _join_clipped(by_article, node_of, clusters, lang_of, name_clusters)  # rule 5, clipped forms
@@ -779,6 +789,7 @@ def _join_places(
     not_places: Set[tuple[str, int, int]] = frozenset(),
     person_names: Callable[[str], bool] | None = None,
     initialled: Set[tuple[str, int, int]] = frozenset(),
+    name_clusters: Callable[[str, str], bool] | None = None,
 ) -> None:
     """Rule 2: name nodes the gazetteer resolves join the place node.
 
@@ -790,7 +801,8 @@ def _join_places(
     player after a list item's initial (``initialled``: "A Mehrtens (New Zealand) G Gregan"), nor one of ``not_places``
     (a word of a person's name in its article: :func:`persons_not_towns`), nor a one-word "person" that is
     a word of a person's longer name in its article and only a town's below :data:`LARGE_TOWN` ("Jackson"
-    after "Michael Jackson": the town elsewhere is no evidence here). A country's name is the
+    after "Michael Jackson": the town elsewhere is no evidence here), nor a word in a Brown cluster of
+    people's names (``name_clusters``: "Virginia waved" is no South African town). A country's name is the
     country by any of its names (rigour's "Großbritannien" in the genitive), unless people bear it
     too (``person_names``: "Siri", a name of Syria's in some language, is Apple's assistant or a woman).
     A town's other name (not its own: GeoNames lists "Hamas" for Hamm) is not the town at all when the
@@ -830,6 +842,8 @@ def _join_places(
             and " " not in m.text
             and m.text not in name_words
             and m.key not in persons  # "daughter Victoria": grammar says a person
+            # nor a word a large corpus uses as it uses people's names ("Virginia waved": no South African town)
+            and not (name_clusters is not None and name_clusters(m.text, lang_of.get(m.article) or ""))
             and (town := gazetteer.lookup(m.text, language=lang_of.get(m.article))) is not None
             and town.population >= PROMINENT_TOWN
             # spelt as its own name, accents included ("Bush" is not Būsh, "Munster" not Münster); a
@@ -1775,6 +1789,23 @@ class _Vote:
             and not (self.nouns is not None and self.nouns.knows(language) and self.nouns.ordinary(language, word))
         )
 
+    def _place_name(self, ms: Sequence[Mention]) -> bool:
+        """Whether every mention gives one word the gazetteer knows as a country's, a region's or a town's of
+        :data:`PROMINENT_TOWN` inhabitants or more, spelt as its own name, and that is not in a cluster of people's
+        names (:func:`_vote_type`'s ``place_name``)."""
+        texts = {m.text for m in ms}
+        if self.gazetteer is None or len(texts) != 1 or " " in (text := next(iter(texts))):
+            return False
+        lang = self.lang_of.get(ms[0].article)
+        place = self.gazetteer.lookup(text, language=lang)
+        return (
+            place is not None
+            and (place.kind in ("country", "subdivision") or place.population >= PROMINENT_TOWN)
+            and text in {place.name, place.name_in(lang or "en")}
+            # not a word a large corpus uses as it uses people's names ("Mary", "Paul", "Nelson")
+            and not (self.name_clusters is not None and self.name_clusters(text, lang or ""))
+        )
+
     def __call__(self, root: Node, ms: list[Mention], curated_ids: list[str], place: Place | None) -> Draft:
         gazetteer, lang_of, unnamed = self.gazetteer, self.lang_of, self.unnamed
         branch = gazetteer is not None and any(
@@ -1820,6 +1851,7 @@ class _Vote:
             ms,
             lang_of,
             self.weights,
+            place_name=place is None and self._place_name(ms),
             body_named=body_named,
             place_evidence=place is not None,
             shaped_like_person=shaped,
@@ -2567,6 +2599,7 @@ def _vote_type(
     placed: Set[tuple[str, int, int]] = frozenset(),
     collective: Set[tuple[str, int, int]] = frozenset(),
     nouned: Set[tuple[str, int, int]] = frozenset(),
+    place_name: bool = False,
 ) -> EntityType:
     """Weighted majority of the mentions' labels.
 
@@ -2608,7 +2641,10 @@ def _vote_type(
     agrees with (``collective``: :func:`agreeing_as_collectives`: "Chester have won"), or whose stock or accounts
     the words around it name (:func:`traded_as_companies`: "Pfizer shares"), votes 1 for organization. A
     mention a noun for a person names (``nouned``: :func:`named_by_person_noun`: "the anti-immigration politician
-    Pim Fortuyn", "Dutch coach Rinus Michels") weighs 1.5 for person.
+    Pim Fortuyn", "Dutch coach Rinus Michels") weighs 1.5 for person. A one-word name the gazetteer knows
+    as a country's, a region's or a large town's (``place_name``: "Wales have won two of their last three")
+    is no person's on the model's word alone: without words around it that say a person, or a name
+    shaped like one, the other votes decide, and with none it is the place.
     """
     if place_evidence and not any(m.has_evidence and _evidence_label(m) != "place" for m in ms):
         return "place"  # the gazetteer's word against the model's alone: a place
@@ -2698,6 +2734,16 @@ def _vote_type(
             "place" if any(m.text.split()[-1].lower() in _PLACE_HEADS for m in ms) else "organization"
         )  # "Trafalgar Square", "Wilmslow Road"
         winner = sorted(votes, key=lambda t: (-round(votes[t], 9), TYPE_ORDER.index(t)))[0] if votes else fallback
+    if (
+        winner == "person"
+        and place_name
+        and not firm
+        and not initials
+        and not shaped_like_person
+        and not any(m.key in described or m.key in nouned or m.key in referred for m in ms)
+    ):
+        del votes["person"]
+        winner = sorted(votes, key=lambda t: (-round(votes[t], 9), TYPE_ORDER.index(t)))[0] if votes else "place"
     return winner
 
 
