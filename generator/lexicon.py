@@ -740,10 +740,13 @@ _PRODUCT_AFTER = re.compile(
 def product_name(text: str, start: int, end: int, language: str) -> bool:
     """Whether the name at ``text[start:end]`` is given as a product's by the words around it: in English
     between a determiner (one word may stand between: "the malicious Skulls program", "its new Xbox console")
-    and a product noun (:data:`PRODUCT_NOUNS_EN`). A company's name stands there too ("the Microsoft
+    and a product noun (:data:`PRODUCT_NOUNS_EN`), or before an apposition a product noun heads ("Solaris, the
+    operating system owned by Sun"). A company's name stands there too ("the Microsoft
     program"): the caller keeps a name that the corpus also gives a voice or an office."""
     if language != "en" or text[end - 2 : end] in ("'s", "’s"):
         return False
+    if _PRODUCT_APPOSITION_EN.match(text, end) is not None:
+        return True  # "Solaris, the operating system owned by Sun"
     return (
         _PRODUCT_AFTER.match(text, end) is not None and _DETERMINED.search(text, max(0, start - 40), start) is not None
     )
@@ -1199,10 +1202,12 @@ _PERFORMED_IN_EN = re.compile(
     r"\b(?:leading|lead|supporting|title|starring|[Ww]inning|cameo|breakthrough)\s+roles?\s+in\s+\Z"
 )
 #: Nouns whose complement is a work, right before its title ("the UK premiere of Polar Express", "a remake
-#: of The Italian Job", "the sequel to Shrek"): only a film, a play or a book has a premiere or a sequel.
+#: of The Italian Job", "the sequel to Shrek", "a rousing version of Hey Jude"): only a film, a play, a song
+#: or a book has a premiere, a sequel or a rendition (a version "of the" is of a work its author's name opens:
+#: "the film version of the Rogers and Hammerstein classic").
 _WORK_OF_EN = re.compile(
-    r"\b(?:premiere|premieres|adaptation|adaptations|sequel|sequels|prequel|remake|screening)"
-    r"\s+(?:of|to)\s+(?:the\s+)?\Z"
+    r"\b(?:(?:premiere|premieres|adaptation|adaptations|sequel|sequels|prequel|remake|screening)"
+    r"\s+(?:of|to)\s+(?:the\s+)?|(?:version|rendition|remix)\s+of\s+)\Z"
 )
 #: What follows a work's title that ends its phrase: a mark, a conjunction, a preposition or a verb.
 _AFTER_WORK = re.compile(
@@ -1213,6 +1218,31 @@ _POSSESSIVE_DETERMINERS_EN = frozenset({"his", "her", "their", "its", "whose"})
 #: Car Wash,"; not the verb of "the figures show, Smith argues,").
 _GENRE_MODIFIERS_EN = _POSSESSIVE_DETERMINERS_EN | frozenset(
     "a an the this new latest recent debut first second third last next final own hit forthcoming upcoming".split()
+)
+#: "and other" and a plural genre noun after a name, two words at most between: the name is one of them
+#: ("sang Hey Jude and other Beatles songs", "Halo 2 and other games").
+_AND_OTHER_WORKS_EN = re.compile(
+    rf"\s+(?:and|or)\s+other\s+(?:[\w'’-]+\s+){{0,2}}(?:{'|'.join(sorted(_GENRE_PLURALS_EN | {'games'}))})\b"
+)
+#: What ends the head noun of an English apposition: a mark, or a word that opens its complement or a relative
+#: clause ("Solaris, the operating system owned by Sun"); not a noun that makes a compound of it ("Pixar, the
+#: film studio", "Sony, the games console maker"), nor a verb, whose subject the noun is after a phrase put
+#: first ("Directed by Antoine Fuqua, the film was poorly received").
+_HEAD_ENDS_EN = (
+    r"(?=\s*[,.;:!?)\]]|\s*\Z|\s+(?:that|which|whose|owned|made|developed|written|directed|produced|released|"
+    r"starring|based|by|from|of|in|on|for|with|about|to|and|or)\b)"
+)
+#: A capitalised word right before a name: the name may end a longer one.
+_CAPITALISED_BEFORE = re.compile(r"[A-Z][\w'’-]*[ \t]+\Z")
+#: An apposition headed by a genre noun of works right after a name ("Sideways, the comedy that ...").
+_WORK_APPOSITION_EN = re.compile(
+    rf",[ \t]+(?:the|a|an|his|her|its|their)[ \t]+(?:[\w'’-]+[ \t]+){{0,2}}"
+    rf"(?:{'|'.join(sorted(WORK_GENRES['en'] - _GENRE_ADJECTIVES_EN))}){_HEAD_ENDS_EN}"
+)
+#: An apposition headed by a product noun right after a name ("Solaris, the operating system owned by Sun").
+_PRODUCT_APPOSITION_EN = re.compile(
+    rf",[ \t]+(?:the|a|an|its|their)[ \t]+(?:[\w'’-]+[ \t]+){{0,2}}"
+    rf"(?:{'|'.join(sorted(PRODUCT_NOUNS_EN))}|operating[ \t]+system){_HEAD_ENDS_EN}"
 )
 #: What may follow a title that stands in apposition or in a list: punctuation, a conjunction or the end.
 _APPOSITION_END = re.compile(r"(?:\s*[,.;:!?)\]]|\s+(?:and|or)\s|\s*\Z)")  # matched at a position
@@ -1246,8 +1276,10 @@ def work_title(text: str, start: int, end: int, language: str) -> bool:
     Beautiful"; "hit songs like Gin and Juice"), in a list after "star of" ("star of Crouching Tiger,
     Hidden Dragon and Hero"), after a year's possessive ("1972's Virginia Plain"), right after a
     possessive's "debut" ("his debut Garden State"), and between a possessive and a genre noun ("his
-    Greatest Hits album", "the 24-year-old's Confessions album"), and after a noun only works have
-    ("the premiere of Polar Express", "a sequel to Shrek"). Apposition and
+    Greatest Hits album", "the 24-year-old's Confessions album"), after a noun only works have
+    ("the premiere of Polar Express", "a sequel to Shrek", "a version of Hey Jude"), before "and other" and
+    a plural genre noun ("Hey Jude and other Beatles songs"), and before an apposition a genre noun heads
+    ("Sideways, the comedy that ..."; not "Pixar, the film studio"). Apposition and
     lists hold only where the name ends its list item (a comma, a conjunction, a full stop):
     "After the film, Smith left" gives no title.
     """
@@ -1256,6 +1288,14 @@ def work_title(text: str, start: int, end: int, language: str) -> bool:
         return True
     if language == "en" and (_CREDITS_AFTER_EN.match(text, end) or _ACTOR_AFTER_EN.match(text, end)):
         return True  # "The Polar Express, starring Tom Hanks", "Friends actor Matthew Perry": a work's credits
+    if (
+        language == "en"
+        and (_AND_OTHER_WORKS_EN.match(text, end) or _WORK_APPOSITION_EN.match(text, end))
+        and not _CAPITALISED_BEFORE.search(near)
+    ):
+        # "Hey Jude and other Beatles songs", "Sideways, the comedy that ...": one of a kind; not the end of a
+        # longer title the model cut ("Escape From LA, the sequel to ..."), which says nothing of the name.
+        return True
     # The title's own capitalised article between ("its popular game The Sims", "der Film Der Untergang").
     article = _TITLE_ARTICLE.search(near)
     if article is not None and introduces_work(near[: article.start()], language):

@@ -655,6 +655,11 @@ def test_an_abbreviation_the_corpus_spells_out_in_lower_case_is_a_term(common_no
         # A noun only works have: a premiere, a sequel, an adaptation.
         ("en", "[Julie Andrews|person] was at the UK premiere of [Polar Express|organization] in London."),
         ("en", "[Paul Giamatti|person] made a sequel to [Godzilla|organization]."),
+        ("en", "[Paul Giamatti|person] closed with a rousing version of [Hey Jude|person]."),
+        # One of a kind by "and other", and an apposition a genre noun or a product noun heads.
+        ("en", "[Paul Giamatti|person] sang [Hey Jude|person] and other Beatles songs."),
+        ("en", "[Paul Giamatti|person] liked [Sideways|place], the comedy that won, best."),
+        ("en", "[Paul Giamatti|person] runs [Solaris|place], the operating system owned by Sun."),
         # A genre noun ending a German compound that English lent ("Survival-Game"), and an EP.
         ("de", "[Imelda Staunton|person] spielt das Survival-Game [Rust|person]."),
         ("en", "[Julie Andrews|person] released the EP [Gretzn|organization] in May."),
@@ -744,6 +749,13 @@ def test_a_genre_noun_before_a_role_or_a_capitalised_genre_is_no_title() -> None
         "There is no single [EU|organization] customs office, and a single [AAA|organization] battery lasts.",
         # The author before the work after a noun only works have.
         "It is an adaptation of [Philip Pullman|person]'s novel and a sequel to the [Ben Stiller|person] comedy.",
+        "It is the film version of the [Rogers|person] and [Hammerstein|person] classic.",
+        # A phrase put first, whose comma no apposition follows; a compound's noun; a longer title's end.
+        "Directed by [Antoine Fuqua|person], the film was poorly received; set in [South Wales|place], the film"
+        " is about a mother.",
+        "[Pixar|organization], the film studio, and [Sony|organization], the games console maker, agreed.",
+        "She was in Escape From [LA|place], the sequel to Escape From New York.",
+        "[Chelsea|organization] and other teams won.",
     ],
 )
 def test_a_name_near_a_genre_noun_that_it_does_not_title_stays(text: str) -> None:
