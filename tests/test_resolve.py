@@ -3392,3 +3392,30 @@ def test_a_regions_or_countrys_name_the_model_alone_calls_a_person_is_no_person(
     types = {e.name: e.type for e in res.entities}
     assert types["Wales"] == "place"
     assert types["Texas"] == types["Virginia"] == "person"
+
+
+def test_a_propagated_copy_of_a_name_weighs_half_a_reading_of_the_model() -> None:
+    """Propagation copies a confident name's label into every place the name stands: the copies repeat the
+    model's reading elsewhere, so they weigh half of one, and what the words around them say ("Black
+    Sabbath have topped": a plural verb, a band) decides against the echo."""
+    articles, extractions = corpus(
+        make(
+            "e1",
+            "Formed in 1968, [Black Sabbath|person] toured. [Black Sabbath|person] have topped a poll."
+            " [Black Sabbath|person] are one of the bands. Critics said [Black Sabbath|person] toured."
+            " [Black Sabbath|organization]'s albums sold.",
+            language="en",
+        )
+    )
+    ex = extractions["e1"]
+    copied = {1, 2, 3}  # the copies propagation made of the model's first reading
+    extractions = {
+        "e1": replace(
+            ex,
+            mentions=tuple(replace(m, source="propagated") if i in copied else m for i, m in enumerate(ex.mentions)),
+        )
+    }
+    res = resolve(articles, extractions, Curation(), None)
+    assert [e.type for e in res.entities] == ["organization"]
+    res = resolve(articles, {"e1": ex}, Curation(), None)  # four readings of the model's own: a person
+    assert [e.type for e in res.entities] == ["person"]

@@ -1987,6 +1987,8 @@ CONSISTENT_SHARE = 0.5
 MODEL_SOURCES = ("model", *COPIED_SOURCES, "list")
 #: What a weak type vote counts (see :func:`_vote_type`).
 WEAK_WEIGHT = 0.25
+#: What a propagated copy of a name weighs against the model's own reading (:func:`_vote_type`).
+COPY_WEIGHT = 0.5
 #: What the type annotated news gives a word counts: more than one model label (which counts its model's F1, at most 1), less than two.
 ANNOTATED_WEIGHT = 1.25
 
@@ -2610,6 +2612,9 @@ def _vote_type(
     or gazetteer evidence (unless the head is a surname too: :data:`_SURNAME_HEADS`), nor a place's
     without that evidence or a place noun before it ("India Petrochemicals Limited", whose acronym the model calls
     a place); ties go by TYPE_ORDER.
+    A copy propagation made of a confident name (source "propagated") weighs ``COPY_WEIGHT`` of a model's
+    reading: it repeats the label the model gave the name elsewhere ("Black Sabbath have topped", three
+    copies of one "person", against the plural verbs around them).
     Weak votes weigh ``WEAK_WEIGHT``: a name cut out of a list the model labelled
     as one (source "list"), and a short form in an article that also gives the
     full name ("Cueto" after "Mark Cueto", "Van der Bellen" after "Alexander Van der
@@ -2692,7 +2697,7 @@ def _vote_type(
             # an organisation is hardly ever named by its last word alone.
             short = (m.article, m.text) in full_names and m.label != "person"
             weak = m.source == "list" or short
-            votes[m.label] += weight * (WEAK_WEIGHT if weak else 1.0)
+            votes[m.label] += weight * (WEAK_WEIGHT if weak else COPY_WEIGHT if m.source == "propagated" else 1.0)
         if m.key in referred:
             votes["person"] += 1.0  # "Ferrero insists he ...", "Pullman, who ..."
         if m.key in nouned:
