@@ -212,18 +212,20 @@ def names_seat(word: str) -> bool:
 #: German institution words that take a "für ..." complement as part of the name
 #: ("Institut für russische, osteuropäische und zentralasiatische Studien").
 #: A town's name standing for its team: a result after it ("Palermo 2-0"), a match verb or preposition
-#: before it ("beat Palermo", "against Palermo", "gegen Palermo"), or a verb of winning or a player's
-#: role after it ("Palermo beat", "Palermo coach", "Milan's striker").
+#: before it ("beat Palermo", "against Palermo", "rivals St Helens", "played for St Helens", "gegen Palermo"),
+#: or a verb of winning, a player's role or a plural relative clause after it ("Palermo beat", "Palermo coach",
+#: "Milan's striker", "a former St Helens player", "St Helens, who are proud of their Welsh connections").
 _TEAM_BEFORE = re.compile(
     r"\b(?:beat|beating|beats|against|v|vs|versus|drew with|draw with|lost to|losing to|defeated|face|faces|facing"
-    r"|host|hosts|hosting|gegen|schlug|besiegte)\s+\Z",
+    r"|host|hosts|hosting|rivals|played for|plays for|playing for|signed for|gegen|schlug|besiegte)\s+\Z",
     re.IGNORECASE,
 )
 _TEAM_AFTER = re.compile(
     r"\A(?:\s+\d{1,2}\s*[-–:]\s*\d{1,2}\b|'s\s+(?:striker|defender|midfielder|goalkeeper|keeper|coach|manager|boss"
     r"|captain|winger|forward|fans|supporters|squad)\b|\s+(?:beat|drew|lost|defeated|thrashed|edged|striker|defender"
     r"|midfielder|goalkeeper|keeper|coach|manager|boss|captain|winger|forward|fans|supporters|schlug|besiegte"
-    r"|gewann|verlor|Trainer|Stürmer|Verteidiger|Torhüter|director\s+of\s+(?:rugby|football))\b)"
+    r"|gewann|verlor|Trainer|Stürmer|Verteidiger|Torhüter|player|players|director\s+of\s+(?:rugby|football))\b"
+    r"|,\s+who\s+(?:have|are|were)\b)"
 )
 #: A preposition of place before a town's name: the town, even in a match report ("the final in Milan").
 _IN_TOWN = re.compile(r"\b(?:in|near|outside|im|bei|nahe)\s+\Z", re.IGNORECASE)

@@ -3419,3 +3419,19 @@ def test_a_propagated_copy_of_a_name_weighs_half_a_reading_of_the_model() -> Non
     assert [e.type for e in res.entities] == ["organization"]
     res = resolve(articles, {"e1": ex}, Curation(), None)  # four readings of the model's own: a person
     assert [e.type for e in res.entities] == ["person"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They face rivals [St Helens|person] next. The ground is full.",
+        "He is a former [St Helens|person] player. The ground is full.",
+        "Gibbs played for [St Helens|person] from 1994. The ground is full.",
+        "[St Helens|person], who are proud of their past, agreed. The ground is full.",
+    ],
+)
+def test_a_towns_name_a_rival_a_player_or_a_plural_relative_clause_makes_a_team(gaz, text: str) -> None:
+    """ "rivals St Helens", "a former St Helens player", "played for St Helens", "St Helens, who are": the
+    town's team, an organisation, not a person ("who" with a plural verb is no person's) nor the town."""
+    res, _ = entities([make("e1", text, language="en")], gaz=gaz)
+    assert [(e.name, e.type) for e in res.entities] == [("St Helens", "organization")]

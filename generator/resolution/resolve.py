@@ -2755,10 +2755,11 @@ def _vote_type(
 _ADDRESSED = re.compile(r"\b(\w+)\.?[ \t\u00a0]+\Z")
 
 #: Words that refer back to a person and to nothing else, by language: English "he", "she", "his",
-#: "who" (an organisation is "it", "which"; "him" and "her" are as often someone else); German
+#: "who" but with a plural verb ("St Helens, who are": a team; an organisation is "it", "which"; "him" and
+#: "her" are as often someone else); German
 #: "er" only ("sie" is also "they" and a feminine noun's pronoun, "sein" also a neuter noun's).
 PERSON_PRONOUNS: dict[str, re.Pattern[str]] = {
-    "en": re.compile(r"^[,\s]*who\b|\b(?:he|she|his)\b", re.IGNORECASE),
+    "en": re.compile(r"^[,\s]*who\b(?![ \t]+(?:are|were|have)\b)|\b(?:he|she|his)\b", re.IGNORECASE),
     "de": re.compile(r"\ber\b"),
 }
 #: A name after a preposition is no sentence's subject ("economist at Royal Bank of Scotland, said he").
