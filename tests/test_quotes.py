@@ -886,3 +886,20 @@ def test_a_quote_whose_own_cue_names_a_body_is_no_lead_in_to_the_next_speakers()
         ("I actuall", "Jonah Lomu"),
         ("Now it is", "Jonah Lomu"),
     ]
+
+
+def test_a_name_in_a_genitive_after_a_preposition_is_no_antecedent_of_the_next_pronoun() -> None:
+    """ "… a comeback capped by Gerrard's drive. He added: …": Gerrard is no subject there; the pronoun is the
+    person the sentence before is about (Benitez); a genitive that is the subject still counts."""
+    result = quotes(
+        "[Rafael Benitez|person] hailed [Steven Gerrard|person] for his strike. The Reds won with a comeback"
+        ' capped by [Gerrard|person]\'s drive. He added: "Steven can play all over the pitch."',
+        language="en",
+    )
+    assert result == [("Steven can play all over the pitch.", "Rafael Benitez", "pronoun")]
+    result = quotes(
+        "[Rafael Benitez|person] hailed the fans. [Gerrard|person]'s drive won it. He added:"
+        ' "I have never scored a better goal."',
+        language="en",
+    )
+    assert result[0][1] == "Gerrard"

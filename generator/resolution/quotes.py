@@ -791,6 +791,22 @@ def _reported_before(
     return None
 
 
+#: A preposition right before a name, a determiner or a possessive between ("capped by Gerrard's drive").
+_PREPOSITION_BEFORE_EN = re.compile(r"\b(?:by|of|for|with|to|from|at|against|on|in|over)\s+\Z", re.IGNORECASE)
+
+
+def _oblique(m: Mention, sentences: _Sentences | None) -> bool:
+    """Whether an English name stands in a genitive after a preposition ("a comeback capped by Gerrard's
+    20-yard drive"): no subject, so no antecedent of the next sentence's pronoun."""
+    if sentences is None:
+        return False
+    text = sentences.text
+    return (
+        text.startswith(("'s", "’s"), m.end)
+        and _PREPOSITION_BEFORE_EN.search(text, max(0, m.start - 12), m.start) is not None
+    )
+
+
 def _antecedent(
     speakers: Sequence[Mention],
     q_start: int,
@@ -799,12 +815,13 @@ def _antecedent(
     sentences: _Sentences | None = None,
 ) -> str | None:
     """Whom a pronoun before or after a quote refers to: the first person named in the nearest sentence
-    before the quote that names one (the subject of that sentence, in news prose), names inside quotes aside;
+    before the quote that names one (the subject of that sentence, in news prose), names inside quotes and in a
+    genitive after a preposition (:func:`_oblique`: "capped by Gerrard's drive") aside;
     in a sentence that reports someone's words, the person beside its verb of saying, and no one when no
     person stands there (:meth:`_Sentences.reporter`).
     A sentence whose subject is itself a pronoun (:meth:`_Sentences.pronoun_led`: "He said they would not have been matched
     to Mr Houston") names its people elsewhere than as subject: the chain goes on to the sentence before."""
-    prior = [m for m in speakers if m.end <= q_start and entity_of[m.key] in people]
+    prior = [m for m in speakers if m.end <= q_start and entity_of[m.key] in people and not _oblique(m, sentences)]
     indexes = sorted({m.sentence for m in prior}, reverse=True)
     if not indexes:
         return None
