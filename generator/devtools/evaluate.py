@@ -378,6 +378,16 @@ def unseen_splits(gold_path: Path) -> list[str]:
     return sorted(splits, key=lambda s: (s == "test", s))
 
 
+def new_user_settings(config: Path, corpus: Path, cache_dir: Path):  # type: ignore[no-untyped-def]
+    """The settings of ``config`` for a corpus folder as a new user builds it: no curation, no tables or
+    extraction files of their own."""
+    from generator.plugin import load_settings
+
+    return dataclasses.replace(
+        load_settings(config), corpus=corpus, curation=None, tables=(), extractions=(), cache_dir=cache_dir
+    )
+
+
 def run_unseen(
     split: str, config: Path, gold_path: Path = UNSEEN_GOLD, shared: Path | None = None, context: int = 0
 ) -> UnseenRun | None:
@@ -387,7 +397,6 @@ def run_unseen(
     import tempfile
 
     from generator.pipeline import ProcessCache, run
-    from generator.plugin import load_settings
 
     shared = shared or shared_dir()
     data = yaml.safe_load(gold_path.read_text(encoding="utf-8"))
@@ -401,14 +410,7 @@ def run_unseen(
         corpus.mkdir()
         for key, text in [*texts.items(), *((k, unseen_text(shared, k)) for k in others)]:
             (corpus / f"{_slug(key)}.txt").write_text(text or "", encoding="utf-8")
-        settings = dataclasses.replace(
-            load_settings(config),
-            corpus=corpus,
-            curation=None,
-            tables=(),
-            extractions=(),
-            cache_dir=ROOT / ".cache" / "eval-unseen",
-        )
+        settings = new_user_settings(config, corpus, ROOT / ".cache" / "eval-unseen")
         process = ProcessCache()
         result = run(settings, process=process)
     id_of = {Path(a.source).stem: a.id for a in result.articles}
@@ -563,7 +565,6 @@ def build_ner(sentences: Sequence, config: Path, cache_dir: Path) -> dict[str, P
     articles are unrelated sentences, so rules that read a whole article see less than in news. A
     mention that names a German genitive by its stem matches the gold span with the -s."""
     from generator.pipeline import ProcessCache, run
-    from generator.plugin import load_settings
 
     articles = pseudo_articles(sentences)
     with tempfile.TemporaryDirectory() as tmp:
@@ -571,10 +572,7 @@ def build_ner(sentences: Sequence, config: Path, cache_dir: Path) -> dict[str, P
         corpus.mkdir()
         for art_id, text, _ in articles:
             (corpus / f"{art_id}.txt").write_text(text, encoding="utf-8")
-        settings = dataclasses.replace(
-            load_settings(config), corpus=corpus, curation=None, tables=(), extractions=(), cache_dir=cache_dir
-        )
-        result = run(settings, process=ProcessCache())
+        result = run(new_user_settings(config, corpus, cache_dir), process=ProcessCache())
     gold = {art_id: spans for art_id, _, spans in articles}
     texts = {art_id: text for art_id, text, _ in articles}
     predicted: dict[str, set] = defaultdict(set)

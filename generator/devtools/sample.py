@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import dataclasses
 import random
 from collections import Counter
 from collections.abc import Sequence
@@ -24,7 +23,15 @@ from pathlib import Path
 
 import yaml
 
-from generator.devtools.evaluate import CONTEXT_CHARS, ROOT, UNSEEN_GOLD, _slug, context_keys, shared_dir
+from generator.devtools.evaluate import (
+    CONTEXT_CHARS,
+    ROOT,
+    UNSEEN_GOLD,
+    _slug,
+    context_keys,
+    new_user_settings,
+    shared_dir,
+)
 from generator.model import Entity
 
 CONFIG = ROOT / "mkdocs.yml"
@@ -75,17 +82,8 @@ def write_texts(shared: Path, keys: Sequence[str], corpus: Path) -> None:
 
 def build(corpus: Path):  # type: ignore[no-untyped-def]
     from generator.pipeline import ProcessCache, run
-    from generator.plugin import load_settings
 
-    settings = dataclasses.replace(
-        load_settings(CONFIG),
-        corpus=corpus,
-        curation=None,
-        tables=(),
-        extractions=(),
-        cache_dir=ROOT / ".cache" / "sample",
-    )
-    return run(settings, process=ProcessCache())
+    return run(new_user_settings(CONFIG, corpus, ROOT / ".cache" / "sample"), process=ProcessCache())
 
 
 def _forms(e: Entity) -> str:
