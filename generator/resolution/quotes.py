@@ -791,7 +791,7 @@ def _reported_before(
     return None
 
 
-#: A preposition right before a name, a determiner or a possessive between ("capped by Gerrard's drive").
+#: A preposition right before a name ("capped by Gerrard's drive").
 _PREPOSITION_BEFORE_EN = re.compile(r"\b(?:by|of|for|with|to|from|at|against|on|in|over)\s+\Z", re.IGNORECASE)
 
 
