@@ -742,13 +742,20 @@ _PRODUCT_AFTER = re.compile(
 def product_name(text: str, start: int, end: int, language: str) -> bool:
     """Whether the name at ``text[start:end]`` is given as a product's by the words around it: in English
     between a determiner (one word may stand between: "the malicious Skulls program", "its new Xbox console")
-    and a product noun (:data:`PRODUCT_NOUNS_EN`), or before an apposition a product noun heads ("Solaris, the
-    operating system owned by Sun"). A company's name stands there too ("the Microsoft
+    and a product noun (:data:`PRODUCT_NOUNS_EN`), before an apposition a product noun heads ("Solaris, the
+    operating system owned by Sun"), or before a release's number ("Doom 3", "Pro Evolution Soccer 4"; not a
+    broadcaster's, "BBC Radio 4", nor a result, "Arsenal 2 Chelsea 1"). A company's name stands there too ("the Microsoft
     program"): the caller keeps a name that the corpus also gives a voice or an office."""
     if language != "en" or text[end - 2 : end] in ("'s", "’s"):
         return False
     if _PRODUCT_APPOSITION_EN.match(text, end) is not None:
         return True  # "Solaris, the operating system owned by Sun"
+    if (
+        _NUMBERED_AFTER_EN.match(text, end) is not None
+        and not _NUMBERED_BODIES_EN.intersection(text[start:end].split())
+        and not _NUMBER_BEFORE.search(text, max(0, start - 6), start)  # a result's second side: "2 Chelsea 1"
+    ):
+        return True  # "Doom 3", "Pro Evolution Soccer 4", "LMA Manager 2005": a release's number
     return (
         _PRODUCT_AFTER.match(text, end) is not None and _DETERMINED.search(text, max(0, start - 40), start) is not None
     )
@@ -1246,6 +1253,17 @@ _PRODUCT_APPOSITION_EN = re.compile(
     rf",[ \t]+(?:the|a|an|its|their)[ \t]+(?:[\w'’-]+[ \t]+){{0,2}}"
     rf"(?:{'|'.join(sorted(PRODUCT_NOUNS_EN))}|operating[ \t]+system){_HEAD_ENDS_EN}"
 )
+#: A release's number right after a name: one digit or a year, then a mark, a verb or a preposition, and no
+#: second name that would make it a result ("Doom 3 has blasted", "Pro Evolution Soccer 4."; not "Arsenal
+#: 2 Chelsea 1", "Henman 6-3", "4x100m", "NHL 2K5", nor a count: "Wembley 2 weeks ago").
+_NUMBERED_AFTER_EN = re.compile(
+    r"[ \t](?:\d|(?:19|20)\d\d)(?![\w\-–:/.,]?\d|[\w%£$€]|\s*[-–])"
+    r"(?=\s*[.,;:!?)\]'’\"]|\s*\Z|\s+(?:is|was|has|had|will|won|held|sold|topped|took|came|went|and|or|for|on|in|at"
+    r"|which|that|from|with|by|to)\b)(?!,?\s+[A-Z0-9])"
+)
+_NUMBER_BEFORE = re.compile(r"\d[ \t]+\Z")
+#: Words of broadcasters and bodies that carry a number of their own ("BBC Radio 4", "Channel 4", "Sky Movies 1").
+_NUMBERED_BODIES_EN = frozenset("BBC Radio Channel ITV Sky TV FM Movies Sports News Formula Division League".split())
 #: What may follow a title that stands in apposition or in a list: punctuation, a conjunction or the end.
 _APPOSITION_END = re.compile(r"(?:\s*[,.;:!?)\]]|\s+(?:and|or)\s|\s*\Z)")  # matched at a position
 _WORD_AFTER = re.compile(r"\s+([a-z]+)\b")

@@ -660,6 +660,8 @@ def test_an_abbreviation_the_corpus_spells_out_in_lower_case_is_a_term(common_no
         ("en", "[Paul Giamatti|person] sang [Hey Jude|person] and other Beatles songs."),
         ("en", "[Paul Giamatti|person] liked [Sideways|place], the comedy that won, best."),
         ("en", "[Paul Giamatti|person] runs [Solaris|place], the operating system owned by Sun."),
+        # A release's number after the name.
+        ("en", "[Paul Giamatti|person] played [Doom|person] 3, and [Pro Evolution Soccer|person] 4 is out."),
         # A genre noun ending a German compound that English lent ("Survival-Game"), and an EP.
         ("de", "[Imelda Staunton|person] spielt das Survival-Game [Rust|person]."),
         ("en", "[Julie Andrews|person] released the EP [Gretzn|organization] in May."),
@@ -756,6 +758,9 @@ def test_a_genre_noun_before_a_role_or_a_capitalised_genre_is_no_title() -> None
         "[Pixar|organization], the film studio, and [Sony|organization], the games console maker, agreed.",
         "She was in Escape From [LA|place], the sequel to Escape From New York.",
         "[Chelsea|organization] and other teams won.",
+        # A result, a count and a broadcaster's number are no release's.
+        "[Arsenal|organization] 2 [Chelsea|organization] 1, at [Wembley|place] 2 weeks ago; [BBC Radio|organization] 4"
+        " said so.",
     ],
 )
 def test_a_name_near_a_genre_noun_that_it_does_not_title_stays(text: str) -> None:
