@@ -78,8 +78,8 @@ class Mention:
     # Which layer found it: model, curated, gazetteer, propagated (a confident name of the corpus
     # found again), repeated (a later use of a name the model found once, in the same article: its
     # label is that one reading's), list (a name the model tagged inside a list of names, "Barkley,
-    # Hodgson, King": its label was for the list), or sheet (a player or team of a sports report's
-    # line-up: generator/extraction/sheets.py).
+    # Hodgson, King": its label was for the list), or sheet (a player of a sports report's line-up, or a
+    # club a squad's notes name: generator/extraction/sheets.py).
     source: str = "model"
     entity_hint: str | None = None  # a curated entity id or gazetteer id set by a layer
 

@@ -18,7 +18,8 @@ from .helpers import corpus, make
 
 def names(text: str, language: str = "en", is_place=None) -> list[str]:  # type: ignore[no-untyped-def]
     return [
-        ("team:" if n.role == "team" else "") + text[n.start : n.end] for n in team_sheets(text, language, is_place)
+        ("" if n.role == "player" else f"{n.role}:") + text[n.start : n.end]
+        for n in team_sheets(text, language, is_place)
     ]
 
 
@@ -198,3 +199,61 @@ def test_a_surname_line_ups_give_is_not_found_elsewhere() -> None:
     # From the model, the same two mentions make "King" a name to find everywhere.
     out = refine(*corpus(*items))
     assert [m.text for m in out["a3"].mentions] == ["King"]
+
+
+def test_a_squads_notes_name_its_players_clubs() -> None:
+    """ "Backs: Mike Blair (Edinburgh Rugby), Andy Craig (Glasgow Rugby), ...": a note that is a name, where
+    several players' notes are and one repeats, is the player's club (the English model read "Edinburgh Rugby"
+    as a person's name ten times in one squad); a captain's mark before the club is cut off, so is "The"; a
+    country's note is left to the gazetteer; the reasons in a list of the missing are no clubs."""
+
+    def clubs(text: str, language: str = "en", is_place=None) -> list[str]:  # type: ignore[no-untyped-def]
+        return [text[n.start : n.end] for n in team_sheets(text, language, is_place) if n.role == "club"]
+
+    squad = (
+        "Backs: Mike Blair (Edinburgh Rugby), Andy Craig (Glasgow Rugby), Chris Cusiter (The Borders), Simon"
+        " Danielli (The Borders), Marcus Di Rollo (Edinburgh Rugby), Phil Godman (Edinburgh Rugby) Forwards:"
+        " Ross Beattie (Northampton Saints), Gordon Bulloch (captain, Glasgow Rugby), Fabien Pelous (Stade"
+        " Toulousain, capt), Tana Umaga (New Zealand)."
+    )
+    found = clubs(squad, is_place=lambda s, e: squad[s:e] == "New Zealand")
+    assert found == [
+        "Edinburgh Rugby",
+        "Glasgow Rugby",
+        "Borders",
+        "Borders",
+        "Edinburgh Rugby",
+        "Edinburgh Rugby",
+        "Northampton Saints",
+        "Glasgow Rugby",
+        "Stade Toulousain",
+    ]
+    assert {"Mike Blair", "Gordon Bulloch", "club:Edinburgh Rugby"} <= set(names(squad))
+    # Each note different, or too few: a scorer's county, a mark ("Ref: S Bennett (Kent)").
+    assert clubs("Everton: Martyn (Kent), Hibbert (Essex), Yobo (Surrey), Stubbs, Naysmith, Osman, Bent.") == []
+    assert clubs("Everton: Martyn (Kent), Hibbert (Kent), Yobo, Stubbs, Naysmith, Osman, Bent.") == []
+    absent = (
+        "Sturm: Esser – Ehrenreich, Madl, Spendlhofer, Potzmann – Kamavuaka Es fehlen: Lykogiannis (Knie),"
+        " Stankovic (Knie), Leitgeb (Sperre), Hadzic (Knie)"
+    )
+    assert clubs(absent, "de") == []
+
+
+def test_the_component_makes_a_squads_clubs_organisations(tmp_path: Path) -> None:
+    path = tmp_path / "en"
+    nlp = spacy.blank("en")
+    nlp.add_pipe("entity_ruler", name="fake_ner").add_patterns([{"label": "PERSON", "pattern": "Glasgow Rugby"}])
+    nlp.to_disk(path)
+    pipeline = build_pipeline("en", str(path), NlpSettings(), Curation())
+    doc = pipeline(
+        "Backs: Mike Blair (Glasgow Rugby), Andy Craig (Glasgow Rugby), Chris Cusiter (Saracens), Simon Danielli"
+        " (Saracens), Marcus Di Rollo (Glasgow Rugby), Phil Godman (Saracens)."
+    )
+    ents = [(e.text, e.label_) for e in doc.ents]
+    assert ents[:4] == [
+        ("Mike Blair", "PER"),
+        ("Glasgow Rugby", "ORG"),
+        ("Andy Craig", "PER"),
+        ("Glasgow Rugby", "ORG"),
+    ]
+    assert ("Saracens", "ORG") in ents

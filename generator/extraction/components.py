@@ -1042,8 +1042,9 @@ def make_team_sheets(nlp: Language, name: str) -> TeamSheets:
 
 
 class TeamSheets:
-    """The players of a line-up (:func:`generator.extraction.sheets.team_sheets`) as persons, replacing
-    whatever the model or an earlier layer found there; a curated name stays. The team that opens a list
+    """The players of a line-up (:func:`generator.extraction.sheets.team_sheets`) as persons, and the clubs
+    a squad's notes name after them as organisations, replacing whatever the model or an earlier layer
+    found there; a curated name stays. The team that opens a list
     keeps the model's reading: its name is the club's everywhere in the corpus ("Sturm", "Everton"), and
     one label is no evidence against what the club's own mentions say."""
 
@@ -1059,9 +1060,9 @@ class TeamSheets:
         sources = _sources(doc)
         spans: list[Span] = []
         for name in names:
-            if name.role != "player" or any(e.start_char < name.end and name.start < e.end_char for e in curated):
+            if name.role == "team" or any(e.start_char < name.end and name.start < e.end_char for e in curated):
                 continue
-            span = doc.char_span(name.start, name.end, label="PER")
+            span = doc.char_span(name.start, name.end, label="PER" if name.role == "player" else "ORG")
             if span is None:
                 continue  # not on token bounds ("Beric0:2" where no infix cut it): leave the model's reading
             spans.append(span)

@@ -20,6 +20,7 @@ belong to the same sheet.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
@@ -101,8 +102,20 @@ POSITION_LABELS = frozenset(
     " tor torhüter abwehr verteidigung mittelfeld angriff".split()
 ) | {"back row"}
 
+#: Labels of the lists of players who are missing, whose notes give the reason ("Es fehlen: Murg
+#: (Innenbandverletzung)"), not their club.
+ABSENCE_LABELS = frozenset({"es fehlen", "es fehlt", "fraglich", "gesperrt", "verletzt", "auf abruf"})
+
+#: The fewest players of a block whose notes name their clubs ("Mike Blair (Edinburgh Rugby), Andy Craig
+#: (Glasgow Rugby), ..."): a squad's layout, where one or two notes may be anything.
+MIN_CLUB_NOTES = 3
+
 #: A captain's or goalkeeper's mark after a player's name.
 _CAPTAIN = re.compile(r"\((?:capt|captain|c|vc|gk|k|kapitän|tw)\.?\)", re.IGNORECASE)
+_ARTICLE = re.compile(r"The[ \t]")
+#: The same mark before a club in one note: "(captain, Glasgow Rugby)".
+_CAPTAIN_BEFORE = re.compile(r"(?:capt|captain|c|vc|kapitän)\.?,[ \t]*", re.IGNORECASE)
+_CAPTAIN_AFTER = re.compile(r",[ \t]*(?:capt|captain|c|vc|kapitän)\.?\Z", re.IGNORECASE)
 
 #: What parts two items: a comma, a semicolon, a slash (alternates: "Petsos/Grahovac") or a spaced dash
 #: (a German line-up's lines: "Strebinger – Pavelic, ...").
@@ -140,7 +153,7 @@ class SheetName:
 
     start: int
     end: int
-    role: Literal["player", "team"]
+    role: Literal["player", "team", "club"]  # club: a player's, in a note after the name
 
 
 @dataclass(frozen=True)
@@ -150,6 +163,7 @@ class _Item:
     initial: bool
     captain: bool
     substitutes: tuple[tuple[int, int], ...]  # names in its note ("(88. Alar)")
+    named: tuple[tuple[int, int], ...] = ()  # a note that is a name and no substitute: a club ("(Saracens)")
 
 
 def _name_at(text: str, pos: int) -> tuple[int, bool] | None:
@@ -195,6 +209,7 @@ def _item_at(text: str, pos: int) -> tuple[_Item, int] | None:
         at = minute.end()
     captain = False
     substitutes: list[tuple[int, int]] = []
+    named: list[tuple[int, int]] = []
     while (note := _NOTE.match(text, at)) is not None:
         inner = note.group(1)
         if _CAPTAIN.fullmatch(f"({inner})"):
@@ -205,8 +220,19 @@ def _item_at(text: str, pos: int) -> tuple[_Item, int] | None:
             found = _name_at(text, offset)
             if found is not None and found[0] == note.start(1) + sub.end(group):
                 substitutes.append((offset, found[0]))
+        else:
+            offset, end_of_note = note.start(1), note.end(1)
+            if (mark := _CAPTAIN_BEFORE.match(text, offset)) is not None:
+                captain, offset = True, mark.end()
+            elif (mark := _CAPTAIN_AFTER.search(text, offset, end_of_note)) is not None:
+                captain, end_of_note = True, mark.start()
+            found = _name_at(text, offset)
+            if found is not None and found[0] == end_of_note:
+                if _ARTICLE.match(text, offset) and " " in text[offset : found[0]]:
+                    offset += 4  # "(The Borders)": the club is "Borders"
+                named.append((offset, found[0]))
         at = note.end()
-    return _Item(pos, end, initial, captain, tuple(substitutes)), at
+    return _Item(pos, end, initial, captain, tuple(substitutes), tuple(named)), at
 
 
 def _label_inside(text: str, item: _Item, colon: int, first: bool) -> tuple[_Item | None, tuple[int, int]]:
@@ -235,7 +261,7 @@ def _last_word(text: str, item: _Item) -> _Item | None:
     words = list(_WORD.finditer(text, item.start, item.end))
     if len(words) < 2:
         return None
-    return _Item(item.start, words[-2].end(), item.initial, item.captain, item.substitutes)
+    return _Item(item.start, words[-2].end(), item.initial, item.captain, item.substitutes, item.named)
 
 
 def _run_at(text: str, pos: int) -> tuple[list[_Item], list[str], int, tuple[int, int] | None]:
@@ -354,6 +380,7 @@ def team_sheets(text: str, language: str, is_place: Callable[[int, int], bool] |
         if is_place is not None and 3 * sum(is_place(i.start, i.end) for i in items) >= len(items):
             continue
         by_position = any(r.label_text(text).lower() in POSITION_LABELS for r in block)
+        names.extend(_club_notes(text, block, is_place))
         for run in block:
             label = run.label_text(text)
             if run.label is not None and label[:1].isupper() and label.lower() not in SHEET_LABELS and not by_position:
@@ -364,6 +391,25 @@ def team_sheets(text: str, language: str, is_place: Callable[[int, int], bool] |
                 names.append(SheetName(item.start, item.end, "player"))
                 names.extend(SheetName(s, e, "player") for s, e in item.substitutes)
     return sorted(set(names), key=lambda n: (n.start, n.end))
+
+
+def _club_notes(text: str, block: list[_Run], is_place: Callable[[int, int], bool] | None) -> list[SheetName]:
+    """The clubs a squad's notes name after its players ("Mike Blair (Edinburgh Rugby), Andy Craig (Glasgow
+    Rugby), ... Gordon Bulloch (captain, Glasgow Rugby)"): where at least :data:`MIN_CLUB_NOTES` players of
+    the block have a note that is a name and one such note repeats, every such note is a club's name, not
+    in a list of the missing (whose notes are reasons) and not a known place (a country's side keeps the
+    reading the corpus gives the country)."""
+    notes = [
+        span
+        for run in block
+        if run.label_text(text).lower() not in ABSENCE_LABELS
+        for item in run.items
+        for span in item.named
+    ]
+    counts = Counter(text[s:e] for s, e in notes)
+    if len({s for s, _ in notes}) < MIN_CLUB_NOTES or max(counts.values(), default=0) < 2:
+        return []
+    return [SheetName(s, e, "club") for s, e in notes if is_place is None or not is_place(s, e)]
 
 
 def _chained(text: str, before: _Run, run: _Run) -> bool:
