@@ -186,6 +186,32 @@ def test_two_names_the_model_joined_by_and_are_two_where_the_corpus_names_each(c
     ]
 
 
+def test_the_last_two_names_of_a_list_the_model_joined_by_and_are_two(common_nouns) -> None:
+    """ "the gap on Chelsea, Everton and Arsenal": a name and a comma before the span make its "and" the
+    list's, where the corpus names one part on its own ("Arsenal"); not "Unilever, Procter and Gamble", whose
+    parts the corpus does not name, nor "Procter and Gamble" without a list before it."""
+    articles, extractions = corpus(
+        make(
+            "a",
+            "They closed the gap on [Chelsea|organization], [Everton and Arsenal|organization] this week."
+            " [Arsenal|organization] won; [Arsenal|organization] lead. [Procter and Gamble|organization] grew, and [Unilever|organization],"
+            " [Procter and Gamble|organization] fell.",
+            language="en",
+        )
+    )
+    out = refine(articles, extractions, nouns=common_nouns)
+    assert [m.text for m in out["a"].mentions] == [
+        "Chelsea",
+        "Everton",
+        "Arsenal",
+        "Arsenal",
+        "Arsenal",
+        "Procter and Gamble",
+        "Unilever",
+        "Procter and Gamble",
+    ]
+
+
 def test_an_english_span_over_a_clause_word_is_its_pieces_the_corpus_names(common_nouns) -> None:
     """ "Southampton when Arsenal", "Chaplin Collection beat Oasis": the model ran two names and the words
     between them into one span; the pieces the corpus names on their own stay, the rest goes. Names that

@@ -202,6 +202,8 @@ def _cleaned(
     # The surnames of the people the article names in full ("Carragher" of "Jamie Carragher").
     surnames = frozenset(m.text.split()[-1] for m in ex.mentions if m.label == "person" and " " in m.text)
     persons = frozenset(m.text for m in ex.mentions if m.label == "person")
+    # Where a name and a comma end right before a span: its "and" is a list's last ("Chelsea, Everton and Arsenal").
+    listed = frozenset(n.end + 2 for n in ex.mentions if article.text[n.end : n.end + 2] == ", ")
     out: list[Mention] = []
     for m in ex.mentions:
         m = _with_saint(_with_head_noun(_extend(m, lexicon, by_word, article), article), article, nouns)
@@ -214,11 +216,12 @@ def _cleaned(
             named,
             lexicon.surnames(),
         )
+        in_list = m.start in listed
         out.extend(
             t
             for at_role in _split_at_role(m, article)
             for trimmed in _trim(at_role, lexicon, article, nouns, surnames)
-            for coordinated in _split_coordinated(trimmed, lexicon)
+            for coordinated in _split_coordinated(trimmed, lexicon, in_list and trimmed.start == m.start)
             for clause in _split_at_clause_word(coordinated, lexicon, article.language)
             for split in _split_of(clause, article)
             for t in _with_seat_institution(split, article)
@@ -233,19 +236,21 @@ _COORDINATED = re.compile(
 )
 
 
-def _split_coordinated(m: Mention, lexicon: Lexicon) -> list[Mention]:
+def _split_coordinated(m: Mention, lexicon: Lexicon, listed: bool = False) -> list[Mention]:
     """A span over two names joined by "and" or "und" ("Western firms such as Dell and Hewlett-Packard", one
     organisation to the model) is two, when the corpus names each with confidence on its own and the whole
     is no confident name ("Health and Safety Executive", "Trinidad and Tobago": no confident "Health",
-    and a gazetteer's place is fixed by its evidence); each keeps the span's label as a list item's (source
-    "list", a weak vote)."""
+    and a gazetteer's place is fixed by its evidence), or names one of them where a name and a comma come
+    right before it (``listed``: "the gap on Chelsea, Everton and Arsenal", the end of a list, where an "and"
+    is the list's; not "Unilever, Procter and Gamble"); each keeps the span's label as a list item's (source "list", a weak vote)."""
     if m.fixed or m.has_evidence or m.text in lexicon.names:
         return [m]
     match = _COORDINATED.fullmatch(m.text)
     if match is None:
         return [m]
     left, right = match.group(1), match.group(2)
-    if left == right or not lexicon.knows(left) or not lexicon.knows(right):
+    known = lexicon.knows(left) + lexicon.knows(right)
+    if left == right or known < (1 if listed else 2):
         return [m]
     right_start = m.start + match.start(2)
     return [
