@@ -1615,7 +1615,10 @@ class CommonNouns:
             for cut in range(len(stem) - 3):  # the whole word, then every ending of four letters or more
                 head = stem[cut].upper() + stem[cut + 1 :]
                 feminine = head if head.endswith("in") and self.is_common("de", head[:-2]) else head + "in"
-                if self.heads.get(feminine, ("", ""))[1] == "f":
+                if (
+                    self.heads.get(feminine, ("", ""))[1] == "f"
+                    or self.heads.get(_umlauted(feminine), ("", ""))[1] == "f"
+                ):
                     return True
         return False
 
@@ -1887,6 +1890,21 @@ def _german_nouns() -> tuple[frozenset[str], dict[str, tuple[str, str]], frozens
 #: Endings a German noun takes in the genitive, the plural and the feminine plural ("Sekretärs", "Kandidaten",
 #: "Chefinnen"), longest first.
 _GERMAN_NOUN_ENDINGS = ("innen", "nen", "en", "es", "n", "s", "")
+_UMLAUTS = {"a": "ä", "o": "ö", "u": "ü"}
+
+
+def _umlauted(feminine: str) -> str:
+    """A feminine in -in with its stem's last vowel umlauted, as German often forms it ("Bischof" ->
+    "Bischöfin", "Arzt" -> "Ärztin", "Koch" -> "Köchin"); the word itself when that vowel takes none."""
+    stem = feminine[:-2]
+    for i in range(len(stem) - 1, -1, -1):
+        low = stem[i].lower()
+        if low in "aeiouäöü":
+            if low not in _UMLAUTS or (i and stem[i - 1].lower() in "aeu"):  # "Bauer" -> "Bäuerin" is rare
+                return feminine
+            vowel = _UMLAUTS[low]
+            return stem[:i] + (vowel.upper() if stem[i].isupper() else vowel) + stem[i + 1 :] + "in"
+    return feminine
 
 
 #: How many times more often the lower-case form must occur than the capitalised one

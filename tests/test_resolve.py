@@ -1405,6 +1405,47 @@ def test_a_name_of_unknown_words_ending_in_an_ordinary_word_is_no_persons(common
     }
 
 
+def test_a_verb_of_speaking_keeps_the_models_person_for_an_unknown_name() -> None:
+    """ "..., sagt Sisto." and "..., said Gethin.": the name is the inverted subject of a verb of speaking, and
+    the grammar agrees with the model's person where no dictionary knows the name. Not where a word follows
+    ("said Defra had improved": the name opens the reported clause), nor without the model's person label
+    ("sagte Novartis."); "Sagem" with nothing of the kind is a company."""
+    articles, extractions = corpus(
+        make(
+            "d1",
+            "Ich bleibe hier, sagt [Sisto|person]. Es sei gut, sagte [Novartis|organization]. Das Werk"
+            " [Yukon|person] schloss.",
+        ),
+        make(
+            "e1",
+            "It was good, said [Gethin|person]. [Sagem|person] rose. He said [Defra|person] had improved.",
+            language="en",
+        ),
+    )
+    res = resolve(articles, extractions, Curation(), None, person_names=_known())
+    assert {e.name: e.type for e in res.entities} == {
+        "Sisto": "person",
+        "Novartis": "organization",
+        "Yukon": "organization",
+        "Gethin": "person",
+        "Sagem": "organization",
+        "Defra": "organization",
+    }
+
+
+def test_a_german_person_noun_is_one_with_a_feminine_in_in_umlauted_or_not(common_nouns) -> None:
+    assert [
+        w
+        for w in ("Bischof", "Arzt", "Polizeichef", "Ehefrau", "Haus", "Konzern", "Vorstand")
+        if common_nouns.is_person_noun("de", w)
+    ] == [
+        "Bischof",
+        "Arzt",
+        "Polizeichef",
+        "Ehefrau",
+    ]
+
+
 def test_a_word_a_large_corpus_uses_as_a_name_stays_a_person() -> None:
     """ "Stoiber" is in no dictionary, but a Brown cluster of people's names holds it (in its language):
     the model's person stands; "Spotify" in none is an organisation."""
@@ -2472,6 +2513,29 @@ def test_a_one_word_name_no_dictionary_knows_is_no_person_unless_shaped_as_a_sur
     ms = [m for ex in extractions.values() for m in ex.mentions]
     unnamed = UnnamedPersons.of(ms, {a.id: a for a in articles}, lambda word: False)
     assert [t for t in ("Yukos", "O'Driscoll", "McBryde") if unnamed([m for m in ms if m.text == t])] == ["Yukos"]
+
+
+def test_a_name_a_county_or_state_follows_after_a_comma_is_a_place(gaz) -> None:
+    """ "at Hatfield, Hertfordshire": a subdivision after a comma locates the name before it, which the model
+    called a person twice; not a country after it ("Federer, Switzerland" of a results list), nor a region
+    before one ("Leinster, Munster, Ulster": lists of provinces and their sides), nor a list's next item."""
+    res, _ = entities(
+        [
+            make(
+                "e1",
+                "The [Hatfield|person] crash. [Hatfield|person] bosses met. The line at [Hatfield|place],"
+                " Hertfordshire, broke. Then [Roger Federer|person], Switzerland, won. [Leinster|organization],"
+                " Munster, Connacht. Squad: Abbott, [Noon|person], Paul, Robinson.",
+                language="en",
+            )
+        ],
+        gaz=gaz,
+    )
+    types = {e.name: e.type for e in res.entities}
+    assert types["Hatfield"] == "place"
+    assert types["Roger Federer"] == "person"
+    assert types["Leinster"] == "organization"
+    assert types["Noon"] == "person"  # "Paul" is a subdivision of Cape Verde, but goes on a list here
 
 
 def test_a_large_towns_own_name_the_model_alone_calls_a_person_is_the_town(gaz) -> None:

@@ -523,7 +523,10 @@ def resolve(
         m.key for m in mentions if (art := art_by_id.get(m.article)) is not None and named_by_person_noun(m, art)
     )
     described = nouned | frozenset(
-        m.key for m in mentions if (art := art_by_id.get(m.article)) is not None and _AGE_AFTER.match(art.text, m.end)
+        m.key
+        for m in mentions
+        if (art := art_by_id.get(m.article)) is not None
+        and (_AGE_AFTER.match(art.text, m.end) or speaks_as_person(m, art))
     )
     referred = referred_to_as_persons(mentions, art_by_id, described)
     classed = introduced_as_organisations(mentions, art_by_id)
@@ -531,7 +534,10 @@ def resolve(
         m.key
         for m in mentions
         if (art := art_by_id.get(m.article)) is not None
-        and introduced_as_place(art.text[max(0, m.start - 40) : m.start], art.language)
+        and (
+            introduced_as_place(art.text[max(0, m.start - 40) : m.start], art.language)
+            or located_in_subdivision(m, art, gazetteer)
+        )
     )
     employers = named_as_employers(mentions, art_by_id)
     collective = agreeing_as_collectives(mentions, art_by_id) | traded_as_companies(mentions, art_by_id)
@@ -2931,10 +2937,64 @@ def traded_as_companies(
     return frozenset(out)
 
 
+#: A comma and a name of one to three capitalised words that ends a phrase: where a town's county or state
+#: stands ("at Hatfield, Hertfordshire, where", "in Springfield, Illinois."); not an item of a list of names,
+#: which a comma and a capitalised word go on ("Abbott, Noon, Paul, Robinson": Paul is a Cape Verdean county).
+_SUBDIVISION_AFTER = re.compile(
+    r",[ \t]+([A-ZÄÖÜ][\w'’-]+(?:[ \t][A-ZÄÖÜ][\w'’-]+){0,2})(?=[ \t]*(?:[.;:)]|,[ \t]+[a-zäöüß]|\n|\Z))"
+)
+
+
+def located_in_subdivision(m: Mention, art: Article, gazetteer: Gazetteer | None) -> bool:
+    """Whether a state, county or province (an ISO 3166-2 subdivision of the gazetteer) follows the mention
+    after a comma, as news locates a town too small for the gazetteer's finding ("the line at Hatfield,
+    Hertfordshire", where the model called "Hatfield" a person twice). A country after the comma is no
+    evidence, nor a region before one: lists of countries, regions and their sides are written so ("Wales,
+    England and Scotland", "Leinster, Munster, Ulster")."""
+    if gazetteer is None:
+        return False
+    after = _SUBDIVISION_AFTER.match(art.text, m.end)
+    if after is None or after.group(1) == m.text:
+        return False
+    place = gazetteer.lookup(after.group(1), language=art.language)
+    if place is None or place.kind != "subdivision":
+        return False
+    # Not a list of regions ("Leinster, Munster, Ulster and Connacht", the provinces' rugby sides too).
+    itself = gazetteer.lookup(m.text, language=art.language)
+    return itself is None or itself.kind == "city"
+
+
 def described_as_person(m: Mention, art: Article) -> bool:
     """Whether the words around a mention describe a person: an age after it ("Keanu Reeves, 40, said",
-    "Mustafa S. (27)"), or a noun for a person (:func:`named_by_person_noun`)."""
-    return _AGE_AFTER.match(art.text, m.end) is not None or named_by_person_noun(m, art)
+    "Mustafa S. (27)"), a noun for a person (:func:`named_by_person_noun`), or a verb of speaking it is
+    the subject of, with the model's person label (:func:`speaks_as_person`)."""
+    return _AGE_AFTER.match(art.text, m.end) is not None or named_by_person_noun(m, art) or speaks_as_person(m, art)
+
+
+#: A verb of speaking right before a name, its inverted subject ("..., said Smith.", "..., sagt Sisto.",
+#: "..., so Kirby."): not "told", whose object is often a newsroom ("told Reuters").
+_SPEAKING_BEFORE: dict[str, re.Pattern[str]] = {
+    "en": re.compile(r"\b(?:said|says|added|adds|insisted|explained)[ \t]+\Z"),
+    "de": re.compile(
+        r"(?:\b(?:sagt|sagte|erklärt|erklärte|betont|betonte|meint|meinte|ergänzt|ergänzte)|,[ \t]*so)[ \t]+\Z"
+    ),
+}
+#: What follows such a subject: a mark. Not a word: "said Defra had improved" (the name opens the reported
+#: clause), "said Ulster man Humphreys", "said GW Pharma executive chairman".
+_AFTER_SPEAKER = re.compile(r"[ \t]*[.,;:!?)]")
+
+
+def speaks_as_person(m: Mention, art: Article) -> bool:
+    """Whether a mention the model labelled a person is the inverted subject of a verb of speaking
+    (:data:`_SPEAKING_BEFORE`: "Ich fühle mich hier zu Hause, sagt Sisto."): the grammar agrees with
+    the model. Only with its label: companies speak too ("said Microsoft" is rare, but not "so Siemens")."""
+    pattern = _SPEAKING_BEFORE.get(art.language)
+    return (
+        m.label == "person"
+        and pattern is not None
+        and pattern.search(art.text, max(0, m.start - 20), m.start) is not None
+        and _AFTER_SPEAKER.match(art.text, m.end) is not None
+    )
 
 
 def named_by_person_noun(m: Mention, art: Article) -> bool:
@@ -2942,7 +3002,9 @@ def named_by_person_noun(m: Mention, art: Article) -> bool:
     "Tochter Victoria") or, in English, a lower-case noun for what only a person is (:data:`PERSON_NOUNS_EN`)
     before it ("comedian Sacha Baron Cohen", "his lawyer, Gregory Ioannidis"; not before a name an office
     follows, "the billionaire Bhs owner") or in apposition after it ("Jean-Philippe Cotis, the OECD's chief
-    economist", "Viktor Pinchuk, son-in-law of ...", "Rinat Akhmetov, the country's richest man")."""
+    economist", "Viktor Pinchuk, son-in-law of ...", "Rinat Akhmetov, the country's richest man").
+    Not a German noun with a feminine in -in (:meth:`CommonNouns.is_person_noun`): "Konkurrent Fortinet",
+    "Marktführer Spotify", "Spitzenreiter Wacker Innsbruck" name companies and clubs as often."""
     if art.language == "en":
         before = _NOUN_COMMA_BEFORE.search(art.text, max(0, m.start - 30), m.start)
         if before is not None and before.group(1) in PERSON_NOUNS_EN:
