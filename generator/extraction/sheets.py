@@ -209,7 +209,7 @@ def _item_at(text: str, pos: int) -> tuple[_Item, int] | None:
         at = minute.end()
     captain = False
     substitutes: list[tuple[int, int]] = []
-    named: list[tuple[int, int]] = []
+    clubs: list[tuple[int, int]] = []
     while (note := _NOTE.match(text, at)) is not None:
         inner = note.group(1)
         if _CAPTAIN.fullmatch(f"({inner})"):
@@ -230,9 +230,9 @@ def _item_at(text: str, pos: int) -> tuple[_Item, int] | None:
             if found is not None and found[0] == end_of_note:
                 if _ARTICLE.match(text, offset) and " " in text[offset : found[0]]:
                     offset += 4  # "(The Borders)": the club is "Borders"
-                named.append((offset, found[0]))
+                clubs.append((offset, found[0]))
         at = note.end()
-    return _Item(pos, end, initial, captain, tuple(substitutes), tuple(named)), at
+    return _Item(pos, end, initial, captain, tuple(substitutes), tuple(clubs)), at
 
 
 def _label_inside(text: str, item: _Item, colon: int, first: bool) -> tuple[_Item | None, tuple[int, int]]:
