@@ -1337,6 +1337,25 @@ def test_a_surname_the_model_calls_a_persons_outvotes_a_mislabelled_full_name(la
     assert [e.type for e in resolve(articles, extractions, Curation(), None).entities] == ["person"]
 
 
+def test_a_name_abbreviated_in_brackets_is_no_persons() -> None:
+    """ "the Global Alliance for Vaccines and Immunisation (Gavi)": nobody's name is spelt out and abbreviated
+    so, whatever the model calls the acronym after it (a person's, three times); the abbreviation must fit."""
+    res, _ = entities(
+        [
+            make(
+                "e1",
+                "Money goes to the [Global Alliance for Vaccines and Immunisation|organization] ([Gavi|person])."
+                " [Gavi|person] said so. If [Gavi|person] could. [Mark Cueto|person] (England) scored. 5."
+                " [Francois Braud|person] (FRA) 23,7.",
+                language="en",
+            )
+        ]
+    )
+    types = {e.name: e.type for e in res.entities}
+    assert types["Global Alliance for Vaccines and Immunisation"] == "organization"
+    assert types["Mark Cueto"] == types["Francois Braud"] == "person"  # a country's code is no abbreviation
+
+
 def test_a_surname_with_its_particles_is_a_short_form() -> None:
     items = [
         make("a1", "[Humberto de la Calle|person] verhandelte. [De la Calle|person] sagte nichts."),

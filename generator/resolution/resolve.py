@@ -614,6 +614,9 @@ def resolve(
         placed,
         collective,
         nouned,
+        frozenset(
+            m.key for m in mentions if (art := art_by_id.get(m.article)) is not None and abbreviated_in_brackets(m, art)
+        ),
     )
 
     def drafts() -> list[Draft]:
@@ -1670,6 +1673,7 @@ def _join_short_forms(
                     # An organisation again and again here is no surname of a person elsewhere; nor is a
                     # spelling that only shares its key with a place's ("Lions" is not Max Lyons).
                     continue
+
                 in_corpus = set(corpus_index.get(node.key, ()))
                 if corpus_index is corpus_indexes[0] and m.label == "person":
                     in_corpus |= corpus_given.get(node.key, set())
@@ -1782,6 +1786,7 @@ class _Vote:
     placed: Set[tuple[str, int, int]] = frozenset()  # after a noun for a kind of place ("Ortschaft")
     collective: Set[tuple[str, int, int]] = frozenset()  # a plural verb after it ("Chester have won")
     nouned: Set[tuple[str, int, int]] = frozenset()  # a noun for a person names it ("politician Pim Fortuyn")
+    abbreviated: Set[tuple[str, int, int]] = frozenset()  # its abbreviation follows in brackets ("... (Ampas)")
 
     @cached_property
     def weights(self) -> dict[str, float]:  # once, not per cluster
@@ -1873,6 +1878,7 @@ class _Vote:
             placed=self.placed,
             collective=self.collective,
             nouned=self.nouned,
+            abbreviated=self.abbreviated,
         )
         nominative = self.nouns.nominative if self.nouns is not None and etype != "person" else None
         name = _canonical_name(ms, etype, place, lang_of, self.settings.display_language, nominative)
@@ -2608,6 +2614,7 @@ def _vote_type(
     collective: Set[tuple[str, int, int]] = frozenset(),
     nouned: Set[tuple[str, int, int]] = frozenset(),
     place_name: bool = False,
+    abbreviated: Set[tuple[str, int, int]] = frozenset(),
 ) -> EntityType:
     """Weighted majority of the mentions' labels.
 
@@ -2655,7 +2662,10 @@ def _vote_type(
     Pim Fortuyn", "Dutch coach Rinus Michels") weighs 1.5 for person. A one-word name the gazetteer knows
     as a country's, a region's or a large town's (``place_name``: "Wales have won two of their last three")
     is no person's on the model's word alone: without words around it that say a person, or a name
-    shaped like one, the other votes decide, and with none it is the place.
+    shaped like one, the other votes decide, and with none it is the place. Nor is a name news abbreviates
+    in brackets after it (``abbreviated``: :func:`abbreviated_in_brackets`, "the Academy of Motion Pictures
+    Arts and Sciences (Ampas)", whose acronym the English model calls a person three times): the other
+    votes decide, and with none it is an organisation; such a name votes 1 for organization.
     """
     if place_evidence and not any(m.has_evidence and _evidence_label(m) != "place" for m in ms):
         return "place"  # the gazetteer's word against the model's alone: a place
@@ -2672,6 +2682,10 @@ def _vote_type(
             club = True
     if branch:
         votes["organization"] += 1.5
+    if any(m.key in abbreviated for m in ms):
+        votes["organization"] += (
+            1.0  # a body's name spelt out and abbreviated ("... (Gavi)"); a place's has the gazetteer
+        )
     if initials is None:
         initials = sum(initial_and_surname(m.text) for m in ms)
     # "S Lamont", "A Masi" in a team sheet the model read as organisations: each such mention.
@@ -2745,6 +2759,9 @@ def _vote_type(
             "place" if any(m.text.split()[-1].lower() in _PLACE_HEADS for m in ms) else "organization"
         )  # "Trafalgar Square", "Wilmslow Road"
         winner = sorted(votes, key=lambda t: (-round(votes[t], 9), TYPE_ORDER.index(t)))[0] if votes else fallback
+    if winner == "person" and not firm and any(m.key in abbreviated for m in ms):
+        del votes["person"]  # no one's name is spelt out and abbreviated in brackets
+        winner = sorted(votes, key=lambda t: (-round(votes[t], 9), TYPE_ORDER.index(t)))[0] if votes else "organization"
     if (
         winner == "person"
         and place_name
@@ -2962,6 +2979,31 @@ def located_in_subdivision(m: Mention, art: Article, gazetteer: Gazetteer | None
     # Not a list of regions ("Leinster, Munster, Ulster and Connacht", the provinces' rugby sides too).
     itself = gazetteer.lookup(m.text, language=art.language)
     return itself is None or itself.kind == "city"
+
+
+#: An abbreviation in brackets right after a name: "(Ampas)", "(GAVI)", "(ADSS)".
+_ABBREVIATION_AFTER = re.compile(r"[ \t]*\([ \t]*([A-Z][A-Za-z&]{1,9})[ \t]*\)")
+
+
+def abbreviated_in_brackets(m: Mention, art: Article) -> bool:
+    """Whether a name of two words or more is followed by its abbreviation in brackets, as news spells out
+    and shortens a body's name ("the Global Alliance for Vaccines and Immunisation (Gavi)"; the letters
+    taken in order from its words: :func:`generator.names.abbreviates`); nobody's name is written so."""
+    if " " not in m.text:
+        return False
+    after = _ABBREVIATION_AFTER.match(art.text, m.end)
+    if after is None or after.group(1) == m.text:
+        return False
+    short = after.group(1).upper()
+    # It opens with the name's initial and takes the initials of two of its words at least: not a country's
+    # code after an athlete ("Francois Braud (FRA)", "Tyler Butterfield (BER)") or a spelling ("(Netschaew)").
+    initials = [w[0].upper() for w in m.text.replace("-", " ").split() if w[:1].isupper()]
+    return (
+        bool(initials)
+        and short[0] == initials[0]
+        and len(set(short) & set(initials)) >= 2
+        and abbreviates(after.group(1), m.text)
+    )
 
 
 def described_as_person(m: Mention, art: Article) -> bool:
