@@ -516,7 +516,8 @@ def introduced_by_class_noun(text_before: str, language: str) -> bool:
     :data:`_TRADES_TOO`): "im sozialen Netzwerk", "the carmaker"; or, in English, in a kind of business
     (:data:`ENGLISH_BUSINESS_NOUNS`: "products group"), a band (:data:`ENGLISH_ENSEMBLE_NOUNS`: "rock band
     U2") or the employer's preposition after an
-    analyst ("an economist with MM Warburg", "analyst at Gartner": :data:`_EMPLOYER_BEFORE`)."""
+    analyst or an office only a body has ("an economist with MM Warburg", "analyst at Gartner", "vice president
+    of search properties at Ask Jeeves": :data:`_EMPLOYER_BEFORE`)."""
     word = word_before(text_before)
     if word is None or word in _TRADES_TOO:
         return False
@@ -536,8 +537,16 @@ _TRADES_TOO = frozenset({"publisher"})
 
 
 #: The professions business news quotes by their employer, and "at" or "with" before it: "an economist with
-#: MM Warburg", "analyst at Gartner", "strategist at UBS" (a firm or a body, never a person or a town).
-_EMPLOYER_BEFORE = re.compile(r"\b(?:economist|analyst|strategist|researcher)s?\s+(?:at|with)\s+(?:the\s+)?\Z")
+#: MM Warburg", "analyst at Gartner", "strategist at UBS" (a firm or a body, never a person or a town); and the
+#: offices only a body has, with "at" or "of", after a department perhaps: "vice president of search
+#: properties at Ask Jeeves", "the chief executive of Marks & Spencer". Not "for" ("a spokesman for Mr
+#: Blair"), nor "head", "director" or "president" of ("head of state", "president of France").
+_EMPLOYER_BEFORE = re.compile(
+    r"\b(?:(?:economist|analyst|strategist|researcher)s?\s+(?:at|with)"
+    r"|(?:chief executive|chief executive officer|chief operating officer|chief financial officer|chairman"
+    r"|chairwoman|vice[ -]president|managing director|spokesman|spokeswoman|spokesperson)"
+    r"(?:\s+(?:of|for)(?:\s+[a-z][\w-]*){1,3})?\s+(?:at|of))\s+(?:the\s+)?\Z"
+)
 
 #: English offices that only a firm, a body or a team has, which news puts between its name and the
 #: holder's: "Electrolux chief executive Hans Straberg", "Villa chairman Doug Ellis", "Microsoft founder
@@ -726,10 +735,11 @@ _DETERMINED = re.compile(rf"\b(?:{_DETERMINERS_EN})\s+(?:[\w'’-]+\s+)?\Z", re.
 
 
 #: Lower-case nouns of made things that a product's name stands before in English news ("the Cell processor",
-#: "the Hackarmy trojan", "its Xbox console"); not "player" ("the Liverpool player") nor "service" (a firm's).
+#: "the Hackarmy trojan", "its Xbox console", "a rival UWB standard"); not "player" ("the Liverpool player")
+#: nor "service" (a firm's), nor "technology" ("the Intel technology").
 PRODUCT_NOUNS_EN = frozenset(
     "processor processors chip chips chipset console consoles handset handsets handheld virus viruses worm"
-    " trojan software program browser camera cameras format phone phones".split()
+    " trojan software program browser camera cameras format phone phones standard protocol specification".split()
 )
 #: Lower-case words between such a name and its product noun ("the Cabir mobile phone virus", "the Xbox games
 #: console", "the Windows operating system").

@@ -784,7 +784,7 @@ def test_a_name_before_a_product_noun_is_a_product_unless_the_corpus_gives_it_a_
                 "e2",
                 "[Sony|organization] said [Cell|organization] was fast. The new [Microsoft|organization] program"
                 " failed, and [Microsoft|organization] said so. [Nokia|organization]'s profit rose, and the"
-                " [Nokia|organization] handset sold.",
+                " [Nokia|organization] handset sold. A rival [UWB|organization] standard is due.",
                 language="en",
             ),
         ]
@@ -1729,13 +1729,16 @@ def test_an_office_only_a_body_has_before_its_holder_makes_an_english_name_an_or
 
 def test_a_kind_of_business_or_an_analysts_employer_before_an_english_name_makes_it_an_organisation() -> None:
     """ "household products group Reckitt Benckiser" (a person by the model), "an economist with MM
-    Warburg": English business news introduces companies so; an analyst "in London" names a town."""
+    Warburg", "vice president of search properties at Ask Jeeves": English business news introduces
+    companies so; an analyst "in London" names a town, and "a spokesman for" a person."""
     res, _ = entities(
         [
             make(
                 "e1",
                 "Anglo-Dutch household products group [Reckitt Benckiser|person] bid. [Reckitt Benckiser|person] "
-                "said no, according to an economist with [Warburg|person]. An analyst in [Paris|place] agreed.",
+                "said no, according to an economist with [Warburg|person]. An analyst in [Paris|place] agreed."
+                " Jim Lanzone, vice president of search properties at [Ask Jeeves|person], and a spokesman for"
+                " [Tony Blair|person] spoke.",
                 language="en",
             ),
             # A band is an organisation ("husband" is no band; nor is a "duo" always one).
@@ -1752,6 +1755,8 @@ def test_a_kind_of_business_or_an_analysts_employer_before_an_english_name_makes
         "Reckitt Benckiser": "organization",
         "Warburg": "organization",
         "Paris": "place",
+        "Ask Jeeves": "organization",
+        "Tony Blair": "person",
         "Snow Patrol": "organization",
         "Tim Lovejoy": "person",
         "Matt Lucas": "person",
