@@ -515,7 +515,8 @@ def introduced_by_class_noun(text_before: str, language: str) -> bool:
     """Whether the text right before a name ends in a class noun (:func:`is_class_noun`; not one of
     :data:`_TRADES_TOO`): "im sozialen Netzwerk", "the carmaker"; or, in English, in a kind of business
     (:data:`ENGLISH_BUSINESS_NOUNS`: "products group"), a band (:data:`ENGLISH_ENSEMBLE_NOUNS`: "rock band
-    U2") or the employer's preposition after an
+    U2"), a maker of things (:data:`_MAKER_BEFORE_EN`: "car maker Aston Martin") or the employer's preposition
+    after an
     analyst or an office only a body has ("an economist with MM Warburg", "analyst at Gartner", "vice president
     of search properties at Ask Jeeves": :data:`_EMPLOYER_BEFORE`)."""
     word = word_before(text_before)
@@ -527,6 +528,7 @@ def introduced_by_class_noun(text_before: str, language: str) -> bool:
         word in ENGLISH_BUSINESS_NOUNS
         or word in ENGLISH_ENSEMBLE_NOUNS
         or _EMPLOYER_BEFORE.search(text_before) is not None
+        or _MAKER_BEFORE_EN.search(text_before) is not None
     )
 
 
@@ -741,6 +743,15 @@ PRODUCT_NOUNS_EN = frozenset(
     "processor processors chip chips chipset console consoles handset handsets handheld virus viruses worm"
     " trojan software program browser camera cameras format phone phones standard protocol specification".split()
 )
+#: A maker of made things, in two words, before a name: "car maker Aston Martin", "software maker Microsoft",
+#: "handset maker Nokia" (a company, as "carmaker" is); not "film maker" or "policy maker", who are people, nor
+#: "games maker" ("computer games maker Peter Molyneux": the trade calls designers so).
+_MAKER_BEFORE_EN = re.compile(
+    rf"\b(?:{'|'.join(sorted(PRODUCT_NOUNS_EN | frozenset('car cars drug drugs steel aircraft toy toys truck'.split())))})"
+    r"[ \t-]+makers?[ \t]+\Z"
+)
+
+
 #: Lower-case words between such a name and its product noun ("the Cabir mobile phone virus", "the Xbox games
 #: console", "the Windows operating system").
 _PRODUCT_MODIFIERS_EN = "mobile|games|game|digital|operating|web|media|portable|handheld|phone|computer|music|video"

@@ -1424,34 +1424,6 @@ def test_a_name_of_unknown_words_ending_in_an_ordinary_word_is_no_persons(common
     }
 
 
-def test_a_verb_of_speaking_keeps_the_models_person_for_an_unknown_name() -> None:
-    """ "..., sagt Sisto." and "..., said Gethin.": the name is the inverted subject of a verb of speaking, and
-    the grammar agrees with the model's person where no dictionary knows the name. Not where a word follows
-    ("said Defra had improved": the name opens the reported clause), nor without the model's person label
-    ("sagte Novartis."); "Sagem" with nothing of the kind is a company."""
-    articles, extractions = corpus(
-        make(
-            "d1",
-            "Ich bleibe hier, sagt [Sisto|person]. Es sei gut, sagte [Novartis|organization]. Das Werk"
-            " [Yukon|person] schloss.",
-        ),
-        make(
-            "e1",
-            "It was good, said [Gethin|person]. [Sagem|person] rose. He said [Defra|person] had improved.",
-            language="en",
-        ),
-    )
-    res = resolve(articles, extractions, Curation(), None, person_names=_known())
-    assert {e.name: e.type for e in res.entities} == {
-        "Sisto": "person",
-        "Novartis": "organization",
-        "Yukon": "organization",
-        "Gethin": "person",
-        "Sagem": "organization",
-        "Defra": "organization",
-    }
-
-
 def test_a_german_person_noun_is_one_with_a_feminine_in_in_umlauted_or_not(common_nouns) -> None:
     assert [
         w
@@ -1738,7 +1710,8 @@ def test_a_kind_of_business_or_an_analysts_employer_before_an_english_name_makes
                 "Anglo-Dutch household products group [Reckitt Benckiser|person] bid. [Reckitt Benckiser|person] "
                 "said no, according to an economist with [Warburg|person]. An analyst in [Paris|place] agreed."
                 " Jim Lanzone, vice president of search properties at [Ask Jeeves|person], and a spokesman for"
-                " [Tony Blair|person] spoke.",
+                " [Tony Blair|person] spoke. British car maker [Aston Martin|person] grew; film maker [Mike"
+                " Leigh|person] smiled, and games maker [Peter Molyneux|person] too.",
                 language="en",
             ),
             # A band is an organisation ("husband" is no band; nor is a "duo" always one).
@@ -1757,6 +1730,9 @@ def test_a_kind_of_business_or_an_analysts_employer_before_an_english_name_makes
         "Paris": "place",
         "Ask Jeeves": "organization",
         "Tony Blair": "person",
+        "Aston Martin": "organization",
+        "Mike Leigh": "person",  # a film maker is a person
+        "Peter Molyneux": "person",
         "Snow Patrol": "organization",
         "Tim Lovejoy": "person",
         "Matt Lucas": "person",
@@ -2508,14 +2484,18 @@ def test_an_english_noun_for_what_only_a_person_is_is_evidence_of_a_person(text:
 def test_a_one_word_person_the_grammar_names_so_stays_a_person_however_unknown() -> None:
     """ "Barcelona star Ronaldinho", "Kaka, 24, said": no dictionary knows the word, but an occupation before
     it or an age after it says person, and so does a team sheet's initial ("T Umaga (New Zealand) A
-    Mehrtens"); "Sagem" with nothing of the kind is a company."""
+    Mehrtens"), and a verb of speaking whose inverted subject the model's person is (", said Gethin.",
+    ", sagt Sisto."; not "said Defra had improved", where the name opens the reported clause, nor
+    "sagte Novartis." without the model's person label); "Sagem" with nothing of the kind is a company."""
     articles, extractions = corpus(
         make(
             "e1",
             "Barcelona star [Ronaldinho|person] scored. [Kaka|person], 24, said so. [Sagem|person] rose."
-            " Backs: T Umaga (New Zealand) A [Mehrtens|place] (New Zealand).",
+            " Backs: T Umaga (New Zealand) A [Mehrtens|place] (New Zealand). It was good, said [Gethin|person]."
+            " He said [Defra|person] had improved.",
             language="en",
-        )
+        ),
+        make("d1", "Ich bleibe hier, sagt [Sisto|person]. Es sei gut, sagte [Novartis|organization]."),
     )
     res = resolve(articles, extractions, Curation(), None, person_names=_known())
     assert {e.name: e.type for e in res.entities} == {
@@ -2523,6 +2503,10 @@ def test_a_one_word_person_the_grammar_names_so_stays_a_person_however_unknown()
         "Kaka": "person",
         "Sagem": "organization",
         "Mehrtens": "person",
+        "Gethin": "person",
+        "Defra": "organization",
+        "Sisto": "person",
+        "Novartis": "organization",
     }
 
 
