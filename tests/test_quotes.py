@@ -180,6 +180,12 @@ def test_nearest_name_with_a_verb_of_saying() -> None:
             'Its trainer, according to [Susanne Risse|person] from the firm, can "sense and adapt to your style".',
             "Susanne Risse",
         ),
+        # Not a person only spoken of before the quote, where one says it in the clause that ends the sentence.
+        (
+            '[Gordon Brown|person]\'s decision was a "sensible thing to do", since he was talking about skills'
+            " at the time, Mr [Balls|person] told the BBC.",
+            "Balls",
+        ),
     ],
 )
 def test_the_subject_of_a_verb_of_saying_before_the_quote_is_the_speaker(markup: str, speaker: str | None) -> None:

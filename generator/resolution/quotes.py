@@ -834,6 +834,29 @@ def _antecedent(
     return entity_of[named[0].key]
 
 
+def _closing_speaker(
+    text: str,
+    after: Sequence[Mention],
+    s_end: int,
+    entity_of: Mapping[tuple[str, int, int], str],
+    people: Set[str],
+    verbs: Set[str],
+) -> str | None:
+    """The person named after a quote right before a verb of saying, in a clause of at most
+    :data:`_CLOSING_WORDS` words that ends the sentence ("..., Mr Balls told the BBC."), or None."""
+    for m in after:
+        if entity_of.get(m.key) not in people:
+            continue
+        rest = _words(text[m.end : s_end])
+        if rest[:1] and rest[0] in verbs and len(rest) <= _CLOSING_WORDS:
+            return entity_of[m.key]
+    return None
+
+
+#: The most words after the speaker's name in a sentence's closing "X told the BBC".
+_CLOSING_WORDS = 6
+
+
 def _speaker(
     article: Article,
     q_start: int,
@@ -1009,11 +1032,14 @@ def _speaker(
             between = between[1:]
         if last and not any(w in _SUBORDINATING or w in _GOVERNING.get(article.language, ()) for w in between):
             return entity_of[m.key], "before"
-    # 5. Same sentence: one speaker before the quote, and a verb of saying after that name.
+    # 5. Same sentence: one speaker before the quote, and a verb of saying after that name; unless a person
+    # after the quote says it, in the clause that ends the sentence ('Gordon Brown's decision ... was a
+    # "sensible thing to do", since he was talking about skills, Mr Balls told the BBC.').
     if before:
         names = {entity_of[m.key] for m in before}
         if len(names) == 1 and any(w in verbs for w in _words(text[before[0].end : s_end])):
-            return names.pop(), "sentence"
+            closing = _closing_speaker(text, after, s_end, entity_of, people, verbs)
+            return (closing, "after") if closing is not None else (names.pop(), "sentence")
     # 9. A description as the subject ('"…," said the 28-year-old', 'The prop said: "…"'), with no person
     # named in the sentence: a body may modify its noun ('"…," says the Waterford man') or stand elsewhere in
     # it ('The 31-year-old admitted interest in the Lions tour was immense, calling it "…"'), but a name is
