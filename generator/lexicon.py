@@ -1921,8 +1921,8 @@ def _umlauted(feminine: str) -> str:
     for i in range(len(stem) - 1, -1, -1):
         low = stem[i].lower()
         if low in "aeiouäöü":
-            if low not in _UMLAUTS or (i and stem[i - 1].lower() in "aeu"):  # "Bauer" -> "Bäuerin" is rare
-                return feminine
+            if low not in _UMLAUTS or (i and stem[i - 1].lower() in "aeu"):
+                return feminine  # (e and i take none; nor does this umlaut a diphthong: "au" -> "äu")
             vowel = _UMLAUTS[low]
             return stem[:i] + (vowel.upper() if stem[i].isupper() else vowel) + stem[i + 1 :] + "in"
     return feminine
