@@ -111,11 +111,12 @@ ABSENCE_LABELS = frozenset({"es fehlen", "es fehlt", "fraglich", "gesperrt", "ve
 MIN_CLUB_NOTES = 3
 
 #: A captain's or goalkeeper's mark after a player's name.
-_CAPTAIN = re.compile(r"\((?:capt|captain|c|vc|gk|k|kapitän|tw)\.?\)", re.IGNORECASE)
+_CAPTAIN_WORDS = r"capt|captain|c|vc|kapitän"
+_CAPTAIN = re.compile(rf"\((?:{_CAPTAIN_WORDS}|gk|k|tw)\.?\)", re.IGNORECASE)
 _ARTICLE = re.compile(r"The[ \t]")
 #: The same mark before a club in one note: "(captain, Glasgow Rugby)".
-_CAPTAIN_BEFORE = re.compile(r"(?:capt|captain|c|vc|kapitän)\.?,[ \t]*", re.IGNORECASE)
-_CAPTAIN_AFTER = re.compile(r",[ \t]*(?:capt|captain|c|vc|kapitän)\.?\Z", re.IGNORECASE)
+_CAPTAIN_BEFORE = re.compile(rf"(?:{_CAPTAIN_WORDS})\.?,[ \t]*", re.IGNORECASE)
+_CAPTAIN_AFTER = re.compile(rf",[ \t]*(?:{_CAPTAIN_WORDS})\.?\Z", re.IGNORECASE)
 
 #: What parts two items: a comma, a semicolon, a slash (alternates: "Petsos/Grahovac") or a spaced dash
 #: (a German line-up's lines: "Strebinger – Pavelic, ...").
@@ -163,7 +164,7 @@ class _Item:
     initial: bool
     captain: bool
     substitutes: tuple[tuple[int, int], ...]  # names in its note ("(88. Alar)")
-    named: tuple[tuple[int, int], ...] = ()  # a note that is a name and no substitute: a club ("(Saracens)")
+    clubs: tuple[tuple[int, int], ...] = ()  # a note that is a name and no substitute: a club ("(Saracens)")
 
 
 def _name_at(text: str, pos: int) -> tuple[int, bool] | None:
@@ -261,7 +262,7 @@ def _last_word(text: str, item: _Item) -> _Item | None:
     words = list(_WORD.finditer(text, item.start, item.end))
     if len(words) < 2:
         return None
-    return _Item(item.start, words[-2].end(), item.initial, item.captain, item.substitutes, item.named)
+    return _Item(item.start, words[-2].end(), item.initial, item.captain, item.substitutes, item.clubs)
 
 
 def _run_at(text: str, pos: int) -> tuple[list[_Item], list[str], int, tuple[int, int] | None]:
@@ -404,7 +405,7 @@ def _club_notes(text: str, block: list[_Run], is_place: Callable[[int, int], boo
         for run in block
         if run.label_text(text).lower() not in ABSENCE_LABELS
         for item in run.items
-        for span in item.named
+        for span in item.clubs
     ]
     counts = Counter(text[s:e] for s, e in notes)
     if len({s for s, _ in notes}) < MIN_CLUB_NOTES or max(counts.values(), default=0) < 2:
